@@ -1,0 +1,37 @@
+# Two commands a newcomer needs: `make demo` and `make test`. Each sets up its own virtual environment.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lint format bench docs clean
+
+$(BIN)/mandatekit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/mandatekit
+	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
+	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
+	@echo "Memo written: minusca-gap-analysis.docx"
+
+test: $(BIN)/mandatekit
+	$(BIN)/ruff check mandatekit tests benchmarks
+	$(BIN)/ruff format --check mandatekit tests benchmarks
+	$(BIN)/mandatekit rules validate
+	$(BIN)/python -m pytest
+
+format: $(BIN)/mandatekit
+	$(BIN)/ruff format mandatekit tests benchmarks
+	$(BIN)/ruff check --fix mandatekit tests benchmarks
+
+bench: $(BIN)/mandatekit
+	$(BIN)/python benchmarks/run.py
+
+docs: $(BIN)/mandatekit
+	$(BIN)/mandatekit rules docs > docs/rules.md
+	$(BIN)/mandatekit rules schema > docs/rule.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -1,0 +1,11 @@
+"""mandatekit: check a draft UN Security Council mandate against advocacy recommendations.
+
+read (a draft → Document) → judge (Document × rules → Report) → render (table, JSON, Markdown, Word).
+"""
+
+__version__ = "0.1.0"
+
+from mandatekit.api import check, load_rules, setup  # noqa: E402
+from mandatekit.read import read, read_string  # noqa: E402
+
+__all__ = ["__version__", "check", "load_rules", "read", "read_string", "setup"]

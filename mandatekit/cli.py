@@ -1,0 +1,163 @@
+"""The command line: thin click commands that wire read → judge → render. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mandatekit import __version__
+from mandatekit.errors import MandatekitError, RuleError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Cli(click.Group):
+    """Turns every user-facing error into clear lines on stderr and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RuleError as exc:
+            for problem in exc.problems:
+                click.echo(f"mandatekit: {problem}", err=True)
+            n = len(exc.problems)
+            click.echo(f"mandatekit: {n} problem{'s' * (n != 1)} in rule files", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except MandatekitError as exc:
+            click.echo(f"mandatekit: error: {exc.line()}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except KeyboardInterrupt:
+            click.echo("mandatekit: interrupted", err=True)
+            ctx.exit(130)
+
+
+def _notices(setup: Any) -> None:
+    for notice in setup.rulebook.notices:
+        click.echo(f"mandatekit: note: {notice}", err=True)
+
+
+rules_option = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+                            help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.")  # fmt: skip
+profile_option = click.option("--profile", help="Mission profile filling {mission}, {host_state} ... "
+                              "in suggestions (default: minusca, or the config file's).")  # fmt: skip
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="mandatekit")
+def main() -> None:
+    """Check a draft Security Council mandate against advocacy recommendations.
+
+    \b
+    Start here:
+      mandatekit check draft.docx               verdicts on the terminal
+      mandatekit memo draft.docx -o memo.docx   a Word gap-analysis memo
+      mandatekit annotate draft.docx -o out.docx  the draft with review comments
+      mandatekit rules list                     the recommendations checked
+
+    Drafts may be .docx (automatic numbering and tracked changes understood), .txt, .md or .pdf.
+    Exit status: 0 checked, 1 findings at or past --fail-on, 2 bad input.
+    """
+
+
+@main.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def parse(draft: Path, fmt: str) -> None:
+    """Show how a draft is read: each paragraph's reference, kind and governing verb.
+
+    Use it to see why a recommendation was or was not found where you expected.
+    """
+    from mandatekit.read import read
+
+    document = read(draft)
+    if fmt == "json":
+        click.echo(document.model_dump_json(indent=2))
+        return
+    from mandatekit.render.parse import render_document
+
+    click.echo(render_document(document), nl=False)
+    for warning in document.warnings:
+        click.echo(f"mandatekit: warning: {draft}: {warning}", err=True)
+
+
+@main.command()
+@click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="table for people, json for machines (see docs/json.md), markdown for notes.")  # fmt: skip
+@rules_option
+@profile_option
+@click.option("--only", help="Comma-separated rule ids to check, e.g. hrddp-support,sofa-reporting.")
+@click.option("--fail-on", type=click.Choice(["partial", "missing"]),
+              help="Exit 1 if any finding is this bad or worse (partial: partial or missing).")  # fmt: skip
+def check(drafts: tuple[Path, ...], fmt: str, rule_dirs: tuple[Path, ...], profile: str | None,
+          only: str | None, fail_on: str | None) -> None:  # fmt: skip
+    """Check drafts: met, partial or missing for each recommendation, with the evidence.
+
+    \b
+    Examples:
+      mandatekit check draft.docx
+      mandatekit check draft.docx --format json > findings.json
+      mandatekit check rev1.docx rev2.docx --only hrddp-support --fail-on partial
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.read import read
+
+    setup = make_setup(list(rule_dirs), profile)
+    _notices(setup)
+    only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
+    reports, failed = [], 0
+    show_progress = len(drafts) > 1 and fmt != "json" and sys.stderr.isatty()
+    with click.progressbar(drafts, label="Checking", file=sys.stderr) if show_progress else _plain(drafts) as bar:
+        for draft in bar:
+            try:
+                reports.append(setup.judge(read(draft), only_ids))
+            except MandatekitError as exc:
+                if len(drafts) == 1:
+                    raise
+                failed += 1
+                click.echo(f"mandatekit: error: {exc.line()} (skipped)", err=True)
+    _print_reports(reports, fmt)
+    if failed:
+        click.echo(f"mandatekit: {failed} of {len(drafts)} drafts could not be read", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if fail_on:
+        worst = 2 if fail_on == "missing" else 1
+        if any(f.verdict.rank >= worst for r in reports for f in r.findings):
+            sys.exit(EXIT_FINDINGS)
+
+
+class _plain:
+    def __init__(self, items: Any) -> None:
+        self.items = items
+
+    def __enter__(self) -> Any:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _print_reports(reports: list[Any], fmt: str) -> None:
+    if fmt == "json":
+        payload = [r.model_dump(mode="json") for r in reports]
+        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        from mandatekit.render.text import render_markdown
+
+        click.echo("\n".join(render_markdown(r) for r in reports), nl=False)
+    else:
+        from mandatekit.render.table import render_table
+
+        click.echo("\n".join(render_table(r) for r in reports), nl=False)
+    for report in reports:
+        for warning in report.warnings:
+            click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
+
+
+from mandatekit.cli_rules import rules  # noqa: E402  (the `rules` group lives in its own module)
+
+main.add_command(rules)

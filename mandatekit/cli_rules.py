@@ -1,0 +1,206 @@
+"""`mandatekit rules ...`: read, validate, test, scaffold and document the rulebook."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mandatekit.errors import MandatekitError, RuleError
+
+rules_dirs_argument = click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _load(folders: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+    """Given folders: those alone. None: the built-in rulebook plus the config file's folders."""
+    from mandatekit.api import setup
+
+    if folders:
+        return setup(list(folders), builtin=False)
+    return setup()
+
+
+@click.group()
+def rules() -> None:
+    """List, validate, test and document rule files.
+
+    Rules are YAML files, one rule per file, in folders (rules/ here; add yours with --rules DIR or
+    `rules = [...]` in mandatekit.toml). See docs/writing-rules.md.
+    """
+
+
+@rules.command("list")
+@rules_dirs_argument
+def list_rules(folders: tuple[Path, ...]) -> None:
+    """One line per rule: id, severity, theme, title."""
+    setup = _load(folders)
+    for rule in setup.rulebook.rules:
+        click.echo(f"{rule.id:<22} {rule.severity.value:<9} {rule.theme:<28} {rule.title}")
+
+
+@rules.command()
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule folder.")
+def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
+    """Show one rule file, with where it comes from."""
+    from mandatekit.api import setup
+
+    s = setup(list(rule_dirs))
+    rule = s.rulebook.get(rule_id)
+    if rule is None:
+        raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
+    path = s.rulebook.files[rule_id]
+    click.echo(click.style(f"# {path}", dim=True))
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
+
+
+@rules.command()
+@rules_dirs_argument
+def validate(folders: tuple[Path, ...]) -> None:
+    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem."""
+    from mandatekit.rulebook.testing import run_examples
+
+    setup = _load(folders)
+    failures = [
+        f"{setup.rulebook.files[r.rule.id]}:{setup.rulebook.lines[r.rule.id].get(f'examples.{r.number - 1}', 0)}: "
+        f"{r.describe()}"
+        for rule in setup.rulebook.rules
+        for r in run_examples(rule, setup.profile)
+        if not r.passed
+    ]
+    if failures:
+        raise RuleError(failures)
+    n = len(setup.rulebook.rules)
+    click.echo(f"{n} rule{'s' * (n != 1)} valid, every example gives its expected verdict")
+
+
+@rules.command()
+@rules_dirs_argument
+def test(folders: tuple[Path, ...]) -> None:
+    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure."""
+    from mandatekit.rulebook.testing import run_examples
+
+    setup = _load(folders)
+    passed = failed = 0
+    for rule in setup.rulebook.rules:
+        for result in run_examples(rule, setup.profile):
+            mark = click.style("PASS", fg="green") if result.passed else click.style("FAIL", fg="red")
+            click.echo(f"{mark} {result.describe()}")
+            passed, failed = passed + result.passed, failed + (not result.passed)
+    click.echo(f"{passed} passed, {failed} failed")
+    if failed:
+        sys.exit(1)
+
+
+SKELETON = """\
+# yaml-language-server: $schema=https://raw.githubusercontent.com/mandatekit/mandatekit/main/docs/rule.schema.json
+# A mandatekit rule. Header first (who, what, how bad, why), then the check, then the proof.
+# Guide: docs/writing-rules.md. Check it with: mandatekit rules validate {folder}
+id: {rule_id}
+title: One line the drafter reads in the scorecard
+severity: medium            # critical / high / medium / low
+theme: Protection of civilians
+recommendation: >-
+  What the draft should do, in the drafter's words.
+sources:
+  - id: poc-impartiality-2021          # an id from seeds/sources.yaml
+    quote: "The words of the source, quoted exactly."
+message:
+  met: The draft does it.
+  partial: The draft goes part of the way.
+  missing: The draft does not do it.
+
+scope: operative            # met only in operative paragraphs (the preamble can give partial)
+min_verb: requests          # decides / requests / calls / encourages / notes
+elements:                   # the ideas the text must contain
+  first_idea:
+    label: what this idea is, in plain words
+    phrases:                # words match their inflections: protect = protects, protection ...
+      - protect ... civilians
+  second_idea:
+    label: what this idea is
+    phrases:
+      - (irrespective|regardless) of the source
+met: [first_idea, second_idea]   # all of these together in one operative paragraph
+partial:                        # element sets that alone make it partial
+  - [second_idea]
+exclude: []                     # text that neutralizes a match: - why: ...  phrases: [...]
+
+suggestion: >-
+  Requests {{mission}} to ...;
+
+examples:                   # tests: run by `mandatekit rules test`; one 'met' example is required
+  - verdict: met
+    text: "1. Requests the Mission to protect civilians irrespective of the source of the threat;"
+  - verdict: partial
+    text: "Stressing that civilians must be protected irrespective of the source of the threat,"
+  - verdict: missing
+    text: "1. Decides to renew the mandate of the Mission;"
+"""
+
+
+@rules.command()
+@click.argument("rule_id")
+@click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
+              help="Folder to write the new rule file in.")  # fmt: skip
+def new(rule_id: str, folder: Path) -> None:
+    """Write a commented skeleton rule file, ready to fill in."""
+    import re
+
+    from mandatekit.output import write_atomic
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
+        raise MandatekitError(None, f"'{rule_id}' is not a valid id: lower-case letters, digits and hyphens")
+    path = folder / f"{rule_id}.yaml"
+    if path.exists():
+        raise MandatekitError(path, "already exists: choose another id or edit that file")
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, SKELETON.format(rule_id=rule_id, folder=folder))
+    click.echo(f"wrote {path}: fill it in, then run `mandatekit rules validate {folder}`")
+
+
+@rules.command()
+@rules_dirs_argument
+def docs(folders: tuple[Path, ...]) -> None:
+    """Print a Markdown catalogue of the rules and their sources (docs/rules.md)."""
+    from mandatekit.render.text import render_template
+    from mandatekit.rulebook import load_sources
+
+    setup = _load(folders)
+    sources = {s["id"]: s for s in load_sources().get("sources", [])}
+    click.echo(render_template("rules.md.j2", {"rules": setup.rulebook.rules, "sources": sources,
+                                               "profile": setup.profile}), nl=False)  # fmt: skip
+
+
+@rules.command()
+def coverage() -> None:
+    """Check that every recommendation in seeds/sources.yaml is encoded by a rule. Exit 1 on a gap."""
+    from mandatekit.api import setup
+    from mandatekit.rulebook import load_sources
+
+    rule_ids = {r.id for r in setup().rulebook.rules}
+    gaps = 0
+    seen: set[str] = set()
+    for source in load_sources().get("sources", []):
+        for rec in source.get("recommendations", []):
+            rec_id = rec["id"].lower()
+            if rec_id in seen:
+                continue
+            seen.add(rec_id)
+            ok = rec_id in rule_ids
+            gaps += not ok
+            mark = click.style("covered", fg="green") if ok else click.style("NO RULE", fg="red")
+            click.echo(f"{mark:<8} {rec['id']:<22} {source['id']}")
+    click.echo(f"{len(seen) - gaps} of {len(seen)} recommendations covered" + (f", {gaps} gaps" if gaps else ""))
+    if gaps:
+        sys.exit(1)
+
+
+@rules.command()
+def schema() -> None:
+    """Print the JSON Schema of a rule file, for editors (docs/rule.schema.json)."""
+    from mandatekit.rulebook.model import Rule
+
+    click.echo(json.dumps(Rule.model_json_schema(), indent=2))

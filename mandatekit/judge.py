@@ -1,0 +1,395 @@
+"""Judge a `Document` against rules: met, partial or missing, with the evidence and the reasons.
+
+Pure functions of (Document, Rule, Profile) → Finding: no I/O. A rule is met only where all the elements
+of one of its conditions stand together in operative text, under a governing verb at least as strong as
+the rule asks, not in square brackets and not negated. Anything less is partial, with the reason said;
+nothing at all is missing. A false "met" is the worst error this tool can make, so every doubt goes to
+partial.
+
+"Together" means in one unit: a paragraph with the paragraphs above it (an OP's lead-in governs its
+sub-paragraphs) and, for a sub-paragraph, the sub-paragraphs under it. Two sibling sub-paragraphs of one
+long OP are not one unit: OP 35(a) and OP 35(k) are different tasks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
+from mandatekit.rulebook import Profile, Rule, Severity, Verdict, compiled
+from mandatekit.rulebook.model import Scope
+from mandatekit.rulebook.patterns import compile_patterns
+from mandatekit.textnorm import for_matching
+
+_JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
+_CLAUSE_END = re.compile(r"[;:.]\s")
+_NEGATION = re.compile(
+    r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
+    r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",
+    re.IGNORECASE,
+)
+_NEGATION_IDIOMS = re.compile(r"whether\s+or\s+not|if\s+not|but\s+not\s+limited", re.IGNORECASE)
+STANDARD_POC_HEDGE = "within its capabilities and areas of deployment"
+HEDGES = [
+    STANDARD_POC_HEDGE, "as appropriate", "where appropriate", "when appropriate", "where possible",
+    "when possible", "to the extent possible", "as feasible", "where feasible", "within existing resources",
+    "bearing in mind", "in consultation with the host authorities", "in consultation with the government",
+    "with the consent of", "upon request of the", "at the request of the", "subject to the availability",
+]  # fmt: skip
+_HEDGE_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), re.IGNORECASE)
+_VERB_EXAMPLES = {VerbClass.decides: "Decides", VerbClass.requests: "Requests", VerbClass.calls: "Calls upon",
+                  VerbClass.encourages: "Encourages", VerbClass.notes: "Notes"}  # fmt: skip
+
+
+class Evidence(BaseModel):
+    element: str
+    label: str = Field(description="The element in the drafter's words")
+    ref: str = Field(description="Paragraph reference, e.g. 'OP 35(a)(i)'")
+    text: str = Field(description="The words found, as the draft has them")
+    start: int = Field(description="Offset of the words in the paragraph text")
+    end: int
+    paragraph: int = Field(description="Index of the paragraph in the document")
+    context: str = Field(description="The clause around the words")
+
+
+class SourceRef(BaseModel):
+    id: str
+    quote: str
+    title: str | None = None
+
+
+class Finding(BaseModel):
+    rule: str
+    title: str
+    severity: Severity
+    theme: str
+    verdict: Verdict
+    message: str
+    reasons: list[str] = Field(default_factory=list)
+    hedges: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    recommendation: str
+    suggestion: str
+    sources: list[SourceRef]
+
+    @property
+    def refs(self) -> list[str]:
+        return list(dict.fromkeys(e.ref for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class Hit:
+    element: str
+    para: int
+    start: int
+    end: int
+    bracketed: bool
+    negated: str | None  # the negating words, if any
+
+
+@dataclass
+class Candidate:
+    """A condition's elements found together in one unit, with what keeps them from being met."""
+
+    hits: list[Hit]
+    defects: list[str]
+    unit: tuple[int, ...]
+    operative: bool
+
+    def rank(self) -> tuple[int, int, int, int]:
+        return (len(self.defects), 0 if self.operative else 1, len(self.unit), self.unit[0])
+
+
+class Prepared:
+    """A document made ready for judging against many rules: matching text built once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.paragraphs = document.paragraphs
+        self.judged = [p for p in self.paragraphs if p.kind in (Kind.operative, Kind.preambular)]
+        self.text = _JOIN.join(for_matching(p.text) for p in self.judged)
+        self.starts: list[int] = []
+        pos = 0
+        for p in self.judged:
+            self.starts.append(pos)
+            pos += len(p.text) + len(_JOIN)
+        self.children: dict[int, list[int]] = {}
+        for p in self.paragraphs:
+            if p.parent is not None:
+                self.children.setdefault(p.parent, []).append(p.index)
+        self._units: list[tuple[int, ...]] | None = None
+
+    def find(self, pattern: Any) -> list[tuple[int, int, int]]:
+        """(paragraph index, start, end) for every match, in paragraph-text offsets."""
+        out = []
+        for m in pattern.finditer(self.text):
+            i = bisect.bisect_right(self.starts, m.start()) - 1
+            para = self.judged[i]
+            start, end = m.start() - self.starts[i], m.end() - self.starts[i]
+            if end <= len(para.text):  # a raw regex may run across the separator: not one paragraph
+                out.append((para.index, start, end))
+        return out
+
+    def units(self) -> list[tuple[int, ...]]:
+        """Paragraph groups within which a condition's elements must stand together."""
+        if self._units is None:
+            units = []
+            for p in self.judged:
+                ancestors = self.ancestors(p)
+                kids = self.children.get(p.index, [])
+                if p.parent is None and kids and p.kind is Kind.operative:
+                    continue  # an OP with sub-paragraphs: each sub-paragraph's unit includes the lead-in
+                units.append((*ancestors, p.index, *self.descendants(p.index)))
+            self._units = units
+        return self._units
+
+    def ancestors(self, p: Paragraph) -> list[int]:
+        chain = []
+        while p.parent is not None:
+            chain.append(p.parent)
+            p = self.paragraphs[p.parent]
+        return chain[::-1]
+
+    def descendants(self, index: int) -> list[int]:
+        out = []
+        for kid in self.children.get(index, []):
+            out += [kid, *self.descendants(kid)]
+        return out
+
+
+def _verb_at(para: Paragraph, pos: int) -> tuple[VerbClass | None, str | None]:
+    verb_class, verb = para.verb_class, para.verb
+    for use in para.verbs:
+        if use.start <= pos:
+            verb_class, verb = use.verb_class, use.verb
+    return verb_class, verb
+
+
+def _clause_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _negation(para: Paragraph, start: int) -> str | None:
+    window = para.text[max(_clause_start(para.text, start), start - 60) : start]
+    window = _NEGATION_IDIOMS.sub(" ", window)
+    m = _NEGATION.search(window)
+    return m.group(0) if m else None
+
+
+def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
+    paragraphs = prepared.paragraphs
+    excluded: dict[str | None, set[tuple[int, int, int]]] = {}
+    for exclusion in rule.exclude:
+        spans = prepared.find(compile_patterns(list(exclusion.phrases), list(exclusion.regex)))
+        for name in exclusion.elements or [None]:
+            excluded.setdefault(name, set()).update(spans)
+    hits: dict[str, list[Hit]] = {}
+    for name, element in rule.elements.items():
+        blocking = excluded.get(name, set()) | excluded.get(None, set())
+        found = []
+        for para_index, start, end in prepared.find(compiled(element)):
+            if any(b[0] == para_index and b[1] < end and start < b[2] for b in blocking):
+                continue
+            para = paragraphs[para_index]
+            found.append(Hit(name, para_index, start, end, para.in_brackets(start, end), _negation(para, start)))
+        hits[name] = found
+    return hits
+
+
+def _best_hit(hits: list[Hit], paragraphs: list[Paragraph]) -> Hit:
+    def quality(h: Hit) -> tuple[int, int, int]:
+        verb_class, _ = _verb_at(paragraphs[h.para], h.start)
+        return (int(h.bracketed) + int(h.negated is not None), -(verb_class.strength if verb_class else 0), h.para)
+
+    return min(hits, key=quality)
+
+
+def _candidates(prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]]) -> list[Candidate]:
+    paragraphs = prepared.paragraphs
+    if rule.together == "document":
+        operative = tuple(p.index for p in prepared.judged if p.kind is Kind.operative)
+        preamble = tuple(p.index for p in prepared.judged if p.kind is Kind.preambular)
+        units = [u for u in (operative, preamble) if u]
+    else:
+        units = prepared.units()
+    out = []
+    for unit in units:
+        members = set(unit)
+        for condition in rule.met:
+            chosen = []
+            for name in condition.all:
+                here = [h for h in hits[name] if h.para in members]
+                if not here:
+                    break
+                chosen.append(_best_hit(here, paragraphs))
+            else:
+                defects = _defects(rule, condition.min_verb or rule.min_verb, chosen, paragraphs)
+                is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
+                out.append(Candidate(chosen, defects, unit, is_operative))
+    return out
+
+
+def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], paragraphs: list[Paragraph]) -> list[str]:
+    defects = []
+    preamble = [h for h in chosen if paragraphs[h.para].kind is Kind.preambular]
+    if preamble and rule.scope is Scope.operative:
+        refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in preamble))
+        defects.append(f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one.")
+    operative = [h for h in chosen if paragraphs[h.para].kind is Kind.operative]
+    weakest = None
+    for h in operative:
+        verb_class, verb = _verb_at(paragraphs[h.para], h.start)
+        if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
+            weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
+    if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:
+        _, verb_class, verb, h = weakest
+        ref = paragraphs[h.para].ref
+        needed = _VERB_EXAMPLES[min_verb]
+        if verb is None:
+            defects.append(f"{ref} has no governing verb that mandates anything: it needs '{needed}' language.")
+        elif verb_class is VerbClass.calls:
+            defects.append(f"Only under '{verb}' ({ref}), which exhorts others but does not task the mission: "
+                           f"it needs '{needed}' language.")  # fmt: skip
+        else:
+            defects.append(f"Only under '{verb}' ({ref}), which is {'an encouragement' if verb_class is VerbClass.encourages else 'a statement'}, "
+                           f"not a mandate: it needs at least '{needed}' language.")  # fmt: skip
+    bracketed = [h for h in chosen if h.bracketed]
+    if bracketed:
+        refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))
+        defects.append(f"Only inside square brackets ({refs}): the language is not yet agreed.")
+    negated = [h for h in chosen if h.negated]
+    if negated:
+        h = negated[0]
+        defects.append(f"Negated in {paragraphs[h.para].ref} ('{h.negated}'): the text says the opposite.")
+    return defects
+
+
+def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[Evidence]:
+    out = []
+    for h in sorted(hits, key=lambda h: (h.para, h.start)):
+        para = paragraphs[h.para]
+        c_start = _clause_start(para.text, h.start)
+        c_end = para.text.find(";", h.end)
+        context = para.text[c_start : c_end + 1 if c_end >= 0 else len(para.text)].strip()
+        out.append(Evidence(element=h.element, label=rule.elements[h.element].label, ref=para.ref or "",
+                            text=para.text[h.start : h.end], start=h.start, end=h.end, paragraph=h.para,
+                            context=context))  # fmt: skip
+    return out
+
+
+def _hedges(hits: list[Hit], paragraphs: list[Paragraph]) -> list[str]:
+    found: dict[str, None] = {}
+    for para_index in dict.fromkeys(h.para for h in hits):
+        para = paragraphs[para_index]
+        for m in _HEDGE_RE.finditer(for_matching(para.text)):
+            words = " ".join(para.text[m.start() : m.end()].split())
+            if words.lower() == STANDARD_POC_HEDGE:
+                found[f"'{words}' ({para.ref}): standard protection-of-civilians language, not a gap"] = None
+            else:
+                found[f"'{words}' ({para.ref}) qualifies the commitment"] = None
+    return list(found)
+
+
+def fill(template: str, profile: Profile | None) -> str:
+    values = profile.values if profile else {}
+    return template.format_map(_Missing(values))
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def judge_rule(prepared: Prepared, rule: Rule, profile: Profile | None = None,
+               sources: dict[str, str] | None = None) -> Finding:  # fmt: skip
+    """The finding of one rule on one prepared document."""
+    paragraphs = prepared.paragraphs
+    hits = _hits(prepared, rule)
+    candidates = sorted(_candidates(prepared, rule, hits), key=Candidate.rank)
+    reasons: list[str] = []
+    chosen: list[Hit] = []
+    if candidates and not candidates[0].defects:
+        verdict, chosen = Verdict.met, candidates[0].hits
+    elif candidates:
+        verdict, chosen, reasons = Verdict.partial, candidates[0].hits, candidates[0].defects
+    else:
+        verdict = Verdict.missing
+        for names in rule.partial:
+            found = [hits[n] for n in names]
+            if all(found):
+                verdict = Verdict.partial
+                chosen = [_best_hit(h, paragraphs) for h in found]
+                break
+        if verdict is Verdict.partial:
+            reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
+    sources = sources or {}
+    return Finding(
+        rule=rule.id, title=rule.title, severity=rule.severity, theme=rule.theme, verdict=verdict,
+        message=fill(getattr(rule.message, verdict.value), profile), reasons=reasons,
+        hedges=_hedges(chosen, paragraphs) if chosen else [], evidence=_evidence(chosen, rule, paragraphs),
+        recommendation=fill(rule.recommendation, profile), suggestion=fill(rule.suggestion.strip(), profile),
+        sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
+    )  # fmt: skip
+
+
+def _what_is_missing(rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]) -> str:
+    present = {n for n, h in hits.items() if h}
+    closest = max(rule.met, key=lambda c: len(present & set(c.all)))
+    absent = [rule.elements[n].label for n in closest.all if n not in present]
+    where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
+    found = ", ".join(dict.fromkeys(rule.elements[h.element].label for h in chosen))
+    if absent:
+        return f"The draft has {found} ({where}) but not {_and(absent)} with it."
+    return f"The draft has {found} ({where}), but not together in one operative paragraph."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class DocumentInfo(BaseModel):
+    path: str | None
+    symbol: str | None
+    title: str | None
+    date: str | None = None
+    format: str
+    paragraphs: int = Field(description="Number of preambular and operative paragraphs")
+
+
+class Summary(BaseModel):
+    met: int = 0
+    partial: int = 0
+    missing: int = 0
+
+
+class Report(BaseModel):
+    """Everything the renderers need about one draft: the stable JSON contract of `check --format json`."""
+
+    document: DocumentInfo
+    profile: str | None = None
+    rulebook: str = Field("", description="mandatekit version and number of rules applied")
+    findings: list[Finding]
+    summary: Summary
+    warnings: list[str] = Field(default_factory=list)
+
+
+def judge_document(document: Document, rules: list[Rule], profile: Profile | None = None,
+                   sources: dict[str, str] | None = None, rulebook: str = "") -> Report:  # fmt: skip
+    prepared = Prepared(document)
+    findings = [judge_rule(prepared, rule, profile, sources) for rule in rules]
+    summary = Summary()
+    for f in findings:
+        setattr(summary, f.verdict.value, getattr(summary, f.verdict.value) + 1)
+    info = DocumentInfo(path=document.path, symbol=document.front.symbol, title=document.front.title,
+                        date=document.front.date, format=document.format,
+                        paragraphs=len(prepared.judged))  # fmt: skip
+    return Report(document=info, profile=profile.id if profile else None, rulebook=rulebook,
+                  findings=findings, summary=summary, warnings=list(document.warnings))  # fmt: skip

@@ -1,0 +1,112 @@
+"""Read a draft (.docx, .txt, .md, .pdf) into a `Document`. Nothing after this stage knows the format."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mandatekit.errors import DraftError
+from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
+from mandatekit.read.structure import build
+from mandatekit.read.text import decode, read_text
+
+__all__ = ["Document", "Kind", "Paragraph", "VerbClass", "read", "read_string"]
+
+DEFAULT_MAX_MB = 50
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", **TEXT_SUFFIXES}
+_SAVE_AS = {
+    ".doc": "is a Word 97-2003 .doc file: open it in Word and save it as .docx (File > Save As > Word Document)",
+    ".rtf": "is a Rich Text file: open it in Word and save it as .docx",
+    ".odt": "is an OpenDocument file: save it as Word (.docx)",
+    ".pages": "is a Pages document: export it as Word (.docx)",
+    ".wpd": "is a WordPerfect file: save it as .docx",
+}
+
+
+def max_bytes() -> int:
+    """Largest draft read, in bytes: 50 MB unless MANDATEKIT_MAX_MB says otherwise."""
+    try:
+        return int(float(os.environ.get("MANDATEKIT_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
+    except ValueError:
+        return DEFAULT_MAX_MB * 1024 * 1024
+
+
+def _sniff(head: bytes) -> str | None:
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
+_NAMED = {"pdf": "a PDF", "zip": "a Word (.docx) or other zip file", "rtf": "a Rich Text file"}
+_RENAME = {"pdf": ".pdf", "zip": ".docx", "rtf": ".rtf"}
+
+
+def detect_format(path: Path, data: bytes) -> str:
+    suffix = path.suffix.lower()
+    sniffed = _sniff(data[:8])
+    if sniffed == "ole":
+        # An encrypted .docx is an OLE container holding an 'EncryptedPackage' stream.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise DraftError(path, "is password-protected: remove the password in Word (File > Info > "
+                                   "Protect Document > Encrypt with Password) and save again")  # fmt: skip
+        raise DraftError(path, _SAVE_AS[".doc"])
+    if suffix in _SAVE_AS and sniffed != "zip" or suffix in (".doc", ".rtf"):
+        raise DraftError(path, _SAVE_AS[suffix])
+    fmt = SUFFIXES.get(suffix)
+    if fmt is None:
+        known = ", ".join(sorted(SUFFIXES))
+        raise DraftError(path, f"unsupported file type '{suffix or '(none)'}': mandatekit reads {known}")
+    expected = {"docx": "zip", "pdf": "pdf"}.get(fmt)
+    if sniffed != expected and (expected or sniffed):
+        what = _NAMED.get(sniffed or "", "plain text")
+        fix = f"rename it to {_RENAME[sniffed]}" if sniffed in _RENAME else "save it in the format its name says"
+        raise DraftError(path, f"is named {suffix} but its content is {what}: {fix}")
+    return fmt
+
+
+def read(path: str | os.PathLike[str]) -> Document:
+    """Read a draft file. Raises DraftError with a message meant for the user."""
+    path = Path(path)
+    if not path.exists():
+        raise DraftError(path, "no such file")
+    if path.is_dir():
+        raise DraftError(path, "is a folder, not a draft file")
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise DraftError(path, f"is {size / 1048576:.0f} MB, over the {max_bytes() // 1048576} MB limit for a "
+                               "draft (set MANDATEKIT_MAX_MB to raise it)")  # fmt: skip
+    if size == 0:
+        raise DraftError(path, "is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DraftError(path, f"cannot be read ({exc.strerror})") from exc
+    fmt = detect_format(path, data)
+    if fmt == "docx":
+        from mandatekit.read.docx import read_docx
+
+        blocks = read_docx(path)
+    elif fmt == "pdf":
+        from mandatekit.read.pdf import read_pdf
+
+        blocks = read_pdf(path, data)
+    else:
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DraftError(path, "is a binary file, not text")
+        blocks = read_text(decode(data), markdown=fmt == "markdown")
+    document = build(blocks, fmt, str(path))
+    if not any(p.text.strip() for p in document.paragraphs):
+        raise DraftError(path, "contains no text")
+    return document
+
+
+def read_string(text: str, markdown: bool = False, name: str | None = None) -> Document:
+    """Read a draft given as a string (rule examples, the Python API)."""
+    return build(read_text(text, markdown=markdown), "markdown" if markdown else "text", name)

@@ -1,0 +1,263 @@
+"""Word .docx drafts.
+
+Real drafts number their paragraphs with Word's automatic numbering, so the number is not in the text:
+it is rebuilt here from the numbering definitions (numbering.xml) and each paragraph's list and level,
+directly or through its style. The text is read as it would stand with all tracked changes accepted:
+insertions count, deletions and moved-away text do not. Comments, headers, footers and footnotes live
+in other parts of the package and are never read; text in tables is.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mandatekit.errors import DraftError
+from mandatekit.read.model import Block, Origin
+from mandatekit.textnorm import clean
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees whose text is not draft text as it reads on the page with all changes accepted.
+_PRUNED = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "txbxContent", W + "footnoteReference",
+           W + "endnoteReference", W + "commentReference", MC_FALLBACK}  # fmt: skip
+MAX_XML_BYTES = 200 * 1024 * 1024  # uncompressed document.xml: refuse a zip bomb before parsing it
+
+
+def _attr(el: Any, name: str) -> str | None:
+    return el.get(W + name) if el is not None else None
+
+
+def _val(parent: Any, child: str) -> str | None:
+    el = parent.find(W + child) if parent is not None else None
+    return _attr(el, "val")
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    style: str | None = None
+
+
+@dataclass
+class Numbering:
+    """numbering.xml: abstract list definitions, list instances, and the running counters."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId -> ilvl -> level
+    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstract, overrides)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, root: Any) -> Numbering:
+        numbering = cls()
+        if root is None:
+            return numbering
+        for abstract in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(W + "lvl"):
+                levels[int(_attr(lvl, "ilvl") or 0)] = _Level(
+                    start=int(_val(lvl, "start") or 1),
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
+                    style=_val(lvl, "pStyle"),
+                )
+            numbering.levels[_attr(abstract, "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            overrides = {}
+            for override in num.iter(W + "lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(_attr(override, "ilvl") or 0)] = int(start)
+            numbering.nums[_attr(num, "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
+        return numbering
+
+    def level_for_style(self, num_id: str, style_id: str) -> int:
+        abstract = self.nums.get(num_id, ("", {}))[0]
+        return next((i for i, lv in self.levels.get(abstract, {}).items() if lv.style == style_id), 0)
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """Advance the list's counter at `ilvl` and return (label as Word shows it, format of that level)."""
+        if num_id not in self.nums:
+            return None
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract)
+        if not levels or ilvl not in levels:
+            return None
+        # A list instance with start overrides numbers on its own; others share their abstract list's count.
+        key = f"num:{num_id}" if overrides else f"abstract:{abstract}"
+        counts = self.counters.setdefault(key, {})
+        start = overrides.get(ilvl, levels[ilvl].start)
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start
+        for deeper in [lv for lv in counts if lv > ilvl]:
+            del counts[deeper]
+        label = levels[ilvl].text
+        for lv, level in levels.items():
+            if f"%{lv + 1}" in label:
+                value = counts.get(lv, overrides.get(lv, level.start))
+                label = label.replace(f"%{lv + 1}", format_number(value, level.fmt))
+        return label, levels[ilvl].fmt
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        from mandatekit.read.structure import _to_roman
+
+        roman = _to_roman(n)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Style:
+    name: str
+    based_on: str | None
+    num: tuple[str, str | None] | None  # (numId, ilvl)
+    outline: int | None
+
+
+def _styles(root: Any) -> dict[str, _Style]:
+    styles = {}
+    if root is None:
+        return styles
+    for st in root.iter(W + "style"):
+        ppr = st.find(W + "pPr")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        num = (_val(numpr, "numId") or "0", _val(numpr, "ilvl")) if numpr is not None else None
+        outline = _val(ppr, "outlineLvl")
+        styles[_attr(st, "styleId") or ""] = _Style(
+            name=_val(st, "name") or "", based_on=_val(st, "basedOn"), num=num,
+            outline=int(outline) if outline is not None and outline.isdigit() else None,
+        )  # fmt: skip
+    return styles
+
+
+def _style_chain(styles: dict[str, _Style], style_id: str | None) -> list[tuple[str, _Style]]:
+    chain, seen = [], set()
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        chain.append((style_id, styles[style_id]))
+        style_id = styles[style_id].based_on
+    return chain
+
+
+def paragraph_text(p: Any) -> str:
+    """The paragraph's words with all tracked changes accepted."""
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _PRUNED or not isinstance(tag, str):
+                continue
+            if tag == W + "t":
+                parts.append(child.text or "")
+            elif tag in (W + "tab", W + "br", W + "cr"):
+                parts.append(" ")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _body_paragraphs(body: Any) -> list[Any]:
+    """Body paragraphs in reading order, descending into tables and content controls."""
+    out = []
+    for child in body:
+        if child.tag == W + "p":
+            out.append(child)
+        elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml"):
+            out.extend(_body_paragraphs(child))
+    return out
+
+
+def _check_package(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" not in names:
+                if "content.xml" in names:
+                    raise DraftError(path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry")
+                raise DraftError(path, "is a zip file but not a Word document (no word/document.xml)")
+            if zf.getinfo("word/document.xml").file_size > MAX_XML_BYTES:
+                raise DraftError(path, "is too large to be a draft resolution (document text over 200 MB)")
+    except zipfile.BadZipFile as exc:
+        raise DraftError(path, "is damaged: not a readable .docx (the zip container is broken)") from exc
+
+
+def read_docx(path: Path) -> list[Block]:
+    _check_package(path)
+    import docx  # python-docx: heavy, imported only when a .docx is read
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise DraftError(path, f"is damaged: not a readable .docx ({exc})") from exc
+    except Exception as exc:  # lxml errors on broken XML inside the package
+        raise DraftError(path, f"is damaged: its XML could not be parsed ({type(exc).__name__})") from exc
+    part = document.part
+    try:
+        numbering = Numbering.parse(part.numbering_part.element)
+    except (KeyError, NotImplementedError):
+        numbering = Numbering()
+    styles = _styles(part.styles.element)
+    blocks: list[Block] = []
+    carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
+    for index, p in enumerate(_body_paragraphs(document.element.body)):
+        ppr = p.find(W + "pPr")
+        mark = ppr.find(W + "rPr") if ppr is not None else None
+        mark_deleted = mark is not None and mark.find(W + "del") is not None
+        text = carried + paragraph_text(p)
+        if mark_deleted:
+            carried = text
+            continue
+        carried = ""
+        style_id = _val(ppr, "pStyle")
+        chain = _style_chain(styles, style_id)
+        label = _numbering_label(numbering, ppr, chain) if text.strip() else None
+        outline = _val(ppr, "outlineLvl")
+        heading = int(outline) if outline is not None and outline.isdigit() else None
+        if heading is None:
+            heading = next((st.outline for _, st in chain if st.outline is not None), None)
+        heading = heading if heading is not None and heading < 9 else None
+        blocks.append(
+            Block(
+                text=clean(text),
+                label=label[0] if label else None,
+                label_format=label[1] if label else None,
+                style=chain[0][1].name if chain else None,
+                heading_level=heading + 1 if heading is not None else None,
+                origin=Origin(index=index),
+            )
+        )
+    return blocks
+
+
+def _numbering_label(numbering: Numbering, ppr: Any, chain: list[tuple[str, _Style]]) -> tuple[str, str] | None:
+    numpr = ppr.find(W + "numPr") if ppr is not None else None
+    if numpr is not None:
+        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        if num_id is not None:
+            return None if num_id == "0" else numbering.next_label(num_id, int(ilvl or 0))
+    for style_id, style in chain:
+        if style.num is not None:
+            num_id, ilvl = style.num
+            if num_id == "0":
+                return None
+            level = int(ilvl) if ilvl is not None else numbering.level_for_style(num_id, style_id)
+            return numbering.next_label(num_id, level)
+    return None

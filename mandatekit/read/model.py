@@ -1,0 +1,121 @@
+"""The reader's contract: a draft, whatever its format, becomes a `Document` of `Paragraph`s."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class VerbClass(str, Enum):
+    """Governing verb classes, strongest first (see the README, 'How a mandate is read')."""
+
+    decides = "decides"
+    requests = "requests"
+    calls = "calls"
+    encourages = "encourages"
+    notes = "notes"
+
+    @property
+    def strength(self) -> int:
+        return _STRENGTH[self]
+
+    def at_least(self, other: VerbClass) -> bool:
+        return self.strength >= other.strength
+
+
+_STRENGTH = {
+    VerbClass.decides: 5,
+    VerbClass.requests: 4,
+    VerbClass.calls: 3,
+    VerbClass.encourages: 2,
+    VerbClass.notes: 1,
+}
+
+
+class Kind(str, Enum):
+    front_matter = "front_matter"
+    heading = "heading"
+    preambular = "preambular"
+    operative = "operative"
+
+
+class Span(BaseModel):
+    """Character offsets [start, end) into a paragraph's `text`."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
+class VerbUse(BaseModel):
+    """A governing verb as written, its class, and where it stands in the paragraph text."""
+
+    model_config = ConfigDict(frozen=True)
+    verb: str
+    verb_class: VerbClass
+    start: int = 0
+
+
+class Origin(BaseModel):
+    """Where a paragraph came from in the file, to find it again (annotate) and to cite it."""
+
+    index: int = Field(description=".docx: position among the body's paragraphs (w:p); other formats: block")
+    line: int | None = Field(None, description="Text formats: first line, 1-based")
+    page: int | None = Field(None, description="PDF: page, 1-based")
+
+
+class Paragraph(BaseModel):
+    index: int = Field(description="Position in the document, 0-based, over all kinds")
+    kind: Kind
+    ref: str | None = Field(None, description="'PP 4', 'OP 35(a)(i)'; None for front matter and headings")
+    number: list[str] = Field(default_factory=list, description="['35', 'a', 'i'] for OP 35(a)(i)")
+    label: str | None = Field(None, description="The number as the draft shows it: '35.', '(a)'")
+    heading: str | None = Field(None, description="The nearest heading above, e.g. 'Mandate of MINUSCA'")
+    parent: int | None = Field(None, description="Index of the paragraph this one is a sub-paragraph of")
+    verb: str | None = Field(None, description="Governing verb: its own, or the one of the paragraph above")
+    verb_class: VerbClass | None = None
+    verb_inherited: bool = False
+    verbs: list[VerbUse] = Field(default_factory=list, description="Verbs that govern parts of this text")
+    text: str = Field(description="The words as the draft has them (inserted text in, deleted text out)")
+    brackets: list[Span] = Field(default_factory=list, description="Square-bracketed (unagreed) text")
+    origin: Origin
+
+    @property
+    def level(self) -> int:
+        return max(len(self.number) - 1, 0)
+
+    def in_brackets(self, start: int, end: int) -> bool:
+        return any(b.start < end and start < b.end for b in self.brackets)
+
+
+class FrontMatter(BaseModel):
+    symbol: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+class Document(BaseModel):
+    path: str | None = None
+    format: str
+    front: FrontMatter = Field(default_factory=FrontMatter)
+    paragraphs: list[Paragraph]
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind is Kind.operative]
+
+    def by_ref(self, ref: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.ref == ref), None)
+
+
+class Block(BaseModel):
+    """A paragraph as a format reader hands it to `structure`: text plus what the format knows."""
+
+    text: str
+    label: str | None = Field(None, description="Number rendered from Word's automatic numbering")
+    label_format: str | None = Field(None, description="decimal / lowerLetter / lowerRoman ... for `label`")
+    style: str | None = Field(None, description="Word paragraph style name")
+    heading_level: int | None = Field(None, description="Set when the format marks this as a heading")
+    origin: Origin

@@ -1,0 +1,280 @@
+"""Turn the flat blocks a format reader produces into a `Document`.
+
+Every format ends here, so every format gets the same references: front matter up to "The Security
+Council,", then preambular paragraphs (PP 1, PP 2 ...), then operative paragraphs numbered 1., 2. with
+sub-paragraphs (a), (b) and (i), (ii) (OP 35(a)(i)), grouped under unnumbered headings. Numbers come from
+Word's automatic numbering (rendered by the .docx reader into `Block.label`) or from the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mandatekit.read.model import Block, Document, FrontMatter, Kind, Paragraph, Span, VerbUse
+from mandatekit.read.verbs import coordinated_verbs, leading_verb, preambular_opener
+
+_OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
+_SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
+_TYPED_DECIMAL = re.compile(r"^(\d{1,3})\s*[.)]\s*(?=\S)")
+_TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
+_TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
+_SECTION_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4})\.\s+(?=[A-Z])")  # "A. Political process"
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_LETTER = re.compile(r"^([a-z])\1{0,3}$")
+_BRACKET = re.compile(r"[\[\]]")
+_SYMBOL = re.compile(r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+", re.IGNORECASE)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
+_TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
+_FORMAT_KIND = {"decimal": "decimal", "decimalZero": "decimal", "lowerLetter": "letter",
+                "upperLetter": "letter", "lowerRoman": "roman", "upperRoman": "roman"}  # fmt: skip
+
+
+@dataclass
+class _Label:
+    kind: str  # decimal | letter | roman | ambiguous | bullet
+    value: str
+
+
+def _roman_value(s: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = values[a]
+        total += -v if b != " " and values[b] > v else v
+    return total
+
+
+def _letter_value(s: str) -> int:
+    return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, sym in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
+        while n >= v:
+            out, n = out + sym, n - v
+    return out + "i" * n
+
+
+def _label_of(block: Block) -> tuple[_Label | None, str]:
+    """The block's number (from Word's numbering or typed in the text) and its text without it."""
+    text = block.text
+    if block.label is not None:
+        kind = _FORMAT_KIND.get(block.label_format or "", "bullet")
+        value = re.sub(r"[^0-9A-Za-z]", "", block.label).lower()
+        return (_Label(kind, value) if value or kind == "bullet" else None), text
+    if m := _TYPED_DECIMAL.match(text):
+        return _Label("decimal", m.group(1)), text[m.end() :]
+    for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN):
+        if m := pattern.match(text):
+            value = m.group(1)
+            is_roman, is_letter = bool(_ROMAN.match(value)), bool(_LETTER.match(value))
+            if is_roman or is_letter:
+                kind = "ambiguous" if is_roman and is_letter else ("roman" if is_roman else "letter")
+                return _Label(kind, value), text[m.end() :]
+    return None, text
+
+
+def _looks_like_heading(text: str, block: Block) -> bool:
+    if block.heading_level is not None:
+        return True
+    if block.style and re.match(r"(heading|title|subtitle)", block.style, re.IGNORECASE):
+        return True
+    words = text.split()
+    if not words or len(words) > 14 or text[-1] in ",;." or leading_verb(text):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _starts_body(label: _Label | None, text: str) -> bool:
+    if label is not None and label.kind == "decimal":
+        return True
+    if leading_verb(text) and text.rstrip()[-1:] in ";.:":
+        return True
+    return bool(preambular_opener(text)) and text.rstrip().endswith(",")
+
+
+def bracket_spans(texts: list[str]) -> list[list[Span]]:
+    """Outermost [square-bracketed] spans per paragraph. A bracket opened at the very start of a paragraph
+    may close paragraphs later (a whole bracketed passage); any other unclosed bracket ends with its paragraph,
+    so one stray '[' cannot swallow the rest of the draft."""
+    spans: list[list[Span]] = [[] for _ in texts]
+    stack: list[tuple[int, int]] = []
+    for pi, text in enumerate(texts):
+        for bracket in _BRACKET.finditer(text):
+            ch, ci = bracket.group(), bracket.start()
+            if ch == "[":
+                stack.append((pi, ci))
+            elif ch == "]" and stack:
+                opened_p, opened_c = stack.pop()
+                if stack:
+                    continue
+                if opened_p == pi:
+                    spans[pi].append(Span(start=opened_c, end=ci + 1))
+                else:
+                    spans[opened_p].append(Span(start=opened_c, end=len(texts[opened_p])))
+                    for mid in range(opened_p + 1, pi):
+                        spans[mid].append(Span(start=0, end=len(texts[mid])))
+                    spans[pi].append(Span(start=0, end=ci + 1))
+        if stack:
+            first_p, first_c = stack[0]
+            opened_paragraph = first_p < pi or texts[first_p][:first_c].strip() == ""
+            if not opened_paragraph:  # a bracket opened mid-paragraph ends with its paragraph
+                spans[pi].append(Span(start=first_c, end=len(text)))
+                stack.clear()
+    for opened_p, opened_c in stack[:1]:  # never closed at all: close at the end of its own paragraph
+        spans[opened_p].append(Span(start=opened_c, end=len(texts[opened_p])))
+    return [sorted(s, key=lambda sp: sp.start) for s in spans]
+
+
+def _front_matter(texts: list[str]) -> FrontMatter:
+    front = FrontMatter()
+    for text in texts:
+        if front.symbol is None and (m := _SYMBOL.search(text)):
+            front.symbol = " ".join(m.group(0).split())
+        if front.date is None and (m := _DATE.search(text)):
+            front.date = m.group(0)
+    for text in texts:
+        bare = _DATE.sub("", _SYMBOL.sub("", text)).strip(" -–,")
+        if bare and _TITLE_HINT.search(bare) and not re.match(r"(?i)^(united nations|security council)", bare):
+            front.title = bare
+            break
+    return front
+
+
+class _Builder:
+    """Walks the blocks once, keeping the current OP / (a) / (i) path."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.pp_count = 0
+        self.op_number = 0
+        self.path: list[tuple[str, str, int]] = []  # (kind, value, paragraph index) for OP, (a), (i)
+        self.heading: str | None = None
+
+    def _add(self, block: Block, kind: Kind, text: str, **fields: object) -> Paragraph:
+        para = Paragraph(index=len(self.paragraphs), kind=kind, text=text, heading=self.heading,
+                         origin=block.origin, **fields)  # type: ignore[arg-type]  # fmt: skip
+        self.paragraphs.append(para)
+        return para
+
+    def add_front(self, block: Block, text: str) -> None:
+        self._add(block, Kind.front_matter, text)
+
+    def add_heading(self, block: Block, text: str) -> None:
+        self.heading = text.rstrip(":").strip()
+        self._add(block, Kind.heading, text)
+        self.heading = text.rstrip(":").strip()
+
+    def add_preambular(self, block: Block, text: str) -> None:
+        self.pp_count += 1
+        self._add(block, Kind.preambular, text, ref=f"PP {self.pp_count}", number=[str(self.pp_count)],
+                  verb=preambular_opener(text))  # fmt: skip
+
+    def add_operative(self, block: Block, text: str, label: _Label | None) -> None:
+        self.op_number = int(label.value) if label else self.op_number + 1
+        para = self._add(block, Kind.operative, text, ref=f"OP {self.op_number}", number=[str(self.op_number)],
+                         label=f"{self.op_number}.")  # fmt: skip
+        self.path = [("decimal", str(self.op_number), para.index)]
+
+    def _sub_kind(self, label: _Label) -> str:
+        """Letter or roman for '(i)', '(v)', '(x)': after '(h)' an '(i)' is a letter; '(i)' otherwise opens a
+        roman list; later ones continue whichever list is open."""
+        if label.kind != "ambiguous":
+            return label.kind
+        letter = next((v for k, v, _ in reversed(self.path) if k == "letter"), None)
+        roman = self.path[-1][1] if self.path and self.path[-1][0] == "roman" else None
+        if roman is not None and _roman_value(label.value) == _roman_value(roman) + 1:
+            return "roman"
+        if letter is not None and _letter_value(label.value) == _letter_value(letter) + 1:
+            return "letter"
+        return "roman" if label.value == "i" else "letter"
+
+    def add_sub(self, block: Block, text: str, label: _Label) -> None:
+        kind = self._sub_kind(label)
+        if kind == "roman" and label.value == "ii" and self._relabel_letter_i():
+            pass  # the '(i)' before this one was the first item of a roman list after all
+        base = [entry for entry in self.path if entry[0] == "decimal"]
+        if kind == "roman":
+            base = [entry for entry in self.path if entry[0] in ("decimal", "letter")]
+        parent = base[-1][2]
+        number = [*self.paragraphs[parent].number, label.value]
+        ref = f"OP {number[0]}" + "".join(f"({n})" for n in number[1:])
+        para = self._add(block, Kind.operative, text, ref=ref, number=number, label=f"({label.value})",
+                         parent=parent)  # fmt: skip
+        self.path = [*base, (kind, label.value, para.index)]
+
+    def _relabel_letter_i(self) -> bool:
+        last = self.paragraphs[-1] if self.paragraphs else None
+        if not (last and self.path and self.path[-1] == ("letter", "i", last.index) and len(self.path) >= 3):
+            return False
+        owner = self.path[-2]  # the letter that '(i)' should have been a roman child of, e.g. '(h)'
+        last.parent = owner[2]
+        last.number = [*self.paragraphs[owner[2]].number, "i"]
+        last.ref = f"OP {last.number[0]}" + "".join(f"({n})" for n in last.number[1:])
+        self.path = [*self.path[:-1], ("roman", "i", last.index)]
+        return True
+
+    def add_continuation(self, block: Block, text: str) -> None:
+        """Unnumbered text inside an operative paragraph (a bullet, a second paragraph): part of it."""
+        prev = self.paragraphs[-1]
+        self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=prev.index)
+
+
+def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
+    builder = _Builder()
+    labelled = [_label_of(b) for b in blocks]
+    opening = next((i for i, b in enumerate(blocks) if _OPENING.match(b.text.strip())), None)
+    if opening is None:
+        opening = next((i - 1 for i, (lab, text) in enumerate(labelled) if _starts_body(lab, text)), -1)
+    closed = False
+    for i, (block, (label, text)) in enumerate(zip(blocks, labelled, strict=True)):
+        text = text.strip()
+        if not text and (label is None or label.kind == "bullet"):
+            continue
+        in_ops = builder.op_number > 0
+        if i <= opening or (closed and label is None and not leading_verb(text)):
+            builder.add_front(block, text)
+        elif label is not None and label.kind == "decimal":
+            builder.add_operative(block, text, label)
+        elif label is not None and label.kind != "bullet" and in_ops:
+            builder.add_sub(block, text, label)
+        elif label is None and _SECTION_MARK.match(text) and len(text.split()) <= 14:
+            builder.add_heading(block, text)
+        elif label is None and _looks_like_heading(text, block):
+            builder.add_heading(block, text)
+        elif label is None and leading_verb(text):
+            builder.add_operative(block, text, None)
+        elif in_ops or (label is not None and builder.paragraphs and builder.pp_count):
+            builder.add_continuation(block, text)
+        else:
+            builder.add_preambular(block, text)
+        if builder.paragraphs and builder.paragraphs[-1].kind is Kind.operative and _SEIZED.search(text):
+            closed = True
+    paragraphs = builder.paragraphs
+    _assign_verbs(paragraphs)
+    for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
+        para.brackets = spans
+    front = _front_matter([p.text for p in paragraphs if p.kind is Kind.front_matter][:12])
+    warnings = []
+    if paragraphs and not any(p.kind is Kind.operative for p in paragraphs):
+        warnings.append("no operative paragraphs: nothing in this text can meet a recommendation")
+    return Document(path=path, format=fmt, front=front, paragraphs=paragraphs, warnings=warnings)
+
+
+def _assign_verbs(paragraphs: list[Paragraph]) -> None:
+    for para in paragraphs:
+        if para.kind is not Kind.operative:
+            continue
+        own = leading_verb(para.text)
+        parent = paragraphs[para.parent] if para.parent is not None else None
+        if own is None and parent is not None and parent.verbs:
+            inherited = parent.verbs[-1]  # "Welcomes ... and requests the Mission to:" governs (a) by requests
+            own = VerbUse(verb=inherited.verb, verb_class=inherited.verb_class, start=0)
+            para.verb_inherited = True
+        if own is None:
+            continue
+        para.verb, para.verb_class = own.verb, own.verb_class
+        para.verbs = [own, *coordinated_verbs(para.text, len(own.verb) if not para.verb_inherited else 0)]

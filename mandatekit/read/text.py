@@ -1,0 +1,81 @@
+"""Plain text and Markdown drafts: paragraphs separated by blank lines (or one per line), numbers typed."""
+
+from __future__ import annotations
+
+import re
+
+from mandatekit.read.model import Block, Origin
+from mandatekit.textnorm import clean
+
+_LABEL_START = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}\)\s)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Word's 'Save as text' writes it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
+        return data.decode("latin-1")
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_BULLET.sub("", line)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines, mending words hyphenated across a line break ('protec-' + 'tion')."""
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def read_text(text: str, markdown: bool = False) -> list[Block]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
+    groups: list[tuple[int, list[str], int | None]] = []  # (first line, lines, heading level)
+    current: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if current:
+            groups.append((start, list(current), None))
+            current.clear()
+
+    for n, line in enumerate(lines):
+        heading = _MD_HEADING.match(line) if markdown else None
+        if heading:
+            flush()
+            groups.append((n, [heading.group(2)], len(heading.group(1))))
+            continue
+        if markdown:
+            line = _strip_markdown(line)
+        if not line.strip() or not has_blank_lines or _LABEL_START.match(line):
+            flush()
+            start = n
+        if line.strip():
+            current.append(line)
+    flush()
+    blocks = []
+    for first_line, group, level in groups:
+        joined = clean(join_lines(group))
+        if joined:
+            origin = Origin(index=len(blocks), line=first_line + 1)
+            blocks.append(Block(text=joined, heading_level=level, origin=origin))
+    return blocks

@@ -1,0 +1,28 @@
+"""Render reports: terminal table, JSON, Markdown and HTML (Jinja2 templates), Word memo, annotated draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mandatekit.resources import data_dir
+
+VERDICT_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
+
+
+def template_env(extra_dir: Path | None = None) -> Any:
+    """Jinja2 environment over the user's template folder (if any), then the bundled templates/. Sandboxed:
+    a user template can format the report but cannot reach into Python."""
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    folders = [str(extra_dir)] if extra_dir else []
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([*folders, str(data_dir("templates"))]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
+    return env

@@ -1,0 +1,32 @@
+"""`mandatekit parse`: the structure of a draft as a table."""
+
+from __future__ import annotations
+
+import shutil
+
+import click
+
+from mandatekit.read.model import Document, Kind
+
+_KIND = {Kind.front_matter: "front", Kind.heading: "heading", Kind.preambular: "PP", Kind.operative: "OP"}
+
+
+def render_document(document: Document) -> str:
+    width = max(shutil.get_terminal_size((110, 24)).columns, 80)
+    f = document.front
+    lines = [click.style(f"{document.path} ({document.format})", bold=True)]
+    lines.append(f"symbol: {f.symbol or '—'} · title: {f.title or '—'} · date: {f.date or '—'}")
+    counts = {k: sum(p.kind is k for p in document.paragraphs) for k in Kind}
+    lines.append(f"{counts[Kind.preambular]} preambular, {counts[Kind.operative]} operative paragraphs, "
+                 f"{counts[Kind.heading]} headings\n")  # fmt: skip
+    lines.append(click.style(f"{'REF':<14}{'KIND':<8}{'VERB (CLASS)':<30}TEXT", dim=True))
+    text_w = max(width - 52, 20)
+    for p in document.paragraphs:
+        verb = f"{p.verb} ({p.verb_class.value})" if p.verb and p.verb_class else (p.verb or "")
+        if p.verb_inherited:
+            verb = "↳ " + verb
+        text = p.text if len(p.text) <= text_w else p.text[: text_w - 1] + "…"
+        if p.brackets:
+            text += click.style(" [bracketed]", fg="yellow")
+        lines.append(f"{p.ref or '':<14}{_KIND[p.kind]:<8}{verb[:29]:<30}{text}")
+    return "\n".join(lines) + "\n"

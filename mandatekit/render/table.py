@@ -1,0 +1,65 @@
+"""The terminal report, for people: one row per rule, then what to do about each gap."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import click
+
+from mandatekit.judge import Finding, Report
+
+_COLOUR = {"met": "green", "partial": "yellow", "missing": "red"}
+_MARK = {"met": "✓", "partial": "~", "missing": "✗"}
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def _where(f: Finding) -> str:
+    return ", ".join(f.refs) or "—"
+
+
+def render_table(report: Report) -> str:
+    width = max(min(shutil.get_terminal_size((100, 24)).columns, 120), 72)
+    doc = report.document
+    title = " · ".join(x for x in (doc.symbol, doc.title) if x)
+    s = report.summary
+    lines = [
+        click.style(f"{doc.path or 'text'}" + (f" — {title}" if title else ""), bold=True),
+        f"{len(report.findings)} rules · "
+        + click.style(f"{s.met} met", fg="green") + " · "
+        + click.style(f"{s.partial} partial", fg="yellow") + " · "
+        + click.style(f"{s.missing} missing", fg="red")
+        + (f" · profile {report.profile}" if report.profile else ""),
+        "",
+    ]  # fmt: skip
+    where_w = 18
+    title_w = width - 2 - 10 - 10 - where_w - 3
+    lines.append(click.style(f"  {"VERDICT":<10}{'SEVERITY':<10}{'RULE':<{title_w}} {'WHERE'}", dim=True))
+    for f in report.findings:
+        verdict = click.style(f"{_MARK[f.verdict.value]} {f.verdict.value:<8}", fg=_COLOUR[f.verdict.value])
+        lines.append(f"  {verdict}{f.severity.value:<10}{_cut(f.title, title_w - 1):<{title_w}} "
+                     f"{_cut(_where(f), where_w)}")  # fmt: skip
+    gaps = [f for f in report.findings if f.verdict.value != "met"]
+    if gaps:
+        lines += ["", click.style("What to fix", bold=True)]
+    wrap = textwrap.TextWrapper(width=width - 4, initial_indent="    ", subsequent_indent="    ")
+    for f in sorted(gaps, key=lambda f: (f.severity.rank, f.verdict.rank * -1)):
+        head = f"{_MARK[f.verdict.value]} {f.title}"
+        lines.append("")
+        lines.append("  " + click.style(head, fg=_COLOUR[f.verdict.value], bold=True)
+                     + click.style(f"  [{f.rule} · {f.severity.value} · {f.verdict.value}]", dim=True))  # fmt: skip
+        lines += wrap.wrap(f.message)
+        for reason in f.reasons:
+            lines += wrap.wrap(f"Why: {reason}")
+        for e in f.evidence[:4]:
+            lines += wrap.wrap(f"Found: {e.ref} “{e.text}” — {e.label}")
+        for hedge in f.hedges:
+            lines += wrap.wrap(f"Hedge: {hedge}")
+        lines += wrap.wrap(f"Suggested language: {f.suggestion}")
+        lines += wrap.wrap("Source: " + "; ".join(f"{s.id} — “{s.quote}”" for s in f.sources[:1]))
+    for warning in report.warnings:
+        lines += ["", click.style(f"warning: {warning}", fg="yellow")]
+    return "\n".join(lines) + "\n"

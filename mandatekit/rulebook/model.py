@@ -1,0 +1,158 @@
+"""The schema of a rule file (and of a profile). Unknown keys are rejected: a misspelt key is an error,
+not a silently ignored setting. `mandatekit rules schema` exports this as JSON Schema for editors."""
+
+from __future__ import annotations
+
+import string
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from mandatekit.read.model import VerbClass
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Severity(str, Enum):
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"critical": 0, "high": 1, "medium": 2, "low": 3}[self.value]
+
+
+class Verdict(str, Enum):
+    met = "met"
+    partial = "partial"
+    missing = "missing"
+
+    @property
+    def rank(self) -> int:
+        return {"met": 0, "partial": 1, "missing": 2}[self.value]
+
+
+class Scope(str, Enum):
+    operative = "operative"  # met only in operative text (the preamble can give partial)
+    preambular = "preambular"  # a rule about preambular language
+    any = "any"  # met wherever it stands
+
+
+class Source(Strict):
+    id: str = Field(description="Id of a source document in seeds/ (e.g. poc-impartiality-2021)")
+    quote: str = Field(description="The words of the source this rule encodes, quoted exactly")
+
+
+class Messages(Strict):
+    met: str = Field(description="Told to the drafter when the draft meets the recommendation")
+    partial: str = Field(description="Told when the draft goes part of the way")
+    missing: str = Field(description="Told when the draft has none of it")
+
+
+class Patterns(Strict):
+    phrases: list[str] = Field(default_factory=list, description="Phrases in the rule phrase language")
+    regex: list[str] = Field(default_factory=list, description="RE2 regular expressions, case-insensitive")
+
+    @model_validator(mode="after")
+    def _some_pattern(self) -> Patterns:
+        if not self.phrases and not self.regex:
+            raise ValueError("give at least one entry under 'phrases' or 'regex'")
+        return self
+
+
+class Element(Patterns):
+    """One idea the text must contain."""
+
+    label: str = Field(description="What this element is, in the drafter's words")
+
+
+class Exclusion(Patterns):
+    """Text that neutralizes a match inside it (standing boilerplate, false friends)."""
+
+    elements: list[str] | None = Field(None, description="Elements it neutralizes; all when left out")
+    why: str = Field(description="Why a match inside this text does not count")
+
+
+class Condition(Strict):
+    """One way to meet the rule: all these elements together."""
+
+    all: list[str] = Field(min_length=1)
+    min_verb: VerbClass | None = Field(None, description="Overrides the rule's min_verb for this condition")
+
+
+class Example(Strict):
+    verdict: Verdict
+    text: str = Field(description="A short draft text; numbered paragraphs ('1. Decides ...') are operative")
+    note: str | None = None
+
+
+class Rule(Strict):
+    # Header, read first (like a Semgrep rule): who, what, how bad, why.
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Lower-case id, e.g. hrddp-support")
+    title: str
+    severity: Severity
+    theme: str
+    recommendation: str = Field(description="What the draft should do, in the drafter's words")
+    sources: list[Source] = Field(min_length=1)
+    message: Messages
+    # The check.
+    scope: Scope = Scope.operative
+    min_verb: VerbClass = Field(VerbClass.requests, description="Weakest governing verb that counts as met")
+    together: Literal["paragraph", "document"] = Field(
+        "paragraph",
+        description="paragraph: the elements of a condition must stand in one paragraph (with the paragraphs "
+        "above it and its own sub-paragraphs); document: anywhere in the text in scope",
+    )
+    elements: dict[str, Element] = Field(min_length=1)
+    met: list[Condition] = Field(min_length=1, description="Ways to meet the rule; a plain list is one way")
+    partial: list[list[str]] = Field(
+        default_factory=list, description="Element sets that, found without a met condition, make it partial"
+    )
+    exclude: list[Exclusion] = Field(default_factory=list)
+    # What to propose, and the proof that the rule works.
+    suggestion: str = Field(description="Operative language to propose; {mission}, {host_state} ... from the profile")
+    examples: list[Example] = Field(min_length=1)
+
+    @field_validator("met", mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return [{"all": value}]
+        return value
+
+    @field_validator("partial", mode="before")
+    @classmethod
+    def _partial_shorthand(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [[v] if isinstance(v, str) else v for v in value]
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        known = set(self.elements)
+        used = [("met", n) for c in self.met for n in c.all] + [("partial", n) for s in self.partial for n in s]
+        used += [("exclude", n) for x in self.exclude for n in x.elements or []]
+        for where, name in used:
+            if name not in known:
+                raise ValueError(f"{where} names element '{name}', which is not under 'elements' "
+                                 f"(known: {', '.join(sorted(known))})")  # fmt: skip
+        if not any(e.verdict is Verdict.met for e in self.examples):
+            raise ValueError("needs an example whose verdict is 'met': a rule that can never be met is broken")
+        return self
+
+    def placeholders(self) -> set[str]:
+        texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}
+
+
+class Profile(Strict):
+    """The mission a rulebook is applied to: fills {mission}, {host_state} ... in suggestions."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    values: dict[str, str] = Field(description="Placeholder name → text, e.g. mission: MINUSCA")

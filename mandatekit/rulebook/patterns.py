@@ -1,0 +1,156 @@
+"""The phrase language of rule files, compiled to RE2 (linear time: no pattern can hang the checker).
+
+    protect civilians            words in order, any case; each word also matches its inflections:
+                                 protect → protects, protected, protecting, protection, protective
+    =report                      exactly this word, no inflections
+    HRDDP, SOFA                  ALL-CAPS words are acronyms: capitals only (a plural s allowed)
+    accountab*                   any ending
+    (national|state) forces      alternatives, each itself a phrase; (...)? makes a group optional
+    protect ... civilians        up to 6 words in between (never across a semicolon)
+    non-UN                       a hyphen also matches a space or nothing
+
+Words are separated by spaces and punctuation in the text (commas, quotes, parentheses), never by a
+semicolon: a semicolon ends a clause in a resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+GAP_WORDS = 6
+_SEP = r"[^\w;]{1,6}"
+_GAP = rf"(?:{_SEP}[\w'-]+){{0,{GAP_WORDS}}}?"
+_TOKEN = re.compile(r"\.\.\.|\(|\)\??|\||[^\s()|]+")
+_VOWELS = set("aeiou")
+
+
+class PatternError(ValueError):
+    """A phrase or regex in a rule file that cannot be compiled; the message says why."""
+
+
+def _inflect(word: str) -> str:
+    """Regex for a word and its common English inflections."""
+    w = word.lower()
+    esc = re.escape(w).replace(r"\-", "[- ]?")
+    if len(w) <= 3 or not w.isalpha():
+        return esc + "(?:s|es)?"
+    last = w[-1]
+    if last == "e":
+        return re.escape(w[:-1]) + "(?:e|es|ed|ing|ion|ions|ation|ations|ement|ements|er|ers|ive|ively|ity)?"
+    if last == "y" and w[-2] not in _VOWELS:
+        return re.escape(w[:-1]) + "(?:y|ies|ied|ying|ication|ications|iance|iant|ily)"
+    doubled = f"{re.escape(last)}?" if last not in _VOWELS else ""
+    return esc + f"(?:{doubled}(?:s|es|ed|ing|ion|ions|ation|ations|ment|ments|ive|ively|ly|ity|ities|" \
+        "al|ally|er|ers|ance|ence|ant|ent))?"  # fmt: skip
+
+
+def _word(token: str) -> str:
+    if token.startswith("="):
+        return re.escape(token[1:]).replace(r"\-", "[- ]?")
+    if token.endswith("*") and len(token) > 1:
+        return re.escape(token[:-1]).replace(r"\-", "[- ]?") + r"\w*"
+    letters = token.replace("-", "").replace(".", "")
+    if len(letters) >= 2 and letters.isalpha() and letters.isupper():
+        return f"(?-i:{re.escape(token)}s?)"
+    if not re.fullmatch(r"[\w'-]+", token):
+        raise PatternError(f"'{token}' is not a word: use letters, digits, ' and - (or a regex: entry)")
+    return _inflect(token)
+
+
+def _sequence(tokens: list[str], pos: int, phrase: str) -> tuple[str, int]:
+    """Compile tokens from `pos` up to a closing ')' or '|' at this level."""
+    parts: list[tuple[str, bool]] = []  # (regex, optional); separators are added between them
+    gaps: list[bool] = []
+    while pos < len(tokens):
+        tok = tokens[pos]
+        if tok in ("|",) or tok.startswith(")"):
+            break
+        if tok == "...":
+            gaps.append(True)
+            pos += 1
+            continue
+        if tok == "(":
+            alternatives = []
+            pos += 1
+            while True:
+                alt, pos = _sequence(tokens, pos, phrase)
+                if not alt:
+                    raise PatternError(f"empty alternative in '{phrase}'")
+                alternatives.append(alt)
+                if pos >= len(tokens):
+                    raise PatternError(f"'(' is never closed in '{phrase}'")
+                if tokens[pos] == "|":
+                    pos += 1
+                    continue
+                break
+            optional = tokens[pos] == ")?"
+            pos += 1
+            parts.append((f"(?:{'|'.join(alternatives)})", optional))
+            gaps.append(False)
+            continue
+        parts.append((_word(tok), False))
+        gaps.append(False)
+        pos += 1
+    # Join: word tokens with a separator; a '...' marker widens the separator into a gap.
+    out, pending_gap = "", False
+    item = 0
+    for is_gap in gaps:
+        if is_gap:
+            pending_gap = True
+            continue
+        piece, optional = parts[item]
+        item += 1
+        if out:
+            sep = _GAP + _SEP if pending_gap else _SEP
+            # An optional group takes its separator with it, so leaving it out leaves one separator.
+            out += f"(?:{sep}{piece})?" if optional else sep + piece
+        elif not optional:  # a leading optional group cannot change whether the phrase matches
+            out = piece
+        pending_gap = False
+    return out, pos
+
+
+def phrase_to_regex(phrase: str) -> str:
+    tokens = _TOKEN.findall(phrase.strip())
+    if not tokens:
+        raise PatternError("empty phrase")
+    if tokens.count("(") != sum(t.startswith(")") for t in tokens):
+        raise PatternError(f"unbalanced parentheses in '{phrase}'")
+    body, pos = _sequence(tokens, 0, phrase)
+    if pos != len(tokens):
+        raise PatternError(f"unexpected '{tokens[pos]}' in '{phrase}'")
+    if tokens[0] == "..." or tokens[-1] == "...":
+        raise PatternError(f"'...' must stand between words in '{phrase}'")
+    return rf"\b{body}\b"
+
+
+def _options() -> Any:
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False  # errors are reported to the rule author, not printed by RE2
+    options.max_mem = 64 << 20
+    return options
+
+
+@lru_cache(maxsize=4096)
+def compile_regex(regex: str) -> Any:
+    import re2
+
+    try:
+        return re2.compile(regex, _options())
+    except re2.error as exc:
+        message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise PatternError(f"invalid regex '{regex}': {message}") from exc
+
+
+def compile_patterns(phrases: list[str], regexes: list[str]) -> Any:
+    """One RE2 program matching any of the phrases or regexes."""
+    pieces = [phrase_to_regex(p) for p in phrases]
+    for regex in regexes:
+        compile_regex(regex)  # report a bad regex on its own, with its own message
+        pieces.append(regex)
+    return compile_regex("|".join(f"(?:{p})" for p in pieces))

@@ -1,0 +1,38 @@
+"""Run the examples of rule files: each example is a small draft whose verdict the rule must give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mandatekit.rulebook.model import Example, Profile, Rule, Verdict
+
+
+@dataclass
+class ExampleResult:
+    rule: Rule
+    number: int  # 1-based position in the rule's examples
+    example: Example
+    got: Verdict
+    reasons: list[str]
+
+    @property
+    def passed(self) -> bool:
+        return self.got is self.example.verdict
+
+    def describe(self) -> str:
+        note = f" ({self.example.note})" if self.example.note else ""
+        if self.passed:
+            return f"{self.rule.id} example {self.number}: {self.got.value}{note}"
+        why = f" — {self.reasons[0]}" if self.reasons else ""
+        return f"{self.rule.id} example {self.number}: expected {self.example.verdict.value}, got {self.got.value}{note}{why}"
+
+
+def run_examples(rule: Rule, profile: Profile | None = None) -> list[ExampleResult]:
+    from mandatekit.judge import Prepared, judge_rule
+    from mandatekit.read import read_string
+
+    results = []
+    for number, example in enumerate(rule.examples, start=1):
+        finding = judge_rule(Prepared(read_string(example.text)), rule, profile)
+        results.append(ExampleResult(rule, number, example, finding.verdict, finding.reasons))
+    return results
