@@ -13,8 +13,8 @@ $(BIN)/mandatekit: pyproject.toml
 
 demo: $(BIN)/mandatekit
 	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
-	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
-	@echo "Memo written: minusca-gap-analysis.docx"
+	$(BIN)/mandatekit check examples/minusca-zero-draft.docx --format markdown > minusca-gap-analysis.md
+	@echo "Report written: minusca-gap-analysis.md"
 
 test: $(BIN)/mandatekit
 	$(BIN)/ruff check mandatekit tests benchmarks

@@ -5,7 +5,7 @@ read (a draft → Document) → judge (Document × rules → Report) → render 
 
 __version__ = "0.1.0"
 
-from mandatekit.api import check, load_rules, setup  # noqa: E402
-from mandatekit.read import read, read_string  # noqa: E402
+from mandatekit.api import check, load_rules, setup
+from mandatekit.read import read, read_string
 
 __all__ = ["__version__", "check", "load_rules", "read", "read_string", "setup"]

@@ -1,8 +1,8 @@
 """The Python API: the same stages the command line wires together.
 
-    >>> import mandatekit
-    >>> report = mandatekit.check("draft.docx", profile="minusca")
-    >>> [f.rule for f in report.findings if f.verdict == "missing"]
+>>> import mandatekit
+>>> report = mandatekit.check("draft.docx", profile="minusca")
+>>> [f.rule for f in report.findings if f.verdict == "missing"]
 """
 
 from __future__ import annotations

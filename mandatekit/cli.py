@@ -40,10 +40,18 @@ def _notices(setup: Any) -> None:
         click.echo(f"mandatekit: note: {notice}", err=True)
 
 
-rules_option = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
-                            help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.")  # fmt: skip
-profile_option = click.option("--profile", help="Mission profile filling {mission}, {host_state} ... "
-                              "in suggestions (default: minusca, or the config file's).")  # fmt: skip
+rules_option = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.",
+)
+profile_option = click.option(
+    "--profile",
+    help="Mission profile filling {mission}, {host_state} ... "
+    "in suggestions (default: minusca, or the config file's).",
+)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -86,15 +94,30 @@ def parse(draft: Path, fmt: str) -> None:
 
 @main.command()
 @click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True, help="table for people, json for machines (see docs/json.md), markdown for notes.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for machines (see docs/json.md), markdown for notes.",
+)
 @rules_option
 @profile_option
 @click.option("--only", help="Comma-separated rule ids to check, e.g. hrddp-support,sofa-reporting.")
-@click.option("--fail-on", type=click.Choice(["partial", "missing"]),
-              help="Exit 1 if any finding is this bad or worse (partial: partial or missing).")  # fmt: skip
-def check(drafts: tuple[Path, ...], fmt: str, rule_dirs: tuple[Path, ...], profile: str | None,
-          only: str | None, fail_on: str | None) -> None:  # fmt: skip
+@click.option(
+    "--fail-on",
+    type=click.Choice(["partial", "missing"]),
+    help="Exit 1 if any finding is this bad or worse (partial: partial or missing).",
+)
+def check(
+    drafts: tuple[Path, ...],
+    fmt: str,
+    rule_dirs: tuple[Path, ...],
+    profile: str | None,
+    only: str | None,
+    fail_on: str | None,
+) -> None:
     """Check drafts: met, partial or missing for each recommendation, with the evidence.
 
     \b
@@ -111,7 +134,11 @@ def check(drafts: tuple[Path, ...], fmt: str, rule_dirs: tuple[Path, ...], profi
     only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
     reports, failed = [], 0
     show_progress = len(drafts) > 1 and fmt != "json" and sys.stderr.isatty()
-    with click.progressbar(drafts, label="Checking", file=sys.stderr) if show_progress else _plain(drafts) as bar:
+    with (
+        click.progressbar(drafts, label="Checking", file=sys.stderr)
+        if show_progress
+        else _plain(drafts) as bar
+    ):
         for draft in bar:
             try:
                 reports.append(setup.judge(read(draft), only_ids))
@@ -120,7 +147,7 @@ def check(drafts: tuple[Path, ...], fmt: str, rule_dirs: tuple[Path, ...], profi
                     raise
                 failed += 1
                 click.echo(f"mandatekit: error: {exc.line()} (skipped)", err=True)
-    _print_reports(reports, fmt)
+    _print_reports(reports, fmt, as_list=len(drafts) > 1)
     if failed:
         click.echo(f"mandatekit: {failed} of {len(drafts)} drafts could not be read", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -141,10 +168,10 @@ class _plain:
         return None
 
 
-def _print_reports(reports: list[Any], fmt: str) -> None:
+def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
     if fmt == "json":
         payload = [r.model_dump(mode="json") for r in reports]
-        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(payload if as_list else payload[0], indent=2, ensure_ascii=False))
     elif fmt == "markdown":
         from mandatekit.render.text import render_markdown
 

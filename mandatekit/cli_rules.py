@@ -42,7 +42,9 @@ def list_rules(folders: tuple[Path, ...]) -> None:
 
 @rules.command()
 @click.argument("rule_id")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule folder.")
+@click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule folder."
+)
 def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
     """Show one rule file, with where it comes from."""
     from mandatekit.api import setup
@@ -143,8 +145,14 @@ examples:                   # tests: run by `mandatekit rules test`; one 'met' e
 
 @rules.command()
 @click.argument("rule_id")
-@click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
-              help="Folder to write the new rule file in.")  # fmt: skip
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=Path("rules"),
+    show_default=True,
+    help="Folder to write the new rule file in.",
+)
 def new(rule_id: str, folder: Path) -> None:
     """Write a commented skeleton rule file, ready to fill in."""
     import re
@@ -170,8 +178,12 @@ def docs(folders: tuple[Path, ...]) -> None:
 
     setup = _load(folders)
     sources = {s["id"]: s for s in load_sources().get("sources", [])}
-    click.echo(render_template("rules.md.j2", {"rules": setup.rulebook.rules, "sources": sources,
-                                               "profile": setup.profile}), nl=False)  # fmt: skip
+    click.echo(
+        render_template(
+            "rules.md.j2", {"rules": setup.rulebook.rules, "sources": sources, "profile": setup.profile}
+        ),
+        nl=False,
+    )
 
 
 @rules.command()
@@ -193,7 +205,9 @@ def coverage() -> None:
             gaps += not ok
             mark = click.style("covered", fg="green") if ok else click.style("NO RULE", fg="red")
             click.echo(f"{mark:<8} {rec['id']:<22} {source['id']}")
-    click.echo(f"{len(seen) - gaps} of {len(seen)} recommendations covered" + (f", {gaps} gaps" if gaps else ""))
+    click.echo(
+        f"{len(seen) - gaps} of {len(seen)} recommendations covered" + (f", {gaps} gaps" if gaps else "")
+    )
     if gaps:
         sys.exit(1)
 

@@ -33,7 +33,9 @@ def find_config(start: Path | None = None) -> Path | None:
         if (candidate / "mandatekit.toml").is_file():
             return candidate / "mandatekit.toml"
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.mandatekit]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.mandatekit]" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ):
             return pyproject
     return None
 
@@ -50,7 +52,9 @@ def load_config(path: Path | None = None) -> Config:
         data = data.get("tool", {}).get("mandatekit", {})
     unknown = set(data) - _KEYS
     if unknown:
-        raise MandatekitError(path, f"unknown setting {', '.join(sorted(unknown))} (known: {', '.join(sorted(_KEYS))})")
+        raise MandatekitError(
+            path, f"unknown setting {', '.join(sorted(unknown))} (known: {', '.join(sorted(_KEYS))})"
+        )
     base = path.parent
 
     def paths(key: str) -> list[Path]:
@@ -65,4 +69,6 @@ def load_config(path: Path | None = None) -> Config:
     profile = data.get("profile")
     if not isinstance(disable, list) or (profile is not None and not isinstance(profile, str)):
         raise MandatekitError(path, "'disable' must be a list of rule ids and 'profile' a profile id")
-    return Config(path=path, rules=paths("rules"), profile=profile, disable=list(disable), profiles=paths("profiles"))
+    return Config(
+        path=path, rules=paths("rules"), profile=profile, disable=list(disable), profiles=paths("profiles")
+    )

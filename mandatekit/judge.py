@@ -199,7 +199,9 @@ def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
             if any(b[0] == para_index and b[1] < end and start < b[2] for b in blocking):
                 continue
             para = paragraphs[para_index]
-            found.append(Hit(name, para_index, start, end, para.in_brackets(start, end), _negation(para, start)))
+            found.append(
+                Hit(name, para_index, start, end, para.in_brackets(start, end), _negation(para, start))
+            )
         hits[name] = found
     return hits
 
@@ -207,7 +209,11 @@ def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
 def _best_hit(hits: list[Hit], paragraphs: list[Paragraph]) -> Hit:
     def quality(h: Hit) -> tuple[int, int, int]:
         verb_class, _ = _verb_at(paragraphs[h.para], h.start)
-        return (int(h.bracketed) + int(h.negated is not None), -(verb_class.strength if verb_class else 0), h.para)
+        return (
+            int(h.bracketed) + int(h.negated is not None),
+            -(verb_class.strength if verb_class else 0),
+            h.para,
+        )
 
     return min(hits, key=quality)
 
@@ -242,7 +248,9 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], paragraphs: lis
     preamble = [h for h in chosen if paragraphs[h.para].kind is Kind.preambular]
     if preamble and rule.scope is Scope.operative:
         refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in preamble))
-        defects.append(f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one.")
+        defects.append(
+            f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one."
+        )
     operative = [h for h in chosen if paragraphs[h.para].kind is Kind.operative]
     weakest = None
     for h in operative:
@@ -254,13 +262,19 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], paragraphs: lis
         ref = paragraphs[h.para].ref
         needed = _VERB_EXAMPLES[min_verb]
         if verb is None:
-            defects.append(f"{ref} has no governing verb that mandates anything: it needs '{needed}' language.")
+            defects.append(
+                f"{ref} has no governing verb that mandates anything: it needs '{needed}' language."
+            )
         elif verb_class is VerbClass.calls:
-            defects.append(f"Only under '{verb}' ({ref}), which exhorts others but does not task the mission: "
-                           f"it needs '{needed}' language.")  # fmt: skip
+            defects.append(
+                f"Only under '{verb}' ({ref}), which exhorts others but does not task the mission: "
+                f"it needs '{needed}' language."
+            )
         else:
-            defects.append(f"Only under '{verb}' ({ref}), which is {'an encouragement' if verb_class is VerbClass.encourages else 'a statement'}, "
-                           f"not a mandate: it needs at least '{needed}' language.")  # fmt: skip
+            defects.append(
+                f"Only under '{verb}' ({ref}), which is {'an encouragement' if verb_class is VerbClass.encourages else 'a statement'}, "
+                f"not a mandate: it needs at least '{needed}' language."
+            )
     bracketed = [h for h in chosen if h.bracketed]
     if bracketed:
         refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))
@@ -279,9 +293,18 @@ def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[
         c_start = _clause_start(para.text, h.start)
         c_end = para.text.find(";", h.end)
         context = para.text[c_start : c_end + 1 if c_end >= 0 else len(para.text)].strip()
-        out.append(Evidence(element=h.element, label=rule.elements[h.element].label, ref=para.ref or "",
-                            text=para.text[h.start : h.end], start=h.start, end=h.end, paragraph=h.para,
-                            context=context))  # fmt: skip
+        out.append(
+            Evidence(
+                element=h.element,
+                label=rule.elements[h.element].label,
+                ref=para.ref or "",
+                text=para.text[h.start : h.end],
+                start=h.start,
+                end=h.end,
+                paragraph=h.para,
+                context=context,
+            )
+        )
     return out
 
 
@@ -308,8 +331,9 @@ class _Missing(dict[str, str]):
         return "{" + key + "}"
 
 
-def judge_rule(prepared: Prepared, rule: Rule, profile: Profile | None = None,
-               sources: dict[str, str] | None = None) -> Finding:  # fmt: skip
+def judge_rule(
+    prepared: Prepared, rule: Rule, profile: Profile | None = None, sources: dict[str, str] | None = None
+) -> Finding:
     """The finding of one rule on one prepared document."""
     paragraphs = prepared.paragraphs
     hits = _hits(prepared, rule)
@@ -332,15 +356,24 @@ def judge_rule(prepared: Prepared, rule: Rule, profile: Profile | None = None,
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
     sources = sources or {}
     return Finding(
-        rule=rule.id, title=rule.title, severity=rule.severity, theme=rule.theme, verdict=verdict,
-        message=fill(getattr(rule.message, verdict.value), profile), reasons=reasons,
-        hedges=_hedges(chosen, paragraphs) if chosen else [], evidence=_evidence(chosen, rule, paragraphs),
-        recommendation=fill(rule.recommendation, profile), suggestion=fill(rule.suggestion.strip(), profile),
+        rule=rule.id,
+        title=rule.title,
+        severity=rule.severity,
+        theme=rule.theme,
+        verdict=verdict,
+        message=fill(getattr(rule.message, verdict.value), profile),
+        reasons=reasons,
+        hedges=_hedges(chosen, paragraphs) if chosen else [],
+        evidence=_evidence(chosen, rule, paragraphs),
+        recommendation=fill(rule.recommendation, profile),
+        suggestion=fill(rule.suggestion.strip(), profile),
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
-    )  # fmt: skip
+    )
 
 
-def _what_is_missing(rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]) -> str:
+def _what_is_missing(
+    rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]
+) -> str:
     present = {n for n, h in hits.items() if h}
     closest = max(rule.met, key=lambda c: len(present & set(c.all)))
     absent = [rule.elements[n].label for n in closest.all if n not in present]
@@ -381,15 +414,31 @@ class Report(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
-def judge_document(document: Document, rules: list[Rule], profile: Profile | None = None,
-                   sources: dict[str, str] | None = None, rulebook: str = "") -> Report:  # fmt: skip
+def judge_document(
+    document: Document,
+    rules: list[Rule],
+    profile: Profile | None = None,
+    sources: dict[str, str] | None = None,
+    rulebook: str = "",
+) -> Report:
     prepared = Prepared(document)
     findings = [judge_rule(prepared, rule, profile, sources) for rule in rules]
     summary = Summary()
     for f in findings:
         setattr(summary, f.verdict.value, getattr(summary, f.verdict.value) + 1)
-    info = DocumentInfo(path=document.path, symbol=document.front.symbol, title=document.front.title,
-                        date=document.front.date, format=document.format,
-                        paragraphs=len(prepared.judged))  # fmt: skip
-    return Report(document=info, profile=profile.id if profile else None, rulebook=rulebook,
-                  findings=findings, summary=summary, warnings=list(document.warnings))  # fmt: skip
+    info = DocumentInfo(
+        path=document.path,
+        symbol=document.front.symbol,
+        title=document.front.title,
+        date=document.front.date,
+        format=document.format,
+        paragraphs=len(prepared.judged),
+    )
+    return Report(
+        document=info,
+        profile=profile.id if profile else None,
+        rulebook=rulebook,
+        findings=findings,
+        summary=summary,
+        warnings=list(document.warnings),
+    )

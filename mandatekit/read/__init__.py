@@ -54,10 +54,13 @@ def detect_format(path: Path, data: bytes) -> str:
     if sniffed == "ole":
         # An encrypted .docx is an OLE container holding an 'EncryptedPackage' stream.
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise DraftError(path, "is password-protected: remove the password in Word (File > Info > "
-                                   "Protect Document > Encrypt with Password) and save again")  # fmt: skip
+            raise DraftError(
+                path,
+                "is password-protected: remove the password in Word (File > Info > "
+                "Protect Document > Encrypt with Password) and save again",
+            )
         raise DraftError(path, _SAVE_AS[".doc"])
-    if suffix in _SAVE_AS and sniffed != "zip" or suffix in (".doc", ".rtf"):
+    if (suffix in _SAVE_AS and sniffed != "zip") or suffix in (".doc", ".rtf"):
         raise DraftError(path, _SAVE_AS[suffix])
     fmt = SUFFIXES.get(suffix)
     if fmt is None:
@@ -66,7 +69,11 @@ def detect_format(path: Path, data: bytes) -> str:
     expected = {"docx": "zip", "pdf": "pdf"}.get(fmt)
     if sniffed != expected and (expected or sniffed):
         what = _NAMED.get(sniffed or "", "plain text")
-        fix = f"rename it to {_RENAME[sniffed]}" if sniffed in _RENAME else "save it in the format its name says"
+        fix = (
+            f"rename it to {_RENAME[sniffed]}"
+            if sniffed in _RENAME
+            else "save it in the format its name says"
+        )
         raise DraftError(path, f"is named {suffix} but its content is {what}: {fix}")
     return fmt
 
@@ -80,8 +87,11 @@ def read(path: str | os.PathLike[str]) -> Document:
         raise DraftError(path, "is a folder, not a draft file")
     size = path.stat().st_size
     if size > max_bytes():
-        raise DraftError(path, f"is {size / 1048576:.0f} MB, over the {max_bytes() // 1048576} MB limit for a "
-                               "draft (set MANDATEKIT_MAX_MB to raise it)")  # fmt: skip
+        raise DraftError(
+            path,
+            f"is {size / 1048576:.0f} MB, over the {max_bytes() // 1048576} MB limit for a "
+            "draft (set MANDATEKIT_MAX_MB to raise it)",
+        )
     if size == 0:
         raise DraftError(path, "is empty")
     try:

@@ -48,7 +48,9 @@ class Numbering:
     """numbering.xml: abstract list definitions, list instances, and the running counters."""
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNumId -> ilvl -> level
-    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstract, overrides)
+    nums: dict[str, tuple[str, dict[int, int]]] = field(
+        default_factory=dict
+    )  # numId -> (abstract, overrides)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
@@ -136,9 +138,11 @@ def _styles(root: Any) -> dict[str, _Style]:
         num = (_val(numpr, "numId") or "0", _val(numpr, "ilvl")) if numpr is not None else None
         outline = _val(ppr, "outlineLvl")
         styles[_attr(st, "styleId") or ""] = _Style(
-            name=_val(st, "name") or "", based_on=_val(st, "basedOn"), num=num,
+            name=_val(st, "name") or "",
+            based_on=_val(st, "basedOn"),
+            num=num,
             outline=int(outline) if outline is not None and outline.isdigit() else None,
-        )  # fmt: skip
+        )
     return styles
 
 
@@ -190,7 +194,9 @@ def _check_package(path: Path) -> None:
             names = set(zf.namelist())
             if "word/document.xml" not in names:
                 if "content.xml" in names:
-                    raise DraftError(path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry")
+                    raise DraftError(
+                        path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry"
+                    )
                 raise DraftError(path, "is a zip file but not a Word document (no word/document.xml)")
             if zf.getinfo("word/document.xml").file_size > MAX_XML_BYTES:
                 raise DraftError(path, "is too large to be a draft resolution (document text over 200 MB)")
@@ -228,7 +234,8 @@ def read_docx(path: Path) -> list[Block]:
         carried = ""
         style_id = _val(ppr, "pStyle")
         chain = _style_chain(styles, style_id)
-        label = _numbering_label(numbering, ppr, chain) if text.strip() else None
+        # An emptied paragraph whose mark survives still shows its number in Word: count it.
+        label = _numbering_label(numbering, ppr, chain)
         outline = _val(ppr, "outlineLvl")
         heading = int(outline) if outline is not None and outline.isdigit() else None
         if heading is None:
@@ -247,7 +254,9 @@ def read_docx(path: Path) -> list[Block]:
     return blocks
 
 
-def _numbering_label(numbering: Numbering, ppr: Any, chain: list[tuple[str, _Style]]) -> tuple[str, str] | None:
+def _numbering_label(
+    numbering: Numbering, ppr: Any, chain: list[tuple[str, _Style]]
+) -> tuple[str, str] | None:
     numpr = ppr.find(W + "numPr") if ppr is not None else None
     if numpr is not None:
         num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")

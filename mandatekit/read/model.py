@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class VerbClass(str, Enum):
+class VerbClass(StrEnum):
     """Governing verb classes, strongest first (see the README, 'How a mandate is read')."""
 
     decides = "decides"
@@ -33,7 +33,7 @@ _STRENGTH = {
 }
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     front_matter = "front_matter"
     heading = "heading"
     preambular = "preambular"

@@ -21,6 +21,7 @@ from mandatekit.textnorm import clean
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")  # UN document job number, e.g. 21-16941
 _LABEL_START = re.compile(r"^(?:\d{1,3}\.\s|\([a-z]{1,5}\)\s)")
+_HEAD_MAX_CHARS = 60
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be a running header or footer
 
 
@@ -53,7 +54,9 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
         drop = set()
         for i in edges(lines):
             line = lines[i]
-            repeated = len(pages) > 1 and seen[_edge_key(line)] > 1 and not first_page_top(p, i)
+            # Running heads are short and recur; a long line at a page edge is body text, even if it recurs.
+            repeated = len(pages) > 1 and seen[_edge_key(line)] > 1 and len(line.strip()) <= _HEAD_MAX_CHARS
+            repeated = repeated and not first_page_top(p, i)
             if repeated or _PAGE_NUMBER.match(line) or _JOB_NUMBER.search(line):
                 drop.add(i)
         out.append([line for i, line in enumerate(lines) if i not in drop])
@@ -61,21 +64,26 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _paragraphs(pages: list[list[str]]) -> list[tuple[int, list[str]]]:
-    """Group lines into paragraphs; returns (page, lines) pairs."""
+    """Group lines into paragraphs; returns (page, lines) pairs. A page break is not a paragraph break:
+    a paragraph runs on to the next page unless its last line closed it."""
     width = max((len(line.strip()) for lines in pages for line in lines), default=0)
     groups: list[tuple[int, list[str]]] = []
     current: list[str] = []
     current_page = 1
     previous = ""
     for page_no, lines in enumerate(pages, start=1):
-        for line in lines:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        if not filled:
+            continue
+        for n, line in enumerate(lines[filled[0] : filled[-1] + 1]):
             stripped = line.strip()
             closes = previous.endswith((";", ":", ".", ",")) and len(previous) < 0.8 * width
             starts_new = (
-                not stripped
+                (not stripped and n > 0)
                 or _LABEL_START.match(stripped)
                 or (closes and stripped[:1].isupper())
                 or (previous.endswith(":") and stripped[:1].isupper())
+                or (n == 0 and previous.endswith((";", ".", ",")) and not stripped[:1].islower())
             )
             if starts_new and current:
                 groups.append((current_page, current))
@@ -84,7 +92,7 @@ def _paragraphs(pages: list[list[str]]) -> list[tuple[int, list[str]]]:
                 if not current:
                     current_page = page_no
                 current.append(stripped)
-            previous = stripped if stripped else ""
+                previous = stripped
     if current:
         groups.append((current_page, current))
     return groups
@@ -105,7 +113,9 @@ def read_pdf(path: Path, data: bytes) -> list[Block]:
         raise DraftError(path, f"is damaged: not a readable PDF ({exc})") from exc
     except Exception as exc:  # pypdf raises a variety of errors on broken files
         if "cryptograph" in str(exc).lower():
-            raise DraftError(path, "is encrypted with a method that needs the 'cryptography' package") from exc
+            raise DraftError(
+                path, "is encrypted with a method that needs the 'cryptography' package"
+            ) from exc
         raise DraftError(path, f"is damaged: not a readable PDF ({type(exc).__name__})") from exc
     if sum(len(line.strip()) for lines in pages for line in lines) < 20:
         raise DraftError(path, "has no text layer (a scanned image?): run it through OCR first, then retry")

@@ -138,7 +138,11 @@ def _front_matter(texts: list[str]) -> FrontMatter:
             front.date = m.group(0)
     for text in texts:
         bare = _DATE.sub("", _SYMBOL.sub("", text)).strip(" -–,")
-        if bare and _TITLE_HINT.search(bare) and not re.match(r"(?i)^(united nations|security council)", bare):
+        if (
+            bare
+            and _TITLE_HINT.search(bare)
+            and not re.match(r"(?i)^(united nations|security council)", bare)
+        ):
             front.title = bare
             break
     return front
@@ -170,18 +174,30 @@ class _Builder:
 
     def add_preambular(self, block: Block, text: str) -> None:
         self.pp_count += 1
-        self._add(block, Kind.preambular, text, ref=f"PP {self.pp_count}", number=[str(self.pp_count)],
-                  verb=preambular_opener(text))  # fmt: skip
+        self._add(
+            block,
+            Kind.preambular,
+            text,
+            ref=f"PP {self.pp_count}",
+            number=[str(self.pp_count)],
+            verb=preambular_opener(text),
+        )
 
     def add_operative(self, block: Block, text: str, label: _Label | None) -> None:
         self.op_number = int(label.value) if label else self.op_number + 1
-        para = self._add(block, Kind.operative, text, ref=f"OP {self.op_number}", number=[str(self.op_number)],
-                         label=f"{self.op_number}.")  # fmt: skip
+        para = self._add(
+            block,
+            Kind.operative,
+            text,
+            ref=f"OP {self.op_number}",
+            number=[str(self.op_number)],
+            label=f"{self.op_number}.",
+        )
         self.path = [("decimal", str(self.op_number), para.index)]
 
     def _sub_kind(self, label: _Label) -> str:
-        """Letter or roman for '(i)', '(v)', '(x)': after '(h)' an '(i)' is a letter; '(i)' otherwise opens a
-        roman list; later ones continue whichever list is open."""
+        """Letter or roman for '(i)', '(v)', '(x)', '(ii)': after '(h)' an '(i)' is a letter; '(i)' otherwise
+        opens a roman list; later ones continue whichever list is open."""
         if label.kind != "ambiguous":
             return label.kind
         letter = next((v for k, v, _ in reversed(self.path) if k == "letter"), None)
@@ -190,32 +206,42 @@ class _Builder:
             return "roman"
         if letter is not None and _letter_value(label.value) == _letter_value(letter) + 1:
             return "letter"
-        return "roman" if label.value == "i" else "letter"
+        if label.value == "ii" and self.path and self.path[-1][:2] == ("letter", "i"):
+            return "roman"  # the '(i)' before was the first of a roman list after all
+        return "roman" if label.value == "i" or len(label.value) > 1 else "letter"
 
     def add_sub(self, block: Block, text: str, label: _Label) -> None:
         kind = self._sub_kind(label)
-        if kind == "roman" and label.value == "ii" and self._relabel_letter_i():
-            pass  # the '(i)' before this one was the first item of a roman list after all
+        if kind == "roman" and self.path and self.path[-1][:2] == ("letter", "i"):
+            self._relabel_letter_i()
         base = [entry for entry in self.path if entry[0] == "decimal"]
         if kind == "roman":
             base = [entry for entry in self.path if entry[0] in ("decimal", "letter")]
         parent = base[-1][2]
         number = [*self.paragraphs[parent].number, label.value]
         ref = f"OP {number[0]}" + "".join(f"({n})" for n in number[1:])
-        para = self._add(block, Kind.operative, text, ref=ref, number=number, label=f"({label.value})",
-                         parent=parent)  # fmt: skip
+        para = self._add(
+            block, Kind.operative, text, ref=ref, number=number, label=f"({label.value})", parent=parent
+        )
         self.path = [*base, (kind, label.value, para.index)]
 
-    def _relabel_letter_i(self) -> bool:
-        last = self.paragraphs[-1] if self.paragraphs else None
-        if not (last and self.path and self.path[-1] == ("letter", "i", last.index) and len(self.path) >= 3):
-            return False
-        owner = self.path[-2]  # the letter that '(i)' should have been a roman child of, e.g. '(h)'
-        last.parent = owner[2]
-        last.number = [*self.paragraphs[owner[2]].number, "i"]
-        last.ref = f"OP {last.number[0]}" + "".join(f"({n})" for n in last.number[1:])
-        self.path = [*self.path[:-1], ("roman", "i", last.index)]
-        return True
+    def _relabel_letter_i(self) -> None:
+        """Make the '(i)' read as a letter after '(h)' the first roman item under '(h)'."""
+        item = self.paragraphs[self.path[-1][2]]
+        owner = next(
+            (
+                p
+                for p in reversed(self.paragraphs[: item.index])
+                if p.parent == item.parent and p.number[-1:] == ["h"]
+            ),
+            None,
+        )
+        if owner is None:
+            return
+        item.parent = owner.index
+        item.number = [*owner.number, "i"]
+        item.ref = f"OP {item.number[0]}" + "".join(f"({n})" for n in item.number[1:])
+        self.path = [*self.path[:-1], ("letter", "h", owner.index), ("roman", "i", item.index)]
 
     def add_continuation(self, block: Block, text: str) -> None:
         """Unnumbered text inside an operative paragraph (a bullet, a second paragraph): part of it."""
@@ -232,7 +258,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     closed = False
     for i, (block, (label, text)) in enumerate(zip(blocks, labelled, strict=True)):
         text = text.strip()
-        if not text and (label is None or label.kind == "bullet"):
+        if not text:  # an emptied paragraph: its number (if any) was counted, its text is gone
             continue
         in_ops = builder.op_number > 0
         if i <= opening or (closed and label is None and not leading_verb(text)):
@@ -241,9 +267,9 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             builder.add_operative(block, text, label)
         elif label is not None and label.kind != "bullet" and in_ops:
             builder.add_sub(block, text, label)
-        elif label is None and _SECTION_MARK.match(text) and len(text.split()) <= 14:
-            builder.add_heading(block, text)
-        elif label is None and _looks_like_heading(text, block):
+        elif (label is None and _SECTION_MARK.match(text) and len(text.split()) <= 14) or (
+            label is None and _looks_like_heading(text, block)
+        ):
             builder.add_heading(block, text)
         elif label is None and leading_verb(text):
             builder.add_operative(block, text, None)
@@ -271,7 +297,9 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         own = leading_verb(para.text)
         parent = paragraphs[para.parent] if para.parent is not None else None
         if own is None and parent is not None and parent.verbs:
-            inherited = parent.verbs[-1]  # "Welcomes ... and requests the Mission to:" governs (a) by requests
+            inherited = parent.verbs[
+                -1
+            ]  # "Welcomes ... and requests the Mission to:" governs (a) by requests
             own = VerbUse(verb=inherited.verb, verb_class=inherited.verb_class, start=0)
             para.verb_inherited = True
         if own is None:

@@ -10,7 +10,9 @@ from mandatekit.textnorm import clean
 _LABEL_START = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}\)\s)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
+_MD_EMPHASIS = re.compile(
+    r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"
+)
 
 
 def decode(data: bytes) -> str:

@@ -31,10 +31,14 @@ _NOUN_FORCE |= {"call": VerbClass.calls, "calls": VerbClass.calls, "appeal": Ver
 
 _ADVERBS = r"(?:(?:further|also|strongly|again|once\s+again|urgently|firmly|unequivocally|repeatedly|" \
     r"fully|warmly|emphatically|furthermore|moreover|additionally|in\s+this\s+regard,?|in\s+this\s+context,?)\s+)*"  # fmt: skip
-_ALTERNATION = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in VERB_CLASS), key=len, reverse=True))
+_ALTERNATION = "|".join(
+    sorted((re.escape(v).replace(r"\ ", r"\s+") for v in VERB_CLASS), key=len, reverse=True)
+)
 _LEADING = re.compile(rf"^\W{{0,3}}{_ADVERBS}({_ALTERNATION})\b", re.IGNORECASE)
 _BRACKETED_CHOICE = re.compile(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
-_NOUN_AFTER = re.compile(r"^\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I)
+_NOUN_AFTER = re.compile(
+    r"^\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I
+)
 # A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
 _COORDINATED = re.compile(
     rf"(?:[;,]\s*(?:and\s+)?|\s+and\s+){_ADVERBS}"

@@ -17,8 +17,10 @@ def render_document(document: Document) -> str:
     lines = [click.style(f"{document.path} ({document.format})", bold=True)]
     lines.append(f"symbol: {f.symbol or '—'} · title: {f.title or '—'} · date: {f.date or '—'}")
     counts = {k: sum(p.kind is k for p in document.paragraphs) for k in Kind}
-    lines.append(f"{counts[Kind.preambular]} preambular, {counts[Kind.operative]} operative paragraphs, "
-                 f"{counts[Kind.heading]} headings\n")  # fmt: skip
+    lines.append(
+        f"{counts[Kind.preambular]} preambular, {counts[Kind.operative]} operative paragraphs, "
+        f"{counts[Kind.heading]} headings\n"
+    )
     lines.append(click.style(f"{'REF':<14}{'KIND':<8}{'VERB (CLASS)':<30}TEXT", dim=True))
     text_w = max(width - 52, 20)
     for p in document.paragraphs:

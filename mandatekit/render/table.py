@@ -37,11 +37,13 @@ def render_table(report: Report) -> str:
     ]  # fmt: skip
     where_w = 18
     title_w = width - 2 - 10 - 10 - where_w - 3
-    lines.append(click.style(f"  {"VERDICT":<10}{'SEVERITY':<10}{'RULE':<{title_w}} {'WHERE'}", dim=True))
+    lines.append(click.style(f"  {'VERDICT':<10}{'SEVERITY':<10}{'RULE':<{title_w}} {'WHERE'}", dim=True))
     for f in report.findings:
         verdict = click.style(f"{_MARK[f.verdict.value]} {f.verdict.value:<8}", fg=_COLOUR[f.verdict.value])
-        lines.append(f"  {verdict}{f.severity.value:<10}{_cut(f.title, title_w - 1):<{title_w}} "
-                     f"{_cut(_where(f), where_w)}")  # fmt: skip
+        lines.append(
+            f"  {verdict}{f.severity.value:<10}{_cut(f.title, title_w - 1):<{title_w}} "
+            f"{_cut(_where(f), where_w)}"
+        )
     gaps = [f for f in report.findings if f.verdict.value != "met"]
     if gaps:
         lines += ["", click.style("What to fix", bold=True)]
@@ -49,8 +51,11 @@ def render_table(report: Report) -> str:
     for f in sorted(gaps, key=lambda f: (f.severity.rank, f.verdict.rank * -1)):
         head = f"{_MARK[f.verdict.value]} {f.title}"
         lines.append("")
-        lines.append("  " + click.style(head, fg=_COLOUR[f.verdict.value], bold=True)
-                     + click.style(f"  [{f.rule} · {f.severity.value} · {f.verdict.value}]", dim=True))  # fmt: skip
+        lines.append(
+            "  "
+            + click.style(head, fg=_COLOUR[f.verdict.value], bold=True)
+            + click.style(f"  [{f.rule} · {f.severity.value} · {f.verdict.value}]", dim=True)
+        )
         lines += wrap.wrap(f.message)
         for reason in f.reasons:
             lines += wrap.wrap(f"Why: {reason}")

@@ -87,7 +87,9 @@ def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+            loc = tuple(
+                p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function")))
+            )
             line = line_of(lines, loc)
             where = f"{path}:{line}" if line else str(path)
             message = err["msg"].removeprefix("Value error, ")
@@ -105,19 +107,25 @@ def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]
     return rule, lines, problems
 
 
-def _pattern_problems(path: Path, lines: dict[str, int], at: str, phrases: list[str], regex: list[str]) -> list[str]:
+def _pattern_problems(
+    path: Path, lines: dict[str, int], at: str, phrases: list[str], regex: list[str]
+) -> list[str]:
     problems = []
     for kind, items in (("phrases", phrases), ("regex", regex)):
         for i, item in enumerate(items):
             try:
                 compile_patterns([item], []) if kind == "phrases" else compile_patterns([], [item])
             except PatternError as exc:
-                problems.append(f"{path}:{line_of(lines, [*at.split('.'), kind, i])}: {at}.{kind}[{i}]: {exc}")
+                problems.append(
+                    f"{path}:{line_of(lines, [*at.split('.'), kind, i])}: {at}.{kind}[{i}]: {exc}"
+                )
     return problems
 
 
 def rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+    return sorted(
+        p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")
+    )
 
 
 def load_rulebook(
@@ -151,13 +159,17 @@ def load_rulebook(
             seen_here[rule.id] = path
             for i, source in enumerate(rule.sources):
                 if sources and source.id not in sources:
-                    problems.append(f"{path}:{line_of(line_index, ['sources', i, 'id'])}: sources[{i}].id: "
-                                    f"'{source.id}' is not in the source register (seeds/sources.yaml)")  # fmt: skip
+                    problems.append(
+                        f"{path}:{line_of(line_index, ['sources', i, 'id'])}: sources[{i}].id: "
+                        f"'{source.id}' is not in the source register (seeds/sources.yaml)"
+                    )
             for name in sorted(rule.placeholders()):
                 lacking = [p.id for p in profiles.values() if name not in p.values]
                 if lacking:
-                    problems.append(f"{path}:{line_of(line_index, ['suggestion'])}: suggestion: placeholder "
-                                    f"{{{name}}} has no value in profile {', '.join(lacking)}")  # fmt: skip
+                    problems.append(
+                        f"{path}:{line_of(line_index, ['suggestion'])}: suggestion: placeholder "
+                        f"{{{name}}} has no value in profile {', '.join(lacking)}"
+                    )
             if rule.id in rules and n > 0:
                 notices.append(f"rule '{rule.id}' from {path} replaces the one in {files[rule.id]}")
             rules[rule.id], files[rule.id], lines[rule.id] = rule, path, line_index

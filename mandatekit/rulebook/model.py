@@ -4,7 +4,7 @@ not a silently ignored setting. `mandatekit rules schema` exports this as JSON S
 from __future__ import annotations
 
 import string
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -16,7 +16,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     critical = "critical"
     high = "high"
     medium = "medium"
@@ -27,7 +27,7 @@ class Severity(str, Enum):
         return {"critical": 0, "high": 1, "medium": 2, "low": 3}[self.value]
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     met = "met"
     partial = "partial"
     missing = "missing"
@@ -37,7 +37,7 @@ class Verdict(str, Enum):
         return {"met": 0, "partial": 1, "missing": 2}[self.value]
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     operative = "operative"  # met only in operative text (the preamble can give partial)
     preambular = "preambular"  # a rule about preambular language
     any = "any"  # met wherever it stands
@@ -115,7 +115,9 @@ class Rule(Strict):
     )
     exclude: list[Exclusion] = Field(default_factory=list)
     # What to propose, and the proof that the rule works.
-    suggestion: str = Field(description="Operative language to propose; {mission}, {host_state} ... from the profile")
+    suggestion: str = Field(
+        description="Operative language to propose; {mission}, {host_state} ... from the profile"
+    )
     examples: list[Example] = Field(min_length=1)
 
     @field_validator("met", mode="before")
@@ -135,14 +137,20 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
         known = set(self.elements)
-        used = [("met", n) for c in self.met for n in c.all] + [("partial", n) for s in self.partial for n in s]
+        used = [("met", n) for c in self.met for n in c.all] + [
+            ("partial", n) for s in self.partial for n in s
+        ]
         used += [("exclude", n) for x in self.exclude for n in x.elements or []]
         for where, name in used:
             if name not in known:
-                raise ValueError(f"{where} names element '{name}', which is not under 'elements' "
-                                 f"(known: {', '.join(sorted(known))})")  # fmt: skip
+                raise ValueError(
+                    f"{where} names element '{name}', which is not under 'elements' "
+                    f"(known: {', '.join(sorted(known))})"
+                )
         if not any(e.verdict is Verdict.met for e in self.examples):
-            raise ValueError("needs an example whose verdict is 'met': a rule that can never be met is broken")
+            raise ValueError(
+                "needs an example whose verdict is 'met': a rule that can never be met is broken"
+            )
         return self
 
     def placeholders(self) -> set[str]:

@@ -1,0 +1,179 @@
+"""The command line: outputs, exit codes, and one clear stderr line for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mandatekit.cli import main
+from tests.rulebook.test_bad_rules import good_rule, write
+
+DRAFT = """The Security Council,
+
+Condemning the restrictions imposed on the movement of the Mission's patrols, in violation of the Status of \
+Forces Agreement,
+
+1. Decides that the protection of civilians shall remain the Mission's top priority;
+
+2. Welcomes the Mission's application of the Human Rights Due Diligence Policy;
+
+3. Decides to remain actively seized of the matter.
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def draft(tmp_path: Path, text: str = DRAFT, name: str = "draft.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("mandatekit, version")
+    code, out, _ = run("check", "--help")
+    assert code == 0 and "--fail-on" in out and "Examples:" in out
+
+
+def test_check_table(tmp_path: Path) -> None:
+    code, out, _ = run("check", draft(tmp_path))
+    assert code == 0
+    assert "Protection of civilians stays a priority task" in out and "What to fix" in out
+
+
+def test_check_json_contract(tmp_path: Path) -> None:
+    code, out, _ = run("check", draft(tmp_path), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert set(report) >= {"document", "findings", "summary"}
+    assert set(report["document"]) >= {"path", "symbol", "title", "paragraphs"}
+    f = {x["rule"]: x for x in report["findings"]}
+    assert len(f) == 22
+    assert set(f["poc-priority"]) >= {"rule", "title", "severity", "theme", "verdict", "reasons", "hedges",
+                                      "evidence", "suggestion", "sources"}  # fmt: skip
+    assert f["poc-priority"]["verdict"] == "met"
+    assert f["poc-priority"]["evidence"][0].keys() >= {"element", "ref", "text", "start", "end"}
+    assert f["hrddp-support"]["verdict"] == "partial"
+    assert report["summary"] == {k: sum(x["verdict"] == k for x in report["findings"])
+                                 for k in ("met", "partial", "missing")}  # fmt: skip
+
+
+def test_several_drafts_give_a_list(tmp_path: Path) -> None:
+    code, out, _ = run("check", draft(tmp_path), draft(tmp_path, name="b.txt"), "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list) and len(json.loads(out)) == 2
+
+
+def test_markdown_output(tmp_path: Path) -> None:
+    code, out, _ = run("check", draft(tmp_path), "--format", "markdown", "--only", "hrddp-support")
+    assert code == 0 and out.startswith("# Gap analysis") and "| Partial | critical |" in out
+
+
+def test_fail_on_exit_codes(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    assert run("check", path, "--only", "poc-priority", "--fail-on", "partial")[0] == 0
+    assert run("check", path, "--only", "hrddp-support", "--fail-on", "partial")[0] == 1
+    assert run("check", path, "--only", "hrddp-support", "--fail-on", "missing")[0] == 0
+    assert run("check", path, "--only", "children", "--fail-on", "missing")[0] == 1
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path / "missing.docx"))
+    assert code == 2 and out == ""
+    assert err == f"mandatekit: error: {tmp_path / 'missing.docx'}: no such file\n"
+
+
+def test_one_bad_draft_among_many_is_skipped(tmp_path: Path) -> None:
+    code, out, err = run("check", draft(tmp_path), str(tmp_path / "gone.txt"), "--format", "json")
+    assert code == 2
+    assert len(json.loads(out)) == 1
+    assert "gone.txt: no such file (skipped)" in err and "1 of 2 drafts could not be read" in err
+
+
+def test_unknown_only_and_profile(tmp_path: Path) -> None:
+    assert (
+        run("check", draft(tmp_path), "--only", "nonesuch")[2]
+        == "mandatekit: error: --only: no rule with id nonesuch\n"
+    )
+    code, _, err = run("check", draft(tmp_path), "--profile", "unmiss-x")
+    assert code == 2 and "unknown profile 'unmiss-x'" in err
+
+
+def test_parse_json_plain_fields(tmp_path: Path) -> None:
+    code, out, _ = run("parse", draft(tmp_path), "--format", "json")
+    assert code == 0
+    paras = {p["ref"]: p for p in json.loads(out)["paragraphs"] if p["ref"]}
+    assert paras["OP 2"]["verb"] == "Welcomes" and paras["OP 2"]["verb_class"] == "encourages"
+    assert paras["PP 1"]["kind"] == "preambular"
+
+
+def test_parse_fragment_warns(tmp_path: Path) -> None:
+    code, _, err = run("parse", draft(tmp_path, "Recalling its resolutions,\n"))
+    assert code == 0 and "nothing in this text can meet a recommendation" in err
+
+
+def test_rules_commands() -> None:
+    code, out, _ = run("rules", "list")
+    assert code == 0 and len(out.splitlines()) == 22
+    code, out, _ = run("rules", "show", "hrddp-support")
+    assert code == 0 and "id: hrddp-support" in out
+    code, out, _ = run("rules", "test")
+    assert code == 0 and out.splitlines()[-1].endswith(" passed, 0 failed")
+    code, out, _ = run("rules", "validate")
+    assert code == 0
+    code, out, _ = run("rules", "coverage")
+    assert code == 0 and out.splitlines()[-1] == "22 of 22 recommendations covered"
+    code, out, _ = run("rules", "schema")
+    assert code == 0 and json.loads(out)["properties"]["severity"]
+
+
+def test_rules_validate_bad_folder_lists_every_problem(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", "id: [")
+    write(tmp_path, "b.yaml", good_rule(severity="urgent"))
+    code, _, err = run("rules", "validate", str(tmp_path))
+    assert code == 2 and "Traceback" not in err
+    assert err.splitlines()[-1] == "mandatekit: 2 problems in rule files"
+
+
+def test_rules_test_reports_a_failing_example(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "r.yaml",
+        good_rule(
+            examples=[
+                {
+                    "verdict": "met",
+                    "text": "1. Requests MINUSCA to apply the policy on the protection of civilians;",
+                },
+                {
+                    "verdict": "missing",
+                    "text": "1. Requests MINUSCA to apply the policy on the protection of civilians;",
+                },
+            ]
+        ),
+    )
+    code, out, _ = run("rules", "test", str(tmp_path))
+    assert code == 1
+    assert "FAIL poc-policy example 2: expected missing, got met" in out
+    assert out.splitlines()[-1] == "1 passed, 1 failed"
+    code, _, err = run("rules", "validate", str(tmp_path))
+    assert code == 2 and "r.yaml" in err and "expected missing, got met" in err
+
+
+def test_rules_new_writes_a_valid_skeleton(tmp_path: Path) -> None:
+    code, _, _ = run("rules", "new", "my-rule", "--dir", str(tmp_path))
+    assert code == 0 and (tmp_path / "my-rule.yaml").exists()
+    assert run("rules", "validate", str(tmp_path))[0] == 0
+    assert run("rules", "new", "my-rule", "--dir", str(tmp_path))[0] == 2  # never overwrites
+
+
+def test_rules_docs_is_committed_and_current() -> None:
+    code, out, _ = run("rules", "docs")
+    assert code == 0
+    committed = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert out == committed, "docs/rules.md is stale: run `make docs`"

@@ -1,0 +1,284 @@
+"""Verdicts and their reasons. Drafts here are worded differently from the rule files' own examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mandatekit import check
+from mandatekit.judge import Finding
+from tests.builders import DraftBuilder, Run
+
+
+def finding(text: str, rule: str) -> Finding:
+    report = check(text, only=[rule])
+    assert len(report.findings) == 1
+    return report.findings[0]
+
+
+# --- each partial reason -------------------------------------------------------------------------------
+
+
+def test_preamble_only_is_partial_with_the_reason() -> None:
+    f = finding(
+        "Stressing that any support to the national security forces must comply fully with the human "
+        "rights due diligence policy,\n\n1. Decides to renew the mandate;",
+        "hrddp-support",
+    )
+    assert f.verdict == "partial"
+    assert "preamble" in f.reasons[0] and "PP 1" in f.reasons[0]
+
+
+def test_weak_verb_is_partial_and_names_the_verb() -> None:
+    f = finding(
+        "1. Invites the Mission to make its support to the FACA conditional on the HRDDP;", "hrddp-support"
+    )
+    assert f.verdict == "partial"
+    assert "'Invites'" in f.reasons[0]
+
+
+def test_calls_upon_does_not_task_the_mission() -> None:
+    f = finding(
+        "1. Calls upon the Mission to report publicly on human rights violations by all parties;",
+        "hr-monitoring",
+    )
+    assert f.verdict == "partial"
+    assert "does not task the mission" in f.reasons[0]
+
+
+def test_calls_upon_does_bind_the_host_state() -> None:
+    f = finding("1. Calls upon the authorities to respect the status-of-forces agreement;", "sofa-compliance")
+    assert f.verdict == "met"
+
+
+def test_bracketed_text_is_partial() -> None:
+    f = finding(
+        "1. Decides that the Mission shall protect civilians [irrespective of the source of the threat];",
+        "poc-impartial",
+    )
+    assert f.verdict == "partial"
+    assert "square brackets" in f.reasons[0]
+
+
+def test_bracketed_verb_choice_counts_the_weakest() -> None:
+    f = finding(
+        "1. [Requests/Encourages] the Mission to support the FACA in full compliance with the HRDDP;",
+        "hrddp-support",
+    )
+    assert f.verdict == "partial"
+
+
+def test_negated_language_is_partial() -> None:
+    f = finding(
+        "1. Decides that the protection of civilians shall no longer be a priority task of the Mission;",
+        "poc-priority",
+    )
+    assert f.verdict == "partial"
+    assert "Negated" in f.reasons[0] and "no longer" in f.reasons[0]
+
+
+def test_some_elements_only_names_what_is_missing() -> None:
+    f = finding(
+        "1. Requests the Mission to support the national army;\n\n2. Notes the HRDDP;", "hrddp-support"
+    )
+    assert f.verdict == "partial"
+    assert "compliance with the HRDDP as the condition" in f.reasons[0]
+
+
+def test_elements_in_sibling_sub_paragraphs_are_not_together() -> None:
+    text = (
+        "1. Decides that the Mission shall have the following tasks:\n\n(a) To protect civilians;\n\n"
+        "(b) To support free, fair and credible elections with all parties;"
+    )
+    assert finding(text, "poc-impartial").verdict != "met"
+
+
+def test_tracked_deletion_never_counts(tmp_path: Path) -> None:
+    b = DraftBuilder().front("The Security Council,")
+    b.runs(
+        Run("Requests", "italic"),
+        Run(" the Mission to protect civilians "),
+        Run("irrespective of the source of the threat", "del"),
+        Run(";"),
+    )
+    path = b.save(tmp_path / "d.docx")
+    report = check(path, only=["poc-impartial"])
+    assert report.findings[0].verdict == "missing"
+
+
+def test_tracked_insertion_counts(tmp_path: Path) -> None:
+    b = DraftBuilder().front("The Security Council,")
+    b.runs(
+        Run("Requests", "italic"),
+        Run(" the Mission to protect civilians "),
+        Run("irrespective of the source of the threat", "ins"),
+        Run(";"),
+    )
+    report = check(b.save(tmp_path / "d.docx"), only=["poc-impartial"])
+    assert report.findings[0].verdict == "met"
+    assert report.findings[0].evidence[0].ref == "OP 1"
+
+
+# --- hedges --------------------------------------------------------------------------------------------
+
+
+def test_standard_poc_hedge_is_reported_but_not_a_failure() -> None:
+    f = finding(
+        "1. Decides that the Mission shall protect civilians from any party, within its capabilities and "
+        "areas of deployment;",
+        "poc-impartial",
+    )
+    assert f.verdict == "met"
+    assert any("standard protection-of-civilians language" in h for h in f.hedges)
+
+
+def test_other_hedges_are_reported() -> None:
+    f = finding(
+        "1. Requests the Mission to support the FACA, as appropriate, in line with the HRDDP;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met"
+    assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+
+
+# --- evidence ------------------------------------------------------------------------------------------
+
+
+def test_evidence_quotes_the_drafters_words_with_offsets() -> None:
+    text = "1. Decides that the mandate shall include:\n\n(a) To protect civilians \u201cirrespective of the source\u201d;"
+    f = finding(text, "poc-impartial")
+    assert f.verdict == "met"
+    by_element = {e.element: e for e in f.evidence}
+    e = by_element["all_perpetrators"]
+    assert (e.ref, e.text) == ("OP 1(a)", "irrespective of the source")
+    assert text.split("(a) ")[1][e.start : e.end] == e.text
+
+
+# --- paraphrases: met in other words ---------------------------------------------------------------------
+
+PARAPHRASES = [
+    ("poc-priority", "5. Decides that protecting civilians shall be the Mission's overriding priority;"),
+    (
+        "poc-impartial",
+        "6. Requests the Mission to protect civilians from threats of violence by all armed actors, "
+        "including national defence and security forces;",
+    ),
+    (
+        "poc-impartial",
+        "7. Decides that the Mission shall protect civilians regardless of the identity of the perpetrator;",
+    ),
+    (
+        "poc-policy",
+        "8. Requests the Mission to carry out its mandate in line with the DPO policy on the protection "
+        "of civilians;",
+    ),
+    (
+        "hrddp-support",
+        "9. Decides that all assistance to the internal security forces shall be strictly "
+        "conditional on adherence to the Human Rights Due Diligence Policy;",
+    ),
+    (
+        "hrddp-mitigation",
+        "10. Urges the Government to implement the mitigation measures recommended under the HRDDP;",
+    ),
+    (
+        "hrddp-resources",
+        "11. Requests the Secretary-General to dedicate the necessary capacity to the HRDDP;",
+    ),
+    (
+        "sofa-compliance",
+        "12. Demands that all parties lift the roadblocks impeding the Mission's patrols and "
+        "respect the SOFA;",
+    ),
+    (
+        "sofa-reporting",
+        "13. Requests the Secretary-General to include in his reports information on breaches "
+        "of the status-of-forces agreement;",
+    ),
+    (
+        "hr-monitoring",
+        "14. Requests the Mission to investigate and report publicly on violations of international "
+        "humanitarian law committed by any party, including bilateral partners;",
+    ),
+    (
+        "peace-process",
+        "15. Requests the Mission to facilitate dialogue between the parties and support the "
+        "cessation of hostilities;",
+    ),
+    (
+        "accountability",
+        "16. Demands that perpetrators of abuses be brought to justice, and calls for an end to impunity;",
+    ),
+    (
+        "harm-mitigation",
+        "17. Requests the Mission to minimize the risk of harm to civilians in all joint "
+        "operations with the national army;",
+    ),
+    (
+        "ssr-support",
+        "18. Requests the Mission to advise the authorities on the reform of the security sector;",
+    ),
+    ("ssr-vetting", "19. Urges the Government to subject all new FACA recruits to background checks;"),
+    ("ssr-conduct", "20. Calls on the authorities to enforce disciplinary measures within the armed forces;"),
+    (
+        "ddrr",
+        "21. Requests the Mission to assist in the disarmament and demobilization of armed group members;",
+    ),
+    (
+        "bilateral-forces",
+        "22. Calls upon foreign forces operating in the country to respect international humanitarian law;",
+    ),
+    ("force-capacity", "23. Decides to raise the authorized police ceiling of the Mission;"),
+    (
+        "humanitarian-access",
+        "24. Requests the Mission to secure the unhindered delivery of humanitarian assistance;",
+    ),
+    ("children", "25. Requests the Mission to document grave violations against children;"),
+    (
+        "atrocity-prevention",
+        "26. Requests the Mission to deter incitement to ethnic violence and hate speech;",
+    ),
+    ("un-personnel-safety", "27. Requests the Secretary-General to strengthen the security of peacekeepers;"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), PARAPHRASES, ids=[f"{r}-{i}" for i, (r, _) in enumerate(PARAPHRASES)]
+)
+def test_paraphrase_is_met(rule: str, text: str) -> None:
+    f = finding(text, rule)
+    assert f.verdict == "met", f.reasons
+
+
+# --- false friends: never met --------------------------------------------------------------------------
+
+FALSE_FRIENDS = [
+    ("poc-impartial", "1. Requests the Mission to protect civilians and to support impartial elections;"),
+    ("sofa-compliance", "1. Calls upon all parties to guarantee freedom of movement of goods;"),
+    ("sofa-compliance", "1. Welcomes the conclusion of a status-of-forces agreement;"),
+    ("ssr-vetting", "1. Requests the Secretary-General to vet Mission personnel for misconduct;"),
+    ("ssr-conduct", "1. Requests the Mission to enforce the United Nations code of conduct among its staff;"),
+    ("accountability", "1. Requests the Mission to be accountable for resources;"),
+    ("harm-mitigation", "1. Requests the Mission to mitigate environmental impact of its camps;"),
+    ("bilateral-forces", "1. Welcomes bilateral partners providing development aid for reconstruction;"),
+    ("children", "1. Requests the Mission to support children merely displaced by the floods;"),
+    (
+        "poc-impartial",
+        "Reaffirming the basic principles of peacekeeping, including consent of the parties, "
+        "impartiality and non-use of force,\n\n1. Requests the Mission to protect civilians;",
+    ),
+    (
+        "force-capacity",
+        "1. Requests the Mission to protect civilians within its capabilities and areas of deployment;",
+    ),
+    ("hrddp-mitigation", "1. Welcomes the Mission's application of the HRDDP;"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), FALSE_FRIENDS, ids=[f"{r}-{i}" for i, (r, _) in enumerate(FALSE_FRIENDS)]
+)
+def test_false_friend_is_not_met(rule: str, text: str) -> None:
+    f = finding(text, rule)
+    assert f.verdict != "met", [(e.ref, e.text) for e in f.evidence]

@@ -1,0 +1,133 @@
+"""The .docx reader: Word's automatic numbering, tracked changes, comments, tables, brackets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mandatekit.read import Kind, VerbClass, read
+from tests.builders import DraftBuilder, Run
+
+
+def refs(path: Path) -> list[str]:
+    return [p.ref for p in read(path).paragraphs if p.ref]
+
+
+def test_automatic_numbering_gives_op_and_sub_paragraph_references(renewal_docx: Path) -> None:
+    assert refs(renewal_docx) == [
+        "PP 1", "PP 2", "PP 3", "OP 1", "OP 2", "OP 2(a)", "OP 2(a)(i)", "OP 2(a)(ii)", "OP 2(b)", "OP 3", "OP 4",
+    ]  # fmt: skip
+
+
+def test_sub_paragraphs_inherit_the_governing_verb(renewal_docx: Path) -> None:
+    doc = read(renewal_docx)
+    sub = doc.by_ref("OP 2(a)(i)")
+    assert sub is not None
+    assert (sub.verb, sub.verb_class, sub.verb_inherited) == ("Decides", VerbClass.decides, True)
+    assert doc.by_ref("OP 3").verb_class is VerbClass.requests  # type: ignore[union-attr]
+
+
+def test_headings_give_context_and_are_not_numbered(renewal_docx: Path) -> None:
+    doc = read(renewal_docx)
+    headings = [p.text for p in doc.paragraphs if p.kind is Kind.heading]
+    assert headings == ["Mandate of the Mission", "Human rights due diligence"]
+    assert doc.by_ref("OP 2(b)").heading == "Mandate of the Mission"  # type: ignore[union-attr]
+    assert doc.by_ref("OP 3").heading == "Human rights due diligence"  # type: ignore[union-attr]
+
+
+def test_front_matter(renewal_docx: Path) -> None:
+    front = read(renewal_docx).front
+    assert front.symbol == "S/2026/901"
+    assert front.date == "3 November 2026"
+    assert front.title == "Draft resolution: renewal of the mandate of the Mission"
+
+
+def test_tracked_insertions_count_and_deletions_do_not(tmp_path: Path, builder: DraftBuilder) -> None:
+    builder.front("The Security Council,")
+    builder.runs(
+        Run("Requests", "italic"),
+        Run(" the Mission to support the forces "),
+        Run("in strict compliance with the HRDDP", "del"),
+        Run("as appropriate", "ins"),
+        Run(";"),
+    )
+    builder.op("Decides", "to remain seized of the matter.")
+    text = read(builder.save(tmp_path / "t.docx")).by_ref("OP 1").text  # type: ignore[union-attr]
+    assert text == "Requests the Mission to support the forces as appropriate;"
+
+
+def test_emptied_paragraph_keeps_its_number_as_word_shows_it(tmp_path: Path, builder: DraftBuilder) -> None:
+    builder.front("The Security Council,")
+    builder.op("Decides", "to renew the mandate;")
+    builder.runs(Run("Requests the Mission to report on SOFA violations;", "del"))
+    builder.op("Decides", "to remain seized of the matter.")
+    doc = read(builder.save(tmp_path / "t.docx"))
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 3"]  # Word still shows "2." on the empty paragraph
+    assert "SOFA" not in " ".join(p.text for p in doc.paragraphs)
+
+
+def test_paragraph_deleted_with_its_mark_disappears_and_numbering_closes_up(
+    tmp_path: Path, builder: DraftBuilder
+) -> None:
+    builder.front("The Security Council,")
+    builder.op("Decides", "to renew the mandate;")
+    builder.runs(Run("Requests the Mission to report on SOFA violations;", "del"), mark_deleted=True)
+    builder.op("Decides", "to remain seized of the matter.")
+    doc = read(builder.save(tmp_path / "t.docx"))
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2"]
+    assert doc.by_ref("OP 2").text == "Decides to remain seized of the matter."  # type: ignore[union-attr]
+
+
+def test_comments_are_not_draft_text(tmp_path: Path, builder: DraftBuilder) -> None:
+    builder.front("The Security Council,")
+    builder.op("Requests", "the Mission to protect civilians;", comment="Add: irrespective of the source")
+    doc = read(builder.save(tmp_path / "t.docx"))
+    assert "irrespective" not in " ".join(p.text for p in doc.paragraphs)
+    assert doc.by_ref("OP 1").text == "Requests the Mission to protect civilians;"  # type: ignore[union-attr]
+
+
+def test_table_text_is_read(tmp_path: Path, builder: DraftBuilder) -> None:
+    builder.front("The Security Council,")
+    builder.op("Decides", "to authorize the following ceilings:")
+    builder.table([["Military personnel", "14,400"], ["Police personnel", "3,020"]])
+    texts = [p.text for p in read(builder.save(tmp_path / "t.docx")).paragraphs]
+    assert "Military personnel" in texts and "3,020" in texts
+
+
+def test_square_brackets_are_marked(tmp_path: Path, builder: DraftBuilder) -> None:
+    builder.front("The Security Council,")
+    builder.op("Requests", "the Mission to support the forces [in strict compliance with the HRDDP];")
+    para = read(builder.save(tmp_path / "t.docx")).by_ref("OP 1")
+    assert para is not None and len(para.brackets) == 1
+    span = para.brackets[0]
+    assert para.text[span.start : span.end] == "[in strict compliance with the HRDDP]"
+
+
+def test_numbering_through_a_style_and_typed_numbers(tmp_path: Path) -> None:
+    """A paragraph numbered by its style (as UN templates do), and a draft with numbers typed by hand."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from tests.builders import NUMBERING
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING.format(ns=nsdecls("w"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    style = document.styles.add_style("Operative", 1)
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="77"/></w:numPr>')
+    )
+    document.add_paragraph("The Security Council,")
+    document.add_paragraph("Decides to renew the mandate;", style="Operative")
+    document.add_paragraph("Requests the Secretary-General to report;", style="Operative")
+    document.add_paragraph("3. Decides to remain seized of the matter.")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert refs(path) == ["OP 1", "OP 2", "OP 3"]
+
+
+def test_the_input_is_never_modified(renewal_docx: Path) -> None:
+    before = renewal_docx.read_bytes()
+    read(renewal_docx)
+    assert renewal_docx.read_bytes() == before

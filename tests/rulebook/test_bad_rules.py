@@ -1,0 +1,136 @@
+"""Bad rule files: the file, the line, the field and what is wrong — every problem at once, exit 2."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mandatekit.errors import RuleError
+from mandatekit.rulebook import load_rulebook
+from mandatekit.rulebook.patterns import compile_patterns, phrase_to_regex
+
+GOOD = Path(__file__).resolve().parents[2] / "rules" / "core" / "poc-policy.yaml"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def good_rule(**changes: object) -> str:
+    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(RuleError) as info:
+        load_rulebook([folder], builtin=False)
+    return info.value.problems
+
+
+def test_a_good_rule_loads(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule())
+    assert [r.id for r in load_rulebook([tmp_path], builtin=False).rules] == ["poc-policy"]
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "id: x\ntitle: [unclosed\nseverity: low\n")
+    [problem] = problems(tmp_path)
+    assert problem.startswith(f"{path}:") and "invalid YAML" in problem
+
+
+def test_unknown_field_with_its_line(tmp_path: Path) -> None:
+    text = good_rule().replace("severity: low", "severity: low\nseverty: high")
+    path = write(tmp_path, "r.yaml", text)
+    line = text.splitlines().index("severty: high") + 1
+    assert problems(tmp_path) == [
+        f"{path}:{line}: severty: unknown field (check the spelling; see docs/writing-rules.md)"
+    ]
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", good_rule(suggestion=None))
+    [problem] = problems(tmp_path)
+    assert problem.startswith(str(path)) and "suggestion: required field is missing" in problem
+
+
+def test_bad_value_names_the_field(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(severity="urgent"))
+    [problem] = problems(tmp_path)
+    assert "severity:" in problem and "critical" in problem
+
+
+def test_bad_pattern(tmp_path: Path) -> None:
+    rule = good_rule(
+        elements={"policy": {"label": "x", "phrases": ["(policy|guidance"], "regex": ["(?<=x)y"]}}
+    )
+    path = write(tmp_path, "r.yaml", rule)
+    found = problems(tmp_path)
+    assert len(found) == 2
+    assert all(p.startswith(f"{path}:") for p in found)
+    assert "elements.policy.phrases[0]: unbalanced parentheses" in found[0]
+    assert "elements.policy.regex[0]: invalid regex" in found[1]
+
+
+def test_condition_naming_an_unknown_element(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(met=["policy", "nonesuch"]))
+    [problem] = problems(tmp_path)
+    assert "met names element 'nonesuch'" in problem
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", good_rule())
+    write(tmp_path, "b.yaml", good_rule())
+    [problem] = problems(tmp_path)
+    assert "duplicate id 'poc-policy'" in problem and "a.yaml" in problem
+
+
+def test_placeholder_without_profile_value(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(suggestion="Requests {mission} to brief {rapporteur};"))
+    [problem] = problems(tmp_path)
+    assert "placeholder {rapporteur} has no value in profile" in problem
+
+
+def test_unknown_source(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(sources=[{"id": "my-blog-2030", "quote": "x"}]))
+    [problem] = problems(tmp_path)
+    assert "'my-blog-2030' is not in the source register" in problem
+
+
+def test_rule_without_a_met_example_is_invalid(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(examples=[{"verdict": "missing", "text": "1. Decides to act;"}]))
+    [problem] = problems(tmp_path)
+    assert "needs an example whose verdict is 'met'" in problem
+
+
+def test_all_problems_are_listed_at_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", "id: [")
+    write(tmp_path, "b.yaml", good_rule(severity="urgent"))
+    write(tmp_path, "c.yaml", good_rule(title=None))
+    assert len(problems(tmp_path)) == 3
+
+
+def test_a_pattern_cannot_hang_the_checker() -> None:
+    """A regex that backtracks exponentially in Python's re runs in linear time under RE2."""
+    pattern = compile_patterns([], [r"(a+)+$", r"(x+x+)+y"])
+    paragraph = "a" * 50_000 + "b " + "x" * 50_000
+    started = time.perf_counter()
+    assert pattern.search(paragraph) is None
+    assert time.perf_counter() - started < 5  # Python's re would not finish in our lifetime
+
+
+def test_phrase_inflection_and_acronyms() -> None:
+    regex = compile_patterns(["protect civilians", "HRDDP"], [])
+    assert regex.search("protecting civilians") and regex.search("under the HRDDP")
+    assert not regex.search("hrddp") and not regex.search("protection of civilians")
+    assert phrase_to_regex("(the)? policy") == phrase_to_regex("policy")
