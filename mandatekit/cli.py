@@ -188,3 +188,7 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
 from mandatekit.cli_rules import rules  # noqa: E402  (the `rules` group lives in its own module)
 
 main.add_command(rules)
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,7 @@ from mandatekit.rulebook.patterns import compile_patterns
 from mandatekit.textnorm import for_matching
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
-_CLAUSE_END = re.compile(r"[;:.]\s")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
     r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",
@@ -89,7 +89,6 @@ class Hit:
     start: int
     end: int
     bracketed: bool
-    negated: str | None  # the negating words, if any
 
 
 @dataclass
@@ -113,6 +112,17 @@ class Prepared:
         self.paragraphs = document.paragraphs
         self.judged = [p for p in self.paragraphs if p.kind in (Kind.operative, Kind.preambular)]
         self.text = _JOIN.join(for_matching(p.text) for p in self.judged)
+        # RE2 works on UTF-8 bytes; its binding converts every match offset back to characters, which costs
+        # more than the search. Search the bytes and convert here, and only when the draft is not ASCII.
+        self.data = self.text.encode("utf-8")
+        self._byte_ends: list[int] = []  # byte offset just past each multi-byte character
+        self._extra: list[int] = []  # extra bytes up to and including that character
+        if len(self.data) != len(self.text):
+            extra = 0
+            for m in _NON_ASCII.finditer(self.text):
+                extra += len(m.group().encode("utf-8")) - 1
+                self._byte_ends.append(m.end() + extra)
+                self._extra.append(extra)
         self.starts: list[int] = []
         pos = 0
         for p in self.judged:
@@ -123,14 +133,30 @@ class Prepared:
             if p.parent is not None:
                 self.children.setdefault(p.parent, []).append(p.index)
         self._units: list[tuple[int, ...]] | None = None
+        self._unit_index: dict[int, dict[int, list[int]]] = {}
+        self._negations: dict[tuple[int, int], str | None] = {}
+
+    def negation(self, hit: Hit) -> str | None:
+        """The words negating a hit ('no longer', 'shall not'), if any; only asked of hits that matter."""
+        key = (hit.para, hit.start)
+        if key not in self._negations:
+            self._negations[key] = _negation(self.paragraphs[hit.para], hit.start)
+        return self._negations[key]
+
+    def _char(self, byte: int) -> int:
+        k = bisect.bisect_right(self._byte_ends, byte)
+        return byte - (self._extra[k - 1] if k else 0)
 
     def find(self, pattern: Any) -> list[tuple[int, int, int]]:
         """(paragraph index, start, end) for every match, in paragraph-text offsets."""
         out = []
-        for m in pattern.finditer(self.text):
-            i = bisect.bisect_right(self.starts, m.start()) - 1
+        for m in pattern.finditer(self.data):
+            m_start, m_end = m.start(), m.end()
+            if self._byte_ends:
+                m_start, m_end = self._char(m_start), self._char(m_end)
+            i = bisect.bisect_right(self.starts, m_start) - 1
             para = self.judged[i]
-            start, end = m.start() - self.starts[i], m.end() - self.starts[i]
+            start, end = m_start - self.starts[i], m_end - self.starts[i]
             if end <= len(para.text):  # a raw regex may run across the separator: not one paragraph
                 out.append((para.index, start, end))
         return out
@@ -147,6 +173,17 @@ class Prepared:
                 units.append((*ancestors, p.index, *self.descendants(p.index)))
             self._units = units
         return self._units
+
+    def units_by_paragraph(self, units: list[tuple[int, ...]]) -> dict[int, list[int]]:
+        """Paragraph index → positions in `units` of the units that contain it."""
+        key = id(units)
+        if key not in self._unit_index:
+            index: dict[int, list[int]] = {}
+            for u, unit in enumerate(units):
+                for p in unit:
+                    index.setdefault(p, []).append(u)
+            self._unit_index[key] = index
+        return self._unit_index[key]
 
     def ancestors(self, p: Paragraph) -> list[int]:
         chain = []
@@ -171,10 +208,15 @@ def _verb_at(para: Paragraph, pos: int) -> tuple[VerbClass | None, str | None]:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""
+    end = pos
+    while True:
+        cut = max(text.rfind(";", 0, end), text.rfind(":", 0, end), text.rfind(".", 0, end))
+        if cut < 0:
+            return 0
+        if cut + 1 < len(text) and text[cut + 1].isspace():
+            return cut + 2
+        end = cut
 
 
 def _negation(para: Paragraph, start: int) -> str | None:
@@ -186,31 +228,30 @@ def _negation(para: Paragraph, start: int) -> str | None:
 
 def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     paragraphs = prepared.paragraphs
-    excluded: dict[str | None, set[tuple[int, int, int]]] = {}
+    excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     for exclusion in rule.exclude:
-        spans = prepared.find(compile_patterns(list(exclusion.phrases), list(exclusion.regex)))
+        spans = prepared.find(compile_patterns(exclusion.phrases, exclusion.regex))
         for name in exclusion.elements or [None]:
-            excluded.setdefault(name, set()).update(spans)
+            for para_index, start, end in spans:
+                excluded.setdefault(name, {}).setdefault(para_index, []).append((start, end))
     hits: dict[str, list[Hit]] = {}
     for name, element in rule.elements.items():
-        blocking = excluded.get(name, set()) | excluded.get(None, set())
+        blocking = [excluded.get(name, {}), excluded.get(None, {})]
         found = []
         for para_index, start, end in prepared.find(compiled(element)):
-            if any(b[0] == para_index and b[1] < end and start < b[2] for b in blocking):
+            spans = [sp for b in blocking for sp in b.get(para_index, ())]
+            if any(b_start < end and start < b_end for b_start, b_end in spans):
                 continue
-            para = paragraphs[para_index]
-            found.append(
-                Hit(name, para_index, start, end, para.in_brackets(start, end), _negation(para, start))
-            )
+            found.append(Hit(name, para_index, start, end, paragraphs[para_index].in_brackets(start, end)))
         hits[name] = found
     return hits
 
 
-def _best_hit(hits: list[Hit], paragraphs: list[Paragraph]) -> Hit:
+def _best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
     def quality(h: Hit) -> tuple[int, int, int]:
-        verb_class, _ = _verb_at(paragraphs[h.para], h.start)
+        verb_class, _ = _verb_at(prepared.paragraphs[h.para], h.start)
         return (
-            int(h.bracketed) + int(h.negated is not None),
+            int(h.bracketed) + int(prepared.negation(h) is not None),
             -(verb_class.strength if verb_class else 0),
             h.para,
         )
@@ -226,24 +267,33 @@ def _candidates(prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]]) -> l
         units = [u for u in (operative, preamble) if u]
     else:
         units = prepared.units()
+    by_para: dict[str, dict[int, list[Hit]]] = {}
+    for name, found in hits.items():
+        index = by_para.setdefault(name, {})
+        for h in found:
+            index.setdefault(h.para, []).append(h)
+    unit_of = prepared.units_by_paragraph(units)
     out = []
-    for unit in units:
-        members = set(unit)
-        for condition in rule.met:
+    for condition in rule.met:
+        rarest = min(condition.all, key=lambda n: len(hits[n]))
+        # Only units holding the rarest element can hold them all: visit those, in document order.
+        for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
+            unit = units[u]
             chosen = []
             for name in condition.all:
-                here = [h for h in hits[name] if h.para in members]
+                here = [h for p in unit for h in by_para[name].get(p, ())]
                 if not here:
                     break
-                chosen.append(_best_hit(here, paragraphs))
+                chosen.append(_best_hit(here, prepared))
             else:
-                defects = _defects(rule, condition.min_verb or rule.min_verb, chosen, paragraphs)
+                defects = _defects(rule, condition.min_verb or rule.min_verb, chosen, prepared)
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
                 out.append(Candidate(chosen, defects, unit, is_operative))
     return out
 
 
-def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], paragraphs: list[Paragraph]) -> list[str]:
+def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
+    paragraphs = prepared.paragraphs
     defects = []
     preamble = [h for h in chosen if paragraphs[h.para].kind is Kind.preambular]
     if preamble and rule.scope is Scope.operative:
@@ -279,10 +329,10 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], paragraphs: lis
     if bracketed:
         refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))
         defects.append(f"Only inside square brackets ({refs}): the language is not yet agreed.")
-    negated = [h for h in chosen if h.negated]
+    negated = [(h, words) for h in chosen if (words := prepared.negation(h))]
     if negated:
-        h = negated[0]
-        defects.append(f"Negated in {paragraphs[h.para].ref} ('{h.negated}'): the text says the opposite.")
+        h, words = negated[0]
+        defects.append(f"Negated in {paragraphs[h.para].ref} ('{words}'): the text says the opposite.")
     return defects
 
 
@@ -350,7 +400,7 @@ def judge_rule(
             found = [hits[n] for n in names]
             if all(found):
                 verdict = Verdict.partial
-                chosen = [_best_hit(h, paragraphs) for h in found]
+                chosen = [_best_hit(h, prepared) for h in found]
                 break
         if verdict is Verdict.partial:
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]

@@ -141,7 +141,7 @@ class DraftBuilder:
                 for deeper in range(para.level + 1, 3):
                     counts[deeper] = 0
                 n = counts[para.level]
-                label = [f"{n}.", f"({chr(96 + n)})", f"({_roman(n)})"][para.level]
+                label = f"{n}." if para.level == 0 else f"({chr(96 + n) if para.level == 1 else _roman(n)})"
                 text = f"{label} {text}"
             out.append(text)
         return "\n\n".join(out) + "\n"
