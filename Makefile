@@ -13,23 +13,26 @@ $(BIN)/mandatekit: pyproject.toml
 
 demo: $(BIN)/mandatekit
 	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
-	$(BIN)/mandatekit check examples/minusca-zero-draft.docx --format markdown > minusca-gap-analysis.md
-	@echo "Report written: minusca-gap-analysis.md"
+	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
+	$(BIN)/mandatekit annotate examples/minusca-zero-draft.docx -o minusca-zero-draft-reviewed.docx
+	@echo "Open minusca-gap-analysis.docx (the memo) and minusca-zero-draft-reviewed.docx (the draft with comments)."
 
 test: $(BIN)/mandatekit
-	$(BIN)/ruff check mandatekit tests benchmarks
-	$(BIN)/ruff format --check mandatekit tests benchmarks
+	$(BIN)/ruff check mandatekit tests benchmarks examples templates
+	$(BIN)/ruff format --check mandatekit tests benchmarks examples templates
 	$(BIN)/mandatekit rules validate
 	$(BIN)/python -m pytest
 
 format: $(BIN)/mandatekit
-	$(BIN)/ruff format mandatekit tests benchmarks
-	$(BIN)/ruff check --fix mandatekit tests benchmarks
+	$(BIN)/ruff format mandatekit tests benchmarks examples templates
+	$(BIN)/ruff check --fix mandatekit tests benchmarks examples templates
 
 bench: $(BIN)/mandatekit
 	$(BIN)/python benchmarks/run.py
 
 docs: $(BIN)/mandatekit
+	$(BIN)/python templates/build_memo_template.py
+	$(BIN)/python examples/build_examples.py
 	$(BIN)/mandatekit rules docs > docs/rules.md
 	$(BIN)/mandatekit rules schema > docs/rule.schema.json
 

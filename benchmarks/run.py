@@ -161,12 +161,10 @@ def main() -> None:
             f"scaling      {len(rules)} → {len(rules) * 2} rules: {r1 * 1000:.1f} → {r2 * 1000:.1f} ms (×{r2 / r1:.2f})"
         )
 
-        try:
-            from mandatekit.render.memo import render_memo_docx
-        except ImportError:
-            return
+        from mandatekit.render.memo import render_memo_docx
+
         report = judge_document(document, rules, profile)
-        memo_s = timed(lambda: render_memo_docx(report, folder / "memo.docx"), 3)
+        memo_s = timed(lambda: (folder / "memo.docx").write_bytes(render_memo_docx(report)), 3)
         print(f"memo .docx   {memo_s * 1000:8.1f} ms for the long draft")
 
 

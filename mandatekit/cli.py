@@ -185,9 +185,13 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
             click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
 
 
+from mandatekit.cli_memo import annotate, memo, template  # noqa: E402
 from mandatekit.cli_rules import rules  # noqa: E402  (the `rules` group lives in its own module)
 
 main.add_command(rules)
+main.add_command(memo)
+main.add_command(annotate)
+main.add_command(template)
 
 
 if __name__ == "__main__":

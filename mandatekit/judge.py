@@ -424,18 +424,28 @@ def judge_rule(
 def _what_is_missing(
     rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]
 ) -> str:
+    """Which of the closest condition's elements the draft lacks, and which stand only in other paragraphs."""
     present = {n for n, h in hits.items() if h}
     closest = max(rule.met, key=lambda c: len(present & set(c.all)))
-    absent = [rule.elements[n].label for n in closest.all if n not in present]
+    here = {h.para for h in chosen}
+    have = [h.element for h in chosen]
+    have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]
     where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
-    found = ", ".join(dict.fromkeys(rule.elements[h.element].label for h in chosen))
+    found = _and([rule.elements[n].label for n in dict.fromkeys(have)], "and")
+    absent = [rule.elements[n].label for n in closest.all if n not in present]
+    apart = [n for n in closest.all if n in present and n not in have]
+    text = f"The draft has {found} ({where})"
     if absent:
-        return f"The draft has {found} ({where}) but not {_and(absent)} with it."
-    return f"The draft has {found} ({where}), but not together in one operative paragraph."
+        text += f" but not {_and(absent)}"
+    for n in apart:
+        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
+        shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
+        text += f"{', and' if absent else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
+    return text + "."
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _and(items: list[str], word: str = "or") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 class DocumentInfo(BaseModel):

@@ -22,7 +22,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     if not folder.is_dir():
         raise MandatekitError(path, f"cannot write: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an output is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

@@ -13,13 +13,14 @@ VERDICT_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
 def template_env(extra_dir: Path | None = None) -> Any:
     """Jinja2 environment over the user's template folder (if any), then the bundled templates/. Sandboxed:
     a user template can format the report but cannot reach into Python."""
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
     from jinja2.sandbox import SandboxedEnvironment
 
     folders = [str(extra_dir)] if extra_dir else []
     env = SandboxedEnvironment(
         loader=FileSystemLoader([*folders, str(data_dir("templates"))]),
         undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -1,0 +1,127 @@
+"""`mandatekit memo`, `mandatekit annotate`, `mandatekit template export`: documents that leave the desk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from mandatekit.errors import MandatekitError
+
+FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def _options(f):  # type: ignore[no-untyped-def]
+    from mandatekit.cli import profile_option, rules_option
+
+    return rules_option(profile_option(f))
+
+
+@click.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the memo (.docx, .md or .html). Never the draft itself.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["docx", "markdown", "html"]),
+              help="Output format (default: from the --output extension).")  # fmt: skip
+@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Your own template: a .docx with Jinja2 tags, or a .j2 text template "
+                   "(start from `mandatekit template export`).")  # fmt: skip
+@click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")
+@click.option("--author", help="Author shown in the memo and its document properties.")
+@_options
+def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, title: str | None,
+         author: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+    """Write the gap-analysis memo for a draft: summary, scorecard, each gap with the draft's words, why it
+    falls short and suggested operative language, and an annex of sources.
+
+    \b
+    Examples:
+      mandatekit memo draft.docx -o memo.docx
+      mandatekit memo draft.docx -o memo.docx --author "Delegation of X" --profile monusco
+      mandatekit memo draft.pdf -o memo.html
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.output import refuse_overwrite, write_atomic
+    from mandatekit.read import read
+    from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text
+    from mandatekit.rulebook import load_sources
+
+    fmt = fmt or FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise MandatekitError(output, "unknown memo format: name it .docx, .md or .html, or give --format")
+    refuse_overwrite(output, draft)
+    setup = make_setup(list(rule_dirs), profile)
+    report = setup.judge(read(draft))
+    context = memo_context(report, title=title, author=author, sources=load_sources().get("sources", []),
+                           rules=setup.rulebook.rules, profile_name=setup.profile.name)  # fmt: skip
+    if fmt == "docx":
+        if template is not None and template.suffix.lower() != ".docx":
+            raise MandatekitError(template, "a Word memo needs a .docx template")
+        write_atomic(output, render_memo_docx(context, template))
+    else:
+        write_atomic(output, render_memo_text(context, fmt, template))
+    s = report.summary
+    click.echo(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing", err=True)
+
+
+@click.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the reviewed copy (.docx). Never the draft itself.")  # fmt: skip
+@click.option("--author", default="mandatekit", show_default=True, help="Author of the review comments.")
+@_options
+def annotate(
+    draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None
+) -> None:
+    """Write a copy of a Word draft with a review comment on the words behind each finding that is not met.
+
+    The draft's own text, numbering, tracked changes and comments are left as they are.
+
+    \b
+    Example:
+      mandatekit annotate draft.docx -o draft-reviewed.docx
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.output import refuse_overwrite, write_atomic
+    from mandatekit.read import read
+    from mandatekit.render.annotate import annotate_docx
+
+    if draft.suffix.lower() != ".docx":
+        raise MandatekitError(draft, "annotate works on Word .docx drafts (use `memo` for other formats)")
+    if output.suffix.lower() != ".docx":
+        raise MandatekitError(output, "the reviewed copy must be a .docx file")
+    refuse_overwrite(output, draft)
+    setup = make_setup(list(rule_dirs), profile)
+    document = read(draft)
+    report = setup.judge(document)
+    data, count = annotate_docx(draft, document, report, author)
+    write_atomic(output, data)
+    click.echo(f"wrote {output}: {count} comments", err=True)
+
+
+@click.group()
+def template() -> None:
+    """Export the memo templates to restyle and reword them."""
+
+
+@template.command("export")
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path), default=Path("mandatekit-templates"),
+              show_default=True, help="Folder to write the templates into.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Overwrite templates already in the folder.")
+def export(folder: Path, force: bool) -> None:
+    """Write the default memo templates (memo.docx, memo.md.j2, memo.html.j2) to start from.
+
+    Edit memo.docx in Word (styles, logo, wording; keep the {{ ... }} and {%p ... %} tags), then
+    `mandatekit memo draft.docx -o memo.docx --template mandatekit-templates/memo.docx`.
+    """
+    from mandatekit.resources import data_dir
+
+    names = ["memo.docx", "memo.md.j2", "memo.html.j2"]
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = [n for n in names if (folder / n).exists()]
+    if existing and not force:
+        raise MandatekitError(folder / existing[0], "already exists (use --force to overwrite)")
+    for name in names:
+        shutil.copyfile(data_dir("templates") / name, folder / name)
+        click.echo(f"wrote {folder / name}")

@@ -1,0 +1,144 @@
+"""`mandatekit annotate`: a copy of the Word draft with a review comment on the very words behind each finding
+that is not met. Word anchors a comment on whole runs, so a run is split where the quoted words begin or end
+inside it; the text itself, its numbering, tracked changes and existing comments are left untouched."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from mandatekit.judge import Finding, Report
+from mandatekit.read.docx import W, _body_paragraphs
+from mandatekit.read.model import Document, Kind
+from mandatekit.textnorm import xml_safe
+
+_HIDDEN = {W + "del", W + "moveFrom", W + "txbxContent"}
+
+
+def _visible_runs(p: Any) -> list[Any]:
+    runs = []
+    for r in p.iter(W + "r"):
+        ancestor, hidden = r.getparent(), False
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in _HIDDEN:
+                hidden = True
+                break
+            ancestor = ancestor.getparent()
+        if not hidden and r.find(W + "t") is not None:
+            runs.append(r)
+    return runs
+
+
+def _run_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(W + "t"))
+
+
+def _split(r: Any, at: int) -> Any:
+    """Split a run holding a single w:t at character `at`; returns the new run holding the second part."""
+    texts = [c for c in r if c.tag != W + "rPr"]
+    if len(texts) != 1 or texts[0].tag != W + "t" or not 0 < at < len(texts[0].text or ""):
+        return None
+    second = copy.deepcopy(r)
+    t1, t2 = texts[0], next(c for c in second if c.tag == W + "t")
+    full = t1.text or ""
+    t1.text, t2.text = full[:at], full[at:]
+    for t in (t1, t2):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.addnext(second)
+    return second
+
+
+def _anchor_runs(p: Any, words: str) -> list[Any]:
+    """The runs covering `words` in paragraph `p`, split so that they cover exactly those words."""
+    runs = _visible_runs(p)
+    if not runs:
+        return []
+    texts = [_run_text(r) for r in runs]
+    joined = "".join(texts)
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    m = re.search(pattern, joined) if pattern else None
+    if m is None:
+        return (
+            runs  # not found as typed (e.g. text merged across a deleted paragraph mark): the whole paragraph
+        )
+    start, end = m.span()
+    offsets, pos = [], 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t)
+    first = max(i for i, o in enumerate(offsets) if o <= start)
+    last = max(i for i, o in enumerate(offsets) if o < end)
+    first_run, last_run = runs[first], runs[last]
+    if start > offsets[first]:
+        tail = _split(first_run, start - offsets[first])
+        if tail is not None:
+            if last == first:
+                last_run = tail
+            first_run = tail
+    cut = (
+        end
+        - offsets[last]
+        - (start - offsets[first] if last == first and first_run is not runs[first] else 0)
+    )
+    if 0 < cut < len(_run_text(last_run)):
+        _split(last_run, cut)
+    return [first_run, last_run]
+
+
+def _comment_text(f: Finding) -> str:
+    parts = [f"{f.title}: {f.verdict.value.upper()} ({f.severity.value}).", f.message]
+    parts += [f"Why: {r}" for r in f.reasons]
+    parts += [f"Hedge: {h}" for h in f.hedges]
+    parts.append(f"Suggested language: {f.suggestion}")
+    return xml_safe(" ".join(parts))
+
+
+def _fallback_paragraph(document: Document, f: Finding) -> int | None:
+    """Where to hang a comment on a recommendation that is missing: the heading that shares the most words
+    with the rule's theme and title, else the first operative paragraph."""
+    words = set(re.findall(r"[a-z]{4,}", f"{f.theme} {f.title}".lower()))
+    best, best_score = None, 0
+    for p in document.paragraphs:
+        if p.kind is Kind.heading:
+            score = len(words & set(re.findall(r"[a-z]{4,}", p.text.lower())))
+            if score > best_score:
+                best, best_score = p.index, score
+    if best is None:
+        best = next((p.index for p in document.paragraphs if p.kind is Kind.operative), None)
+    return best
+
+
+def annotate_docx(path: Path, document: Document, report: Report, author: str) -> tuple[bytes, int]:
+    import docx
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from docx.text.run import Run
+
+    word = docx.Document(str(path))
+    body = _body_paragraphs(word.element.body)
+    initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
+    count = 0
+    for f in report.findings:
+        if f.verdict.value == "met":
+            continue
+        if f.evidence:
+            evidence = f.evidence[0]
+            target, words = document.paragraphs[evidence.paragraph], evidence.text
+        else:
+            index = _fallback_paragraph(document, f)
+            if index is None:
+                continue
+            target, words = document.paragraphs[index], ""
+        p = body[target.origin.index]
+        runs = _anchor_runs(p, words) if words else _visible_runs(p)
+        if not runs:
+            continue
+        parent = DocxParagraph(p, word.part)
+        word.add_comment([Run(runs[0], parent), Run(runs[-1], parent)], text=_comment_text(f), author=author,
+                         initials=initials)  # fmt: skip
+        count += 1
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue(), count
