@@ -132,7 +132,7 @@ def main() -> None:
             f"judge        {real_s * 1000:8.1f} ms per draft, realistic mix of {len(real.paragraphs)} paragraphs"
         )
 
-        cmd = [sys.executable, "-m", "mandatekit.cli", "check", str(txt), "--format", "json"]
+        cmd = [sys.executable, "-m", "mandatekit", "check", str(txt), "--format", "json"]
         wall = timed(lambda: subprocess.run(cmd, capture_output=True, check=True), 5)
         print(f"check (CLI)  {wall * 1000:8.1f} ms wall, fresh process, --format json (goal < 300 ms)")
 

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from mandatekit import __version__
+from mandatekit.cli_options import profile_option, rules_option
 from mandatekit.errors import MandatekitError, RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -38,20 +39,6 @@ class Cli(click.Group):
 def _notices(setup: Any) -> None:
     for notice in setup.rulebook.notices:
         click.echo(f"mandatekit: note: {notice}", err=True)
-
-
-rules_option = click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.",
-)
-profile_option = click.option(
-    "--profile",
-    help="Mission profile filling {mission}, {host_state} ... "
-    "in suggestions (default: minusca, or the config file's).",
-)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

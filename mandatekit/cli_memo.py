@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
+from mandatekit.cli_options import profile_option, rules_option
 from mandatekit.errors import MandatekitError
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 def _options(f):  # type: ignore[no-untyped-def]
-    from mandatekit.cli import profile_option, rules_option
-
     return rules_option(profile_option(f))
 
 

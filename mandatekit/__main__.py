@@ -1,0 +1,5 @@
+"""`python -m mandatekit` runs the command line."""
+
+from mandatekit.cli import main
+
+main()
