@@ -28,13 +28,22 @@ from mandatekit.read import read  # noqa: E402
 from tests.builders import DraftBuilder  # noqa: E402
 
 TOPICS = [
-    ("Decides", "that the Mission shall protect civilians under threat of physical violence in {place}, "
-     "within its capabilities and areas of deployment;"),
-    ("Requests", "the Mission to support the national defence forces in {place} in accordance with the HRDDP;"),
-    ("Calls upon", "the authorities to end all restrictions on the Mission's freedom of movement in {place};"),
+    (
+        "Decides",
+        "that the Mission shall protect civilians under threat of physical violence in {place}, "
+        "within its capabilities and areas of deployment;",
+    ),
+    (
+        "Requests",
+        "the Mission to support the national defence forces in {place} in accordance with the HRDDP;",
+    ),
+    (
+        "Calls upon",
+        "the authorities to end all restrictions on the Mission's freedom of movement in {place};",
+    ),
     ("Encourages", "the Mission to support local peace committees and reconciliation in {place};"),
     ("Stresses", "the importance of accountability for violations committed in {place};"),
-]  # fmt: skip
+]
 
 
 def long_draft(paragraphs: int) -> DraftBuilder:
@@ -137,8 +146,9 @@ def main() -> None:
         print(f"check (CLI)  {wall * 1000:8.1f} ms wall, fresh process, --format json (goal < 300 ms)")
 
         drafts = []
+        (folder / "many").mkdir()
         for k in range(200):
-            path = folder / f"d{k}.txt"
+            path = folder / "many" / f"d{k}.txt"
             path.write_text(long_draft(40 + k % 20).as_text(), encoding="utf-8")
             drafts.append(path)
         start = time.perf_counter()
@@ -148,12 +158,21 @@ def main() -> None:
         print(
             f"throughput   {len(drafts) / elapsed:8.1f} drafts/s (200 drafts of 40-60 paragraphs, read + judge)"
         )
+        start = time.perf_counter()
+        many = [sys.executable, "-m", "mandatekit", "check", str(folder / "many"), "--format", "csv"]
+        subprocess.run(many, capture_output=True, check=True)
+        elapsed = time.perf_counter() - start
+        print(
+            f"folder (CLI) {len(drafts) / elapsed:8.1f} drafts/s (`mandatekit check FOLDER --format csv`, 200 drafts)"
+        )
 
         double = read_text_of(long_draft(640), folder / "double.txt")
         t1 = timed(lambda: judge_document(document, rules, profile), 10)
         t2 = timed(lambda: judge_document(double, rules, profile), 10)
-        print(f"scaling      {len(document.paragraphs)} → {len(double.paragraphs)} paragraphs: "
-              f"{t1 * 1000:.1f} → {t2 * 1000:.1f} ms (×{t2 / t1:.2f})")  # fmt: skip
+        print(
+            f"scaling      {len(document.paragraphs)} → {len(double.paragraphs)} paragraphs: "
+            f"{t1 * 1000:.1f} → {t2 * 1000:.1f} ms (×{t2 / t1:.2f})"
+        )
         prepared = Prepared(document)
         r1 = timed(lambda: [judge_rule(prepared, r, profile) for r in rules], 10)
         r2 = timed(lambda: [judge_rule(prepared, r, profile) for r in rules * 2], 10)

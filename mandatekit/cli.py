@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -80,14 +81,13 @@ def parse(draft: Path, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("drafts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("drafts", nargs=-1, required=True)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "markdown"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for machines (see docs/json.md), markdown for notes.",
+    type=click.Choice(["table", "json", "markdown", "matrix", "csv"]),
+    help="table (default for one draft): for people; matrix (default for several): one row per draft, one "
+    "column per rule; csv: the same for spreadsheets; json: for machines (docs/json.md); markdown: for notes.",
 )
 @rules_option
 @profile_option
@@ -95,11 +95,12 @@ def parse(draft: Path, fmt: str) -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(["partial", "missing"]),
-    help="Exit 1 if any finding is this bad or worse (partial: partial or missing).",
+    help="Exit 1 if any finding is this bad or worse (partial: partial or missing). A recorded drafter "
+    "decision that is not stale counts instead of the tool's verdict.",
 )
 def check(
-    drafts: tuple[Path, ...],
-    fmt: str,
+    drafts: tuple[str, ...],
+    fmt: str | None,
     rule_dirs: tuple[Path, ...],
     profile: str | None,
     only: str | None,
@@ -107,52 +108,80 @@ def check(
 ) -> None:
     """Check drafts: met, partial or missing for each recommendation, with the evidence.
 
+    DRAFTS are files, folders (every .docx, .txt, .md and .pdf inside) or glob patterns. A draft that
+    cannot be read is reported and skipped; the others are still checked (exit status 2 then).
+
     \b
     Examples:
       mandatekit check draft.docx
       mandatekit check draft.docx --format json > findings.json
       mandatekit check rev1.docx rev2.docx --only hrddp-support --fail-on partial
+      mandatekit check mandates/ --format csv > ten-years.csv
     """
     from mandatekit.api import setup as make_setup
+    from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.read import read
 
+    paths = expand_drafts(drafts)
+    fmt = fmt or ("table" if len(paths) == 1 else "matrix")
     setup = make_setup(list(rule_dirs), profile)
     _notices(setup)
     only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
     reports, failed = [], 0
-    show_progress = len(drafts) > 1 and fmt != "json" and sys.stderr.isatty()
-    with (
-        click.progressbar(drafts, label="Checking", file=sys.stderr)
-        if show_progress
-        else _plain(drafts) as bar
-    ):
-        for draft in bar:
+    show_progress = len(paths) > 1 and fmt not in ("json", "csv") and sys.stderr.isatty()
+    bar = click.progressbar(paths, label="Checking", file=sys.stderr) if show_progress else nullcontext(paths)
+    with bar as items:
+        for draft in items:
             try:
-                reports.append(setup.judge(read(draft), only_ids))
+                report = setup.judge(read(draft), only_ids)
+                reports.append(apply_decisions(report, decision_files(draft)))
             except MandatekitError as exc:
-                if len(drafts) == 1:
+                if len(paths) == 1:
                     raise
                 failed += 1
                 click.echo(f"mandatekit: error: {exc.line()} (skipped)", err=True)
-    _print_reports(reports, fmt, as_list=len(drafts) > 1)
+    _print_reports(reports, fmt, as_list=len(paths) > 1)
     if failed:
-        click.echo(f"mandatekit: {failed} of {len(drafts)} drafts could not be read", err=True)
+        click.echo(f"mandatekit: {failed} of {len(paths)} drafts could not be read", err=True)
         sys.exit(EXIT_BAD_INPUT)
     if fail_on:
         worst = 2 if fail_on == "missing" else 1
-        if any(f.verdict.rank >= worst for r in reports for f in r.findings):
-            sys.exit(EXIT_FINDINGS)
+        for r in reports:
+            for f in r.findings:
+                verdict = (f.decision.effective if f.decision else None) or f.verdict
+                if verdict.rank >= worst:
+                    sys.exit(EXIT_FINDINGS)
 
 
-class _plain:
-    def __init__(self, items: Any) -> None:
-        self.items = items
+def expand_drafts(arguments: tuple[str, ...]) -> list[Path]:
+    """Files as given; folders to the drafts inside them (sorted); glob patterns the shell left alone."""
+    from mandatekit.read import SUFFIXES
 
-    def __enter__(self) -> Any:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+    out: list[Path] = []
+    for arg in arguments:
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise MandatekitError(path, "no drafts in this folder (.docx, .txt, .md, .pdf)")
+            out += found
+        elif not path.exists() and any(ch in arg for ch in "*?["):
+            base = Path(arg).anchor or "."
+            found = sorted(
+                Path(base).glob(arg[len(Path(arg).anchor) :]) if Path(arg).is_absolute() else Path().glob(arg)
+            )
+            if not found:
+                raise MandatekitError(None, f"no file matches '{arg}'")
+            out += found
+        else:
+            out.append(path)
+    return out
 
 
 def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
@@ -163,6 +192,10 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
         from mandatekit.render.text import render_markdown
 
         click.echo("\n".join(render_markdown(r) for r in reports), nl=False)
+    elif fmt in ("matrix", "csv"):
+        from mandatekit.render.matrix import render_csv, render_matrix
+
+        click.echo(render_csv(reports) if fmt == "csv" else render_matrix(reports), nl=False)
     else:
         from mandatekit.render.table import render_table
 
@@ -172,13 +205,16 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
             click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
 
 
-from mandatekit.cli_memo import annotate, memo, template  # noqa: E402
-from mandatekit.cli_rules import rules  # noqa: E402  (the `rules` group lives in its own module)
+from mandatekit.cli_memo import annotate, memo, template  # noqa: E402  (command groups in their own modules)
+from mandatekit.cli_rounds import compare, decide  # noqa: E402
+from mandatekit.cli_rules import rules  # noqa: E402
 
 main.add_command(rules)
 main.add_command(memo)
 main.add_command(annotate)
 main.add_command(template)
+main.add_command(compare)
+main.add_command(decide)
 
 
 if __name__ == "__main__":

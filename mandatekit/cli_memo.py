@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,13 +20,25 @@ def _options(f):  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("draft", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Where to write the memo (.docx, .md or .html). Never the draft itself.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["docx", "markdown", "html"]),
-              help="Output format (default: from the --output extension).")  # fmt: skip
-@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Your own template: a .docx with Jinja2 tags, or a .j2 text template "
-                   "(start from `mandatekit template export`).")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Where to write the memo (.docx, .md or .html). Never the draft itself.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "markdown", "html"]),
+    help="Output format (default: from the --output extension).",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Your own template: a .docx with Jinja2 tags, or a .j2 text template "
+    "(start from `mandatekit template export`).",
+)
 @click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")
 @click.option("--author", help="Author shown in the memo and its document properties.")
 @_options
@@ -41,8 +54,27 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
       mandatekit memo draft.pdf -o memo.html
     """
     from mandatekit.api import setup as make_setup
-    from mandatekit.output import refuse_overwrite, write_atomic
     from mandatekit.read import read
+
+    setup = make_setup(list(rule_dirs), profile)
+    report = setup.judge(read(draft))
+    write_memo(draft, report, setup, output, fmt=fmt, template=template, title=title, author=author)
+
+
+def write_memo(
+    draft: Path,
+    report: Any,
+    setup: Any,
+    output: Path,
+    fmt: str | None = None,
+    template: Path | None = None,
+    title: str | None = None,
+    author: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Render and write the memo of a judged draft (used by `memo` and `compare -o`)."""
+    from mandatekit.decisions import apply_decisions, decision_files
+    from mandatekit.output import refuse_overwrite, write_atomic
     from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text
     from mandatekit.rulebook import load_sources
 
@@ -50,10 +82,16 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
     if fmt is None:
         raise MandatekitError(output, "unknown memo format: name it .docx, .md or .html, or give --format")
     refuse_overwrite(output, draft)
-    setup = make_setup(list(rule_dirs), profile)
-    report = setup.judge(read(draft))
-    context = memo_context(report, title=title, author=author, sources=load_sources().get("sources", []),
-                           rules=setup.rulebook.rules, profile_name=setup.profile.name)  # fmt: skip
+    report = apply_decisions(report, decision_files(draft))
+    context = memo_context(
+        report,
+        title=title,
+        author=author,
+        sources=load_sources().get("sources", []),
+        rules=setup.rulebook.rules,
+        profile_name=setup.profile.name,
+    )
+    context.update(extra or {})
     if fmt == "docx":
         if template is not None and template.suffix.lower() != ".docx":
             raise MandatekitError(template, "a Word memo needs a .docx template")
@@ -66,8 +104,13 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
 
 @click.command()
 @click.argument("draft", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Where to write the reviewed copy (.docx). Never the draft itself.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Where to write the reviewed copy (.docx). Never the draft itself.",
+)
 @click.option("--author", default="mandatekit", show_default=True, help="Author of the review comments.")
 @_options
 def annotate(
@@ -105,8 +148,15 @@ def template() -> None:
 
 
 @template.command("export")
-@click.option("-o", "--output", "folder", type=click.Path(path_type=Path), default=Path("mandatekit-templates"),
-              show_default=True, help="Folder to write the templates into.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=Path("mandatekit-templates"),
+    show_default=True,
+    help="Folder to write the templates into.",
+)
 @click.option("--force", is_flag=True, help="Overwrite templates already in the folder.")
 def export(folder: Path, force: bool) -> None:
     """Write the default memo templates (memo.docx, memo.md.j2, memo.html.j2) to start from.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -36,14 +36,32 @@ _NEGATION = re.compile(
 _NEGATION_IDIOMS = re.compile(r"whether\s+or\s+not|if\s+not|but\s+not\s+limited", re.IGNORECASE)
 STANDARD_POC_HEDGE = "within its capabilities and areas of deployment"
 HEDGES = [
-    STANDARD_POC_HEDGE, "as appropriate", "where appropriate", "when appropriate", "where possible",
-    "when possible", "to the extent possible", "as feasible", "where feasible", "within existing resources",
-    "bearing in mind", "in consultation with the host authorities", "in consultation with the government",
-    "with the consent of", "upon request of the", "at the request of the", "subject to the availability",
-]  # fmt: skip
+    STANDARD_POC_HEDGE,
+    "as appropriate",
+    "where appropriate",
+    "when appropriate",
+    "where possible",
+    "when possible",
+    "to the extent possible",
+    "as feasible",
+    "where feasible",
+    "within existing resources",
+    "bearing in mind",
+    "in consultation with the host authorities",
+    "in consultation with the government",
+    "with the consent of",
+    "upon request of the",
+    "at the request of the",
+    "subject to the availability",
+]
 _HEDGE_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), re.IGNORECASE)
-_VERB_EXAMPLES = {VerbClass.decides: "Decides", VerbClass.requests: "Requests", VerbClass.calls: "Calls upon",
-                  VerbClass.encourages: "Encourages", VerbClass.notes: "Notes"}  # fmt: skip
+_VERB_EXAMPLES = {
+    VerbClass.decides: "Decides",
+    VerbClass.requests: "Requests",
+    VerbClass.calls: "Calls upon",
+    VerbClass.encourages: "Encourages",
+    VerbClass.notes: "Notes",
+}
 
 
 class Evidence(BaseModel):
@@ -63,6 +81,24 @@ class SourceRef(BaseModel):
     title: str | None = None
 
 
+class AppliedDecision(BaseModel):
+    """A drafter's decision on a finding (see decisions.py), shown beside the tool's verdict."""
+
+    decision: Literal["accepted", "not-applicable", "met", "partial", "missing"]
+    why: str
+    by: str
+    date: str
+    source: str = Field(description="The decisions file it comes from")
+    stale: str | None = Field(None, description="Why it needs another look, if it does")
+
+    @property
+    def effective(self) -> Verdict | None:
+        """The verdict the drafting team stands by (accepted or not applicable count as met); none if stale."""
+        if self.stale:
+            return None
+        return Verdict.met if self.decision in ("accepted", "not-applicable") else Verdict(self.decision)
+
+
 class Finding(BaseModel):
     rule: str
     title: str
@@ -76,6 +112,7 @@ class Finding(BaseModel):
     recommendation: str
     suggestion: str
     sources: list[SourceRef]
+    decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
 
     @property
     def refs(self) -> list[str]:

@@ -105,6 +105,16 @@ def build(path: Path) -> None:
     table.cell(3, 0).text = "{%tr endfor %}"
     _widths(table, (Cm(8.0), Cm(2.3), Cm(2.3), Cm(3.8)))
 
+    d.add_paragraph("{%p if previous %}")
+    d.add_heading("Since the previous text", level=1)
+    d.add_paragraph("Compared with {{ previous.name }}: {{ previous.summary }}")
+    d.add_paragraph("{%p for c in previous.changes %}")
+    _label_value(
+        d, "{{ c.title }}: {{ c.old }} → {{ c.new }} ({{ c.change }}). ", "{{ c.diff }}", "List Bullet"
+    )
+    d.add_paragraph("{%p endfor %}")
+    d.add_paragraph("{%p endif %}")
+
     d.add_heading("Gaps and suggested language", level=1)
     d.add_paragraph("{%p if not gaps %}")
     d.add_paragraph("The draft meets every recommendation checked.")
@@ -150,6 +160,20 @@ def build(path: Path) -> None:
         "List Bullet",
     )
     d.add_paragraph("{%p endfor %}")
+
+    d.add_paragraph("{%p if decisions %}")
+    d.add_heading("Drafter decisions", level=1)
+    d.add_paragraph("Decisions recorded by the drafting team, beside the tool's own verdict (audit trail).")
+    d.add_paragraph("{%p for x in decisions %}")
+    _label_value(
+        d,
+        "{{ x.title }}: ",
+        "tool says {{ x.verdict }}; decided {{ x.decision }} by {{ x.by }} on {{ x.date }}. "
+        "{{ x.why }}{% if x.stale %} Needs another look: {{ x.stale }}{% endif %}",
+        "List Bullet",
+    )
+    d.add_paragraph("{%p endfor %}")
+    d.add_paragraph("{%p endif %}")
 
     d.add_heading("Annex: sources and rules applied", level=1)
     d.add_heading("Source documents", level=2)

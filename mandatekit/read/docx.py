@@ -21,8 +21,17 @@ from mandatekit.textnorm import clean
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not draft text as it reads on the page with all changes accepted.
-_PRUNED = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "txbxContent", W + "footnoteReference",
-           W + "endnoteReference", W + "commentReference", MC_FALLBACK}  # fmt: skip
+_PRUNED = {
+    W + "del",
+    W + "moveFrom",
+    W + "pPr",
+    W + "rPr",
+    W + "txbxContent",
+    W + "footnoteReference",
+    W + "endnoteReference",
+    W + "commentReference",
+    MC_FALLBACK,
+}
 MAX_XML_BYTES = 200 * 1024 * 1024  # uncompressed document.xml: refuse a zip bomb before parsing it
 
 

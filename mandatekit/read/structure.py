@@ -27,8 +27,14 @@ _SYMBOL = re.compile(r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
-_FORMAT_KIND = {"decimal": "decimal", "decimalZero": "decimal", "lowerLetter": "letter",
-                "upperLetter": "letter", "lowerRoman": "roman", "upperRoman": "roman"}  # fmt: skip
+_FORMAT_KIND = {
+    "decimal": "decimal",
+    "decimalZero": "decimal",
+    "lowerLetter": "letter",
+    "upperLetter": "letter",
+    "lowerRoman": "roman",
+    "upperRoman": "roman",
+}
 
 
 @dataclass
@@ -159,8 +165,14 @@ class _Builder:
         self.heading: str | None = None
 
     def _add(self, block: Block, kind: Kind, text: str, **fields: object) -> Paragraph:
-        para = Paragraph(index=len(self.paragraphs), kind=kind, text=text, heading=self.heading,
-                         origin=block.origin, **fields)  # type: ignore[arg-type]  # fmt: skip
+        para = Paragraph(
+            index=len(self.paragraphs),
+            kind=kind,
+            text=text,
+            heading=self.heading,
+            origin=block.origin,
+            **fields,
+        )  # type: ignore[arg-type]
         self.paragraphs.append(para)
         return para
 

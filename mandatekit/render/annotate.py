@@ -136,8 +136,12 @@ def annotate_docx(path: Path, document: Document, report: Report, author: str) -
         if not runs:
             continue
         parent = DocxParagraph(p, word.part)
-        word.add_comment([Run(runs[0], parent), Run(runs[-1], parent)], text=_comment_text(f), author=author,
-                         initials=initials)  # fmt: skip
+        word.add_comment(
+            [Run(runs[0], parent), Run(runs[-1], parent)],
+            text=_comment_text(f),
+            author=author,
+            initials=initials,
+        )
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)

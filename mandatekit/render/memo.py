@@ -3,13 +3,12 @@ Markdown or HTML (Jinja2 text templates). Templates live in templates/ and can b
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 from pathlib import Path
 from typing import Any
 
 from mandatekit import __version__
+from mandatekit.clock import now as memo_date
 from mandatekit.errors import MandatekitError
 from mandatekit.judge import Finding, Report
 from mandatekit.resources import data_dir
@@ -17,14 +16,6 @@ from mandatekit.textnorm import xml_safe
 
 SHADE = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
-
-
-def memo_date() -> dt.datetime:
-    """Today, or SOURCE_DATE_EPOCH when set: the same draft and rules then give the same memo."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.now(tz=dt.UTC)
 
 
 def _where(f: Finding) -> str:
@@ -37,14 +28,24 @@ def _finding(f: Finding) -> dict[str, Any]:
     for e in f.evidence:
         quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": e.context})
     return {
-        "rule": f.rule, "title": f.title, "severity": f.severity.value, "theme": f.theme,
-        "verdict": f.verdict.value, "verdict_label": LABEL[f.verdict.value], "shade": SHADE[f.verdict.value],
-        "message": f.message, "reasons": f.reasons, "hedges": f.hedges, "where": _where(f),
-        "quotes": list(quotes.values()), "evidence": [e.model_dump() for e in f.evidence],
-        "recommendation": f.recommendation, "suggestion": f.suggestion,
+        "rule": f.rule,
+        "title": f.title,
+        "severity": f.severity.value,
+        "theme": f.theme,
+        "verdict": f.verdict.value,
+        "verdict_label": LABEL[f.verdict.value] + (f" · decided {f.decision.decision}" if f.decision else ""),
+        "shade": SHADE[f.verdict.value],
+        "message": f.message,
+        "reasons": f.reasons,
+        "hedges": f.hedges,
+        "where": _where(f),
+        "quotes": list(quotes.values()),
+        "evidence": [e.model_dump() for e in f.evidence],
+        "recommendation": f.recommendation,
+        "suggestion": f.suggestion,
         "sources": [{"id": s.id, "title": s.title or s.id, "quote": s.quote} for s in f.sources],
         "summary": (f.reasons[0] if f.reasons else f.message),
-    }  # fmt: skip
+    }
 
 
 def memo_context(
@@ -60,8 +61,10 @@ def memo_context(
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
     findings = [_finding(f) for f in report.findings]
-    gaps = sorted((f for f in findings if f["verdict"] != "met"),
-                  key=lambda f: (["critical", "high", "medium", "low"].index(f["severity"]), f["verdict"] == "partial"))  # fmt: skip
+    gaps = sorted(
+        (f for f in findings if f["verdict"] != "met"),
+        key=lambda f: (["critical", "high", "medium", "low"].index(f["severity"]), f["verdict"] == "partial"),
+    )
     key_gaps = [f for f in gaps if f["severity"] in ("critical", "high")]
     total = len(findings)
     summary = (
@@ -105,7 +108,19 @@ def memo_context(
         "warnings": report.warnings,
         "footer_text": f"Gap analysis of {doc.symbol or name}",
         "previous": None,  # set when the memo is written from a comparison (mandatekit compare -o)
-        "decisions": [],  # the drafter's recorded decisions, as an audit trail
+        "decisions": [  # the drafting team's recorded decisions, as an audit trail
+            {
+                "title": f.title,
+                "verdict": f.verdict.value,
+                "decision": f.decision.decision,
+                "why": f.decision.why,
+                "by": f.decision.by,
+                "date": f.decision.date,
+                "stale": f.decision.stale or "",
+            }
+            for f in report.findings
+            if f.decision is not None
+        ],
     }
     return _clean(context)
 

@@ -29,20 +29,24 @@ def render_table(report: Report) -> str:
     lines = [
         click.style(f"{doc.path or 'text'}" + (f" — {title}" if title else ""), bold=True),
         f"{len(report.findings)} rules · "
-        + click.style(f"{s.met} met", fg="green") + " · "
-        + click.style(f"{s.partial} partial", fg="yellow") + " · "
+        + click.style(f"{s.met} met", fg="green")
+        + " · "
+        + click.style(f"{s.partial} partial", fg="yellow")
+        + " · "
         + click.style(f"{s.missing} missing", fg="red")
         + (f" · profile {report.profile}" if report.profile else ""),
         "",
-    ]  # fmt: skip
+    ]
     where_w = 18
     title_w = width - 2 - 10 - 10 - where_w - 3
     lines.append(click.style(f"  {'VERDICT':<10}{'SEVERITY':<10}{'RULE':<{title_w}} {'WHERE'}", dim=True))
     for f in report.findings:
         verdict = click.style(f"{_MARK[f.verdict.value]} {f.verdict.value:<8}", fg=_COLOUR[f.verdict.value])
+        title = f.title
+        if f.decision:  # beside the verdict, never instead of it
+            title = f"[decided: {f.decision.decision}{', look again' if f.decision.stale else ''}] {title}"
         lines.append(
-            f"  {verdict}{f.severity.value:<10}{_cut(f.title, title_w - 1):<{title_w}} "
-            f"{_cut(_where(f), where_w)}"
+            f"  {verdict}{f.severity.value:<10}{_cut(title, title_w - 1):<{title_w}} {_cut(_where(f), where_w)}"
         )
     gaps = [f for f in report.findings if f.verdict.value != "met"]
     if gaps:
@@ -57,6 +61,11 @@ def render_table(report: Report) -> str:
             + click.style(f"  [{f.rule} · {f.severity.value} · {f.verdict.value}]", dim=True)
         )
         lines += wrap.wrap(f.message)
+        if f.decision:
+            d = f.decision
+            lines += wrap.wrap(f"Decision: {d.decision} — {d.why} ({d.by}, {d.date})")
+            if d.stale:
+                lines += wrap.wrap(click.style(f"Look again: {d.stale}", fg="yellow"))
         for reason in f.reasons:
             lines += wrap.wrap(f"Why: {reason}")
         for e in f.evidence[:4]:

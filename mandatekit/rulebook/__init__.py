@@ -18,8 +18,19 @@ from mandatekit.resources import data_dir
 from mandatekit.rulebook.model import Condition, Element, Example, Profile, Rule, Severity, Verdict
 from mandatekit.rulebook.patterns import PatternError, compile_patterns
 
-__all__ = ["Condition", "Element", "Example", "Profile", "Rule", "Rulebook", "Severity", "Verdict",
-           "load_profiles", "load_rulebook", "load_sources"]  # fmt: skip
+__all__ = [
+    "Condition",
+    "Element",
+    "Example",
+    "Profile",
+    "Rule",
+    "Rulebook",
+    "Severity",
+    "Verdict",
+    "load_profiles",
+    "load_rulebook",
+    "load_sources",
+]
 
 DEFAULT_PROFILE = "minusca"
 

@@ -55,13 +55,24 @@ def test_check_json_contract(tmp_path: Path) -> None:
     assert set(report["document"]) >= {"path", "symbol", "title", "paragraphs"}
     f = {x["rule"]: x for x in report["findings"]}
     assert len(f) == 22
-    assert set(f["poc-priority"]) >= {"rule", "title", "severity", "theme", "verdict", "reasons", "hedges",
-                                      "evidence", "suggestion", "sources"}  # fmt: skip
+    assert set(f["poc-priority"]) >= {
+        "rule",
+        "title",
+        "severity",
+        "theme",
+        "verdict",
+        "reasons",
+        "hedges",
+        "evidence",
+        "suggestion",
+        "sources",
+    }
     assert f["poc-priority"]["verdict"] == "met"
     assert f["poc-priority"]["evidence"][0].keys() >= {"element", "ref", "text", "start", "end"}
     assert f["hrddp-support"]["verdict"] == "partial"
-    assert report["summary"] == {k: sum(x["verdict"] == k for x in report["findings"])
-                                 for k in ("met", "partial", "missing")}  # fmt: skip
+    assert report["summary"] == {
+        k: sum(x["verdict"] == k for x in report["findings"]) for k in ("met", "partial", "missing")
+    }
 
 
 def test_several_drafts_give_a_list(tmp_path: Path) -> None:

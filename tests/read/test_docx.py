@@ -14,8 +14,18 @@ def refs(path: Path) -> list[str]:
 
 def test_automatic_numbering_gives_op_and_sub_paragraph_references(renewal_docx: Path) -> None:
     assert refs(renewal_docx) == [
-        "PP 1", "PP 2", "PP 3", "OP 1", "OP 2", "OP 2(a)", "OP 2(a)(i)", "OP 2(a)(ii)", "OP 2(b)", "OP 3", "OP 4",
-    ]  # fmt: skip
+        "PP 1",
+        "PP 2",
+        "PP 3",
+        "OP 1",
+        "OP 2",
+        "OP 2(a)",
+        "OP 2(a)(i)",
+        "OP 2(a)(ii)",
+        "OP 2(b)",
+        "OP 3",
+        "OP 4",
+    ]
 
 
 def test_sub_paragraphs_inherit_the_governing_verb(renewal_docx: Path) -> None:

@@ -11,8 +11,11 @@ from tests.builders import renewal_draft, save_pdf
 
 
 def structure(path: Path) -> list[tuple[str | None, str, str | None]]:
-    return [(p.ref, p.kind.value, p.verb_class.value if p.verb_class else None)
-            for p in read(path).paragraphs if p.kind in (Kind.operative, Kind.preambular)]  # fmt: skip
+    return [
+        (p.ref, p.kind.value, p.verb_class.value if p.verb_class else None)
+        for p in read(path).paragraphs
+        if p.kind in (Kind.operative, Kind.preambular)
+    ]
 
 
 def test_docx_txt_and_pdf_give_the_same_references(tmp_path: Path) -> None:

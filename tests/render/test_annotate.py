@@ -17,8 +17,12 @@ from tests.builders import DraftBuilder, Run
 def draft_with_gaps(tmp_path: Path) -> Path:
     b = DraftBuilder().front("The Security Council,")
     b.heading("Human rights due diligence")
-    b.runs(Run("Encourages", "italic"), Run(" the Mission to ensure that its support to the national army is "),
-           Run("consistent with", "ins"), Run(" the HRDDP;"))  # fmt: skip
+    b.runs(
+        Run("Encourages", "italic"),
+        Run(" the Mission to ensure that its support to the national army is "),
+        Run("consistent with", "ins"),
+        Run(" the HRDDP;"),
+    )
     b.op("Requests", "the Mission to protect civilians;", comment="Existing comment from a delegation")
     b.op("Decides", "to remain actively seized of the matter.")
     return b.save(tmp_path / "draft.docx")

@@ -37,8 +37,13 @@ def memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_memo_headings_in_order(memo: Path) -> None:
     d = docx.Document(str(memo))
     level1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
-    assert level1 == ["Executive summary", "Scorecard", "Gaps and suggested language",
-                      "Recommendations the draft meets", "Annex: sources and rules applied"]  # fmt: skip
+    assert level1 == [
+        "Executive summary",
+        "Scorecard",
+        "Gaps and suggested language",
+        "Recommendations the draft meets",
+        "Annex: sources and rules applied",
+    ]
     assert d.paragraphs[0].style.name == "Title" and d.paragraphs[0].text == "Gap analysis: S/2026/901"
 
 
@@ -158,10 +163,20 @@ def test_broken_template_is_one_clear_line(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_memo_converts_to_pdf_with_libreoffice(memo: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(memo)],
-        capture_output=True, timeout=180, check=False,
-    )  # fmt: skip
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(memo),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
     pdf = tmp_path / "memo.pdf"
     assert result.returncode == 0 and pdf.exists()
     from pypdf import PdfReader

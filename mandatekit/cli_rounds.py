@@ -1,0 +1,112 @@
+"""Working across rounds of drafting: `mandatekit compare` and `mandatekit decide`."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mandatekit.cli_options import profile_option, rules_option
+from mandatekit.errors import MandatekitError
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Also write the memo of NEW (.docx, .md or .html) with a 'Since the previous text' section.",
+)
+@click.option("--fail-on", type=click.Choice(["regression"]), help="Exit 1 if any recommendation regressed.")
+@rules_option
+@profile_option
+def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | None,
+            rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+    """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
+
+    Regressions come first; for the paragraphs that carry the evidence, a word-level diff shows what changed,
+    matched across the drafts even when paragraphs were renumbered or moved.
+
+    \b
+    Examples:
+      mandatekit compare zero-draft.docx rev1.docx
+      mandatekit compare rev1.docx rev2.docx -o memo.docx --fail-on regression
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.compare import compare as compare_drafts
+    from mandatekit.read import read
+    from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
+
+    setup = make_setup(list(rule_dirs), profile)
+    old_doc, new_doc = read(old), read(new)
+    old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
+    comparison = compare_drafts(old_doc, old_report, new_doc, new_report)
+    if fmt == "json":
+        click.echo(json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(render_comparison_markdown(comparison), nl=False)
+    else:
+        click.echo(render_comparison_table(comparison), nl=False)
+    if output is not None:
+        from mandatekit.cli_memo import write_memo
+        from mandatekit.render.compare import previous_context
+
+        write_memo(new, new_report, setup, output, extra={"previous": previous_context(comparison)})
+    if fail_on == "regression" and comparison.summary.regressed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("rule_id")
+@click.option(
+    "--as",
+    "decision",
+    required=True,
+    type=click.Choice(["accepted", "not-applicable", "met", "partial", "missing"]),
+    help="accepted (as it stands), not-applicable, or the verdict you judge it to be.",
+)
+@click.option("--why", required=True, help="The justification, in a sentence or two.")
+@click.option("--by", "who", help="Who decided (default: your user name).")
+@click.option(
+    "--draft",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="The draft it applies to: recorded with the tool's verdict and evidence, in "
+    "<draft>.decisions.yaml beside it, so a later change is flagged. Without it the decision "
+    "goes to mandatekit-decisions.yaml here and applies to every draft in this folder.",
+)
+@rules_option
+@profile_option
+def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path | None,
+           rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+    """Record a drafter's decision on a finding: shown beside the tool's verdict in checks and memos.
+
+    \b
+    Examples:
+      mandatekit decide poc-policy --as not-applicable --why "Policy cited in the mission concept" --draft rev2.docx
+      mandatekit decide ssr-vetting --as accepted --why "Left to the SSR resolution" --by "Penholder team"
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.decisions import PROJECT_FILE, Decision, record, today
+    from mandatekit.read import read
+
+    setup = make_setup(list(rule_dirs), profile)
+    if setup.rulebook.get(rule_id) is None:
+        raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
+    verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None
+    if draft is not None:
+        finding = setup.judge(read(draft), only=[rule_id]).findings[0]
+        verdict, evidence = finding.verdict, finding.refs
+        target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
+    entry = Decision(rule=rule_id, decision=decision, why=why, by=who or getpass.getuser(), date=today(),  # type: ignore[arg-type]
+                     draft=scope, verdict=verdict, evidence=evidence)  # fmt: skip
+    record(target, entry)
+    said = f" (the tool says {verdict.value})" if verdict else ""
+    click.echo(f"recorded in {target}: {rule_id} → {decision}{said}")

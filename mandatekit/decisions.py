@@ -1,0 +1,128 @@
+"""Drafter decisions: a finding accepted as it stands, not applicable, or judged differently — with a written
+justification and who decided. Kept in a small YAML file beside the draft:
+
+    <draft>.decisions.yaml        decisions for that draft only (recorded with its verdict and evidence)
+    mandatekit-decisions.yaml     decisions for every draft in the folder
+
+Decisions are shown beside the tool's own verdict, never instead of it. A decision whose rule no longer
+exists, or whose rule now gives another verdict or finds new evidence, is flagged for another look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from mandatekit.clock import now
+from mandatekit.errors import MandatekitError
+from mandatekit.judge import AppliedDecision, Finding, Report
+from mandatekit.rulebook import Verdict
+
+DecisionKind = Literal["accepted", "not-applicable", "met", "partial", "missing"]
+PROJECT_FILE = "mandatekit-decisions.yaml"
+HEADER = """\
+# Drafter decisions, recorded with `mandatekit decide` (or by hand). mandatekit shows each one beside its
+# own verdict and flags it when the rule or the draft has changed since. decision: accepted |
+# not-applicable | met | partial | missing (judged differently).
+"""
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rule: str
+    decision: DecisionKind
+    why: str = Field(min_length=1)
+    by: str
+    date: str
+    draft: str | None = Field(None, description="File name or symbol of the draft it applies to; none: all")
+    verdict: Verdict | None = Field(None, description="The tool's verdict when the decision was taken")
+    evidence: list[str] = Field(default_factory=list, description="Paragraphs of the evidence then")
+
+
+def decision_files(draft: Path) -> list[Path]:
+    """Project file first, then the draft's own: the draft's decisions win for the same rule."""
+    candidates = [draft.parent / PROJECT_FILE, draft.with_name(f"{draft.stem}.decisions.yaml")]
+    return [p for p in candidates if p.is_file()]
+
+
+def load_decisions(path: Path) -> list[Decision]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        items = data.get("decisions", []) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise MandatekitError(path, "a decisions file holds 'decisions:' followed by a list")
+        return [Decision.model_validate(item) for item in items]
+    except yaml.YAMLError as exc:
+        raise MandatekitError(path, f"invalid YAML: {exc}") from exc
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"])
+        raise MandatekitError(path, f"invalid decision ({where}: {err['msg']})") from exc
+
+
+def _applies(decision: Decision, report: Report) -> bool:
+    if decision.draft is None:
+        return True
+    doc = report.document
+    names = {Path(doc.path).name if doc.path else None, Path(doc.path).stem if doc.path else None, doc.symbol}
+    return decision.draft in names
+
+
+def _staleness(decision: Decision, finding: Finding) -> str | None:
+    if decision.verdict is not None and decision.verdict is not finding.verdict:
+        return f"the tool now says {finding.verdict.value} (it said {decision.verdict.value} when this was decided)"
+    if decision.verdict is not None:
+        new = [ref for ref in finding.refs if ref not in decision.evidence]
+        if new:
+            return f"the rule now finds new evidence in {', '.join(new)}"
+    return None
+
+
+def apply_decisions(report: Report, files: list[Path]) -> Report:
+    """The report with each applicable decision beside its finding; decisions naming rules that no longer
+    exist become warnings."""
+    findings = {f.rule: f for f in report.findings}
+    chosen: dict[str, tuple[Decision, Path]] = {}
+    warnings = list(report.warnings)
+    for path in files:
+        for decision in load_decisions(path):
+            if not _applies(decision, report):
+                continue
+            if decision.rule not in findings:
+                warnings.append(
+                    f"{path}: the decision on '{decision.rule}' names a rule that no longer exists: "
+                    "look at it again"
+                )
+                continue
+            chosen[decision.rule] = (decision, path)
+    updated = []
+    for f in report.findings:
+        if f.rule in chosen:
+            decision, path = chosen[f.rule]
+            applied = AppliedDecision(
+                decision=decision.decision,
+                why=decision.why,
+                by=decision.by,
+                date=decision.date,
+                source=str(path),
+                stale=_staleness(decision, f),
+            )
+            f = f.model_copy(update={"decision": applied})
+        updated.append(f)
+    return report.model_copy(update={"findings": updated, "warnings": warnings})
+
+
+def record(path: Path, decision: Decision) -> None:
+    """Add a decision to a decisions file, replacing an earlier one on the same rule and draft."""
+    from mandatekit.output import write_atomic
+
+    existing = load_decisions(path) if path.exists() else []
+    kept = [d for d in existing if (d.rule, d.draft) != (decision.rule, decision.draft)]
+    payload = {"decisions": [d.model_dump(mode="json", exclude_none=True) for d in [*kept, decision]]}
+    write_atomic(path, HEADER + yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100))
+
+
+def today() -> str:
+    return now().date().isoformat()

@@ -1,0 +1,165 @@
+"""Two rounds of a draft: per-rule change and the word-level diff of the evidence paragraphs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mandatekit.api import setup
+from mandatekit.cli import main
+from mandatekit.compare import Comparison, compare
+from mandatekit.read import read, read_string
+from tests.builders import DraftBuilder, Run
+
+SETUP = setup()
+BASE = [
+    "1. Decides to renew the mandate of the Mission until 15 November 2027;",
+    "2. Requests the Mission to ensure that any support to the national defence forces is provided in strict "
+    "compliance with the Human Rights Due Diligence Policy;",
+    "3. Requests the Mission to protect civilians irrespective of the source of violence;",
+    "4. Calls upon the authorities to respect the Status of Forces Agreement;",
+    "5. Decides to remain actively seized of the matter.",
+]
+
+
+def diff(old_ops: list[str], new_ops: list[str]) -> Comparison:
+    old = read_string("The Security Council,\n\n" + "\n\n".join(old_ops))
+    new = read_string("The Security Council,\n\n" + "\n\n".join(new_ops))
+    return compare(old, SETUP.judge(old), new, SETUP.judge(new))
+
+
+def change(c: Comparison, rule: str):  # type: ignore[no-untyped-def]
+    return next(ch for ch in c.changes if ch.rule == rule)
+
+
+def renumber(ops: list[str]) -> list[str]:
+    return [f"{i}. {op.split('. ', 1)[1]}" for i, op in enumerate(ops, start=1)]
+
+
+def test_identical_drafts_change_nothing() -> None:
+    c = diff(BASE, BASE)
+    assert c.summary.regressed == c.summary.improved == 0
+
+
+def test_renumbered_and_moved_paragraphs_are_matched() -> None:
+    moved = renumber(
+        [
+            BASE[0],
+            "Welcomes the efforts of regional partners;".join(["2. ", ""]),
+            BASE[3],
+            BASE[2],
+            BASE[1],
+            BASE[4],
+        ]
+    )
+    c = diff(BASE, moved)
+    hrddp = change(c, "hrddp-support")
+    assert (hrddp.old.value, hrddp.new.value, hrddp.change) == ("met", "met", "unchanged")
+    assert hrddp.old_refs == ["OP 2"] and hrddp.new_refs == ["OP 5"]
+    [d] = hrddp.diffs
+    assert (d.old_ref, d.new_ref, d.changed) == ("OP 2", "OP 5", False)
+
+
+def test_weakened_verb_is_a_regression_with_the_word_diff() -> None:
+    weaker = [BASE[0], BASE[1].replace("Requests", "Encourages"), *BASE[2:]]
+    c = diff(BASE, weaker)
+    hrddp = change(c, "hrddp-support")
+    assert hrddp.change == "regressed" and c.changes[0].rule == "hrddp-support"  # regressions first
+    assert hrddp.diffs[0].as_text().startswith("[-Requests-] {+Encourages+} the Mission")
+
+
+def test_clause_put_into_brackets_regresses() -> None:
+    bracketed = [
+        BASE[0],
+        BASE[1],
+        BASE[2].replace("irrespective of the source of violence", "[irrespective of the source of violence]"),
+        *BASE[3:],
+    ]
+    ch = change(diff(BASE, bracketed), "poc-impartial")
+    assert (ch.old.value, ch.new.value, ch.change) == ("met", "partial", "regressed")
+    assert "{+[irrespective+}" in ch.diffs[0].as_text()
+
+
+def test_clause_deleted_with_tracked_changes(tmp_path: Path) -> None:
+    def draft(deleted: bool) -> Path:
+        b = DraftBuilder().front("The Security Council,")
+        b.runs(Run("Requests", "italic"), Run(" the Mission to protect civilians "),
+               Run("irrespective of the source of violence", "del" if deleted else "plain"), Run(";"))  # fmt: skip
+        return b.save(tmp_path / f"{'new' if deleted else 'old'}.docx")
+
+    old, new = draft(False), draft(True)
+    result = CliRunner().invoke(
+        main, ["compare", str(old), str(new), "--format", "json", "--fail-on", "regression"]
+    )
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    ch = next(c for c in data["changes"] if c["rule"] == "poc-impartial")
+    assert (ch["old"], ch["new"], ch["change"]) == ("met", "missing", "regressed")
+    assert {"op": "delete", "text": "irrespective of the source of violence;"} in ch["diffs"][0]["pieces"]
+
+
+def test_an_improvement() -> None:
+    better = [
+        *BASE[:4],
+        "5. Requests the Secretary-General to report on all violations of the Status of Forces Agreement;",
+        "6. Decides to remain actively seized of the matter.",
+    ]
+    ch = change(diff(BASE, better), "sofa-reporting")
+    assert ch.change == "improved" and ch.new.value == "met"
+    assert any(d.old_ref is None and d.new_ref == "OP 5" for d in ch.diffs)
+
+
+def test_compare_table_and_memo(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n\n".join(BASE))
+    new.write_text("\n\n".join([BASE[0], BASE[1].replace("Requests", "Encourages"), *BASE[2:]]))
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(tmp_path / "memo.md")])
+    assert result.exit_code == 0
+    assert "1 regressed" in result.stdout and "[-Requests-] {+Encourages+}" in result.stdout
+    memo = (tmp_path / "memo.md").read_text()
+    assert "## Since the previous text" in memo and "met → partial (regressed)" in memo
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(tmp_path / "memo.docx")])
+    assert result.exit_code == 0
+    import docx
+
+    texts = [p.text for p in docx.Document(str(tmp_path / "memo.docx")).paragraphs]
+    assert "Since the previous text" in texts
+
+
+def test_real_docx_rounds(tmp_path: Path) -> None:
+    """The bundled zero draft against a revision that strengthens HRDDP language."""
+    from examples.build_examples import zero_draft
+
+    old = zero_draft().save(tmp_path / "zero.docx")
+    revised = zero_draft()
+    for para in revised.paragraphs:
+        if para.runs and para.runs[0].text == "Encourages":
+            para.runs[0].text = "Requests"
+            para.runs = [r if r.kind != "ins" else Run("in strict compliance with", "ins") for r in para.runs]
+    new = revised.save(tmp_path / "rev1.docx")
+    c = compare(read(old), SETUP.judge(read(old)), read(new), SETUP.judge(read(new)))
+    ch = change(c, "hrddp-support")
+    assert (ch.old.value, ch.new.value) == ("partial", "met")
+
+
+def test_an_extended_paragraph_is_still_the_same_paragraph() -> None:
+    longer = [
+        BASE[0],
+        BASE[1],
+        BASE[2].replace(";", ", including from national forces and their partners;"),
+        *BASE[3:],
+    ]
+    ch = change(diff(BASE, longer), "poc-impartial")
+    [d] = ch.diffs
+    assert (d.old_ref, d.new_ref) == ("OP 3", "OP 3")
+    assert d.as_text().endswith("{+violence, including from national forces and their partners;+}")
+
+
+def test_a_different_paragraph_on_the_same_subject_is_not_matched() -> None:
+    from mandatekit.compare import MATCH_THRESHOLD, _similarity
+
+    a = "Requests the Secretary-General to report on all violations of the Status of Forces Agreement;"
+    b = "Calls upon the authorities to respect the Status of Forces Agreement;"
+    assert _similarity(a, b) < MATCH_THRESHOLD
