@@ -338,7 +338,10 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
         defects.append(
             f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one."
         )
-    operative = [h for h in chosen if paragraphs[h.para].kind is Kind.operative]
+    # A topic element names what the paragraph is about; the verb must govern what is asked.
+    operative = [
+        h for h in chosen if paragraphs[h.para].kind is Kind.operative and not rule.elements[h.element].topic
+    ]
     weakest = None
     for h in operative:
         verb_class, verb = _verb_at(paragraphs[h.para], h.start)

@@ -189,7 +189,14 @@ def renewal_draft() -> DraftBuilder:
     return b
 
 
-def save_pdf(text: str, path: Path, header: str = "S/RES/2999 (2026)", width: int = 88) -> Path:
+def save_pdf(
+    text: str,
+    path: Path,
+    header: str = "S/RES/2999 (2026)",
+    width: int = 88,
+    gap: float = 3,
+    indent: float = 0,
+) -> Path:
     """Typeset plain text as a PDF with a running header, page numbers and a job number in the footer.
     Paragraphs are separated by blank lines; a line ending in '-' inside a paragraph is kept as a break."""
     import textwrap
@@ -216,8 +223,11 @@ def save_pdf(text: str, path: Path, header: str = "S/RES/2999 (2026)", width: in
         lines: list[str] = []
         for chunk in paragraph.split("\n"):
             lines += textwrap.wrap(chunk, width=width, break_on_hyphens=False) or [""]
-        for line in lines:
+        for n, line in enumerate(lines):
+            if n == 0 and indent:
+                pdf.set_x(pdf.l_margin + indent)  # a first-line indent, as UN documents have
             pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(3)
+        if gap:
+            pdf.ln(gap)
     pdf.output(str(path))
     return path

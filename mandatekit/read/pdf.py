@@ -75,15 +75,25 @@ def _paragraphs(pages: list[list[str]]) -> list[tuple[int, list[str]]]:
         filled = [i for i, line in enumerate(lines) if line.strip()]
         if not filled:
             continue
+        margin = min(len(lines[i]) - len(lines[i].lstrip()) for i in filled)  # the body's left edge
         for n, line in enumerate(lines[filled[0] : filled[-1] + 1]):
             stripped = line.strip()
-            closes = previous.endswith((";", ":", ".", ",")) and len(previous) < 0.8 * width
+            indent = len(line) - len(line.lstrip())
+            ended = previous.endswith((";", ":", ".", ","))
+            closes = ended and len(previous) < 0.8 * width
             starts_new = (
                 (not stripped and n > 0)
                 or _LABEL_START.match(stripped)
                 or (closes and stripped[:1].isupper())
                 or (previous.endswith(":") and stripped[:1].isupper())
                 or (n == 0 and previous.endswith((";", ".", ",")) and not stripped[:1].islower())
+                # a first-line indent (UN documents mark paragraphs so) after a line that closed a sentence
+                # or stopped short: a wrapped line runs to the margin and rarely ends with punctuation
+                or (
+                    indent > margin + 2
+                    and (ended or len(previous) < 0.8 * width)
+                    and not stripped[:1].islower()
+                )
             )
             if starts_new and current:
                 groups.append((current_page, current))

@@ -84,11 +84,14 @@ def _label_of(block: Block) -> tuple[_Label | None, str]:
 
 
 def _looks_like_heading(text: str, block: Block) -> bool:
-    if block.heading_level is not None:
-        return True
-    if block.style and re.match(r"(heading|title|subtitle)", block.style, re.IGNORECASE):
-        return True
     words = text.split()
+    # A heading style or outline level counts only for short text that does not end like a paragraph:
+    # some templates give body styles an outline level.
+    marked = block.heading_level is not None or (
+        block.style is not None and re.match(r"(heading|title|subtitle)", block.style, re.IGNORECASE)
+    )
+    if marked and words and len(words) <= 20 and text[-1] not in ",;":
+        return True
     if not words or len(words) > 14 or text[-1] in ",;." or leading_verb(text):
         return False
     return text[0].isupper() or text[0].isdigit()

@@ -69,6 +69,12 @@ class Element(Patterns):
     """One idea the text must contain."""
 
     label: str = Field(description="What this element is, in the drafter's words")
+    topic: bool = Field(
+        False,
+        description="What the paragraph is about rather than what it asks: it may stand under any verb of the "
+        "paragraph ('Condemns the violations of the SOFA and requests ... to report on them'); the verb that "
+        "counts is the one governing the condition's other elements",
+    )
 
 
 class Exclusion(Patterns):
@@ -146,6 +152,11 @@ class Rule(Strict):
                 raise ValueError(
                     f"{where} names element '{name}', which is not under 'elements' "
                     f"(known: {', '.join(sorted(known))})"
+                )
+        for condition in self.met:
+            if all(self.elements[n].topic for n in condition.all):
+                raise ValueError(
+                    f"met condition {condition.all} has only topic elements: one must be what is asked"
                 )
         if not any(e.verdict is Verdict.met for e in self.examples):
             raise ValueError(

@@ -6,7 +6,7 @@
     HRDDP, SOFA                  ALL-CAPS words are acronyms: capitals only (a plural s allowed)
     accountab*                   any ending
     (national|state) forces      alternatives, each itself a phrase; (...)? makes a group optional
-    protect ... civilians        up to 6 words in between (never across a semicolon)
+    protect ... civilians        up to 8 words in between (never across a semicolon)
     non-UN                       a hyphen also matches a space or nothing
 
 Words are separated by spaces and punctuation in the text (commas, quotes, parentheses), never by a
@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-GAP_WORDS = 6
+GAP_WORDS = 8
 _SEP = r"[^\w;]{1,6}"
 _GAP = rf"(?:{_SEP}[\w'-]+){{0,{GAP_WORDS}}}?"
 _TOKEN = re.compile(r"\.\.\.|\(|\)\??|\||[^\s()|]+")

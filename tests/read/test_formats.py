@@ -135,3 +135,11 @@ def test_bracket_spanning_paragraphs() -> None:
     assert a.brackets[0].start == 0 and a.brackets[0].end == len(a.text)
     assert b.text[b.brackets[0].start : b.brackets[0].end] == "To report on violations]"
     assert c.text[c.brackets[0].start :] == "[it"  # a stray bracket ends with its paragraph
+
+
+def test_pdf_paragraphs_marked_only_by_a_first_line_indent(tmp_path: Path) -> None:
+    """No space between paragraphs, long last lines ending in a comma: the indent still separates them."""
+    draft = renewal_draft()
+    pdf = save_pdf(draft.as_text(), tmp_path / "tight.pdf", gap=0, indent=12, width=80)
+    (tmp_path / "d.txt").write_text(draft.as_text(), encoding="utf-8")
+    assert structure(pdf) == structure(tmp_path / "d.txt")
