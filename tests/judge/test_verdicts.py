@@ -273,6 +273,26 @@ FALSE_FRIENDS = [
         "1. Requests the Mission to protect civilians within its capabilities and areas of deployment;",
     ),
     ("hrddp-mitigation", "1. Welcomes the Mission's application of the HRDDP;"),
+    (
+        "force-capacity",
+        "1. Requests the Mission to strengthen the presence of State authority in the prefectures;",
+    ),
+    ("force-capacity", "1. Requests the Mission to strengthen the operational capacity of the FACA;"),
+    ("force-capacity", "1. Encourages partners to increase the number of national police personnel;"),
+    (
+        "accountability",
+        "1. Requests the Secretary-General to ensure accountability of United Nations personnel "
+        "for sexual exploitation and abuse;",
+    ),
+    (
+        "accountability",
+        "1. Calls upon the Government to strengthen accountability in public finance management;",
+    ),
+    (
+        "accountability",
+        "1. Calls upon the authorities to hold accountable those responsible for attacks against "
+        "peacekeepers;",
+    ),
 ]
 
 
