@@ -6,7 +6,9 @@ built-in one replaces it (and says so)."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -225,8 +227,12 @@ def load_profiles(extra_dirs: list[Path] | None = None) -> dict[str, Profile]:
 
 
 def load_sources() -> dict[str, Any]:
-    """The register of source documents (seeds/sources.yaml)."""
-    path = data_dir("seeds") / "sources.yaml"
+    """The register of source documents (seeds/sources.yaml); read once per process, callers get a copy."""
+    return copy.deepcopy(_read_sources(data_dir("seeds") / "sources.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _read_sources(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     return _parse_yaml(path.read_text(encoding="utf-8"))[1] or {}
