@@ -34,6 +34,11 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_IDIOMS = re.compile(r"whether\s+or\s+not|if\s+not|but\s+not\s+limited", re.IGNORECASE)
+_CONDITIONAL = re.compile(
+    r"\b(?:unless|except\s+(?:where|when|if)|where\s+there\s+(?:are|is)|"
+    r"(?:that|which|who)\s+(?:do|does|did|have|has|are|is)\s+not)\b",
+    re.IGNORECASE,
+)
 STANDARD_POC_HEDGE = "within its capabilities and areas of deployment"
 HEDGES = [
     STANDARD_POC_HEDGE,
@@ -257,10 +262,15 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _negation(para: Paragraph, start: int) -> str | None:
-    window = para.text[max(_clause_start(para.text, start), start - 60) : start]
-    window = _NEGATION_IDIOMS.sub(" ", window)
+    clause_start = _clause_start(para.text, start)
+    window = _NEGATION_IDIOMS.sub(" ", para.text[max(clause_start, start - 60) : start])
     m = _NEGATION.search(window)
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    # "shall not provide support ... unless / to units that do not comply": a condition, not a negation.
+    clause_end = para.text.find(";", start)
+    clause = para.text[clause_start : clause_end if clause_end >= 0 else len(para.text)]
+    return None if _CONDITIONAL.search(clause) else m.group(0)
 
 
 def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:

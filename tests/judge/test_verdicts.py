@@ -69,6 +69,17 @@ def test_bracketed_verb_choice_counts_the_weakest() -> None:
     assert f.verdict == "partial"
 
 
+def test_a_conditional_negation_is_a_condition() -> None:
+    f = finding("1. Decides that MINUSCA shall not provide support to any security forces that do not comply "
+                "with the Human Rights Due Diligence Policy;", "hrddp-support")  # fmt: skip
+    assert f.verdict == "met", f.reasons
+    f = finding(
+        "1. Decides that MINUSCA shall no longer support the FACA in accordance with the HRDDP;",
+        "hrddp-support",
+    )
+    assert f.verdict == "partial" and "Negated" in f.reasons[0]
+
+
 def test_negated_language_is_partial() -> None:
     f = finding(
         "1. Decides that the protection of civilians shall no longer be a priority task of the Mission;",
@@ -240,6 +251,12 @@ PARAPHRASES = [
         "26. Requests the Mission to deter incitement to ethnic violence and hate speech;",
     ),
     ("un-personnel-safety", "27. Requests the Secretary-General to strengthen the security of peacekeepers;"),
+    (
+        "un-personnel-safety",
+        "28. Requests the Secretary-General to ensure the safety and security of MINUSCA personnel;",
+    ),
+    ("poc-priority", "29. Decides that the protection of civilians shall remain at the core of the mandate;"),
+    ("children", "30. Requests the Mission to monitor and report on violations committed against children;"),
 ]
 
 
