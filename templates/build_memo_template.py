@@ -110,7 +110,7 @@ def build(path: Path) -> None:
     d.add_paragraph("Compared with {{ previous.name }}: {{ previous.summary }}")
     d.add_paragraph("{%p for c in previous.changes %}")
     _label_value(
-        d, "{{ c.title }}: {{ c.old }} → {{ c.new }} ({{ c.change }}). ", "{{ c.diff }}", "List Bullet"
+        d, "{{ c.title }}: {{ c.old }} → {{ c.new }} ({{ c.change }}). ", "{{r c.diff_rich }}", "List Bullet"
     )
     d.add_paragraph("{%p endfor %}")
     d.add_paragraph("{%p endif %}")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,20 @@ def _name(info: Any) -> str:
     return info.symbol or (Path(info.path).name if info.path else "draft")
 
 
+def _names(c: Comparison) -> tuple[str, str]:
+    """How to call the two drafts: by symbol, or by file name when both rounds share one symbol."""
+    old, new = _name(c.old), _name(c.new)
+    if old == new and c.old.path and c.new.path:
+        return Path(c.old.path).name, Path(c.new.path).name
+    return old, new
+
+
 def _diff_lines(change: Any, color: bool = True) -> list[str]:
     lines = []
     for d in change.diffs:
         if not d.changed and change.change == "unchanged":
             continue
-        where = f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}"
+        where = _where(d)
         text = d.as_text()
         if color:
             text = text.replace("[-", click.style("[-", fg="red")).replace(
@@ -40,7 +47,7 @@ def _diff_lines(change: Any, color: bool = True) -> list[str]:
 def render_comparison_table(c: Comparison) -> str:
     s = c.summary
     lines = [
-        click.style(f"{_name(c.old)} → {_name(c.new)}", bold=True),
+        click.style("{} → {}".format(*_names(c)), bold=True),
         click.style(f"{s.regressed} regressed", fg="red")
         + " · "
         + click.style(f"{s.improved} improved", fg="green")
@@ -59,7 +66,7 @@ def render_comparison_table(c: Comparison) -> str:
 def render_comparison_markdown(c: Comparison) -> str:
     s = c.summary
     out = [
-        f"# Since the previous text: {_name(c.old)} → {_name(c.new)}",
+        "# Since the previous text: {} → {}".format(*_names(c)),
         "",
         f"**{s.regressed} regressed · {s.improved} improved · {s.unchanged} unchanged**",
         "",
@@ -74,37 +81,39 @@ def render_comparison_markdown(c: Comparison) -> str:
         out += ["", f"## {ch.title}: {ch.old.value} → {ch.new.value}", ""]
         for d in ch.diffs:
             text = d.as_text().replace("[-", "~~").replace("-]", "~~").replace("{+", "**").replace("+}", "**")
-            out.append(f"- {d.old_ref or '(new)'} → {d.new_ref or '(gone)'}: {text}")
+            out.append(f"- {_where(d)}: {text}")
     return "\n".join(out) + "\n"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def previous_context(c: Comparison) -> dict[str, Any]:
     """The memo's 'Since the previous text' section."""
     s = c.summary
-    changed = [ch for ch in c.changes if ch.change != "unchanged"]
     summary = (
-        f"{s.regressed} recommendations regressed, {s.improved} improved and {s.unchanged} are unchanged."
+        f"{_count(s.regressed, 'recommendation')} regressed, {s.improved} improved and {s.unchanged} "
+        f"{'is' if s.unchanged == 1 else 'are'} unchanged."
     )
-    return {
-        "name": _name(c.old),
-        "summary": summary,
-        "changes": [
+    changes = []
+    for ch in c.changes:
+        if ch.change == "unchanged":
+            continue
+        diffs = [d for d in ch.diffs if d.changed]
+        changes.append(
             {
                 "title": ch.title,
                 "old": ch.old.value,
                 "new": ch.new.value,
                 "change": ch.change,
                 "severity": ch.severity.value,
-                "diff": "; ".join(
-                    f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}: {d.as_text()}"
-                    for d in ch.diffs
-                    if d.changed
-                ),
+                "diff": "; ".join(f"{_where(d)}: {d.as_text()}" for d in diffs),
+                "diffs": [{"where": _where(d), "pieces": [p.model_dump() for p in d.pieces]} for d in diffs],
             }
-            for ch in changed
-        ],
-    }
+        )
+    return {"name": _names(c)[0], "summary": summary, "changes": changes}
 
 
-def wrap(text: str, width: int = 100) -> str:
-    return "\n".join(textwrap.wrap(text, width))
+def _where(d: Any) -> str:
+    return f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}"

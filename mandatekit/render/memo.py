@@ -33,12 +33,12 @@ def _finding(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "theme": f.theme,
         "verdict": f.verdict.value,
-        "verdict_label": LABEL[f.verdict.value] + (f" · decided {f.decision.decision}" if f.decision else ""),
+        "verdict_label": LABEL[f.verdict.value],
         "shade": SHADE[f.verdict.value],
         "message": f.message,
         "reasons": f.reasons,
         "hedges": f.hedges,
-        "where": _where(f),
+        "where": _where(f) + (f" · decided: {f.decision.decision}" if f.decision else ""),
         "quotes": list(quotes.values()),
         "evidence": [e.model_dump() for e in f.evidence],
         "recommendation": f.recommendation,
@@ -144,6 +144,8 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
 
     if isinstance(context, Report):
         context = memo_context(context)
+    if context.get("previous"):
+        context = {**context, "previous": _rich_diffs(context["previous"])}
     path = template or data_dir("templates") / "memo.docx"
     if not path.exists():
         raise MandatekitError(path, "template not found")
@@ -165,6 +167,27 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:
+    """Word diffs shown as Word shows tracked changes: deletions struck through, insertions underlined."""
+    from docxtpl import RichText
+
+    changes = []
+    for change in previous["changes"]:
+        rich = RichText()
+        for n, diff in enumerate(change["diffs"]):
+            rich.add(("; " if n else "") + diff["where"] + ": ", italic=True)
+            for piece in diff["pieces"]:
+                text = piece["text"] + " "
+                if piece["op"] == "delete":
+                    rich.add(text, strike=True, color="C00000")
+                elif piece["op"] == "insert":
+                    rich.add(text, underline=True, color="2E7D32")
+                else:
+                    rich.add(text)
+        changes.append({**change, "diff_rich": rich})
+    return {**previous, "changes": changes}
 
 
 def render_memo_text(context: dict[str, Any], fmt: str, template: Path | None = None) -> str:
