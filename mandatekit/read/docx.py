@@ -77,6 +77,13 @@ class Numbering:
                     style=_val(lvl, "pStyle"),
                 )
             numbering.levels[_attr(abstract, "abstractNumId") or ""] = levels
+        # A list that follows a list style ('numStyleLink') takes its levels from the list defining that style.
+        defining = {_val(a, "styleLink"): _attr(a, "abstractNumId") for a in root.iter(W + "abstractNum")}
+        for abstract in root.iter(W + "abstractNum"):
+            link = _val(abstract, "numStyleLink")
+            source = defining.get(link) if link else None
+            if source is not None and not numbering.levels.get(_attr(abstract, "abstractNumId") or ""):
+                numbering.levels[_attr(abstract, "abstractNumId") or ""] = numbering.levels.get(source, {})
         for num in root.iter(W + "num"):
             overrides = {}
             for override in num.iter(W + "lvlOverride"):

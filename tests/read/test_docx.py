@@ -141,3 +141,41 @@ def test_the_input_is_never_modified(renewal_docx: Path) -> None:
     before = renewal_docx.read_bytes()
     read(renewal_docx)
     assert renewal_docx.read_bytes() == before
+
+
+def test_numbering_through_a_list_style_link(tmp_path: Path) -> None:
+    """Word lists built on a list style: the list used by paragraphs only names the style ('numStyleLink');
+    the levels are defined by the list that carries that style ('styleLink')."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from tests.builders import NUMBERING
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    defining = NUMBERING.format(ns=nsdecls("w")).replace(
+        '<w:multiLevelType w:val="multilevel"/>',
+        '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="OPList"/>',
+    )
+    numbering.insert(0, parse_xml(defining))
+    numbering.insert(
+        1,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="78"><w:numStyleLink w:val="OPList"/></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="78"><w:abstractNumId w:val="78"/></w:num>'))
+    document.add_paragraph("The Security Council,")
+    for level, text in [
+        (0, "Decides to renew the mandate:"),
+        (1, "To protect civilians;"),
+        (0, "Decides to remain seized."),
+    ]:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="78"/></w:numPr>')
+        )
+    path = tmp_path / "stylelink.docx"
+    document.save(str(path))
+    assert refs(path) == ["OP 1", "OP 1(a)", "OP 2"]
