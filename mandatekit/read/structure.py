@@ -19,6 +19,7 @@ _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
 _TYPED_DECIMAL = re.compile(r"^(\d{1,3})\s*[.)]\s*(?=\S)")
 _TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
 _TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
+_TYPED_DOTTED = re.compile(r"^([a-z]|[ivx]{1,5})\.\s+(?=\S)")  # "a. To protect", "ii. To report"
 _SECTION_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4})\.\s+(?=[A-Z])")  # "A. Political process"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _LETTER = re.compile(r"^([a-z])\1{0,3}$")
@@ -73,7 +74,7 @@ def _label_of(block: Block) -> tuple[_Label | None, str]:
         return (_Label(kind, value) if value or kind == "bullet" else None), text
     if m := _TYPED_DECIMAL.match(text):
         return _Label("decimal", m.group(1)), text[m.end() :]
-    for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN):
+    for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN, _TYPED_DOTTED):
         if m := pattern.match(text):
             value = m.group(1)
             is_roman, is_letter = bool(_ROMAN.match(value)), bool(_LETTER.match(value))

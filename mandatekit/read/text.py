@@ -7,7 +7,7 @@ import re
 from mandatekit.read.model import Block, Origin
 from mandatekit.textnorm import clean
 
-_LABEL_START = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}\)\s)")
+_LABEL_START = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}[.)]\s)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_EMPHASIS = re.compile(
@@ -68,7 +68,11 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             line = _strip_markdown(line)
-        if not line.strip() or not has_blank_lines or _LABEL_START.match(line):
+        # Without blank lines, a line is its own paragraph unless it continues a wrapped one: the line
+        # before it did not end a sentence, and it does not open with a number.
+        previous = current[-1].rstrip() if current else ""
+        wrapped = bool(previous) and not previous.endswith((";", ":", ".", ",")) and not previous.isupper()
+        if not line.strip() or _LABEL_START.match(line) or (not has_blank_lines and not wrapped):
             flush()
             start = n
         if line.strip():

@@ -143,3 +143,24 @@ def test_pdf_paragraphs_marked_only_by_a_first_line_indent(tmp_path: Path) -> No
     pdf = save_pdf(draft.as_text(), tmp_path / "tight.pdf", gap=0, indent=12, width=80)
     (tmp_path / "d.txt").write_text(draft.as_text(), encoding="utf-8")
     assert structure(pdf) == structure(tmp_path / "d.txt")
+
+
+def test_hard_wrapped_text_copied_from_a_pdf() -> None:
+    import textwrap
+
+    draft = renewal_draft().as_text().replace("\n\n", "\n")
+    wrapped = "\n".join(line for paragraph in draft.splitlines() for line in textwrap.wrap(paragraph, 60))
+    assert [p.ref for p in read_string(wrapped).paragraphs if p.ref] == [
+        p.ref for p in read_string(renewal_draft().as_text()).paragraphs if p.ref
+    ]
+    op = read_string(wrapped).by_ref("OP 3")
+    assert op is not None and op.text.endswith(
+        "in strict compliance with the Human Rights Due Diligence Policy;"
+    )
+
+
+def test_letters_typed_with_a_dot() -> None:
+    doc = read_string(
+        "1. Decides that the mandate shall include:\n\na. To protect civilians;\n\nb. To report;"
+    )
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 1(a)", "OP 1(b)"]
