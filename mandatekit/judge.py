@@ -379,7 +379,14 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
     if bracketed:
         refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))
         defects.append(f"Only inside square brackets ({refs}): the language is not yet agreed.")
-    negated = [(h, words) for h in chosen if (words := prepared.negation(h))]
+    # Only what is asked can be negated: a topic ("do not recruit children") or an idea worded in the
+    # negative ("does not cause harm") stays what it is.
+    askable = [
+        h
+        for h in chosen
+        if not rule.elements[h.element].topic and not rule.elements[h.element].allow_negation
+    ]
+    negated = [(h, words) for h in askable if (words := prepared.negation(h))]
     if negated:
         h, words = negated[0]
         defects.append(f"Negated in {paragraphs[h.para].ref} ('{words}'): the text says the opposite.")

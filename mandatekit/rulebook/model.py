@@ -73,7 +73,12 @@ class Element(Patterns):
         False,
         description="What the paragraph is about rather than what it asks: it may stand under any verb of the "
         "paragraph ('Condemns the violations of the SOFA and requests ... to report on them'); the verb that "
-        "counts is the one governing the condition's other elements",
+        "counts is the one governing the condition's other elements; a 'not' before it does not negate",
+    )
+    allow_negation: bool = Field(
+        False,
+        description="Negative wording is part of this idea ('does not cause harm to civilians'): a 'not' "
+        "before it does not make the finding negated",
     )
 
 

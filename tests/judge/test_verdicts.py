@@ -257,6 +257,20 @@ PARAPHRASES = [
     ),
     ("poc-priority", "29. Decides that the protection of civilians shall remain at the core of the mandate;"),
     ("children", "30. Requests the Mission to monitor and report on violations committed against children;"),
+    (
+        "poc-impartial",
+        "31. Decides that the Mission shall protect civilians from violence committed by all armed "
+        "groups and the State security forces;",
+    ),
+    (
+        "bilateral-forces",
+        "32. Calls upon all parties, including bilateral partners, to respect international "
+        "humanitarian law;",
+    ),
+    (
+        "harm-mitigation",
+        "33. Requests the Mission to ensure that its support to the FACA does not cause harm to civilians;",
+    ),
 ]
 
 
