@@ -14,7 +14,7 @@ from mandatekit import __version__
 from mandatekit.cli_options import profile_option, rules_option
 from mandatekit.errors import MandatekitError, RuleError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2  # 0: checked
 
 
 class Cli(click.Group):

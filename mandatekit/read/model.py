@@ -20,9 +20,6 @@ class VerbClass(StrEnum):
     def strength(self) -> int:
         return _STRENGTH[self]
 
-    def at_least(self, other: VerbClass) -> bool:
-        return self.strength >= other.strength
-
 
 _STRENGTH = {
     VerbClass.decides: 5,
