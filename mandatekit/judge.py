@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
+from mandatekit.read.model import Document, Kind, Paragraph, VerbClass, VerbUse
 from mandatekit.rulebook import Profile, Rule, Severity, Verdict, compiled
 from mandatekit.rulebook.model import Scope
 from mandatekit.rulebook.patterns import compile_patterns
@@ -242,11 +242,17 @@ class Prepared:
 
 
 def _verb_at(para: Paragraph, pos: int) -> tuple[VerbClass | None, str | None]:
-    verb_class, verb = para.verb_class, para.verb
+    use = _verb_use_at(para, pos)
+    return (use.verb_class, use.verb) if use else (para.verb_class, para.verb)
+
+
+def _verb_use_at(para: Paragraph, pos: int) -> VerbUse | None:
+    """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one."""
+    found = None
     for use in para.verbs:
         if use.start <= pos:
-            verb_class, verb = use.verb_class, use.verb
-    return verb_class, verb
+            found = use
+    return found
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -375,6 +381,13 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
                 f"Only under '{verb}' ({ref}), which is {'an encouragement' if verb_class is VerbClass.encourages else 'a statement'}, "
                 f"not a mandate: it needs at least '{needed}' language."
             )
+    in_brackets = [
+        (h, use) for h in operative if (use := _verb_use_at(paragraphs[h.para], h.start)) and use.bracketed
+    ]
+    if in_brackets:
+        h, use = in_brackets[0]
+        defects.append(f"The governing verb '{use.verb}' ({paragraphs[h.para].ref}) is in square brackets: the "
+                       "commitment is not yet agreed.")  # fmt: skip
     bracketed = [h for h in chosen if h.bracketed]
     if bracketed:
         refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))

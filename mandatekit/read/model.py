@@ -52,6 +52,7 @@ class VerbUse(BaseModel):
     verb: str
     verb_class: VerbClass
     start: int = 0
+    bracketed: bool = Field(False, description="The verb itself stands in square brackets (not yet agreed)")
 
 
 class Origin(BaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mandatekit.read.model import Block, Document, FrontMatter, Kind, Paragraph, Span, VerbUse
+from mandatekit.read.model import Block, Document, FrontMatter, Kind, Paragraph, Span
 from mandatekit.read.verbs import coordinated_verbs, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
@@ -296,9 +296,9 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         if builder.paragraphs and builder.paragraphs[-1].kind is Kind.operative and _SEIZED.search(text):
             closed = True
     paragraphs = builder.paragraphs
-    _assign_verbs(paragraphs)
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
         para.brackets = spans
+    _assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
     front = _front_matter([p.text for p in paragraphs if p.kind is Kind.front_matter][:12])
     warnings = []
     if paragraphs and not any(p.kind is Kind.operative for p in paragraphs):
@@ -313,12 +313,17 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         own = leading_verb(para.text)
         parent = paragraphs[para.parent] if para.parent is not None else None
         if own is None and parent is not None and parent.verbs:
-            inherited = parent.verbs[
-                -1
-            ]  # "Welcomes ... and requests the Mission to:" governs (a) by requests
-            own = VerbUse(verb=inherited.verb, verb_class=inherited.verb_class, start=0)
+            # "Welcomes ... and requests the Mission to:" governs (a) by "requests"
+            own = parent.verbs[-1].model_copy(update={"start": 0})
             para.verb_inherited = True
+        elif own is not None:
+            own = own.model_copy(update={"bracketed": para.in_brackets(own.start, own.start + len(own.verb))})
         if own is None:
             continue
         para.verb, para.verb_class = own.verb, own.verb_class
-        para.verbs = [own, *coordinated_verbs(para.text, len(own.verb) if not para.verb_inherited else 0)]
+        later = coordinated_verbs(para.text, len(own.verb) if not para.verb_inherited else 0)
+        later = [
+            v.model_copy(update={"bracketed": para.in_brackets(v.start, v.start + len(v.verb))})
+            for v in later
+        ]
+        para.verbs = [own, *later]

@@ -61,6 +61,20 @@ def test_bracketed_text_is_partial() -> None:
     assert "square brackets" in f.reasons[0]
 
 
+def test_a_bracketed_governing_verb_is_not_agreed() -> None:
+    f = finding("1. [Decides] that the Mission shall protect civilians irrespective of the source of violence;",
+                "poc-impartial")  # fmt: skip
+    assert f.verdict == "partial"
+    assert f.reasons == [
+        "The governing verb 'Decides' (OP 1) is in square brackets: the commitment is not yet agreed."
+    ]
+    f = finding(
+        "1. Decides that the mandate shall include:\n\n(a) [To protect civilians from any party];",
+        "poc-impartial",
+    )
+    assert f.verdict == "partial" and "Only inside square brackets (OP 1(a))" in f.reasons[0]
+
+
 def test_bracketed_verb_choice_counts_the_weakest() -> None:
     f = finding(
         "1. [Requests/Encourages] the Mission to support the FACA in full compliance with the HRDDP;",
