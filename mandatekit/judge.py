@@ -284,6 +284,8 @@ def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     for exclusion in rule.exclude:
         spans = prepared.find(compile_patterns(exclusion.phrases, exclusion.regex))
+        if exclusion.within == "paragraph":  # the context rules out the whole paragraph
+            spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         for name in exclusion.elements or [None]:
             for para_index, start, end in spans:
                 excluded.setdefault(name, {}).setdefault(para_index, []).append((start, end))
@@ -467,10 +469,9 @@ def judge_rule(
     else:
         verdict = Verdict.missing
         for names in rule.partial:
-            found = [hits[n] for n in names]
-            if all(found):
-                verdict = Verdict.partial
-                chosen = [_best_hit(h, prepared) for h in found]
+            found = _partial_set(prepared, names, hits)
+            if found:
+                verdict, chosen = Verdict.partial, found
                 break
         if verdict is Verdict.partial:
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
@@ -489,6 +490,19 @@ def judge_rule(
         suggestion=fill(rule.suggestion.strip(), profile),
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
     )
+
+
+def _partial_set(prepared: Prepared, names: list[str], hits: dict[str, list[Hit]]) -> list[Hit]:
+    """Hits for a partial element set: one element anywhere; several together in one unit (a paragraph with
+    its lead-in and sub-paragraphs), as for a met condition."""
+    if len(names) == 1:
+        return [_best_hit(hits[names[0]], prepared)] if hits[names[0]] else []
+    for unit in prepared.units():
+        members = set(unit)
+        here = [[h for h in hits[n] if h.para in members] for n in names]
+        if all(here):
+            return [_best_hit(h, prepared) for h in here]
+    return []
 
 
 def _what_is_missing(

@@ -86,6 +86,11 @@ class Exclusion(Patterns):
     """Text that neutralizes a match inside it (standing boilerplate, false friends)."""
 
     elements: list[str] | None = Field(None, description="Elements it neutralizes; all when left out")
+    within: Literal["match", "paragraph"] = Field(
+        "match",
+        description="match: a match of an element inside this text does not count; paragraph: no match in a "
+        "paragraph holding this text counts (context such as 'sexual exploitation and abuse' by UN personnel)",
+    )
     why: str = Field(description="Why a match inside this text does not count")
 
 
