@@ -79,20 +79,21 @@ def _paragraphs(pages: list[list[str]]) -> list[tuple[int, list[str]]]:
         for n, line in enumerate(lines[filled[0] : filled[-1] + 1]):
             stripped = line.strip()
             indent = len(line) - len(line.lstrip())
-            ended = previous.endswith((";", ":", ".", ","))
-            closes = ended and len(previous) < 0.8 * width
+            # A numbered paragraph (an OP or sub-paragraph) ends with ';', ':' or '.', never with a comma, and its
+            # continuation lines hang indented; an unnumbered one (a PP) may end with a comma.
+            numbered = bool(current) and bool(_LABEL_START.match(current[0]))
+            ended = previous.endswith((";", ":", ".") if numbered else (";", ":", ".", ","))
+            short = len(previous) < 0.8 * width
             starts_new = (
                 (not stripped and n > 0)
                 or _LABEL_START.match(stripped)
-                or (closes and stripped[:1].isupper())
+                or (ended and short and stripped[:1].isupper())
                 or (previous.endswith(":") and stripped[:1].isupper())
-                or (n == 0 and previous.endswith((";", ".", ",")) and not stripped[:1].islower())
-                # a first-line indent (UN documents mark paragraphs so) after a line that closed a sentence
-                # or stopped short: a wrapped line runs to the margin and rarely ends with punctuation
+                or (n == 0 and ended and not stripped[:1].islower())
+                # a first-line indent (UN documents mark PPs so) after a line that closed a sentence or
+                # stopped short: a wrapped line runs to the margin and rarely ends with punctuation
                 or (
-                    indent > margin + 2
-                    and (ended or len(previous) < 0.8 * width)
-                    and not stripped[:1].islower()
+                    indent > margin + 2 and (ended or (short and not numbered)) and not stripped[:1].islower()
                 )
             )
             if starts_new and current:

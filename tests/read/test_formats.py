@@ -164,3 +164,44 @@ def test_letters_typed_with_a_dot() -> None:
         "1. Decides that the mandate shall include:\n\na. To protect civilians;\n\nb. To report;"
     )
     assert [p.ref for p in doc.operative] == ["OP 1", "OP 1(a)", "OP 1(b)"]
+
+
+def test_pdf_hanging_indents_keep_numbered_paragraphs_whole(tmp_path: Path) -> None:
+    """UN layout: OP numbers at the margin with the text hanging indented, PPs with a first-line indent, no
+    space between paragraphs; a wrapped OP line may end with a comma before a capitalised word."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+
+    def put(x: float, text: str, label: str | None = None) -> None:
+        if label:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(10, 5.5, label)
+        pdf.set_x(pdf.l_margin + x)
+        pdf.cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+
+    put(0, "The Security Council,")
+    put(10, "Reaffirming its strong commitment to the sovereignty and territorial integrity of the country,")
+    put(0, "and recalling its previous resolutions,")
+    put(
+        10,
+        "Decides that the Mission shall support the Political Agreement for Peace and Reconciliation,",
+        "1.",
+    )
+    put(10, "Security Sector Reform and the Government of the Central African Republic,")
+    put(10, "Local authorities and civil society in all prefectures;")
+    put(
+        10,
+        "Requests the Secretary-General to report on all violations of the Status of Forces Agreement;",
+        "2.",
+    )
+    put(10, "Decides to remain actively seized of the matter.", "3.")
+    pdf.output(str(tmp_path / "un.pdf"))
+    doc = read(tmp_path / "un.pdf")
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["PP 1", "OP 1", "OP 2", "OP 3"]
+    assert doc.by_ref("OP 1").text.endswith(
+        "Republic, Local authorities and civil society in all prefectures;"
+    )  # type: ignore[union-attr]
+    assert doc.by_ref("PP 1").text.endswith("country, and recalling its previous resolutions,")  # type: ignore[union-attr]
