@@ -174,8 +174,8 @@ class Prepared:
         for p in self.paragraphs:
             if p.parent is not None:
                 self.children.setdefault(p.parent, []).append(p.index)
-        self._units: list[tuple[int, ...]] | None = None
-        self._unit_index: dict[int, dict[int, list[int]]] = {}
+        self._units: dict[str, list[tuple[int, ...]]] = {}  # by `together` mode
+        self._unit_index: dict[str, dict[int, list[int]]] = {}
         self._negations: dict[tuple[int, int], str | None] = {}
 
     def negation(self, hit: Hit) -> str | None:
@@ -203,29 +203,33 @@ class Prepared:
                 out.append((para.index, start, end))
         return out
 
-    def units(self) -> list[tuple[int, ...]]:
-        """Paragraph groups within which a condition's elements must stand together."""
-        if self._units is None:
+    def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
+        """Paragraph groups within which a condition's elements must stand together: per paragraph (with its
+        lead-ins and sub-paragraphs), or for `together: document` the operative text and the preamble."""
+        if together not in self._units:
             units = []
-            for p in self.judged:
-                ancestors = self.ancestors(p)
-                kids = self.children.get(p.index, [])
-                if p.parent is None and kids and p.kind is Kind.operative:
-                    continue  # an OP with sub-paragraphs: each sub-paragraph's unit includes the lead-in
-                units.append((*ancestors, p.index, *self.descendants(p.index)))
-            self._units = units
-        return self._units
+            if together == "document":
+                for kind in (Kind.operative, Kind.preambular):
+                    units.append(tuple(p.index for p in self.judged if p.kind is kind))
+                units = [u for u in units if u]
+            else:
+                for p in self.judged:
+                    kids = self.children.get(p.index, [])
+                    if p.parent is None and kids and p.kind is Kind.operative:
+                        continue  # an OP with sub-paragraphs: each sub-paragraph's unit includes the lead-in
+                    units.append((*self.ancestors(p), p.index, *self.descendants(p.index)))
+            self._units[together] = units
+        return self._units[together]
 
-    def units_by_paragraph(self, units: list[tuple[int, ...]]) -> dict[int, list[int]]:
-        """Paragraph index → positions in `units` of the units that contain it."""
-        key = id(units)
-        if key not in self._unit_index:
+    def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
+        """Paragraph index → positions in `units(together)` of the units that contain it."""
+        if together not in self._unit_index:
             index: dict[int, list[int]] = {}
-            for u, unit in enumerate(units):
+            for u, unit in enumerate(self.units(together)):
                 for p in unit:
                     index.setdefault(p, []).append(u)
-            self._unit_index[key] = index
-        return self._unit_index[key]
+            self._unit_index[together] = index
+        return self._unit_index[together]
 
     def ancestors(self, p: Paragraph) -> list[int]:
         chain = []
@@ -316,18 +320,13 @@ def _best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
 
 def _candidates(prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]]) -> list[Candidate]:
     paragraphs = prepared.paragraphs
-    if rule.together == "document":
-        operative = tuple(p.index for p in prepared.judged if p.kind is Kind.operative)
-        preamble = tuple(p.index for p in prepared.judged if p.kind is Kind.preambular)
-        units = [u for u in (operative, preamble) if u]
-    else:
-        units = prepared.units()
+    units = prepared.units(rule.together)
     by_para: dict[str, dict[int, list[Hit]]] = {}
     for name, found in hits.items():
         index = by_para.setdefault(name, {})
         for h in found:
             index.setdefault(h.para, []).append(h)
-    unit_of = prepared.units_by_paragraph(units)
+    unit_of = prepared.units_by_paragraph(rule.together)
     out = []
     for condition in rule.met:
         rarest = min(condition.all, key=lambda n: len(hits[n]))
@@ -469,7 +468,7 @@ def judge_rule(
     else:
         verdict = Verdict.missing
         for names in rule.partial:
-            found = _partial_set(prepared, names, hits)
+            found = _partial_set(prepared, names, hits, rule.together)
             if found:
                 verdict, chosen = Verdict.partial, found
                 break
@@ -492,12 +491,14 @@ def judge_rule(
     )
 
 
-def _partial_set(prepared: Prepared, names: list[str], hits: dict[str, list[Hit]]) -> list[Hit]:
+def _partial_set(
+    prepared: Prepared, names: list[str], hits: dict[str, list[Hit]], together: str
+) -> list[Hit]:
     """Hits for a partial element set: one element anywhere; several together in one unit (a paragraph with
     its lead-in and sub-paragraphs), as for a met condition."""
     if len(names) == 1:
         return [_best_hit(hits[names[0]], prepared)] if hits[names[0]] else []
-    for unit in prepared.units():
+    for unit in prepared.units(together):
         members = set(unit)
         here = [[h for h in hits[n] if h.para in members] for n in names]
         if all(here):

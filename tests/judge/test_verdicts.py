@@ -347,3 +347,18 @@ FALSE_FRIENDS = [
 def test_false_friend_is_not_met(rule: str, text: str) -> None:
     f = finding(text, rule)
     assert f.verdict != "met", [(e.ref, e.text) for e in f.evidence]
+
+
+def test_together_document_lets_elements_stand_apart() -> None:
+    from mandatekit.api import setup
+    from mandatekit.judge import Prepared, judge_rule
+    from mandatekit.read import read_string
+
+    rule = setup().rulebook.get("hrddp-support")
+    assert rule is not None
+    spread = rule.model_copy(update={"together": "document"})
+    doc = read_string("1. Requests the Mission to support the national army;\n\n"
+                      "2. Requests the Mission to act in strict compliance with the HRDDP;")  # fmt: skip
+    prepared = Prepared(doc)
+    assert judge_rule(prepared, rule).verdict == "partial"  # per paragraph: not together
+    assert judge_rule(prepared, spread).verdict == "met"  # anywhere in operative text
