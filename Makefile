@@ -15,7 +15,9 @@ demo: $(BIN)/mandatekit
 	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
 	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
 	$(BIN)/mandatekit annotate examples/minusca-zero-draft.docx -o minusca-zero-draft-reviewed.docx
-	@echo "Open minusca-gap-analysis.docx (the memo) and minusca-zero-draft-reviewed.docx (the draft with comments)."
+	$(BIN)/mandatekit redline examples/minusca-zero-draft.docx -o minusca-zero-draft-redline.docx
+	@echo "Open minusca-gap-analysis.docx (the memo), minusca-zero-draft-reviewed.docx (the draft with comments)"
+	@echo "and minusca-zero-draft-redline.docx (the draft with each fix as a tracked change)."
 
 test: $(BIN)/mandatekit
 	$(BIN)/ruff check mandatekit tests benchmarks examples templates

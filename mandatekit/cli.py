@@ -52,6 +52,7 @@ def main() -> None:
       mandatekit check draft.docx               verdicts on the terminal
       mandatekit memo draft.docx -o memo.docx   a Word gap-analysis memo
       mandatekit annotate draft.docx -o out.docx  the draft with review comments
+      mandatekit redline draft.docx -o out.docx   the draft with each fix as a tracked change
       mandatekit rules list                     the recommendations checked
 
     Drafts may be .docx (automatic numbering and tracked changes understood), .txt, .md or .pdf.
@@ -205,13 +206,14 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
             click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
 
 
-from mandatekit.cli_memo import annotate, memo, template  # noqa: E402  (command groups in their own modules)
+from mandatekit.cli_memo import annotate, memo, redline, template  # noqa: E402  (command groups in their own modules)
 from mandatekit.cli_rounds import compare, decide  # noqa: E402
 from mandatekit.cli_rules import rules  # noqa: E402
 
 main.add_command(rules)
 main.add_command(memo)
 main.add_command(annotate)
+main.add_command(redline)
 main.add_command(template)
 main.add_command(compare)
 main.add_command(decide)

@@ -1,4 +1,4 @@
-"""`mandatekit memo`, `mandatekit annotate`, `mandatekit template export`: documents that leave the desk."""
+"""`mandatekit memo`, `mandatekit annotate`, `mandatekit redline`, `mandatekit template export`: documents that leave the desk."""
 
 from __future__ import annotations
 
@@ -140,6 +140,46 @@ def annotate(
     data, count = annotate_docx(draft, document, report, author)
     write_atomic(output, data)
     click.echo(f"wrote {output}: {count} comments", err=True)
+
+
+@click.command()
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Where to write the redlined copy (.docx). Never the draft itself.",
+)
+@click.option("--author", default="mandatekit", show_default=True, help="Author of the tracked changes.")
+@_options
+def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None) -> None:
+    """Write a copy of a Word draft with each suggestion as a tracked change, in its place, and a comment.
+
+    A paragraph that falls short is redlined word by word; new language is inserted after the paragraph
+    it relates to most, or under the heading on its subject, numbered by Word's own numbering. Accept All
+    in Word gives the clean text; the draft's own tracked changes and comments are left as they are.
+
+    \b
+    Example:
+      mandatekit redline draft.docx -o draft-redline.docx
+    """
+    from mandatekit.api import setup as make_setup
+    from mandatekit.output import refuse_overwrite, write_atomic
+    from mandatekit.read import read
+    from mandatekit.render.redline import redline_docx
+
+    if draft.suffix.lower() not in (".docx", ".docm"):
+        raise MandatekitError(draft, "redline works on Word .docx drafts (use `memo` for other formats)")
+    if output.suffix.lower() != ".docx":
+        raise MandatekitError(output, "the redlined copy must be a .docx file")
+    refuse_overwrite(output, draft)
+    setup = make_setup(list(rule_dirs), profile)
+    document = read(draft)
+    report = setup.judge(document)
+    data, count = redline_docx(draft, document, report, author)
+    write_atomic(output, data)
+    click.echo(f"wrote {output}: {count} tracked changes with comments", err=True)
 
 
 @click.group()

@@ -1,5 +1,5 @@
 """`mandatekit annotate`: a copy of the Word draft with a review comment on the very words behind each finding
-that is not met. Word anchors a comment on whole runs, so a run is split where the quoted words begin or end
+that is not met (a missing one on the paragraph its suggestion would follow: render/placement.py). Word anchors a comment on whole runs, so a run is split where the quoted words begin or end
 inside it; the text itself, its numbering, tracked changes and existing comments are left untouched."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mandatekit.clock import now
 from mandatekit.judge import Finding, Report
 from mandatekit.read.docx import W, _body_paragraphs
-from mandatekit.read.model import Document, Kind
+from mandatekit.read.model import Document, Paragraph
+from mandatekit.render.placement import Placement, place
 from mandatekit.textnorm import xml_safe
 
 _HIDDEN = {W + "del", W + "moveFrom", W + "txbxContent"}
@@ -88,27 +90,38 @@ def _anchor_runs(p: Any, words: str) -> list[Any]:
     return [first_run, last_run]
 
 
-def _comment_text(f: Finding) -> str:
-    parts = [f"{f.title}: {f.verdict.value.upper()} ({f.severity.value}).", f.message]
-    parts += [f"Why: {r}" for r in f.reasons]
-    parts += [f"Hedge: {h}" for h in f.hedges]
-    parts.append(f"Suggested language: {f.suggestion}")
-    return xml_safe(" ".join(parts))
+def comment_text(f: Finding, placement: Placement | None = None, tracked: bool = False) -> str:
+    """A review comment in short paragraphs, the verdict first: why, the draft's words (whole phrases), the
+    fix and where it goes, the source."""
+    lines = [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
+    lines += f.reasons
+    quotes = dict.fromkeys(f"{e.ref}: “{e.context}”" for e in f.evidence)
+    lines += [f"The draft says, {q}" for q in list(quotes)[:2]]
+    lines += [f"Hedge: {h}" for h in f.hedges]
+    if placement is not None and tracked:
+        lines.append(f"{placement.where}: the proposed language is the tracked change here.")
+    elif placement is not None:
+        lines.append(f"{placement.where}: {placement.text}")
+    else:
+        lines.append(f"Suggested language: {f.suggestion}")
+    if f.sources:
+        s = f.sources[0]
+        lines.append(f"Source: {s.title or s.id}: “{s.quote}”")
+    return xml_safe("\n".join(line for line in lines if line))
 
 
-def _fallback_paragraph(document: Document, f: Finding) -> int | None:
-    """Where to hang a comment on a recommendation that is missing: the heading that shares the most words
-    with the rule's theme and title, else the first operative paragraph."""
-    words = set(re.findall(r"[a-z]{4,}", f"{f.theme} {f.title}".lower()))
-    best, best_score = None, 0
-    for p in document.paragraphs:
-        if p.kind is Kind.heading:
-            score = len(words & set(re.findall(r"[a-z]{4,}", p.text.lower())))
-            if score > best_score:
-                best, best_score = p.index, score
-    if best is None:
-        best = next((p.index for p in document.paragraphs if p.kind is Kind.operative), None)
-    return best
+def _anchor(document: Document, f: Finding, placement: Placement | None) -> tuple[Paragraph | None, str]:
+    """The paragraph and words a finding's comment hangs on: the words the fix replaces, else the evidence,
+    else the operative paragraph the new text would follow."""
+    if placement is not None and placement.action == "replace" and placement.paragraph is not None:
+        return document.paragraphs[placement.paragraph], placement.anchor
+    if f.evidence:
+        return document.paragraphs[f.evidence[0].paragraph], f.evidence[0].text
+    if placement is not None:
+        index = placement.like if placement.like is not None else placement.paragraph
+        if index is not None:
+            return document.paragraphs[index], ""
+    return None, ""
 
 
 def annotate_docx(path: Path, document: Document, report: Report, author: str) -> tuple[bytes, int]:
@@ -119,29 +132,28 @@ def annotate_docx(path: Path, document: Document, report: Report, author: str) -
     word = docx.Document(str(path))
     body = _body_paragraphs(word.element.body)
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
+    when = now().replace(microsecond=0)
+    placements = place(report, document)
     count = 0
     for f in report.findings:
         if f.verdict.value == "met":
             continue
-        if f.evidence:
-            evidence = f.evidence[0]
-            target, words = document.paragraphs[evidence.paragraph], evidence.text
-        else:
-            index = _fallback_paragraph(document, f)
-            if index is None:
-                continue
-            target, words = document.paragraphs[index], ""
+        placement = placements.get(f.rule)
+        target, words = _anchor(document, f, placement)
+        if target is None:
+            continue
         p = body[target.origin.index]
         runs = _anchor_runs(p, words) if words else _visible_runs(p)
         if not runs:
             continue
         parent = DocxParagraph(p, word.part)
-        word.add_comment(
+        comment = word.add_comment(
             [Run(runs[0], parent), Run(runs[-1], parent)],
-            text=_comment_text(f),
+            text=comment_text(f, placement),
             author=author,
             initials=initials,
         )
+        comment._comment_elm.date = when
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)

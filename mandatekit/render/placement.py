@@ -1,0 +1,257 @@
+"""Where each suggestion goes in the draft: a pure function of (Report, Document), no I/O.
+
+A suggestion either **replaces** the operative paragraph that falls short (shown as a word-level redline
+against its current text, so the draft's own words stay where they are; a paragraph that only lacks force
+keeps every word and changes its verb), is **inserted after** the operative paragraph it relates to most, or
+is **added under** the heading whose subject it shares. The memo says where; `mandatekit redline` puts it
+there as a tracked change; `mandatekit annotate` hangs its comment there.
+
+A paragraph that carries the evidence of a recommendation the draft meets is never replaced (the fix must
+not cost a gain), and no paragraph is replaced twice: the second suggestion goes in after it instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mandatekit.compare import DiffPiece, _similarity, word_diff
+from mandatekit.judge import Finding, Report
+from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
+from mandatekit.read.verbs import VERB_CLASS, leading_verb
+
+Action = Literal["replace", "insert", "add"]
+REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
+MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (see _related)
+_WORD = re.compile(r"[a-z]{4,}")
+_STOP = frozenset(
+    ["that", "this", "with", "from", "their", "them", "they", "have", "been", "which", "shall", "other",
+     "including", "under", "such", "into", "also", "within", "these", "those", "upon", "where", "when"]
+)  # fmt: skip
+# The host state's forces as a profile names them ("the Central African Armed Forces (FACA) and internal
+# security forces (FSI)") and as drafts often call them instead: the draft's own term is kept.
+_FORCES_NAMED = re.compile(
+    r"\bthe\s+(?:[A-Z][\w-]*\s+)*Armed\s+Forces(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*)+)?\s*\((\w+)\)"
+    r"(?:,?\s+and\s+(?:the\s+)?internal\s+security\s+forces\s*\((\w+)\))?"
+)
+_FORCES_DRAFT = re.compile(
+    r"\bnational\s+(?:defence\s+and\s+security|armed|security|defense\s+and\s+security)\s+forces\b", re.I
+)
+_SEIZED = re.compile(r"\bremain\s+(?:actively\s+)?seized\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"at least '([A-Za-z]+(?: upon| on)?)'")
+# Verbs that take an object and an infinitive ("Requests MINUSCA to ...") and so can stand in for each other.
+_OBJECT_TO = {
+    VerbClass.requests: "Requests",
+    VerbClass.calls: "Calls upon",
+    VerbClass.encourages: "Encourages",
+}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one finding's suggestion goes, and what the paragraph reads afterwards."""
+
+    rule: str
+    action: Action
+    where: str = field(metadata={"doc": "'Replace OP 7', 'Insert after OP 3', 'Add under “Status of ...”'"})
+    text: str  # the new paragraph as it would read (for replace: the whole paragraph after the change)
+    pieces: list[DiffPiece]  # word-level redline, current → new (an insertion is one inserted piece)
+    paragraph: int | None  # replace: the paragraph replaced; insert/add: the paragraph the new one follows
+    like: int | None = None  # insert/add: the paragraph whose numbering and formatting the new one copies
+    anchor: str = ""  # words of `paragraph` a comment hangs on ('' = the whole paragraph)
+    heading: str | None = None  # add: the heading it goes under
+
+    @property
+    def verb_only(self) -> bool:
+        changed = [p for p in self.pieces if p.op != "equal"]
+        return self.action == "replace" and len(changed) == 2 and len(self.pieces) <= 4
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+class _Relatedness:
+    """Shared words weighted by rarity in the draft: 'MINUSCA' in every paragraph says little, 'vetting' a lot."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.bags = {p.index: set(_words(p.text)) for p in paragraphs}
+        df = Counter(w for bag in self.bags.values() for w in bag)
+        n = max(len(self.bags), 1)
+        self.weight = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def score(self, index: int, query: set[str]) -> float:
+        return sum(self.weight.get(w, 0.0) for w in self.bags.get(index, set()) & query)
+
+
+def _top(document: Document, p: Paragraph) -> Paragraph:
+    while p.parent is not None:
+        p = document.paragraphs[p.parent]
+    return p
+
+
+def _last_descendant(document: Document, p: Paragraph) -> Paragraph:
+    last = p
+    for q in document.paragraphs[p.index + 1 :]:
+        if q.kind is not Kind.operative or not _descends(document, q, p.index):
+            break
+        last = q
+    return last
+
+
+def _descends(document: Document, q: Paragraph, ancestor: int) -> bool:
+    while q.parent is not None:
+        if q.parent == ancestor:
+            return True
+        q = document.paragraphs[q.parent]
+    return False
+
+
+def own_terms(suggestion: str, document: Document) -> str:
+    """The suggestion in the draft's own words where the two name the same thing differently: a draft that
+    says "national defence and security forces" and never "FACA" keeps its term."""
+    operative = " ".join(p.text for p in document.paragraphs if p.kind is Kind.operative)
+    term = Counter(" ".join(m.group().split()) for m in _FORCES_DRAFT.finditer(operative)).most_common(1)
+    if not term:
+        return suggestion
+
+    def keep(m: re.Match[str]) -> str:
+        acronyms = [a for a in m.groups() if a]
+        return (
+            m.group()
+            if any(re.search(rf"\b{re.escape(a)}\b", operative) for a in acronyms)
+            else "the " + term[0][0]
+        )
+
+    return _FORCES_NAMED.sub(keep, suggestion)
+
+
+def _swap_verb(p: Paragraph, f: Finding) -> str | None:
+    """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back."""
+    if p.verb_inherited or not p.verb or p.verb_class is None or not p.text.startswith(p.verb):
+        return None
+    wanted = leading_verb(f.suggestion)
+    hint = next((m.group(1) for r in f.reasons if (m := _AT_LEAST.search(r))), None)
+    target = hint if hint and VERB_CLASS.get(hint.lower()) else None
+    if target is None and wanted is not None and wanted.verb_class in _OBJECT_TO:
+        target = _OBJECT_TO[wanted.verb_class]
+    if target is None and wanted is not None and wanted.verb_class is VerbClass.decides:
+        target = "Requests"  # "Decides" does not take "MINUSCA to ...": the weakest verb that mandates does
+    if target is None:
+        return None
+    target_class = VERB_CLASS[target.lower()]
+    if target_class.strength <= p.verb_class.strength or target_class not in _OBJECT_TO:
+        return None
+    if p.verb_class not in _OBJECT_TO:
+        return None  # "Notes ..." / "Decides that ...": another construction, a verb swap would not read
+    return target + p.text[len(p.verb) :]
+
+
+def place(report: Report, document: Document) -> dict[str, Placement]:
+    """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
+    operative paragraph to place it by)."""
+    paragraphs = document.paragraphs
+    operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
+    if not operative:
+        return {}
+    seized = next((p for p in operative if p.parent is None and _SEIZED.search(p.text)), None)
+    related = _Relatedness(operative)
+    headings = [p for p in paragraphs if p.kind is Kind.heading]
+    protected = {e.paragraph for f in report.findings if f.verdict.value == "met" for e in f.evidence}
+    claimed: set[int] = set()
+    out: dict[str, Placement] = {}
+    order = sorted(report.findings, key=lambda f: (f.severity.rank, -f.verdict.rank))
+    for f in order:
+        if f.verdict.value == "met" or not f.suggestion:
+            continue
+        text = own_terms(f.suggestion, document)
+        placement = _replace(document, f, text, protected, claimed)
+        if placement is None:
+            placement = _insert(document, f, text, operative, related, headings, seized)
+        if placement.action == "replace" and placement.paragraph is not None:
+            claimed.add(placement.paragraph)
+        out[f.rule] = placement
+    return out
+
+
+def _replace(
+    document: Document, f: Finding, text: str, protected: set[int], claimed: set[int]
+) -> Placement | None:
+    """Replace the operative paragraph holding the evidence, when the suggestion is a better version of it."""
+    counts = Counter(
+        e.paragraph for e in f.evidence if document.paragraphs[e.paragraph].kind is Kind.operative
+    )
+    if not counts:
+        return None
+    index = counts.most_common(1)[0][0]
+    p = document.paragraphs[index]
+    if index in claimed:
+        return None
+    anchor = next((e.text for e in f.evidence if e.paragraph == index), "")
+    swapped = _swap_verb(p, f)
+    if swapped is not None and len({e.element for e in f.evidence if e.paragraph == index}) >= 2:
+        return Placement(f.rule, "replace", f"Replace {p.ref}", swapped, word_diff(p.text, swapped), index,
+                         anchor=p.verb or anchor)  # fmt: skip
+    top_level = p.parent is None and not p.verb_inherited and leading_verb(f.suggestion) is not None
+    has_children = any(q.parent == index for q in document.paragraphs)
+    if (
+        top_level
+        and not has_children
+        and index not in protected
+        and _similarity(p.text, text) >= REPLACE_SIMILARITY
+    ):
+        return Placement(f.rule, "replace", f"Replace {p.ref}", text, word_diff(p.text, text),
+                         index, anchor=anchor)  # fmt: skip
+    return None
+
+
+def _insert(
+    document: Document,
+    f: Finding,
+    text: str,
+    operative: list[Paragraph],
+    related: _Relatedness,
+    headings: list[Paragraph],
+    seized: Paragraph | None,
+) -> Placement:
+    query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
+    evidence = {e.paragraph for e in f.evidence}
+    candidates = [p for p in operative if p is not seized]
+    scored = [
+        (related.score(p.index, query) + (2.0 if p.index in evidence else 0.0), -p.index, p)
+        for p in candidates
+    ]
+    best_score, _, best = max(scored, default=(0.0, 0, None), key=lambda t: (t[0], t[1]))
+    pieces = [DiffPiece(op="insert", text=text)]
+    is_task = leading_verb(f.suggestion) is None and f.suggestion[:3].lower() == "to "
+    subject = set(_words(f"{f.title} {f.theme}"))
+    heading, heading_words = None, 0
+    for h in headings:
+        shared = len(subject & set(_words(h.text)))
+        if shared > heading_words:
+            heading, heading_words = h, shared
+    title = heading.text.rstrip(":").strip() if heading is not None else ""
+    under = [t for t in scored if t[2].heading == title] if heading_words >= 2 else []
+    # A heading on the very subject wins over a paragraph elsewhere that is not clearly more related.
+    if under and best is not None and best.heading != title and max(t[0] for t in under) >= 0.6 * best_score:
+        last_top = _top(document, under[-1][2])
+        after = _last_descendant(document, last_top)
+        return Placement(f.rule, "add", f"Add under “{title}”", text, pieces, after.index,
+                         like=last_top.index, heading=title)  # fmt: skip
+    if best is not None and best_score >= MIN_RELATED:
+        if is_task:
+            after, like, ref = _last_descendant(document, best), best, best.ref
+        else:
+            top = _top(document, best)
+            after, like, ref = _last_descendant(document, top), top, top.ref
+        return Placement(f.rule, "insert", f"Insert after {ref}", text, pieces, after.index, like=like.index)
+    # Nothing related: at the end of the operative part, before "Decides to remain seized".
+    tops = [p for p in candidates if p.parent is None] or [seized or operative[0]]
+    last = tops[-1]
+    after = _last_descendant(document, last)
+    before_seized = seized is not None and seized.index > last.index
+    where = f"Insert before {seized.ref}" if before_seized and seized else f"Insert after {last.ref}"
+    return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index)

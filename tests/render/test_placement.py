@@ -1,0 +1,91 @@
+"""Where each suggestion goes: replace the paragraph that falls short, insert after the most related one, or
+add under the heading on its subject — never at the cost of a recommendation the draft meets."""
+
+from __future__ import annotations
+
+from mandatekit.api import setup
+from mandatekit.read import read_string
+from mandatekit.render.placement import own_terms, place
+
+SETUP = setup()
+
+DRAFT = """The Security Council,
+
+Recalling its previous resolutions,
+
+Mandate of the Mission
+
+1. Decides that the mandate of MINUSCA shall include the following priority tasks:
+
+(a) To protect, without prejudice to the primary responsibility of the authorities, the civilian population under threat of physical violence, within its capabilities and areas of deployment;
+
+2. Requests MINUSCA to monitor and report on violations of international humanitarian law and violations and abuses of human rights, including those committed by national defence and security forces;
+
+Support to the national defence and security forces
+
+3. Encourages MINUSCA to ensure that its support to the national defence and security forces is consistent with the Human Rights Due Diligence Policy;
+
+Status of Forces Agreement
+
+4. Calls upon the Government to respect the Status of Forces Agreement and to put an end to all restrictions on MINUSCA's freedom of movement;
+
+5. Decides to remain actively seized of the matter.
+"""
+
+
+def placements():  # type: ignore[no-untyped-def]
+    document = read_string(DRAFT)
+    return document, place(SETUP.judge(document), document)
+
+
+def test_a_paragraph_short_only_of_force_keeps_its_words_and_changes_its_verb() -> None:
+    _, where = placements()
+    hrddp = where["hrddp-support"]
+    assert (hrddp.action, hrddp.where) == ("replace", "Replace OP 3")
+    assert [(p.op, p.text) for p in hrddp.pieces if p.op != "equal"] == [
+        ("delete", "Encourages"),
+        ("insert", "Requests"),
+    ]
+    assert hrddp.text.startswith("Requests MINUSCA to ensure that its support to the national defence")
+    assert hrddp.anchor == "Encourages"
+
+
+def test_a_better_version_of_a_paragraph_replaces_it_in_the_drafts_own_terms() -> None:
+    _, where = placements()
+    hr = where["hr-monitoring"]
+    assert (hr.action, hr.where) == ("replace", "Replace OP 2")
+    assert "national defence and security forces" in hr.text and "FACA" not in hr.text
+    kept = " ".join(p.text for p in hr.pieces if p.op == "equal")
+    assert "violations of international humanitarian law" in kept
+
+
+def test_a_paragraph_that_meets_another_recommendation_is_not_replaced() -> None:
+    document, where = placements()
+    sofa = where["sofa-reporting"]  # OP 4 carries the host state's duty to respect the SOFA, which is met
+    assert sofa.action in ("insert", "add") and sofa.paragraph == document.by_ref("OP 4").index
+    assert sofa.where == "Insert after OP 4"
+
+
+def test_missing_language_goes_after_the_paragraph_it_relates_to_not_after_the_last() -> None:
+    document, where = placements()
+    impartial = where["poc-impartial"]
+    assert impartial.where == "Insert after OP 1"  # the protection task, OP 1(a), sits under OP 1
+    assert (
+        impartial.paragraph == document.by_ref("OP 1(a)").index
+        and impartial.like == document.by_ref("OP 1").index
+    )
+    targets = [p.paragraph for p in where.values()]
+    assert all(t != document.by_ref("OP 5").index for t in targets)  # never after "remain seized"
+    assert len(set(targets)) >= 3  # spread over the draft, not all on one paragraph
+
+
+def test_the_drafts_own_term_for_national_forces_is_kept_unless_it_uses_the_acronym() -> None:
+    named = "Calls upon the CAR authorities to vet the Central African Armed Forces (FACA) and internal security forces (FSI);"
+    document = read_string(
+        "The Security Council,\n\n1. Requests support to national defence and security forces;\n"
+    )
+    assert own_terms(named, document).endswith("to vet the national defence and security forces;")
+    document = read_string(
+        "The Security Council,\n\n1. Requests support to the FACA and national security forces;\n"
+    )
+    assert own_terms(named, document) == named
