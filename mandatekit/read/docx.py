@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mandatekit.errors import DraftError
-from mandatekit.read.model import Block, Origin
+from mandatekit.read.model import Block, Change, Origin
 from mandatekit.textnorm import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -193,6 +193,63 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+_INSERTED = {W + "ins", W + "moveTo"}
+_DELETED = {W + "del", W + "moveFrom"}
+
+
+def paragraph_changes(p: Any) -> tuple[str, list[tuple[str, int, int, str]], int]:
+    """The paragraph's text with all changes accepted (as `paragraph_text`), its pending changes as
+    (kind, start, end, text) in that raw text, and the number of tracked-change marks."""
+    parts: list[str] = []
+    changes: list[tuple[str, int, int, str]] = []
+    pos = 0
+    marks = 0
+
+    def walk(el: Any) -> None:
+        nonlocal pos, marks
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in _DELETED:
+                marks += 1
+                gone = "".join(t.text or "" for t in child.iter(W + "delText", W + "t"))
+                if gone.strip():
+                    changes.append(("delete", pos, pos, gone))
+                continue
+            if tag in _PRUNED:
+                if tag == W + "pPr" and child.find(f"{W}rPr/{W}ins") is not None:
+                    marks += 1  # an inserted paragraph mark
+                if tag == W + "pPr" and child.find(f"{W}rPr/{W}del") is not None:
+                    marks += 1
+                continue
+            if tag == W + "t":
+                parts.append(child.text or "")
+                pos += len(child.text or "")
+            elif tag in (W + "tab", W + "br", W + "cr"):
+                parts.append(" ")
+                pos += 1
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+                pos += 1
+            elif tag in _INSERTED:
+                marks += 1
+                start = pos
+                walk(child)
+                if pos > start:
+                    changes.append(("insert", start, pos, "".join(parts)[start:pos]))
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts), changes, marks
+
+
+def _clean_offset(raw: str, at: int) -> int:
+    """Where raw offset `at` falls in clean(raw)."""
+    return len(clean(raw[:at] + "x")) - 1
+
+
 def _body_paragraphs(body: Any) -> list[Any]:
     """Body paragraphs in reading order, descending into tables and content controls."""
     out = []
@@ -239,15 +296,31 @@ def read_docx(path: Path) -> list[Block]:
     styles = _styles(part.styles.element)
     blocks: list[Block] = []
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
+    carried_changes: list[tuple[str, int, int, str]] = []
+    carried_marks = 0
     for index, p in enumerate(_body_paragraphs(document.element.body)):
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
-        text = carried + paragraph_text(p)
+        own, own_changes, marks = paragraph_changes(p)
+        text = carried + own
+        raw_changes = carried_changes + [
+            (k, a + len(carried), b + len(carried), t) for k, a, b, t in own_changes
+        ]
+        marks += carried_marks
         if mark_deleted:
-            carried = text
+            carried, carried_changes, carried_marks = text, raw_changes, marks
             continue
-        carried = ""
+        carried, carried_changes, carried_marks = "", [], 0
+        cleaned = clean(text)
+        changes = []
+        for kind, a, b, words in raw_changes:
+            start = min(_clean_offset(text, a), len(cleaned))
+            end = start if kind == "delete" else min(_clean_offset(text, b), len(cleaned))
+            while end > start and cleaned[end - 1] == " ":
+                end -= 1
+            if kind == "delete" or end > start:
+                changes.append(Change(kind=kind, start=start, end=end, text=clean(words)))
         style_id = _val(ppr, "pStyle")
         chain = _style_chain(styles, style_id)
         # An emptied paragraph whose mark survives still shows its number in Word: count it.
@@ -259,7 +332,9 @@ def read_docx(path: Path) -> list[Block]:
         heading = heading if heading is not None and heading < 9 else None
         blocks.append(
             Block(
-                text=clean(text),
+                text=cleaned,
+                changes=changes,
+                revisions=marks,
                 label=label[0] if label else None,
                 label_format=label[1] if label else None,
                 style=chain[0][1].name if chain else None,

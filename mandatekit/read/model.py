@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +56,17 @@ class VerbUse(BaseModel):
     bracketed: bool = Field(False, description="The verb itself stands in square brackets (not yet agreed)")
 
 
+class Change(BaseModel):
+    """A pending tracked change (Word): inserted text, with its span in the paragraph text as read, or deleted
+    text, which the text as read no longer has, at the offset where it stood."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["insert", "delete"]
+    start: int
+    end: int
+    text: str
+
+
 class Origin(BaseModel):
     """Where a paragraph came from in the file, to find it again (annotate) and to cite it."""
 
@@ -78,6 +90,9 @@ class Paragraph(BaseModel):
     text: str = Field(description="The words as the draft has them (inserted text in, deleted text out)")
     brackets: list[Span] = Field(default_factory=list, description="Square-bracketed (unagreed) text")
     origin: Origin
+    changes: list[Change] = Field(
+        default_factory=list, description="Pending tracked changes in this paragraph"
+    )
 
     @property
     def level(self) -> int:
@@ -99,6 +114,7 @@ class Document(BaseModel):
     front: FrontMatter = Field(default_factory=FrontMatter)
     paragraphs: list[Paragraph]
     warnings: list[str] = Field(default_factory=list)
+    pending_changes: int = Field(0, description="Pending tracked changes, all read as accepted")
 
     @property
     def operative(self) -> list[Paragraph]:
@@ -117,3 +133,7 @@ class Block(BaseModel):
     style: str | None = Field(None, description="Word paragraph style name")
     heading_level: int | None = Field(None, description="Set when the format marks this as a heading")
     origin: Origin
+    changes: list[Change] = Field(
+        default_factory=list, description="Pending tracked changes, offsets in `text`"
+    )
+    revisions: int = Field(0, description="Tracked-change marks in the paragraph (runs and paragraph mark)")

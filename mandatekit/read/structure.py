@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mandatekit.read.model import Block, Document, FrontMatter, Kind, Paragraph, Span
+from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span
 from mandatekit.read.verbs import coordinated_verbs, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
@@ -175,6 +175,7 @@ class _Builder:
             text=text,
             heading=self.heading,
             origin=block.origin,
+            changes=_shift_changes(block, text),
             **fields,
         )  # type: ignore[arg-type]
         self.paragraphs.append(para)
@@ -265,6 +266,18 @@ class _Builder:
         self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=prev.index)
 
 
+def _shift_changes(block: Block, text: str) -> list[Change]:
+    """A block's tracked changes in the paragraph's text, which is the block's without its typed number."""
+    if not block.changes or not block.text.endswith(text):
+        return []
+    shift = len(block.text) - len(text)
+    return [
+        c.model_copy(update={"start": max(c.start - shift, 0), "end": max(c.end - shift, 0)})
+        for c in block.changes
+        if c.end > shift or (c.kind == "delete" and c.start >= shift)
+    ]
+
+
 def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     builder = _Builder()
     labelled = [_label_of(b) for b in blocks]
@@ -303,7 +316,9 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     warnings = []
     if paragraphs and not any(p.kind is Kind.operative for p in paragraphs):
         warnings.append("no operative paragraphs: nothing in this text can meet a recommendation")
-    return Document(path=path, format=fmt, front=front, paragraphs=paragraphs, warnings=warnings)
+    pending = sum(b.revisions for b in blocks)
+    return Document(path=path, format=fmt, front=front, paragraphs=paragraphs, warnings=warnings,
+                    pending_changes=pending)  # fmt: skip
 
 
 def _assign_verbs(paragraphs: list[Paragraph]) -> None:

@@ -61,8 +61,18 @@ def test_tracked_insertions_count_and_deletions_do_not(tmp_path: Path, builder: 
         Run(";"),
     )
     builder.op("Decides", "to remain seized of the matter.")
-    text = read(builder.save(tmp_path / "t.docx")).by_ref("OP 1").text  # type: ignore[union-attr]
-    assert text == "Requests the Mission to support the forces as appropriate;"
+    doc = read(builder.save(tmp_path / "t.docx"))
+    op = doc.by_ref("OP 1")
+    assert op is not None and op.text == "Requests the Mission to support the forces as appropriate;"
+    # what is pending stays known: where the insertion stands, and what the deletion took out
+    [deleted, inserted] = op.changes
+    assert (deleted.kind, deleted.text, op.text[deleted.start :]) == (
+        "delete",
+        "in strict compliance with the HRDDP",
+        "as appropriate;",
+    )
+    assert (inserted.kind, op.text[inserted.start : inserted.end]) == ("insert", "as appropriate")
+    assert doc.pending_changes == 2
 
 
 def test_emptied_paragraph_keeps_its_number_as_word_shows_it(tmp_path: Path, builder: DraftBuilder) -> None:
