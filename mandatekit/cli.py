@@ -99,6 +99,13 @@ def parse(draft: Path, fmt: str) -> None:
     help="Exit 1 if any finding is this bad or worse (partial: partial or missing). A recorded drafter "
     "decision that is not stale counts instead of the tool's verdict.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Drafts checked at once when there are several (default: one per core; 1: one after another, "
+    "in this process). The output is the same whatever the number.",
+)
 def check(
     drafts: tuple[str, ...],
     fmt: str | None,
@@ -106,6 +113,7 @@ def check(
     profile: str | None,
     only: str | None,
     fail_on: str | None,
+    jobs: int | None,
 ) -> None:
     """Check drafts: met, partial or missing for each recommendation, with the evidence.
 
@@ -120,8 +128,7 @@ def check(
       mandatekit check mandates/ --format csv > ten-years.csv
     """
     from mandatekit.api import setup as make_setup
-    from mandatekit.decisions import apply_decisions, decision_files
-    from mandatekit.read import read
+    from mandatekit.batch import check_drafts, check_one, default_jobs
 
     paths = expand_drafts(drafts)
     fmt = fmt or ("table" if len(paths) == 1 else "matrix")
@@ -129,18 +136,23 @@ def check(
     _notices(setup)
     only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
     reports, failed = [], 0
-    show_progress = len(paths) > 1 and fmt not in ("json", "csv") and sys.stderr.isatty()
-    bar = click.progressbar(paths, label="Checking", file=sys.stderr) if show_progress else nullcontext(paths)
-    with bar as items:
-        for draft in items:
-            try:
-                report = setup.judge(read(draft), only_ids)
-                reports.append(apply_decisions(report, decision_files(draft)))
-            except MandatekitError as exc:
-                if len(paths) == 1:
-                    raise
-                failed += 1
-                click.echo(f"mandatekit: error: {exc.line()} (skipped)", err=True)
+    if len(paths) == 1:
+        reports.append(check_one(setup, paths[0], only_ids))  # a draft that cannot be read: exit 2 at once
+    else:
+        results = check_drafts(paths, setup, only_ids, jobs or default_jobs(), list(rule_dirs), profile)
+        show_progress = fmt not in ("json", "csv") and sys.stderr.isatty()
+        bar = (
+            click.progressbar(results, length=len(paths), label="Checking", file=sys.stderr)
+            if show_progress
+            else nullcontext(results)
+        )
+        with bar as items:
+            for report, error in items:
+                if error is not None:
+                    failed += 1
+                    click.echo(f"mandatekit: error: {error} (skipped)", err=True)
+                else:
+                    reports.append(report)
     _print_reports(reports, fmt, as_list=len(paths) > 1)
     if failed:
         click.echo(f"mandatekit: {failed} of {len(paths)} drafts could not be read", err=True)
