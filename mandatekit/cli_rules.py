@@ -72,6 +72,12 @@ def validate(folders: tuple[Path, ...]) -> None:
         for r in run_examples(rule, setup.profile)
         if not r.passed
     ]
+    from mandatekit.rulebook.lint import lint_rule
+
+    for rule in setup.rulebook.rules:  # warnings, not errors: the rule works, but may give a false "met"
+        for warning in lint_rule(rule):
+            line = setup.rulebook.lines[rule.id].get(warning.path, 0)
+            click.echo(f"{setup.rulebook.files[rule.id]}:{line}: warning: {warning.message}", err=True)
     if failures:
         raise RuleError(failures)
     n = len(setup.rulebook.rules)

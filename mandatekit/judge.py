@@ -391,8 +391,7 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
                        "commitment is not yet agreed.")  # fmt: skip
     bracketed = [h for h in chosen if h.bracketed]
     if bracketed:
-        refs = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed))
-        defects.append(f"Only inside square brackets ({refs}): the language is not yet agreed.")
+        defects.append(_bracket_reason(rule, bracketed, paragraphs))
     # Only what is asked can be negated: a topic ("do not recruit children") or an idea worded in the
     # negative ("does not cause harm") stays what it is.
     askable = [
@@ -405,6 +404,17 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
         h, words = negated[0]
         defects.append(f"Negated in {paragraphs[h.para].ref} ('{words}'): the text says the opposite.")
     return defects
+
+
+def _bracket_reason(rule: Rule, bracketed: list[Hit], paragraphs: list[Paragraph]) -> str:
+    """'The state's forces stand only in bracketed, unagreed text (OP 4)': which idea lacks agreed words."""
+    names = list(dict.fromkeys(h.element for h in bracketed))
+    labels = _and([rule.elements[n].label for n in names], "and")
+    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed)), "and")
+    return (
+        f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in bracketed, "
+        f"unagreed text in {refs}: words in square brackets are not yet agreed."
+    )
 
 
 def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[Evidence]:
@@ -474,6 +484,8 @@ def judge_rule(
                 break
         if verdict is Verdict.partial:
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
+            if bracketed := [h for h in chosen if h.bracketed]:
+                reasons.append(_bracket_reason(rule, bracketed, paragraphs))
     sources = sources or {}
     return Finding(
         rule=rule.id,

@@ -24,6 +24,16 @@ _SECTION_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4})\.\s+(?=[A-Z])")  # "A. Politi
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _LETTER = re.compile(r"^([a-z])\1{0,3}$")
 _BRACKET = re.compile(r"[\[\]]")
+# Model language (the OCHA Aide Memoire, templates) names the parties in brackets to be filled in:
+# "[UN Mission]", "[Government of affected country]", "[name of mission]", "[X]". A placeholder is a name,
+# not text under negotiation, so it does not make the words around it unagreed.
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:(?:insert|name\s+of)\s+)?(?:the\s+)?(?:(?:UN|United\s+Nations)\s+)?"
+    r"(?:(?:[A-Z][\w-]*|affected|host|relevant|concerned)\s+)*"
+    r"(?:[Mm]ission|[Gg]overnment|[Cc]ountry|State|[Oo]peration|SRSG|Representative|[Aa]uthorities|[Rr]egion)"
+    r"(?:\s+of\s+(?:the\s+)?(?:affected|host|concerned|relevant)?\s*(?:country|State|state|region))?\s*$"
+    r"|^\s*(?:X{1,3}|x{1,3}|\.\.\.|…|date|year|month|number|name)\s*$"
+)
 _SYMBOL = re.compile(r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
@@ -122,7 +132,8 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
                 if stack:
                     continue
                 if opened_p == pi:
-                    spans[pi].append(Span(start=opened_c, end=ci + 1))
+                    if not _PLACEHOLDER.match(text[opened_c + 1 : ci]):
+                        spans[pi].append(Span(start=opened_c, end=ci + 1))
                 else:
                     spans[opened_p].append(Span(start=opened_c, end=len(texts[opened_p])))
                     for mid in range(opened_p + 1, pi):

@@ -72,7 +72,7 @@ def test_a_bracketed_governing_verb_is_not_agreed() -> None:
         "1. Decides that the mandate shall include:\n\n(a) [To protect civilians from any party];",
         "poc-impartial",
     )
-    assert f.verdict == "partial" and "Only inside square brackets (OP 1(a))" in f.reasons[0]
+    assert f.verdict == "partial" and "only in bracketed, unagreed text in OP 1(a)" in f.reasons[0]
 
 
 def test_bracketed_verb_choice_counts_the_weakest() -> None:

@@ -1,0 +1,70 @@
+"""Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
+
+    python benchmarks/gold_agreement.py [FOLDER]      (default: tests/judge/real)
+
+FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
+borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
+coder said partial or missing) per resolution and per rule, then every disagreement with the coder's deciding
+paragraph and the tool's evidence. Anyone with other coded mandates can point it at their own folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mandatekit import check  # noqa: E402
+
+
+def allowed(cell: dict) -> set[str]:
+    verdict = cell["verdict"]
+    return set(verdict) if isinstance(verdict, list) else {verdict}
+
+
+def main(folder: Path) -> None:
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))["resolutions"]
+    per_res: dict[str, list[int]] = {}
+    per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # agree, cells, false met
+    disagreements = []
+    for name, coded in gold.items():
+        report = check(folder / f"{name}.txt")
+        got = {f.rule: f for f in report.findings}
+        agree = cells = false_met = 0
+        for rule, cell in coded["cells"].items():
+            finding = got[rule]
+            ok = finding.verdict.value in allowed(cell)
+            fm = finding.verdict.value == "met" and "met" not in allowed(cell)
+            agree, cells, false_met = agree + ok, cells + 1, false_met + fm
+            row = per_rule[rule]
+            row[0], row[1], row[2] = row[0] + ok, row[1] + 1, row[2] + fm
+            if not ok:
+                evidence = "; ".join(f"{e.ref} '{e.text}'" for e in finding.evidence) or "-"
+                disagreements.append(
+                    f"{name} {rule}: tool {finding.verdict.value}, coder {'/'.join(sorted(allowed(cell)))}"
+                    f"{'  FALSE MET' if fm else ''}\n"
+                    f"    coder: {cell.get('ref')} '{cell.get('words')}'\n"
+                    f"    tool:  {evidence}\n"
+                    f"    why:   {' | '.join(finding.reasons) or finding.message}"
+                )
+        per_res[name] = [agree, cells, false_met]
+    total = [sum(v[i] for v in per_res.values()) for i in range(3)]
+    print(f"{'resolution':<20} {'mission':<8} {'agree':>7} {'%':>6} {'false met':>9}")
+    for name, (a, n, fm) in per_res.items():
+        print(f"{name:<20} {gold[name]['mission']:<8} {a:>3}/{n:<3} {100 * a / n:>6.1f} {fm:>9}")
+    print(f"{'all':<29} {total[0]:>3}/{total[1]:<3} {100 * total[0] / total[1]:>6.1f} {total[2]:>9}\n")
+    print(f"{'rule':<22} {'agree':>7} {'false met':>9}")
+    for rule, (a, n, fm) in sorted(per_rule.items()):
+        print(f"{rule:<22} {a:>3}/{n:<3} {fm:>9}")
+    print(f"\n{len(disagreements)} disagreement(s)")
+    for d in disagreements:
+        print(d)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "judge" / "real")

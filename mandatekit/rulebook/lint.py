@@ -1,0 +1,101 @@
+"""Warnings about rules that are valid but likely to give a false "met".
+
+The commonest way a rule goes wrong on real text is a met condition that one generic word can satisfy:
+`accountab*` meets "accountable for its use of resources", `support` and `forces` stand in half the
+paragraphs of a mandate. A met condition must name *what* is asked (accountability *for crimes*, support
+*to forces in compliance with* the HRDDP), so a condition whose every element can be met by one common
+word is flagged. Acronyms (HRDDP, SOFA, DDR) are names, not common words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mandatekit.rulebook.model import Rule
+from mandatekit.rulebook.patterns import _TOKEN, compile_patterns
+
+_MAX_EXPANSIONS = 512  # phrases are short; past this the phrase is too rich to be one word anyway
+
+
+@dataclass(frozen=True)
+class RuleWarning:
+    rule: str
+    path: str  # dotted path in the rule file, for the line number ('met.0')
+    message: str
+
+
+def _expand(tokens: list[str], pos: int) -> tuple[list[list[str]], int]:
+    """Word sequences a token list can match at this level (a '...' gap counts as a word), up to ')' or '|'."""
+    seqs: list[list[str]] = [[]]
+    while pos < len(tokens):
+        tok = tokens[pos]
+        if tok == "|" or tok.startswith(")"):
+            break
+        if tok == "(":
+            alternatives: list[list[str]] = []
+            pos += 1
+            while True:
+                alt, pos = _expand(tokens, pos)
+                alternatives += alt
+                if pos >= len(tokens) or tokens[pos] != "|":
+                    break
+                pos += 1
+            if pos < len(tokens) and tokens[pos] == ")?":
+                alternatives.append([])
+            pos += 1
+            seqs = [s + a for s in seqs for a in alternatives][:_MAX_EXPANSIONS]
+            continue
+        seqs = [[*s, tok] for s in seqs]
+        pos += 1
+    return seqs, pos
+
+
+def single_words(phrase: str) -> list[str]:
+    """The one-word matches of a phrase: 'accountab*' → ['accountab*']; '(support|aid)' → both;
+    'security sector reform' → []."""
+    tokens = _TOKEN.findall(phrase.strip())
+    try:
+        seqs, _ = _expand(tokens, 0)
+    except IndexError:
+        return []
+    return list(dict.fromkeys(s[0] for s in seqs if len(s) == 1 and s[0] != "..."))
+
+
+def is_common(word: str) -> bool:
+    """A word found in any paragraph: not an acronym (HRDDP, non-UN) nor a proper name."""
+    bare = word.lstrip("=").rstrip("*")
+    if any(len(part) >= 2 and part.isupper() for part in re.split(r"[-']", bare)):
+        return False
+    return not bare[:1].isupper()
+
+
+def _sample(word: str) -> str:
+    """A word of the text that the token matches: 'accountab*' → 'accountab', '=report' → 'report'."""
+    return word.lstrip("=").rstrip("*")
+
+
+def lint_rule(rule: Rule) -> list[RuleWarning]:
+    """A warning for each met condition that one common word, alone, can meet: every element of the
+    condition has a one-word phrase matching that same word."""
+    out = []
+    for i, condition in enumerate(rule.met):
+        first, *others = condition.all
+        words = [w for p in rule.elements[first].phrases for w in single_words(p) if is_common(w)]
+        compiled_others = [compile_patterns(rule.elements[n].phrases, rule.elements[n].regex) for n in others]
+        lone = [
+            w
+            for w in words
+            if all(prog.fullmatch(_sample(w).encode()) is not None for prog in compiled_others)
+        ]
+        if lone:
+            shown = ", ".join(f"'{w}'" for w in lone[:4])
+            out.append(
+                RuleWarning(
+                    rule.id,
+                    f"met.{i}",
+                    f"rule '{rule.id}': met condition {condition.all} can be met by one common word "
+                    f"({shown}): name what is asked, e.g. accountability *for crimes*, support *to forces*",
+                )
+            )
+    return out

@@ -1,0 +1,67 @@
+"""Square brackets: unagreed text is named in the reason; a placeholder of model language is not unagreed."""
+
+from __future__ import annotations
+
+from mandatekit import check
+from mandatekit.judge import Finding
+
+
+def finding(text: str, rule: str) -> Finding:
+    return check(text, only=[rule]).findings[0]
+
+
+def test_the_reason_names_the_element_found_only_in_brackets() -> None:
+    f = finding(
+        "4. Requests the Mission to monitor and report publicly on human rights violations committed by "
+        "armed groups [and by the national defence and security forces];",
+        "hr-monitoring",
+    )
+    assert f.verdict == "partial"
+    assert any(
+        r.startswith("Covering all actors, state forces and partners included stands only in bracketed, "
+                     "unagreed text in OP 4") for r in f.reasons
+    ), f.reasons  # fmt: skip
+
+
+def test_a_partial_set_in_brackets_says_so() -> None:
+    f = finding("3. [Welcomes the Mission's application of the HRDDP];", "hrddp-support")
+    assert f.verdict == "partial"
+    assert any("only in bracketed, unagreed text in OP 3" in r for r in f.reasons), f.reasons
+
+
+def test_aide_memoire_placeholders_are_not_negotiation_brackets() -> None:
+    # The OCHA Aide Memoire's agreed HRDDP language, with its placeholders left in.
+    f = finding(
+        "1. Requests [UN Mission] to ensure that any support provided to non-United Nations security forces, "
+        "including the forces of [Government of affected country], is provided in strict compliance with the "
+        "Human Rights Due Diligence Policy on United Nations Support to non-United Nations Security Forces;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met", f.reasons
+
+
+def test_a_bracketed_word_is_still_unagreed_beside_a_placeholder() -> None:
+    f = finding(
+        "1. Requests [UN Mission] to ensure that any support provided to the national forces is provided in "
+        "[strict compliance with the Human Rights Due Diligence Policy];",
+        "hrddp-support",
+    )
+    assert f.verdict == "partial"
+    assert any("only in bracketed, unagreed text in OP 1" in r for r in f.reasons), f.reasons
+
+
+def test_placeholder_brackets_are_not_read_as_unagreed() -> None:
+    from mandatekit.read import read_string
+
+    doc = read_string(
+        "1. Requests [UN Mission] and [Government of affected country] to cooperate with [name of mission], "
+        "[X] and [the Mission] [strict] [Decides/Requests] [and its partners] [MINUSCA];"
+    )
+    op = doc.by_ref("OP 1")
+    assert op is not None
+    assert [op.text[b.start : b.end] for b in op.brackets] == [
+        "[strict]",
+        "[Decides/Requests]",
+        "[and its partners]",
+        "[MINUSCA]",
+    ]

@@ -1,0 +1,69 @@
+"""The rule linter: a met condition that one common word can meet is a warning naming the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from mandatekit.rulebook.lint import lint_rule, single_words
+from mandatekit.rulebook.model import Rule
+from tests.cli.test_cli import run
+
+BASE = {
+    "id": "lint-probe",
+    "title": "t",
+    "severity": "low",
+    "theme": "t",
+    "recommendation": "r",
+    "sources": [{"id": "poc-impartiality-2021", "quote": "q"}],
+    "message": {"met": "m", "partial": "p", "missing": "x"},
+    "suggestion": "s",
+    "examples": [{"verdict": "met", "text": "1. Requests the Mission to be accountable for war crimes;"}],
+}
+
+
+def rule(elements: dict[str, list[str]], met: list[str]) -> Rule:
+    return Rule.model_validate(
+        BASE | {"elements": {n: {"label": n, "phrases": p} for n, p in elements.items()}, "met": met}
+    )
+
+
+def test_single_words_of_a_phrase() -> None:
+    assert single_words("accountab*") == ["accountab*"]
+    assert single_words("(support|assistance)") == ["support", "assistance"]
+    assert single_words("(the)? forces") == ["forces"]
+    assert single_words("security sector reform") == []
+    assert single_words("accountab* ... crimes") == []
+
+
+def test_one_generic_word_meeting_a_condition_is_flagged() -> None:
+    warnings = lint_rule(rule({"a": ["accountab*", "impunity for ... crimes"]}, ["a"]))
+    assert (
+        len(warnings) == 1 and "'lint-probe'" in warnings[0].message and "accountab*" in warnings[0].message
+    )
+
+
+def test_one_word_matching_every_element_is_flagged() -> None:
+    assert lint_rule(rule({"a": ["support"], "b": ["(support|forces)"]}, ["a", "b"]))
+
+
+def test_qualified_conditions_and_acronyms_are_not_flagged() -> None:
+    assert lint_rule(rule({"a": ["accountab* for ... crimes"]}, ["a"])) == []
+    assert lint_rule(rule({"a": ["support"], "b": ["forces"]}, ["a", "b"])) == []
+    assert lint_rule(rule({"a": ["HRDDP", "DDR"]}, ["a"])) == []
+
+
+def test_validate_warns_and_exits_0(tmp_path: Path) -> None:
+    data = BASE | {"elements": {"a": {"label": "a", "phrases": ["accountab*"]}}, "met": ["a"]}
+    (tmp_path / "probe.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    code, out, err = run("rules", "validate", str(tmp_path))
+    assert code == 0, err
+    assert "warning" in err and "lint-probe" in err and "probe.yaml" in err
+    assert "1 rule valid" in out
+
+
+def test_the_builtin_rules_have_no_warning() -> None:
+    from mandatekit.api import setup
+
+    assert [w.message for r in setup().rulebook.rules for w in lint_rule(r)] == []
