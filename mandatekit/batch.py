@@ -45,11 +45,14 @@ def _check(draft: Path) -> tuple[Any, str | None]:
     try:
         return check_one(setup, draft, only), None
     except MandatekitError as exc:
-        return None, exc.line()
+        return None, " ".join(exc.line().split())
+    except Exception as exc:  # whatever one draft does wrong (a bug, a hostile file), the others are checked
+        return None, f"{draft}: unexpected {type(exc).__name__} while checking the draft"
 
 
 def _start_worker(rule_dirs: list[Path], profile: str | None, only: list[str] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM: die, say nothing
     global _state
     if _state is None:
         from mandatekit.api import setup as make_setup

@@ -45,6 +45,10 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     from mandatekit.read import read
     from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
 
+    if output is not None:
+        from mandatekit.output import refuse_overwrite
+
+        refuse_overwrite(output, old, new)  # before the work, not after it
     setup = make_setup(list(rule_dirs), profile)
     old_doc, new_doc = read(old), read(new)
     old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
@@ -97,6 +101,8 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
     from mandatekit.decisions import PROJECT_FILE, Decision, record, today
     from mandatekit.read import read
 
+    if not why.strip():
+        raise MandatekitError(None, "--why: give the justification in a sentence or two")
     setup = make_setup(list(rule_dirs), profile)
     if setup.rulebook.get(rule_id) is None:
         raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
@@ -107,6 +113,6 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
         target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
     entry = Decision(rule=rule_id, decision=decision, why=why, by=who or getpass.getuser(), date=today(),  # type: ignore[arg-type]
                      draft=scope, verdict=verdict, evidence=evidence)  # fmt: skip
-    record(target, entry)
+    record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""
     click.echo(f"recorded in {target}: {rule_id} → {decision}{said}")

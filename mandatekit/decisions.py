@@ -43,19 +43,40 @@ class Decision(BaseModel):
 
 def decision_files(draft: Path) -> list[Path]:
     """Project file first, then the draft's own: the draft's decisions win for the same rule."""
+    from mandatekit.output import note_input
+
     candidates = [draft.parent / PROJECT_FILE, draft.with_name(f"{draft.stem}.decisions.yaml")]
-    return [p for p in candidates if p.is_file()]
+    found = []
+    for path in candidates:
+        if path.is_dir():
+            raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
+        if path.is_file():
+            note_input(path, "decisions file")
+            found.append(path)
+    return found
 
 
 def load_decisions(path: Path) -> list[Decision]:
+    from mandatekit.rulebook import parse_yaml_data
+
+    if path.is_dir():
+        raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        items = data.get("decisions", []) if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise MandatekitError(path, "a decisions file holds 'decisions:' followed by a list")
-        return [Decision.model_validate(item) for item in items]
+        data = parse_yaml_data(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise MandatekitError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise MandatekitError(path, "is not a decisions file: it is not UTF-8 text") from exc
     except yaml.YAMLError as exc:
-        raise MandatekitError(path, f"invalid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MandatekitError(path, f"invalid YAML{where}: {problem}") from exc
+    items = data.get("decisions", []) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise MandatekitError(path, "a decisions file holds 'decisions:' followed by a list")
+    try:
+        return [Decision.model_validate(item) for item in items]
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"])
@@ -116,12 +137,13 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
 
 def record(path: Path, decision: Decision) -> None:
     """Add a decision to a decisions file, replacing an earlier one on the same rule and draft."""
-    from mandatekit.output import write_atomic
+    from mandatekit.output import locked, write_atomic
 
-    existing = load_decisions(path) if path.exists() else []
-    kept = [d for d in existing if (d.rule, d.draft) != (decision.rule, decision.draft)]
-    payload = {"decisions": [d.model_dump(mode="json", exclude_none=True) for d in [*kept, decision]]}
-    write_atomic(path, HEADER + yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100))
+    with locked(path):  # concurrent `decide` runs on one file each add their decision
+        existing = load_decisions(path) if path.exists() or path.is_symlink() else []
+        kept = [d for d in existing if (d.rule, d.draft) != (decision.rule, decision.draft)]
+        payload = {"decisions": [d.model_dump(mode="json", exclude_none=True) for d in [*kept, decision]]}
+        write_atomic(path, HEADER + yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100))
 
 
 def today() -> str:

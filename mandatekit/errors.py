@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -30,3 +32,26 @@ class RuleError(MandatekitError):
 
     def line(self) -> str:
         return "\n".join(self.problems)
+
+
+# What the program was doing, and on which file, when an unexpected exception went through: the CLI's last
+# line of defence names them in its one line instead of printing a traceback.
+_failed_at: list[tuple[str | None, str]] = []
+
+
+@contextmanager
+def working_on(path: str | Path | None, what: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, MandatekitError) and not _failed_at:
+            _failed_at.append((str(path) if path is not None else None, what))  # the innermost step wins
+        raise
+
+
+def failed_at() -> tuple[str | None, str] | None:
+    return _failed_at[0] if _failed_at else None
+
+
+def forget_failure() -> None:
+    _failed_at.clear()

@@ -37,6 +37,14 @@ def render_matrix(reports: list[Report]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula ('=1+2.txt', '@SUM(...)') is quoted with a leading
+    apostrophe, as the spreadsheets themselves do for text typed that way (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "\uff1d"):
+        return "'" + value
+    return value
+
+
 def render_csv(reports: list[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -44,6 +52,6 @@ def render_csv(reports: list[Report]) -> str:
     writer.writerow(["draft", "symbol", "title", "met", "partial", "missing", *rules])
     for r in reports:
         d = r.document
-        writer.writerow([d.path, d.symbol or "", d.title or "", r.summary.met, r.summary.partial,
-                         r.summary.missing, *[f.verdict.value for f in r.findings]])  # fmt: skip
+        writer.writerow([_cell(v) for v in [d.path, d.symbol or "", d.title or "", r.summary.met,
+                         r.summary.partial, r.summary.missing, *[f.verdict.value for f in r.findings]]])  # fmt: skip
     return buffer.getvalue()
