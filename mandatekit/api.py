@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, RuleError
 from mandatekit.judge import Report, judge_document
 from mandatekit.read import SUFFIXES, Document, read, read_string
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
@@ -46,8 +46,11 @@ def setup(
     profile: str | None = None,
     config: Config | None = None,
     builtin: bool = True,
+    examples: bool = True,
 ) -> Setup:
-    """Load rules (built-in + `rules` folders + config folders) and pick the profile."""
+    """Load rules (built-in + `rules` folders + config folders) and pick the profile. `examples`: run the
+    examples of the rules not built in, and refuse the rulebook if one fails (the built-in ones are tested
+    before release)."""
     config = config if config is not None else load_config()
     profiles = load_profiles(config.profiles)
     wanted = profile or config.profile or DEFAULT_PROFILE
@@ -55,6 +58,15 @@ def setup(
         raise MandatekitError(None, f"unknown profile '{wanted}' (available: {', '.join(sorted(profiles))})")
     extra = [*config.rules, *(Path(r) for r in rules or [])]
     rulebook = load_rulebook(extra, builtin=builtin, disable=config.disable, profiles=profiles)
+    if examples and extra:
+        from mandatekit.resources import data_dir
+        from mandatekit.rulebook.testing import example_failures
+
+        builtin_dir = data_dir("rules").resolve()
+        users = [r for r in rulebook.rules if not rulebook.files[r.id].resolve().is_relative_to(builtin_dir)]
+        failures = example_failures(rulebook, users, profiles[wanted])
+        if failures:
+            raise RuleError(failures)
     sources = {s["id"]: s.get("title", s["id"]) for s in load_sources().get("sources", [])}
     return Setup(rulebook, profiles[wanted], sources)
 

@@ -14,12 +14,13 @@ rules_dirs_argument = click.argument("folders", nargs=-1, type=click.Path(path_t
 
 
 def _load(folders: tuple[Path, ...]):  # type: ignore[no-untyped-def]
-    """Given folders: those alone. None: the built-in rulebook plus the config file's folders."""
+    """Given folders: those alone. None: the built-in rulebook plus the config file's folders. Examples are
+    not run here: the commands that need them run and report them themselves."""
     from mandatekit.api import setup
 
     if folders:
-        return setup(list(folders), builtin=False)
-    return setup()
+        return setup(list(folders), builtin=False, examples=False)
+    return setup(examples=False)
 
 
 @click.group()
@@ -49,7 +50,7 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
     """Show one rule file, with where it comes from."""
     from mandatekit.api import setup
 
-    s = setup(list(rule_dirs))
+    s = setup(list(rule_dirs), examples=False)
     rule = s.rulebook.get(rule_id)
     if rule is None:
         raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
@@ -62,16 +63,10 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
 @rules_dirs_argument
 def validate(folders: tuple[Path, ...]) -> None:
     """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem."""
-    from mandatekit.rulebook.testing import run_examples
+    from mandatekit.rulebook.testing import example_failures
 
     setup = _load(folders)
-    failures = [
-        f"{setup.rulebook.files[r.rule.id]}:{setup.rulebook.lines[r.rule.id].get(f'examples.{r.number - 1}', 0)}: "
-        f"{r.describe()}"
-        for rule in setup.rulebook.rules
-        for r in run_examples(rule, setup.profile)
-        if not r.passed
-    ]
+    failures = example_failures(setup.rulebook, setup.rulebook.rules, setup.profile)
     from mandatekit.rulebook.lint import lint_rule
 
     for rule in setup.rulebook.rules:  # warnings, not errors: the rule works, but may give a false "met"

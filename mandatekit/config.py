@@ -44,12 +44,22 @@ def load_config(path: Path | None = None) -> Config:
     path = path or find_config()
     if path is None:
         return Config()
+    from mandatekit.output import note_input
+
+    note_input(path, "configuration file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-        raise MandatekitError(path, f"invalid configuration: {exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MandatekitError(path, f"invalid configuration: {' '.join(str(exc).split())}") from exc
+    except OSError as exc:
+        raise MandatekitError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    except RecursionError as exc:  # tomllib recurses into nested arrays and tables
+        raise MandatekitError(path, "invalid configuration: nested too deep") from exc
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mandatekit", {})
+        tool = data.get("tool", {})
+        data = tool.get("mandatekit", {}) if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise MandatekitError(path, "[tool.mandatekit] must be a table of settings")
     unknown = set(data) - _KEYS
     if unknown:
         raise MandatekitError(
@@ -67,8 +77,10 @@ def load_config(path: Path | None = None) -> Config:
 
     disable = data.get("disable", [])
     profile = data.get("profile")
-    if not isinstance(disable, list) or (profile is not None and not isinstance(profile, str)):
-        raise MandatekitError(path, "'disable' must be a list of rule ids and 'profile' a profile id")
+    if not isinstance(disable, list) or not all(isinstance(v, str) for v in disable):
+        raise MandatekitError(path, "'disable' must be a list of rule ids, e.g. disable = [\"poc-policy\"]")
+    if profile is not None and not isinstance(profile, str):
+        raise MandatekitError(path, "'profile' must be a profile id, e.g. profile = \"monusco\"")
     return Config(
         path=path, rules=paths("rules"), profile=profile, disable=list(disable), profiles=paths("profiles")
     )

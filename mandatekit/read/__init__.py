@@ -68,7 +68,7 @@ def detect_format(path: Path, data: bytes) -> str:
         raise DraftError(path, f"unsupported file type '{suffix or '(none)'}': mandatekit reads {known}")
     expected = {"docx": "zip", "pdf": "pdf"}.get(fmt)
     if sniffed != expected and (expected or sniffed):
-        what = _NAMED.get(sniffed or "", "plain text")
+        what = _NAMED.get(sniffed or "", "binary data" if looks_binary(data) else "plain text")
         fix = (
             f"rename it to {_RENAME[sniffed]}"
             if sniffed in _RENAME
@@ -78,9 +78,32 @@ def detect_format(path: Path, data: bytes) -> str:
     return fmt
 
 
+def looks_binary(data: bytes) -> bool:
+    """Bytes no text editor would have saved: a NUL, or many control characters, near the start."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text, whose ASCII letters carry NULs
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([c])) for c in _CONTROL_BYTES)
+    return controls > max(8, len(head) // 100)
+
+
+_CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13)] + [127]
+
+
 def read(path: str | os.PathLike[str]) -> Document:
     """Read a draft file. Raises DraftError with a message meant for the user."""
+    from mandatekit.errors import working_on
+    from mandatekit.output import note_input
+
     path = Path(path)
+    note_input(path)
+    with working_on(path, "reading the draft"):
+        return _read(path)
+
+
+def _read(path: Path) -> Document:
     if not path.exists():
         raise DraftError(path, "no such file")
     if path.is_dir():
@@ -108,9 +131,13 @@ def read(path: str | os.PathLike[str]) -> Document:
 
         blocks = read_pdf(path, data)
     else:
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if looks_binary(data):
             raise DraftError(path, "is a binary file, not text")
-        blocks = read_text(decode(data), markdown=fmt == "markdown")
+        try:
+            text = decode(data)
+        except UnicodeDecodeError as exc:
+            raise DraftError(path, f"is not valid {exc.encoding.upper()} text ({exc.reason})") from exc
+        blocks = read_text(text, markdown=fmt == "markdown")
     document = build(blocks, fmt, str(path))
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")

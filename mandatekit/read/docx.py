@@ -10,6 +10,7 @@ in other parts of the package and are never read; text in tables is.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,26 @@ _PRUNED = {
     W + "commentReference",
     MC_FALLBACK,
 }
-MAX_XML_BYTES = 200 * 1024 * 1024  # uncompressed document.xml: refuse a zip bomb before parsing it
+# Budgets for the parts of the package, checked against the zip directory before anything is inflated.
+# zipfile never inflates a part past the size the directory gives it (and then fails its CRC check), so a
+# directory that lies cannot get past them either. A real resolution's document.xml is under 2 MB.
+MAX_PART_BYTES = 32 * 1024 * 1024  # any one part, uncompressed: XML parses to ~30 times its size in memory
+MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together, uncompressed (python-docx loads them all)
+MAX_PARTS = 10_000
+# Word numbers lists up to 32767 and nests them 9 levels deep (0-8): beyond that a value is hostile.
+MAX_LIST_NUMBER = 32767
+MAX_LEVEL = 8
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
+    """An integer attribute as Word would read it: clamped to Word's range, the default when not a number."""
+    digits = (value or "").strip()
+    try:
+        if len(digits.lstrip("+-")) > 12:  # no need to read a thousand digits to know they are too many
+            return (low if digits.startswith("-") else high) if digits.lstrip("+-").isdecimal() else default
+        return min(max(int(digits), low), high)
+    except ValueError:
+        return default
 
 
 def _attr(el: Any, name: str) -> str | None:
@@ -70,10 +90,13 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in abstract.iter(W + "lvl"):
-                levels[int(_attr(lvl, "ilvl") or 0)] = _Level(
-                    start=int(_val(lvl, "start") or 1),
+                ilvl = _int(_attr(lvl, "ilvl"), 0, high=MAX_LEVEL + 1)
+                if ilvl > MAX_LEVEL:
+                    continue
+                levels[ilvl] = _Level(
+                    start=_int(_val(lvl, "start"), 1),
                     fmt=_val(lvl, "numFmt") or "decimal",
-                    text=_val(lvl, "lvlText") or "",
+                    text=(_val(lvl, "lvlText") or "")[:64],  # Word's own are a few characters
                     style=_val(lvl, "pStyle"),
                 )
             numbering.levels[_attr(abstract, "abstractNumId") or ""] = levels
@@ -89,7 +112,7 @@ class Numbering:
             for override in num.iter(W + "lvlOverride"):
                 start = _val(override, "startOverride")
                 if start is not None:
-                    overrides[int(_attr(override, "ilvl") or 0)] = int(start)
+                    overrides[_int(_attr(override, "ilvl"), 0, high=MAX_LEVEL)] = _int(start, 1)
             numbering.nums[_attr(num, "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
         return numbering
 
@@ -109,7 +132,7 @@ class Numbering:
         key = f"num:{num_id}" if overrides else f"abstract:{abstract}"
         counts = self.counters.setdefault(key, {})
         start = overrides.get(ilvl, levels[ilvl].start)
-        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start
+        counts[ilvl] = min(counts[ilvl] + 1, MAX_LIST_NUMBER) if ilvl in counts else start
         for deeper in [lv for lv in counts if lv > ilvl]:
             del counts[deeper]
         label = levels[ilvl].text
@@ -121,7 +144,10 @@ class Numbering:
 
 
 def format_number(n: int, fmt: str) -> str:
+    n = min(max(n, 0), MAX_LIST_NUMBER)  # the letter and roman forms grow with n
     if fmt in ("lowerLetter", "upperLetter"):
+        if n < 1:
+            return "0"
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
@@ -157,7 +183,7 @@ def _styles(root: Any) -> dict[str, _Style]:
             name=_val(st, "name") or "",
             based_on=_val(st, "basedOn"),
             num=num,
-            outline=int(outline) if outline is not None and outline.isdigit() else None,
+            outline=_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
         )
     return styles
 
@@ -262,43 +288,83 @@ def _body_paragraphs(body: Any) -> list[Any]:
 
 
 def _check_package(path: Path) -> None:
+    """Refuse a package that is not Word's, or whose parts would inflate past their budgets."""
     try:
         with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if "word/document.xml" not in names:
-                if "content.xml" in names:
-                    raise DraftError(
-                        path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry"
-                    )
-                raise DraftError(path, "is a zip file but not a Word document (no word/document.xml)")
-            if zf.getinfo("word/document.xml").file_size > MAX_XML_BYTES:
-                raise DraftError(path, "is too large to be a draft resolution (document text over 200 MB)")
-    except zipfile.BadZipFile as exc:
-        raise DraftError(path, "is damaged: not a readable .docx (the zip container is broken)") from exc
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise DraftError(path, f"is damaged: the zip container is broken ({exc})") from exc
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        if "content.xml" in names:
+            raise DraftError(path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry")
+        raise DraftError(path, "is a zip file but not a Word document (no word/document.xml)")
+    if len(infos) > MAX_PARTS:
+        raise DraftError(path, f"has {len(infos)} parts, over the limit of {MAX_PARTS} for a Word document")
+    mb = 1024 * 1024
+    for info in infos:
+        if info.file_size > MAX_PART_BYTES:
+            raise DraftError(
+                path,
+                f"is refused: its part {info.filename} would inflate to {info.file_size // mb} MB, over the "
+                f"{MAX_PART_BYTES // mb} MB limit for one part of a draft",
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise DraftError(
+                path,
+                f"is damaged or not saved by Word: part {info.filename} uses zip compression method "
+                f"{info.compress_type}, which Word never writes",
+            )
+        if info.flag_bits & 0x1:
+            raise DraftError(path, f"is damaged: part {info.filename} is encrypted inside the zip")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_PACKAGE_BYTES:
+        raise DraftError(
+            path,
+            f"is refused: its parts would inflate to {total // mb} MB, over the {MAX_PACKAGE_BYTES // mb} MB "
+            "limit for a draft",
+        )
 
 
 def read_docx(path: Path) -> list[Block]:
     _check_package(path)
     import docx  # python-docx: heavy, imported only when a .docx is read
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(str(path))
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile) as exc:
+        raise DraftError(path, f"is damaged: the zip container is broken ({exc})") from exc
+    except LxmlError as exc:
+        raise DraftError(path, f"is damaged: its XML could not be parsed ({_first_line(exc)})") from exc
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise DraftError(path, f"is damaged: not a readable .docx ({exc})") from exc
-    except Exception as exc:  # lxml errors on broken XML inside the package
-        raise DraftError(path, f"is damaged: its XML could not be parsed ({type(exc).__name__})") from exc
+        raise DraftError(path, f"is damaged: not a readable .docx ({_first_line(exc)})") from exc
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # python-docx meeting a package it does not expect
+        raise DraftError(
+            path, f"is damaged: not a readable .docx ({type(exc).__name__}: {_first_line(exc)})"
+        ) from exc
+    body = getattr(document.element, "body", None)
+    if document.element.tag != W + "document" or body is None:
+        raise DraftError(
+            path, "is damaged: word/document.xml is not a Word document body (w:document/w:body)"
+        )
     part = document.part
     try:
         numbering = Numbering.parse(part.numbering_part.element)
-    except (KeyError, NotImplementedError):
+    except (KeyError, NotImplementedError, AttributeError):
         numbering = Numbering()
-    styles = _styles(part.styles.element)
+    try:
+        styles = _styles(part.styles.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        styles = {}
     blocks: list[Block] = []
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
     carried_changes: list[tuple[str, int, int, str]] = []
     carried_marks = 0
-    for index, p in enumerate(_body_paragraphs(document.element.body)):
+    for index, p in enumerate(_body_paragraphs(body)):
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
@@ -326,7 +392,7 @@ def read_docx(path: Path) -> list[Block]:
         # An emptied paragraph whose mark survives still shows its number in Word: count it.
         label = _numbering_label(numbering, ppr, chain)
         outline = _val(ppr, "outlineLvl")
-        heading = int(outline) if outline is not None and outline.isdigit() else None
+        heading = _int(outline, 9, high=9) if outline is not None and outline.isdigit() else None
         if heading is None:
             heading = next((st.outline for _, st in chain if st.outline is not None), None)
         heading = heading if heading is not None and heading < 9 else None
@@ -352,12 +418,21 @@ def _numbering_label(
     if numpr is not None:
         num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
         if num_id is not None:
-            return None if num_id == "0" else numbering.next_label(num_id, int(ilvl or 0))
+            level = _int(ilvl, 0, high=MAX_LEVEL + 1)
+            return None if num_id == "0" else numbering.next_label(num_id, level)
     for style_id, style in chain:
         if style.num is not None:
             num_id, ilvl = style.num
             if num_id == "0":
                 return None
-            level = int(ilvl) if ilvl is not None else numbering.level_for_style(num_id, style_id)
+            level = (
+                _int(ilvl, 0, high=MAX_LEVEL + 1)
+                if ilvl is not None
+                else numbering.level_for_style(num_id, style_id)
+            )
             return numbering.next_label(num_id, level)
     return None
+
+
+def _first_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]

@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from mandatekit.errors import RuleError
+from mandatekit.output import note_input
 from mandatekit.resources import data_dir
 from mandatekit.rulebook.model import Condition, Element, Example, Profile, Rule, Severity, Verdict
 from mandatekit.rulebook.patterns import PatternError, compile_patterns
@@ -63,10 +64,53 @@ def _line_index(node: yaml.Node, prefix: str = "", out: dict[str, int] | None = 
     return out
 
 
+MAX_YAML_DEPTH = 32  # rule files nest 4 deep; libyaml's composer crashes the process some thousands deep
+
+
+class YamlRefused(yaml.MarkedYAMLError):
+    """YAML that is valid but hostile: aliases (a few hundred bytes can expand to billions of nodes) or
+    nesting deeper than any rule, profile or decisions file needs."""
+
+
+def _refuse_hostile_yaml(text: str) -> None:
+    """Walk the parser's events (streaming, no tree built) and stop at the first alias or too deep a nest."""
+    loader = _LOADER(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlRefused(
+                    problem="YAML aliases (*name) are not allowed here: write the value out in full",
+                    problem_mark=event.start_mark,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise YamlRefused(
+                        problem=f"nested more than {MAX_YAML_DEPTH} levels deep",
+                        problem_mark=event.start_mark,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml_data(text: str) -> Any:
+    """The data of a YAML file written by a person (a profile, a decisions file), aliases and deep nests
+    refused."""
+    return _parse_yaml(text)[1]
+
+
 def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse once, keeping the node tree (for line numbers) and the data. libyaml's C parser when PyYAML
     has it: rule loading is most of the start-up time of every command."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    _refuse_hostile_yaml(text)
+    loader = _LOADER(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
@@ -92,6 +136,7 @@ def _field(loc: tuple[Any, ...]) -> str:
 
 def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]:
     """Parse and validate one rule file: (rule or None, line index, problems)."""
+    note_input(path, "rule file")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -215,10 +260,24 @@ def load_profiles(extra_dirs: list[Path] | None = None) -> dict[str, Profile]:
     problems = []
     for folder in [data_dir("profiles"), *(extra_dirs or [])]:
         for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+            note_input(path, "profile")
             try:
                 profile = Profile.model_validate(_parse_yaml(path.read_text(encoding="utf-8"))[1])
-            except (yaml.YAMLError, ValidationError, OSError) as exc:
-                problems.append(f"{path}: invalid profile: {str(exc).splitlines()[0]}")
+            except UnicodeDecodeError:
+                problems.append(f"{path}: invalid profile: not UTF-8 text (a binary file?)")
+                continue
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f"{path}:{mark.line + 1}" if mark else str(path)
+                problems.append(f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}")
+                continue
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                at = ".".join(str(x) for x in err["loc"]) or "profile"
+                problems.append(f"{path}: invalid profile: {at}: {err['msg']}")
+                continue
+            except OSError as exc:
+                problems.append(f"{path}: invalid profile: cannot be read ({exc.strerror or exc})")
                 continue
             profiles[profile.id] = profile
     if problems:

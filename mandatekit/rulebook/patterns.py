@@ -26,6 +26,15 @@ _TOKEN = re.compile(r"\.\.\.|\(|\)\??|\||[^\s()|]+")
 _VOWELS = set("aeiou")
 
 
+# Bounds that keep every rule inside what RE2 compiles (its program memory is capped below) and what the
+# phrase compiler walks: refused by `rules validate` and at load, never discovered while judging.
+MAX_PATTERNS = 1000  # phrases + regex entries of one element or exclusion
+MAX_SOURCE = 300_000  # characters of the combined RE2 program's source
+MAX_GROUP_DEPTH = 10  # (nested (groups)) in one phrase
+# Text that an ordinary pattern cannot match with zero characters but an empty-matching one does.
+_EMPTY_PROBES = ("", " ", "  a b, c-d; E 1 . é (x) ", "a", "-")
+
+
 class PatternError(ValueError):
     """A phrase or regex in a rule file that cannot be compiled; the message says why."""
 
@@ -116,6 +125,11 @@ def phrase_to_regex(phrase: str) -> str:
     tokens = _TOKEN.findall(phrase.strip())
     if not tokens:
         raise PatternError("empty phrase")
+    depth = 0
+    for token in tokens:
+        depth += (token == "(") - token.startswith(")")
+        if depth > MAX_GROUP_DEPTH:
+            raise PatternError(f"groups nested more than {MAX_GROUP_DEPTH} deep in '{phrase[:60]}'")
     if tokens.count("(") != sum(t.startswith(")") for t in tokens):
         raise PatternError(f"unbalanced parentheses in '{phrase}'")
     body, pos = _sequence(tokens, 0, phrase)
@@ -123,6 +137,8 @@ def phrase_to_regex(phrase: str) -> str:
         raise PatternError(f"unexpected '{tokens[pos]}' in '{phrase}'")
     if tokens[0] == "..." or tokens[-1] == "...":
         raise PatternError(f"'...' must stand between words in '{phrase}'")
+    if not body:
+        raise PatternError(f"'{phrase}' can match no words at all: every text would meet it")
     return rf"\b{body}\b"
 
 
@@ -154,8 +170,29 @@ def compile_patterns(phrases: list[str] | tuple[str, ...], regexes: list[str] | 
 
 @lru_cache(maxsize=4096)
 def _compile_patterns(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> Any:
+    if len(phrases) + len(regexes) > MAX_PATTERNS:
+        raise PatternError(
+            f"{len(phrases) + len(regexes)} phrases and regexes in one element, over the limit of "
+            f"{MAX_PATTERNS}: split the idea into several elements"
+        )
     pieces = [phrase_to_regex(p) for p in phrases]
     for regex in regexes:
         compile_regex(regex)  # report a bad regex on its own, with its own message
         pieces.append(regex)
-    return compile_regex("|".join(f"(?:{p})" for p in pieces))
+    source = "|".join(f"(?:{p})" for p in pieces)
+    if len(source) > MAX_SOURCE:
+        raise PatternError(
+            f"the phrases and regexes of one element compile to {len(source):,} characters of regex, over "
+            f"the limit of {MAX_SOURCE:,}: split the idea into several elements"
+        )
+    program = compile_regex(source)
+    if matches_empty(program):
+        for phrase, piece in zip((*phrases, *regexes), pieces, strict=True):
+            if matches_empty(compile_regex(piece)):
+                raise PatternError(f"'{phrase}' can match no words at all: every text would meet it")
+    return program
+
+
+def matches_empty(program: Any) -> bool:
+    """Whether a compiled pattern can match zero characters: it would 'find' evidence in any text."""
+    return any(m.end() == m.start() for probe in _EMPTY_PROBES for m in program.finditer(probe))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from mandatekit.rulebook.model import Example, Profile, Rule, Verdict
 
@@ -36,3 +37,14 @@ def run_examples(rule: Rule, profile: Profile | None = None) -> list[ExampleResu
         finding = judge_rule(Prepared(read_string(example.text)), rule, profile)
         results.append(ExampleResult(rule, number, example, finding.verdict, finding.reasons))
     return results
+
+
+def example_failures(rulebook: Any, rules: list[Rule], profile: Profile | None = None) -> list[str]:
+    """'file:line: rule example N: expected X, got Y' for every example of `rules` that fails."""
+    return [
+        f"{rulebook.files[r.rule.id]}:{rulebook.lines[r.rule.id].get(f'examples.{r.number - 1}', 0)}: "
+        f"{r.describe()}"
+        for rule in rules
+        for r in run_examples(rule, profile)
+        if not r.passed
+    ]
