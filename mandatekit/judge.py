@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass, VerbUse
 from mandatekit.rulebook import Profile, Rule, Severity, Verdict, compiled
 from mandatekit.rulebook.model import Scope
-from mandatekit.rulebook.patterns import compile_patterns
+from mandatekit.rulebook.patterns import as_latin1, compile_patterns
 from mandatekit.textnorm import for_matching
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
@@ -154,17 +154,10 @@ class Prepared:
         self.paragraphs = document.paragraphs
         self.judged = [p for p in self.paragraphs if p.kind in (Kind.operative, Kind.preambular)]
         self.text = _JOIN.join(for_matching(p.text) for p in self.judged)
-        # RE2 works on UTF-8 bytes; its binding converts every match offset back to characters, which costs
-        # more than the search. Search the bytes and convert here, and only when the draft is not ASCII.
-        self.data = self.text.encode("utf-8")
-        self._byte_ends: list[int] = []  # byte offset just past each multi-byte character
+        self._latin1: bytes | None = None  # the text for Latin-1 programs (most of them), built when needed
+        self._utf8: bytes | None = None  # the text for UTF-8 programs (regexes naming characters past ÿ)
+        self._byte_ends: list[int] = []  # UTF-8: byte offset just past each multi-byte character
         self._extra: list[int] = []  # extra bytes up to and including that character
-        if len(self.data) != len(self.text):
-            extra = 0
-            for m in _NON_ASCII.finditer(self.text):
-                extra += len(m.group().encode("utf-8")) - 1
-                self._byte_ends.append(m.end() + extra)
-                self._extra.append(extra)
         self.starts: list[int] = []
         pos = 0
         for p in self.judged:
@@ -189,12 +182,33 @@ class Prepared:
         k = bisect.bisect_right(self._byte_ends, byte)
         return byte - (self._extra[k - 1] if k else 0)
 
+    def _data(self, latin1: bool) -> bytes:
+        """The text as the program's encoding wants it. Latin-1: one byte per character, so a match offset
+        is a character offset. UTF-8: RE2's binding would convert every match offset back to characters,
+        which costs more than the search; search the bytes and convert here, only if the text is not ASCII."""
+        if latin1:
+            if self._latin1 is None:
+                self._latin1 = as_latin1(self.text)
+            return self._latin1
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8")
+            if len(self._utf8) != len(self.text):
+                extra = 0
+                for m in _NON_ASCII.finditer(self.text):
+                    extra += len(m.group().encode("utf-8")) - 1
+                    self._byte_ends.append(m.end() + extra)
+                    self._extra.append(extra)
+        return self._utf8
+
     def find(self, pattern: Any) -> list[tuple[int, int, int]]:
         """(paragraph index, start, end) for every match, in paragraph-text offsets."""
+        latin1 = isinstance(pattern.pattern, bytes)
+        data = self._data(latin1)
+        convert = not latin1 and bool(self._byte_ends)
         out = []
-        for m in pattern.finditer(self.data):
+        for m in pattern.finditer(data):
             m_start, m_end = m.start(), m.end()
-            if self._byte_ends:
+            if convert:
                 m_start, m_end = self._char(m_start), self._char(m_end)
             i = bisect.bisect_right(self.starts, m_start) - 1
             para = self.judged[i]

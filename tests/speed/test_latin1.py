@@ -1,0 +1,44 @@
+"""Patterns compiled in Latin-1 mode find exactly what they find in UTF-8 mode, on any text."""
+
+from __future__ import annotations
+
+import re2
+
+from mandatekit.api import setup
+from mandatekit.rulebook.patterns import _options, as_latin1, compile_patterns
+
+TEXT = (
+    "Requests MINUSCA to protect civilians in Côte d’Ivoire — “within its capabilities” — and to support "
+    "the Forces armées centrafricaines (FACA); Ǆemal, Σωκράτης, 北京, 🙂 and the ﬁnancial support of "
+    "Straße and STRASSE; the Kelvin sign: \u212aILLINGS of civilians; long s: \u017fexual violence; "
+    "ŸES, Ærø, Ångström \u212bngström; monitor and report on human rights violations by all actors; "
+    "µ-grants \u039c-grants; the Human Rights Due Diligence Policy (HRDDP) applies to ﬁnance; "
+    "accountability for crimes; the Status-of-Forces Agreement (SOFA) shall be respected"
+)
+
+
+def utf8_spans(program, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    utf8 = re2.compile(program.pattern.decode("latin-1"), _options())
+    return [(m.start(), m.end()) for m in utf8.finditer(text)]
+
+
+def test_every_bundled_pattern_finds_the_same_in_latin1_and_utf8() -> None:
+    rulebook = setup().rulebook
+    texts = [TEXT, TEXT.upper(), TEXT.lower(), *(e.text for r in rulebook.rules for e in r.examples)]
+    checked = 0
+    for rule in rulebook.rules:
+        for patterns in [*rule.elements.values(), *rule.exclude]:
+            program = compile_patterns(patterns.phrases, patterns.regex)
+            if not isinstance(program.pattern, bytes):
+                continue
+            for text in texts:
+                latin1 = [(m.start(), m.end()) for m in program.finditer(as_latin1(text))]
+                assert latin1 == utf8_spans(program, text), (rule.id, program.pattern[:80])
+                checked += 1
+    assert checked > 1000
+
+
+def test_a_regex_naming_a_character_past_latin1_stays_utf8() -> None:
+    program = compile_patterns([], ["Σωκράτης|\\p{Greek}+"])
+    assert isinstance(program.pattern, str)
+    assert compile_patterns(["protect civilians"], []).pattern.__class__ is bytes
