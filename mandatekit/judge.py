@@ -7,8 +7,8 @@ nothing at all is missing. A false "met" is the worst error this tool can make, 
 partial.
 
 "Together" means in one unit: a paragraph with the paragraphs above it (an OP's lead-in governs its
-sub-paragraphs) and, for a sub-paragraph, the sub-paragraphs under it. Two sibling sub-paragraphs of one
-long OP are not one unit: OP 35(a) and OP 35(k) are different tasks.
+sub-paragraphs). Two sibling sub-paragraphs are not one unit: OP 35(a) and OP 35(k) are different tasks, and
+so are OP 37(e)(i) and OP 37(e)(vii).
 """
 
 from __future__ import annotations
@@ -229,8 +229,10 @@ class Prepared:
             else:
                 for p in self.judged:
                     kids = self.children.get(p.index, [])
-                    if p.parent is None and kids and p.kind is Kind.operative:
-                        continue  # an OP with sub-paragraphs: each sub-paragraph's unit includes the lead-in
+                    if kids and p.kind is Kind.operative:
+                        # A lead-in with sub-paragraphs (an OP, or (e) over (i)...(vii)): each sub-paragraph's
+                        # unit includes it; siblings under one lead-in are different tasks, never one unit.
+                        continue
                     units.append((*self.ancestors(p), p.index, *self.descendants(p.index)))
             self._units[together] = units
         return self._units[together]
@@ -431,6 +433,21 @@ def _bracket_reason(rule: Rule, bracketed: list[Hit], paragraphs: list[Paragraph
     )
 
 
+def _in_insertion(para: Paragraph, start: int, end: int) -> bool:
+    """The words stand wholly in a pending tracked insertion (read as accepted, not yet agreed)."""
+    return any(c.kind == "insert" and c.start <= start and end <= c.end for c in para.changes)
+
+
+def _pending_reason(rule: Rule, pending: list[Hit], paragraphs: list[Paragraph]) -> str:
+    names = list(dict.fromkeys(h.element for h in pending))
+    labels = _and([rule.elements[n].label for n in names], "and")
+    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in pending)), "and")
+    return (
+        f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in a pending tracked "
+        f"change in {refs}: read as if accepted, but not yet agreed."
+    )
+
+
 def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[Evidence]:
     out = []
     for h in sorted(hits, key=lambda h: (h.para, h.start)):
@@ -500,6 +517,8 @@ def judge_rule(
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
             if bracketed := [h for h in chosen if h.bracketed]:
                 reasons.append(_bracket_reason(rule, bracketed, paragraphs))
+    if pending := [h for h in chosen if _in_insertion(paragraphs[h.para], h.start, h.end)]:
+        reasons.append(_pending_reason(rule, pending, paragraphs))
     sources = sources or {}
     return Finding(
         rule=rule.id,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mandatekit import check
 from mandatekit.judge import Finding
+from tests.builders import DraftBuilder, Run
 
 
 def finding(text: str, rule: str) -> Finding:
@@ -65,3 +68,25 @@ def test_placeholder_brackets_are_not_read_as_unagreed() -> None:
         "[and its partners]",
         "[MINUSCA]",
     ]
+
+
+def test_the_reason_says_when_the_words_are_only_in_a_pending_tracked_change(tmp_path: Path) -> None:
+    draft = (
+        DraftBuilder()
+        .front("The Security Council,")
+        .runs(
+            Run("Requests", "italic"),
+            Run(
+                " the Mission to monitor and report publicly on human rights violations committed by armed groups"
+            ),
+            Run(" and by the national defence and security forces", "ins"),
+            Run(";"),
+        )
+        .save(tmp_path / "draft.docx")
+    )
+    f = check(draft, only=["hr-monitoring"]).findings[0]
+    assert f.verdict == "met"  # the text is read with every change accepted
+    assert any(
+        r.startswith("Covering all actors, state forces and partners included stands only in a pending "
+                     "tracked change in OP 1") for r in f.reasons
+    ), f.reasons  # fmt: skip
