@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -96,7 +97,13 @@ def _notices(setup: Any) -> None:
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", "-V", prog_name="mandatekit")
 @click.option("--debug", is_flag=True, help="On an unexpected error, print the Python traceback.")
-def main(debug: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Load the rulebook afresh, without the cache of validated rules (also: MANDATEKIT_NO_CACHE=1; "
+    "the cache folder is MANDATEKIT_CACHE_DIR, else ~/.cache/mandatekit).",
+)
+def main(debug: bool, no_cache: bool) -> None:
     """Check a draft Security Council mandate against advocacy recommendations.
 
     \b
@@ -110,6 +117,8 @@ def main(debug: bool) -> None:
     Drafts may be .docx (automatic numbering and tracked changes understood), .txt, .md or .pdf.
     Exit status: 0 checked, 1 findings at or past --fail-on, 2 bad input.
     """
+    if no_cache:
+        os.environ["MANDATEKIT_NO_CACHE"] = "1"  # the environment: worker processes see it too
 
 
 @main.command()

@@ -7,14 +7,15 @@ built-in one replaces it (and says so)."""
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from mandatekit.cache import cached, code_parts, file_parts, key_of
 from mandatekit.errors import RuleError
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
@@ -49,73 +50,16 @@ class Rulebook:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def _line_index(node: yaml.Node, prefix: str = "", out: dict[str, int] | None = None) -> dict[str, int]:
-    """Dotted path ('elements.hrddp.phrases.2') -> 1-based line, from the YAML node tree."""
-    out = {} if out is None else out
-    out.setdefault(prefix, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = f"{prefix}.{key.value}" if prefix else str(key.value)
-            out[path] = key.start_mark.line + 1
-            _line_index(value, path, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _line_index(item, f"{prefix}.{i}" if prefix else str(i), out)
-    return out
-
-
-MAX_YAML_DEPTH = 32  # rule files nest 4 deep; libyaml's composer crashes the process some thousands deep
-
-
-class YamlRefused(yaml.MarkedYAMLError):
-    """YAML that is valid but hostile: aliases (a few hundred bytes can expand to billions of nodes) or
-    nesting deeper than any rule, profile or decisions file needs."""
-
-
-def _refuse_hostile_yaml(text: str) -> None:
-    """Walk the parser's events (streaming, no tree built) and stop at the first alias or too deep a nest."""
-    loader = _LOADER(text)
-    try:
-        depth = 0
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlRefused(
-                    problem="YAML aliases (*name) are not allowed here: write the value out in full",
-                    problem_mark=event.start_mark,
-                )
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_YAML_DEPTH:
-                    raise YamlRefused(
-                        problem=f"nested more than {MAX_YAML_DEPTH} levels deep",
-                        problem_mark=event.start_mark,
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    finally:
-        loader.dispose()
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml_data(text: str) -> Any:
     """The data of a YAML file written by a person (a profile, a decisions file), aliases and deep nests
     refused."""
     return _parse_yaml(text)[1]
 
 
-def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse once, keeping the node tree (for line numbers) and the data. libyaml's C parser when PyYAML
-    has it: rule loading is most of the start-up time of every command."""
-    _refuse_hostile_yaml(text)
-    loader = _LOADER(text)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
+def _parse_yaml(text: str) -> tuple[Any, Any]:
+    from mandatekit.rulebook.yamlfile import parse_yaml
+
+    return parse_yaml(text)
 
 
 def line_of(lines: dict[str, int], loc: tuple[Any, ...] | list[Any]) -> int | None:
@@ -136,6 +80,10 @@ def _field(loc: tuple[Any, ...]) -> str:
 
 def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]:
     """Parse and validate one rule file: (rule or None, line index, problems)."""
+    import yaml
+
+    from mandatekit.rulebook.yamlfile import line_index
+
     note_input(path, "rule file")
     try:
         text = path.read_text(encoding="utf-8")
@@ -149,7 +97,7 @@ def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]
         return None, {}, [f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}"]
     if not isinstance(data, dict) or node is None:
         return None, {}, [f"{path}: a rule file must be a YAML mapping (id: ..., title: ..., ...)"]
-    lines = _line_index(node)
+    lines = line_index(node)
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
@@ -207,15 +155,82 @@ def load_rulebook(
     disable: list[str] | None = None,
     profiles: dict[str, Profile] | None = None,
 ) -> Rulebook:
-    """Load the built-in rules and any user folders. Raises RuleError listing every problem at once."""
+    """Load the built-in rules and any user folders. Raises RuleError listing every problem at once.
+
+    The validated rulebook is cached (mandatekit.cache), keyed by the bytes of every rule file, the source
+    register, the profiles, the settings and the code of this package: parsing and validating, RE2
+    compilation of every pattern included, is done once per change of any of them."""
     folders = ([data_dir("rules")] if builtin else []) + list(extra_dirs or [])
+    profiles = load_profiles() if profiles is None else profiles
+    try:
+        if not all(folder.is_dir() for folder in folders):
+            raise FileNotFoundError  # reported by the full load
+        files = [path for folder in folders for path in rule_files(folder)]
+        register = data_dir("seeds") / "sources.yaml"
+        parts = [
+            *code_parts(*_VALIDATION_CODE),
+            *(str(folder) for folder in folders),
+            "\0",
+            *file_parts(files),
+            *(file_parts([register]) if register.exists() else []),
+            json.dumps(sorted(p.model_dump_json() for p in profiles.values())),
+            json.dumps(disable or []),
+        ]
+    except OSError:  # a folder or file that cannot be read: the full load says which
+        return _load_rulebook(folders, disable, profiles)
+    for path in files:
+        note_input(path, "rule file")
+    return cached(
+        f"rulebook-{key_of(str(f) for f in folders)[:16]}",
+        parts,
+        lambda: _with_json(_load_rulebook(folders, disable, profiles), _rulebook_json),
+        _rulebook_from_json,
+    )
+
+
+# The code that decides whether a rule or profile file is valid and what it loads to.
+_VALIDATION_CODE = (
+    *sorted(Path(__file__).parent.glob("*.py")),
+    Path(__file__).parents[1] / "read" / "model.py",
+)
+
+
+def _with_json(result: Any, as_json: Any) -> tuple[Any, Any]:
+    return result, as_json(result)
+
+
+def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
+    return {
+        "rules": [rule.model_dump(mode="json") for rule in rulebook.rules],
+        "files": {rule_id: str(path) for rule_id, path in rulebook.files.items()},
+        "lines": rulebook.lines,
+        "notices": rulebook.notices,
+    }
+
+
+def _rulebook_from_json(value: dict[str, Any]) -> Rulebook:
+    """Validated with the same models as a fresh load (a corrupt entry raises, and is rebuilt)."""
+    lines = value["lines"]
+    if not all(
+        isinstance(k, str) and isinstance(v, dict) and all(isinstance(n, int) for n in v.values())
+        for k, v in lines.items()
+    ) or not all(isinstance(n, str) for n in value["notices"]):
+        raise ValueError("not a rulebook")
+    return Rulebook(
+        rules=[Rule.model_validate(rule) for rule in value["rules"]],
+        files={str(rule_id): Path(path) for rule_id, path in value["files"].items()},
+        lines=lines,
+        notices=list(value["notices"]),
+    )
+
+
+def _load_rulebook(folders: list[Path], disable: list[str] | None, profiles: dict[str, Profile]) -> Rulebook:
     rules: dict[str, Rule] = {}
     files: dict[str, Path] = {}
     lines: dict[str, dict[str, int]] = {}
     notices: list[str] = []
     problems: list[str] = []
     sources = {s["id"] for s in load_sources().get("sources", [])}
-    profiles = load_profiles() if profiles is None else profiles
     for n, folder in enumerate(folders):
         if not folder.is_dir():
             problems.append(f"{folder}: rule folder not found")
@@ -256,30 +271,58 @@ def load_rulebook(
 
 
 def load_profiles(extra_dirs: list[Path] | None = None) -> dict[str, Profile]:
+    """The built-in profiles and those in `extra_dirs` (cached like the rulebook)."""
+    folders = [data_dir("profiles"), *(extra_dirs or [])]
+    paths = [
+        path for folder in folders for path in (sorted(folder.glob("*.y*ml")) if folder.is_dir() else [])
+    ]
+    for path in paths:
+        note_input(path, "profile")
+    try:
+        parts = [*code_parts(*_VALIDATION_CODE), *file_parts(paths)]
+    except OSError:  # the full load says which file cannot be read
+        return _load_profiles(paths)
+    return cached(
+        f"profiles-{key_of(str(f) for f in folders)[:16]}",
+        parts,
+        lambda: _with_json(_load_profiles(paths), _profiles_json),
+        _profiles_from_json,
+    )
+
+
+def _profiles_json(profiles: dict[str, Profile]) -> list[dict[str, Any]]:
+    return [profile.model_dump(mode="json") for profile in profiles.values()]
+
+
+def _profiles_from_json(value: list[dict[str, Any]]) -> dict[str, Profile]:
+    return {profile.id: profile for profile in map(Profile.model_validate, value)}
+
+
+def _load_profiles(paths: list[Path]) -> dict[str, Profile]:
+    import yaml
+
     profiles: dict[str, Profile] = {}
     problems = []
-    for folder in [data_dir("profiles"), *(extra_dirs or [])]:
-        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-            note_input(path, "profile")
-            try:
-                profile = Profile.model_validate(_parse_yaml(path.read_text(encoding="utf-8"))[1])
-            except UnicodeDecodeError:
-                problems.append(f"{path}: invalid profile: not UTF-8 text (a binary file?)")
-                continue
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f"{path}:{mark.line + 1}" if mark else str(path)
-                problems.append(f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}")
-                continue
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                at = ".".join(str(x) for x in err["loc"]) or "profile"
-                problems.append(f"{path}: invalid profile: {at}: {err['msg']}")
-                continue
-            except OSError as exc:
-                problems.append(f"{path}: invalid profile: cannot be read ({exc.strerror or exc})")
-                continue
-            profiles[profile.id] = profile
+    for path in paths:
+        try:
+            profile = Profile.model_validate(_parse_yaml(path.read_text(encoding="utf-8"))[1])
+        except UnicodeDecodeError:
+            problems.append(f"{path}: invalid profile: not UTF-8 text (a binary file?)")
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            problems.append(f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}")
+            continue
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            at = ".".join(str(x) for x in err["loc"]) or "profile"
+            problems.append(f"{path}: invalid profile: {at}: {err['msg']}")
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: invalid profile: cannot be read ({exc.strerror or exc})")
+            continue
+        profiles[profile.id] = profile
     if problems:
         raise RuleError(problems)
     return profiles
@@ -294,7 +337,18 @@ def load_sources() -> dict[str, Any]:
 def _read_sources(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
-    return _parse_yaml(path.read_text(encoding="utf-8"))[1] or {}
+    return cached(  # data JSON cannot hold as it is (a YAML date) is not cached: parsed each time
+        f"sources-{key_of([str(path)])[:16]}",
+        file_parts([path]),
+        lambda: _with_json(_parse_yaml(path.read_text(encoding="utf-8"))[1] or {}, lambda data: data),
+        _sources_from_json,
+    )
+
+
+def _sources_from_json(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("not a source register")
+    return value
 
 
 def compiled(element: Element) -> Any:
