@@ -40,10 +40,11 @@ def _options(f):  # type: ignore[no-untyped-def]
     "(start from `mandatekit template export`).",
 )
 @click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")
-@click.option("--author", help="Author shown in the memo and its document properties.")
+@click.option("--author", help="Who the memo is from (memo head and document properties).")
+@click.option("--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team').")
 @_options
 def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, title: str | None,
-         author: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+         author: str | None, memo_to: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """Write the gap-analysis memo for a draft: summary, scorecard, each gap with the draft's words, why it
     falls short and suggested operative language, and an annex of sources.
 
@@ -57,8 +58,10 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
     from mandatekit.read import read
 
     setup = make_setup(list(rule_dirs), profile)
-    report = setup.judge(read(draft))
-    write_memo(draft, report, setup, output, fmt=fmt, template=template, title=title, author=author)
+    document = read(draft)
+    report = setup.judge(document)
+    write_memo(draft, report, setup, output, fmt=fmt, template=template, title=title, author=author,
+               document=document, memo_to=memo_to)  # fmt: skip
 
 
 def write_memo(
@@ -71,11 +74,13 @@ def write_memo(
     title: str | None = None,
     author: str | None = None,
     extra: dict[str, Any] | None = None,
+    document: Any = None,
+    memo_to: str | None = None,
 ) -> None:
     """Render and write the memo of a judged draft (used by `memo` and `compare -o`)."""
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.output import refuse_overwrite, write_atomic
-    from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text
+    from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text, with_previous
     from mandatekit.rulebook import load_sources
 
     fmt = fmt or FORMATS.get(output.suffix.lower())
@@ -90,8 +95,12 @@ def write_memo(
         sources=load_sources().get("sources", []),
         rules=setup.rulebook.rules,
         profile_name=setup.profile.name,
+        document=document,
+        memo_to=memo_to,
     )
     context.update(extra or {})
+    if context.get("previous"):
+        context = with_previous(context, context["previous"])
     if fmt == "docx":
         if template is not None and template.suffix.lower() != ".docx":
             raise MandatekitError(template, "a Word memo needs a .docx template")

@@ -85,16 +85,47 @@ def render_comparison_markdown(c: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+def _story(change: Any) -> str:
+    """What happened to the words, in sentences: "The old OP 9 met it and was deleted."; "In OP 7,
+    'Encourages' became 'Requests'." """
+    did = {"met": "met it", "partial": "partly met it", "missing": "did not meet it"}[change.old.value]
+    sentences = []
+    for d in change.diffs:
+        if d.new_ref is None and d.old_ref is not None:
+            sentences.append(f"The old {d.old_ref} {did} and was deleted.")
+            continue
+        if d.old_ref is None and d.new_ref is not None:
+            sentences.append(f"{d.new_ref} is new.")
+            continue
+        if not d.changed:
+            continue
+        edits, pieces = [], d.pieces
+        i = 0
+        while i < len(pieces):
+            piece = pieces[i]
+            following = pieces[i + 1] if i + 1 < len(pieces) else None
+            if piece.op == "delete" and following is not None and following.op == "insert":
+                edits.append(f"“{piece.text}” became “{following.text}”")
+                i += 2
+                continue
+            if piece.op == "delete":
+                edits.append(f"“{piece.text}” was deleted")
+            elif piece.op == "insert":
+                edits.append(f"“{piece.text}” was added")
+            i += 1
+        where = d.new_ref if d.old_ref == d.new_ref else f"{d.new_ref} (the old {d.old_ref})"
+        sentences.append(f"In {where}, " + "; ".join(edits) + ".")
+    return " ".join(sentences)
 
 
 def previous_context(c: Comparison) -> dict[str, Any]:
-    """The memo's 'Since the previous text' section."""
+    """The memo's 'Since the previous text' section: gains and losses, each told in a sentence."""
     s = c.summary
+    from mandatekit.render.memo import number
+
     summary = (
-        f"{_count(s.regressed, 'recommendation')} regressed, {s.improved} improved and {s.unchanged} "
-        f"{'is' if s.unchanged == 1 else 'are'} unchanged."
+        f"{number(s.regressed)} recommendation{'s' if s.regressed != 1 else ''} regressed, {number(s.improved)} "
+        f"improved and {number(s.unchanged)} {'is' if s.unchanged == 1 else 'are'} unchanged."
     )
     changes = []
     for ch in c.changes:
@@ -103,11 +134,14 @@ def previous_context(c: Comparison) -> dict[str, Any]:
         diffs = [d for d in ch.diffs if d.changed]
         changes.append(
             {
+                "rule": ch.rule,
                 "title": ch.title,
                 "old": ch.old.value,
                 "new": ch.new.value,
                 "change": ch.change,
+                "arrow": "▲" if ch.change == "improved" else "▼",
                 "severity": ch.severity.value,
+                "story": _story(ch),
                 "diff": "; ".join(f"{_where(d)}: {d.as_text()}" for d in diffs),
                 "diffs": [{"where": _where(d), "pieces": [p.model_dump() for p in d.pieces]} for d in diffs],
             }

@@ -11,22 +11,106 @@ from mandatekit import __version__
 from mandatekit.clock import now as memo_date
 from mandatekit.errors import MandatekitError
 from mandatekit.judge import Finding, Report
+from mandatekit.read.model import Document
+from mandatekit.read.verbs import leading_verb
+from mandatekit.render.placement import Placement, place
 from mandatekit.resources import data_dir
 from mandatekit.textnorm import xml_safe
 
 SHADE = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
 LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
+SEVERITIES = ["critical", "high", "medium", "low"]
+MAX_ASKS = 5
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def in_words(n: int) -> str:
+    """A count in words, as a sentence may not begin with a figure: 22 → 'twenty-two'."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens - 2] + (f"-{_ONES[ones]}" if ones else "")
+    return str(n)
+
+
+def number(n: int) -> str:
+    """A count inside a sentence: words up to ten, figures above (UN editorial style)."""
+    return _ONES[n] if n <= 10 else str(n)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
 
 
 def _where(f: Finding) -> str:
     return ", ".join(f.refs) or "—"
 
 
-def _finding(f: Finding) -> dict[str, Any]:
+def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
+    """Evidence resting on text not yet agreed: in a pending tracked change or in square brackets; and what
+    pending changes deleted from the paragraphs that carry it."""
+    out: dict[str, list[str]] = {"pending": [], "brackets": [], "deleted": []}
+    if document is None:
+        return out
+    for e in f.evidence:
+        p = document.paragraphs[e.paragraph]
+        if any(c.kind == "insert" and c.start < e.end and e.start < c.end for c in p.changes):
+            out["pending"].append(e.ref)
+        if p.in_brackets(e.start, e.end):
+            out["brackets"].append(e.ref)
+    for index in dict.fromkeys(e.paragraph for e in f.evidence):
+        p = document.paragraphs[index]
+        for c in p.changes:
+            if c.kind == "delete":
+                inserted = next(
+                    (i.text for i in p.changes if i.kind == "insert" and i.start == c.start), None
+                )
+                what = f"a pending change in {p.ref} deletes “{c.text}”"
+                out["deleted"].append(what + (f" for “{inserted}”" if inserted else ""))
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
+    quotes: dict[str, str] = {}
+    for e in f.evidence:
+        quotes.setdefault(e.ref, e.context)
+    parts = [_sentence(f.message)]
+    if quotes:
+        parts.append("; ".join(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items()) + ".")
+    if flags["pending"]:
+        parts.append(f"The words in {', '.join(flags['pending'])} stand in a pending tracked change.")
+    if flags["brackets"]:
+        parts.append(f"The words in {', '.join(flags['brackets'])} are in square brackets, not yet agreed.")
+    parts += [_sentence(d) for d in flags["deleted"]]
+    return " ".join(parts)
+
+
+def _finding(
+    f: Finding, placement: Placement | None, short: dict[str, str], document: Document | None
+) -> dict[str, Any]:
     # One quote per paragraph: the clause holding the evidence, in the draft's own words.
     quotes: dict[str, dict[str, str]] = {}
     for e in f.evidence:
         quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": e.context})
+    flags = _flags(f, document)
+    where = _where(f)
+    if flags["pending"] or flags["brackets"]:
+        where += " (" + ", ".join(x for x, on in (("pending change", flags["pending"]),
+                                                   ("in brackets", flags["brackets"])) if on) + ")"  # fmt: skip
+    text = placement.text if placement else f.suggestion
+    verb = leading_verb(text)
+    lead = verb.verb if verb is not None and text.startswith(verb.verb) else ""
+    pieces = [p.model_dump() for p in placement.pieces] if placement else [{"op": "insert", "text": text}]
+    for n, piece in enumerate(pieces):  # a space between pieces, unless punctuation follows
+        piece["sep"] = "" if n == 0 or piece["text"][:1] in ",.;:)]" else " "
+    cites = [short.get(s.id, s.id) for s in f.sources]
     return {
         "rule": f.rule,
         "title": f.title,
@@ -38,14 +122,92 @@ def _finding(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "reasons": f.reasons,
         "hedges": f.hedges,
-        "where": _where(f) + (f" · decided: {f.decision.decision}" if f.decision else ""),
+        "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
         "quotes": list(quotes.values()),
         "evidence": [e.model_dump() for e in f.evidence],
         "recommendation": f.recommendation,
         "suggestion": f.suggestion,
-        "sources": [{"id": s.id, "title": s.title or s.id, "quote": s.quote} for s in f.sources],
-        "summary": (f.reasons[0] if f.reasons else f.message),
+        "sources": [_source(s, short) for s in f.sources],
+        "cite": " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c))),
+        "summary": _sentence(f.message),
+        "draft_says": _draft_says(f, flags),
+        "why": " ".join([_sentence(r) for r in f.reasons] + [_sentence(h) for h in f.hedges]),
+        "flags": flags,
+        "placement": placement.where if placement else "Add to the operative part",
+        "action": placement.action if placement else "insert",
+        "proposed": text,
+        "proposed_verb": lead,
+        "proposed_rest": text[len(lead) :],
+        "proposed_pieces": pieces,
+        "change": "",
+        "number": "",
     }
+
+
+def _source(s: Any, short: dict[str, str]) -> dict[str, str]:
+    return {"id": s.id, "short": short.get(s.id, s.id), "title": s.title or s.id, "quote": s.quote}
+
+
+def _asks(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Three to five priority asks: the critical gaps, then the high ones, partial before missing (a partial
+    gap is the cheaper win: the draft already has the words)."""
+    ranked = sorted(gaps, key=lambda g: (SEVERITIES.index(g["severity"]), g["verdict"] != "partial"))
+    chosen = [g for g in ranked if g["severity"] == "critical"][:MAX_ASKS]
+    for g in ranked:
+        if len(chosen) >= 3 or g in chosen:
+            continue
+        chosen.append(g)
+    return chosen[:MAX_ASKS]
+
+
+def _assessment(s: Any, total: int, gaps: list[dict[str, Any]], findings: list[dict[str, Any]]) -> str:
+    parts = [f"The draft meets {number(s.met)} of the {total} recommendations checked"]
+    if s.partial and s.missing:
+        parts[0] += f", meets {number(s.partial)} in part and misses {number(s.missing)}."
+    elif s.partial:
+        parts[0] += f" and meets {number(s.partial)} in part."
+    elif s.missing:
+        parts[0] += f" and misses {number(s.missing)}."
+    else:
+        parts[0] += ": all of them."
+    critical = [f for f in findings if f["severity"] == "critical"]
+    open_critical = [f for f in critical if f["verdict"] != "met"]
+    if open_critical:
+        n, of = len(open_critical), len(critical)
+        if of == 1:
+            parts.append("The critical recommendation is not met; the first priority ask below addresses it.")
+        else:
+            verb = "is" if n == 1 else "are"
+            parts.append(f"{in_words(n).capitalize()} of the {number(of)} critical recommendations {verb} not met; "
+                         "the priority asks below address them first.")  # fmt: skip
+    elif gaps:
+        parts.append("Every critical recommendation is met; what remains would strengthen the text.")
+    partial_fixable = [g for g in gaps if g["action"] == "replace"]
+    if partial_fixable:
+        n = len(partial_fixable)
+        if n == len(gaps):
+            parts.append("Each gap can be closed by amending a paragraph the draft already has.")
+        else:
+            parts.append(f"{in_words(n).capitalize()} of the {number(len(gaps))} gaps can be closed by amending a "
+                         "paragraph the draft already has; the others need new language, proposed below.")  # fmt: skip
+    return " ".join(parts)
+
+
+def _draft_status(doc: Any, name: str, document: Document | None) -> str:
+    text = name + (f", dated {doc.date}" if doc.date else "")
+    if document is None:
+        return text + "."
+    n = document.pending_changes
+    if n:
+        text += f", read with {number(n)} pending tracked change{'s' if n != 1 else ''} accepted"
+    bracketed = [p.ref for p in document.paragraphs if p.brackets and p.ref]
+    text += "."
+    if bracketed:
+        text += f" Text in square brackets (not yet agreed): {', '.join(dict.fromkeys(bracketed))}."
+    changed = [p.ref or "front matter" for p in document.paragraphs if p.changes]
+    if changed:
+        text += f" Pending changes in {', '.join(dict.fromkeys(changed))}."
+    return text
 
 
 def memo_context(
@@ -56,32 +218,48 @@ def memo_context(
     sources: list[dict[str, Any]] | None = None,
     rules: list[Any] | None = None,
     profile_name: str | None = None,
+    document: Document | None = None,
+    memo_to: str | None = None,
 ) -> dict[str, Any]:
     doc = report.document
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
-    findings = [_finding(f) for f in report.findings]
+    placements = place(report, document) if document is not None else {}
+    registered = list(sources or [])
+    cited = {src.id for f in report.findings for src in f.sources}
+    registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]
+    short = {x["id"]: f"S{n + 1}" for n, x in enumerate(registered)}
+    findings = [_finding(f, placements.get(f.rule), short, document) for f in report.findings]
+    # Gaps keep the scorecard's order (most severe first), so "#" there runs 1, 2, 3 down the table.
     gaps = sorted(
-        (f for f in findings if f["verdict"] != "met"),
-        key=lambda f: (["critical", "high", "medium", "low"].index(f["severity"]), f["verdict"] == "partial"),
+        (f for f in findings if f["verdict"] != "met"), key=lambda f: SEVERITIES.index(f["severity"])
     )
+    for n, g in enumerate(gaps):
+        g["number"] = n + 1
     key_gaps = [f for f in gaps if f["severity"] in ("critical", "high")]
     total = len(findings)
     summary = (
-        f"Of the {total} recommendations checked, the draft meets {s.met}, meets {s.partial} in part and "
-        f"misses {s.missing}."
+        f"Of the {total} recommendations checked, the draft meets {number(s.met)}, meets {number(s.partial)} in "
+        f"part and misses {number(s.missing)}."
     )
     if key_gaps:
+        n = len(key_gaps)
         summary += (
-            f" {len(key_gaps)} critical or high-severity gaps need attention before the draft goes out:"
+            f" {in_words(n).capitalize()} critical or high-severity "
+            f"gap{'s need' if n != 1 else ' needs'} attention before the draft goes out:"
         )
     elif gaps:
         summary += " No critical or high-severity gap remains."
     else:
         summary += " It meets every recommendation checked."
+    subject = (doc.title or name) + (f" ({doc.symbol})" if doc.symbol else "")
     context = {
         "memo_title": title or f"Gap analysis: {doc.symbol or name}",
         "subtitle": doc.title or name,
+        "memo_to": memo_to or "The drafting team",
+        "subject": subject,
+        "draft_status": _draft_status(doc, name, document),
+        "pending_changes": document.pending_changes if document is not None else 0,
         "draft_name": name,
         "symbol": doc.symbol or "—",
         "draft_date": doc.date or "—",
@@ -91,20 +269,26 @@ def memo_context(
         "author": author or "mandatekit",
         "summary": s.model_dump(),
         "summary_text": summary,
+        "assessment": _assessment(s, total, gaps, findings),
+        "asks": _asks(gaps),
         "findings": findings,
+        "scorecard": findings,
         "gaps": gaps,
         "key_gaps": key_gaps,
         "met": [f for f in findings if f["verdict"] == "met"],
         "sources": [
             {
                 "id": x["id"],
+                "short": short[x["id"]],
                 "title": x.get("title", x["id"]),
                 "author": x.get("author", ""),
                 "date": x.get("date", ""),
             }
-            for x in (sources or [])
+            for x in registered
+            if x["id"] in cited or not cited
         ],
         "rules": [{"id": r.id, "title": r.title, "severity": r.severity.value} for r in (rules or [])],
+        "rules_text": "; ".join(f"{r.id} ({r.severity.value})" for r in (rules or [])),
         "warnings": report.warnings,
         "footer_text": f"Gap analysis of {doc.symbol or name}",
         "previous": None,  # set when the memo is written from a comparison (mandatekit compare -o)
@@ -123,6 +307,22 @@ def memo_context(
         ],
     }
     return _clean(context)
+
+
+def with_previous(context: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """The memo of the new draft with what changed since the previous one: a change column in the scorecard."""
+    by_rule = {c["rule"]: c for c in previous.get("changes", [])}
+
+    def mark(f: dict[str, Any]) -> dict[str, Any]:
+        c = by_rule.get(f["rule"])
+        return {**f, "change": f"{c['arrow']} was {c['old']}" if c else ""}
+
+    lists = ("findings", "scorecard", "gaps", "key_gaps", "met", "asks")
+    return {
+        **context,
+        **{k: [mark(f) for f in context[k]] for k in lists if k in context},
+        "previous": previous,
+    }
 
 
 def _clean(value: Any) -> Any:
@@ -145,7 +345,11 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     if isinstance(context, Report):
         context = memo_context(context)
     if context.get("previous"):
-        context = {**context, "previous": _rich_diffs(context["previous"])}
+        context = with_previous(context, _rich_diffs(context["previous"]))
+    context = {
+        **context,
+        "gaps": [{**g, "proposed_rich": _proposed_rich(g)} for g in context.get("gaps", [])],
+    }
     path = template or data_dir("templates") / "memo.docx"
     if not path.exists():
         raise MandatekitError(path, "template not found")
@@ -164,9 +368,67 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     props.title, props.author, props.subject = context["memo_title"], context["author"], context["subtitle"]
     props.keywords, props.comments = "mandate gap analysis", f"Generated by {context['rulebook']}"
     props.last_modified_by, props.created, props.modified, props.revision = context["author"], when, when, 1
+    props.language, props.category = "en-GB", "Gap analysis"
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return buffer.getvalue()
+    return own_package(buffer.getvalue())
+
+
+def _proposed_rich(gap: dict[str, Any]) -> Any:
+    """The proposed language as it will read in the resolution: its leading verb in italics; a replaced
+    paragraph as a word-level redline against the draft (deletions struck through, insertions underlined)."""
+    from docxtpl import RichText
+
+    rich = RichText()
+    if gap.get("action") == "replace":
+        for piece in gap["proposed_pieces"]:
+            text = piece["sep"] + piece["text"]
+            if piece["op"] == "delete":
+                rich.add(text, strike=True, color="A12B2B")
+            elif piece["op"] == "insert":
+                rich.add(text, underline=True, color="1F6B3A")
+            else:
+                rich.add(text)
+        return rich
+    if gap.get("proposed_verb"):
+        rich.add(gap["proposed_verb"], italic=True)
+    rich.add(gap.get("proposed_rest", gap.get("proposed", "")))
+    return rich
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>mandatekit {__version__}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc></Properties>"
+)
+_DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
+
+
+def own_package(data: bytes) -> bytes:
+    """The package with properties of our own: no 'Microsoft Macintosh Word' as the application, and none of
+    what python-docx's starting template carries — its thumbnail (a picture of another document) and Word
+    2010's stylesWithEffects copy of the styles."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename in _DROPPED:
+                continue
+            content = zin.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                content = APP_XML.encode()
+            elif item.filename.endswith(".rels") or item.filename == "[Content_Types].xml":
+                text = content.decode("utf-8")
+                for name in _DROPPED:
+                    base = re.escape(name.split("/")[-1])
+                    text = re.sub(rf'<Relationship [^>]*Target="[^"]*{base}"[^>]*/>', "", text)
+                    text = re.sub(rf'<Override [^>]*PartName="/{re.escape(name)}"[^>]*/>', "", text)
+                content = text.encode("utf-8")
+            zout.writestr(item, content)
+    return out.getvalue()
 
 
 def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:

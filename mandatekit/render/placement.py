@@ -70,6 +70,51 @@ class Placement:
         return self.action == "replace" and len(changed) == 2 and len(self.pieces) <= 4
 
 
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
+def common_edges(old: str, new: str) -> tuple[int, int]:
+    """Characters two replaced stretches share at their start and their end, cut at word or punctuation
+    boundaries: 'monitor' → 'monitor, document' shares 'monitor'; 'Encourages' → 'Requests' shares nothing."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    while head and (_inside_word(old, head) or _inside_word(new, head)):
+        head -= 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    while tail and (_inside_word(old, len(old) - tail) or _inside_word(new, len(new) - tail)):
+        tail -= 1
+    return head, tail
+
+
+def redline(old: str, new: str) -> list[DiffPiece]:
+    """A word-level diff, each replaced stretch narrowed to what really changes."""
+    pieces = word_diff(old, new)
+    out: list[DiffPiece] = []
+    i = 0
+    while i < len(pieces):
+        piece, following = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None
+        if piece.op == "delete" and following is not None and following.op == "insert":
+            a, b = piece.text, following.text
+            head, tail = common_edges(a, b)
+            if head:
+                out.append(DiffPiece(op="equal", text=a[:head].strip()))
+            if a[head : len(a) - tail].strip():
+                out.append(DiffPiece(op="delete", text=a[head : len(a) - tail].strip()))
+            if b[head : len(b) - tail].strip():
+                out.append(DiffPiece(op="insert", text=b[head : len(b) - tail].strip()))
+            if tail:
+                out.append(DiffPiece(op="equal", text=a[len(a) - tail :].strip()))
+            i += 2
+            continue
+        out.append(piece)
+        i += 1
+    return [p for p in out if p.text]
+
+
 def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
@@ -193,7 +238,7 @@ def _replace(
     anchor = next((e.text for e in f.evidence if e.paragraph == index), "")
     swapped = _swap_verb(p, f)
     if swapped is not None and len({e.element for e in f.evidence if e.paragraph == index}) >= 2:
-        return Placement(f.rule, "replace", f"Replace {p.ref}", swapped, word_diff(p.text, swapped), index,
+        return Placement(f.rule, "replace", f"Replace {p.ref}", swapped, redline(p.text, swapped), index,
                          anchor=p.verb or anchor)  # fmt: skip
     top_level = p.parent is None and not p.verb_inherited and leading_verb(f.suggestion) is not None
     has_children = any(q.parent == index for q in document.paragraphs)
@@ -203,7 +248,7 @@ def _replace(
         and index not in protected
         and _similarity(p.text, text) >= REPLACE_SIMILARITY
     ):
-        return Placement(f.rule, "replace", f"Replace {p.ref}", text, word_diff(p.text, text),
+        return Placement(f.rule, "replace", f"Replace {p.ref}", text, redline(p.text, text),
                          index, anchor=anchor)  # fmt: skip
     return None
 

@@ -25,7 +25,7 @@ from mandatekit.judge import Finding, Report
 from mandatekit.read.docx import W, _body_paragraphs
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
-from mandatekit.render.placement import Placement, place
+from mandatekit.render.placement import Placement, common_edges, place
 from mandatekit.textnorm import xml_safe
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -249,23 +249,9 @@ def _redline_paragraph(p: Any, own: str, placement: Placement, revisions: _Revis
 
 
 def _trim(current: str, start: int, end: int, words: str) -> tuple[int, int, str]:
-    """A replaced stretch narrowed to what really changes, at word or punctuation boundaries: 'monitor' →
-    'monitor, document' inserts ', document' and deletes nothing; 'Encourages' → 'Requests' stays whole."""
+    """A replaced stretch narrowed to what really changes (placement.common_edges)."""
     old = current[start:end]
-
-    def inside_word(text: str, i: int) -> bool:
-        return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
-
-    head = 0
-    while head < min(len(old), len(words)) and old[head] == words[head]:
-        head += 1
-    while head and (inside_word(old, head) or inside_word(words, head)):
-        head -= 1
-    tail = 0
-    while tail < min(len(old), len(words)) - head and old[-1 - tail] == words[-1 - tail]:
-        tail += 1
-    while tail and (inside_word(old, len(old) - tail) or inside_word(words, len(words) - tail)):
-        tail -= 1
+    head, tail = common_edges(old, words)
     return start + head, end - tail, words[head : len(words) - tail]
 
 

@@ -119,13 +119,16 @@ def test_compare_table_and_memo(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "1 regressed" in result.stdout and "[-Requests-] {+Encourages+}" in result.stdout
     memo = (tmp_path / "memo.md").read_text()
-    assert "## Since the previous text" in memo and "met → partial (regressed)" in memo
+    # gains and losses come first, told in sentences; the scorecard has a change column
+    assert memo.index("## Since the previous text") < memo.index("## Assessment")
+    assert "met → partial.** In OP 2, “Requests” became “Encourages”." in memo
+    assert "| # | Recommendation | Severity | Verdict | Where | Change |" in memo and "| ▼ was met |" in memo
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(tmp_path / "memo.docx")])
     assert result.exit_code == 0
     import docx
 
     texts = [p.text for p in docx.Document(str(tmp_path / "memo.docx")).paragraphs]
-    assert "Since the previous text" in texts
+    assert "Since the previous text: gains and losses" in texts
 
 
 def test_real_docx_rounds(tmp_path: Path) -> None:
