@@ -79,7 +79,7 @@ def write_memo(
 ) -> None:
     """Render and write the memo of a judged draft (used by `memo` and `compare -o`)."""
     from mandatekit.decisions import apply_decisions, decision_files
-    from mandatekit.output import refuse_overwrite, write_atomic
+    from mandatekit.output import note_input, refuse_overwrite, write_atomic
     from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text, with_previous
     from mandatekit.rulebook import load_sources
 
@@ -87,6 +87,8 @@ def write_memo(
     if fmt is None:
         raise MandatekitError(output, "unknown memo format: name it .docx, .md or .html, or give --format")
     refuse_overwrite(output, draft)
+    if template is not None:
+        note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
     context = memo_context(
         report,

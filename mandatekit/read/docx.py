@@ -35,9 +35,12 @@ _PRUNED = {
 }
 # Budgets for the parts of the package, checked against the zip directory before anything is inflated.
 # zipfile never inflates a part past the size the directory gives it (and then fails its CRC check), so a
-# directory that lies cannot get past them either. A real resolution's document.xml is under 2 MB.
-MAX_PART_BYTES = 32 * 1024 * 1024  # any one part, uncompressed: XML parses to ~30 times its size in memory
-MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together, uncompressed (python-docx loads them all)
+# directory that lies cannot get past them either. A real resolution's document.xml is under 3 MB; XML
+# takes some 25 times its size in memory once parsed (measured: a 25 MB styles.xml, 600 MB).
+MAX_XML_PART_BYTES = 16 * 1024 * 1024  # one XML part (document, styles, numbering ...), uncompressed
+MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts together
+MAX_PART_BYTES = 64 * 1024 * 1024  # any other part (an image), uncompressed
+MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together (python-docx holds them all in memory)
 MAX_PARTS = 10_000
 # Word numbers lists up to 32767 and nests them 9 levels deep (0-8): beyond that a value is hostile.
 MAX_LIST_NUMBER = 32767
@@ -287,11 +290,19 @@ def _body_paragraphs(body: Any) -> list[Any]:
     return out
 
 
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
 def _check_package(path: Path) -> None:
     """Refuse a package that is not Word's, or whose parts would inflate past their budgets."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
+    except NotImplementedError as exc:  # zipfile refuses entries of a zip version it does not know
+        raise DraftError(
+            path, f"is damaged or not saved by Word: it needs a zip feature Word never writes ({exc})"
+        ) from exc
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise DraftError(path, f"is damaged: the zip container is broken ({exc})") from exc
     names = {info.filename for info in infos}
@@ -303,11 +314,12 @@ def _check_package(path: Path) -> None:
         raise DraftError(path, f"has {len(infos)} parts, over the limit of {MAX_PARTS} for a Word document")
     mb = 1024 * 1024
     for info in infos:
-        if info.file_size > MAX_PART_BYTES:
+        limit = MAX_XML_PART_BYTES if _is_xml(info.filename) else MAX_PART_BYTES
+        if info.file_size > limit:
             raise DraftError(
                 path,
                 f"is refused: its part {info.filename} would inflate to {info.file_size // mb} MB, over the "
-                f"{MAX_PART_BYTES // mb} MB limit for one part of a draft",
+                f"{limit // mb} MB limit for one part of a draft",
             )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise DraftError(
@@ -315,8 +327,21 @@ def _check_package(path: Path) -> None:
                 f"is damaged or not saved by Word: part {info.filename} uses zip compression method "
                 f"{info.compress_type}, which Word never writes",
             )
+        if info.extract_version > zipfile.MAX_EXTRACT_VERSION:  # type: ignore[attr-defined]
+            raise DraftError(
+                path,
+                f"is damaged or not saved by Word: part {info.filename} needs zip version "
+                f"{info.extract_version / 10:.1f}, which Word never writes",
+            )
         if info.flag_bits & 0x1:
             raise DraftError(path, f"is damaged: part {info.filename} is encrypted inside the zip")
+    xml = sum(info.file_size for info in infos if _is_xml(info.filename))
+    if xml > MAX_XML_BYTES:
+        raise DraftError(
+            path,
+            f"is refused: its XML parts would inflate to {xml // mb} MB, over the {MAX_XML_BYTES // mb} MB "
+            "limit for a draft",
+        )
     total = sum(info.file_size for info in infos)
     if total > MAX_PACKAGE_BYTES:
         raise DraftError(

@@ -20,7 +20,7 @@ from mandatekit.textnorm import clean
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")  # UN document job number, e.g. 21-16941
-_LABEL_START = re.compile(r"^(?:\d{1,3}\.\s|\([a-z]{1,5}\)\s)")
+_LABEL_START = re.compile(r"^(?:\d{1,6}\.\s|\([a-z]{1,5}\)\s)")
 _HEAD_MAX_CHARS = 60
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be a running header or footer
 
@@ -109,9 +109,22 @@ def _paragraphs(pages: list[list[str]]) -> list[tuple[int, list[str]]]:
     return groups
 
 
+def _silence_pypdf() -> None:
+    """pypdf logs what it repairs in a broken file ('Ignoring wrong pointing object ...'); the user gets our
+    one line about the file, not pypdf's lines before it."""
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
 def read_pdf(path: Path, data: bytes) -> list[Block]:
     from pypdf import PdfReader  # imported only when a PDF is read
     from pypdf.errors import PdfReadError
+
+    _silence_pypdf()
 
     try:
         reader = PdfReader(io.BytesIO(data))

@@ -16,7 +16,7 @@ from mandatekit.read.verbs import coordinated_verbs, leading_verb, preambular_op
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
-_TYPED_DECIMAL = re.compile(r"^(\d{1,3})\s*[.)]\s*(?=\S)")
+_TYPED_DECIMAL = re.compile(r"^(\d{1,6})\s*[.)]\s*(?=\S)")
 _TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
 _TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
 _TYPED_DOTTED = re.compile(r"^([a-z]|[ivx]{1,5})\.\s+(?=\S)")  # "a. To protect", "ii. To report"

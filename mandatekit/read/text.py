@@ -7,7 +7,7 @@ import re
 from mandatekit.read.model import Block, Origin
 from mandatekit.textnorm import clean
 
-_LABEL_START = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}[.)]\s)")
+_LABEL_START = re.compile(r"^\s*(?:\d{1,6}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}[.)]\s)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_EMPHASIS = re.compile(

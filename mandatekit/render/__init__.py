@@ -10,20 +10,23 @@ from mandatekit.resources import data_dir
 VERDICT_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
 
 
-def template_env(extra_dir: Path | None = None) -> Any:
+def template_env(extra_dir: Path | None = None, markdown: bool = False) -> Any:
     """Jinja2 environment over the user's template folder (if any), then the bundled templates/. Sandboxed:
-    a user template can format the report but cannot reach into Python."""
+    a user template can format the report but cannot reach into Python, nor exhaust the machine.
+    `markdown`: every value printed has its HTML escaped."""
     from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html
 
     folders = [str(extra_dir)] if extra_dir else []
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         loader=FileSystemLoader([*folders, str(data_dir("templates"))]),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        **({"finalize": escape_markdown_html} if markdown else {}),
     )
     env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
     return env

@@ -340,7 +340,8 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     """The memo as .docx bytes (write them with output.write_atomic)."""
     from docxtpl import DocxTemplate  # heavy: imported only when a memo is written
     from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from mandatekit.render.sandbox import BoundedSandbox, cpu_limit
 
     if isinstance(context, Report):
         context = memo_context(context)
@@ -356,12 +357,14 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     try:
         tpl = DocxTemplate(str(path))
         # A user's template is untrusted: the sandbox lets it format values but not reach into Python.
-        tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
+        with cpu_limit():
+            tpl.render(context, jinja_env=BoundedSandbox(autoescape=True))
     except TemplateError as exc:
-        raise MandatekitError(path, f"template error: {exc}") from exc
-    except Exception as exc:  # a .docx that docxtpl cannot open or whose tags are malformed
+        raise MandatekitError(path, f"template error: {' '.join(str(exc).split())[:200]}") from exc
+    except Exception as exc:  # a .docx that docxtpl cannot open, malformed tags, a template that runs away
+        detail = " ".join(str(exc).split())[:200]
         raise MandatekitError(
-            path, f"cannot render this Word template ({type(exc).__name__}: {exc})"
+            path, f"cannot render this Word template ({type(exc).__name__}: {detail})"
         ) from exc
     props = tpl.docx.core_properties
     when = memo_date().replace(microsecond=0, tzinfo=None)

@@ -20,7 +20,7 @@ from mandatekit.errors import RuleError
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
 from mandatekit.rulebook.model import Condition, Element, Example, Profile, Rule, Severity, Verdict
-from mandatekit.rulebook.patterns import PatternError, compile_patterns
+from mandatekit.rulebook.patterns import MAX_PATTERNS, PatternError, compile_patterns
 
 __all__ = [
     "Condition",
@@ -129,8 +129,10 @@ def _pattern_problems(
     try:  # the combined program is what the judge runs (and caches); compile items one by one only on error
         compile_patterns(phrases, regex)
         return []
-    except PatternError:
-        pass
+    except PatternError as exc:
+        combined = exc
+    if len(phrases) + len(regex) > MAX_PATTERNS:  # the element as a whole: no item to blame
+        return [f"{path}:{line_of(lines, at.split('.'))}: {at}: {combined}"]
     problems = []
     for kind, items in (("phrases", phrases), ("regex", regex)):
         for i, item in enumerate(items):
@@ -140,7 +142,8 @@ def _pattern_problems(
                 problems.append(
                     f"{path}:{line_of(lines, [*at.split('.'), kind, i])}: {at}.{kind}[{i}]: {exc}"
                 )
-    return problems
+    # Each item alone compiles: it is the element as a whole (too many items, too large a program).
+    return problems or [f"{path}:{line_of(lines, at.split('.'))}: {at}: {combined}"]
 
 
 def rule_files(folder: Path) -> list[Path]:

@@ -1,0 +1,110 @@
+"""The Jinja2 sandbox every template runs in, with resource limits. A user's template is untrusted: the sandbox
+already keeps it out of Python; these limits keep it from exhausting the machine (a 100000 x 100000 loop,
+'x' * 10**12, 10**10**10), and a CPU-time limit stops whatever else runs away."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+MAX_RANGE = 10_000  # items in one range(): Jinja's own limit is 100000
+MAX_LOOP_ITEMS = 1_000_000  # range() items over a whole rendering: nested ranges multiply
+MAX_REPEAT = 1_000_000  # characters or items made by 'text' * n
+MAX_POWER_BITS = 10_000  # size of the result of a ** b
+MAX_OUTPUT_CHARS = 50_000_000  # a text memo (Markdown, HTML)
+MAX_CPU_SECONDS = 60
+
+
+class TemplateTimeout(Exception):
+    """The template ran past its CPU-time limit."""
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.range_budget = MAX_LOOP_ITEMS
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        items = range(*args)
+        try:
+            size = len(items)
+        except OverflowError:
+            size = MAX_RANGE + 1
+        if size > MAX_RANGE:
+            raise SecurityError(f"range() of more than {MAX_RANGE} items: templates are limited to that")
+        self.range_budget -= size
+        if self.range_budget < 0:
+            raise SecurityError(f"the template's ranges add up to more than {MAX_LOOP_ITEMS} items")
+        return items
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_REPEAT
+                ):
+                    raise SecurityError(f"repeating a value to more than {MAX_REPEAT} items is not allowed")
+        elif (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and right > 0
+            and max(abs(left), 2).bit_length() * right > MAX_POWER_BITS
+        ):
+            raise SecurityError(f"a power larger than {MAX_POWER_BITS} bits is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+@contextmanager
+def cpu_limit(seconds: float | None = None) -> Iterator[None]:
+    """Raise TemplateTimeout in the block after `seconds` of CPU time. Only in the main thread of a system
+    with interval timers (not Windows); elsewhere the limits of BoundedSandbox are all there is."""
+    seconds = MAX_CPU_SECONDS if seconds is None else seconds
+    timer = getattr(signal, "ITIMER_VIRTUAL", None)
+    if timer is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TemplateTimeout(f"the template ran for more than {seconds:g} s of CPU time and was stopped")
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(timer, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(timer, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def render_bounded(template: Any, context: dict[str, Any]) -> str:
+    """Render a text template, stopping at MAX_OUTPUT_CHARS."""
+    out: list[str] = []
+    size = 0
+    for chunk in template.generate(**context):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise SecurityError(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters")
+        out.append(chunk)
+    return "".join(out)
+
+
+def escape_markdown_html(value: Any) -> Any:
+    """Markdown passes HTML through to the page: text from a draft (a '<script>') is escaped as the HTML memo
+    escapes it. Markup a template marked safe itself is left alone."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
