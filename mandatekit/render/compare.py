@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -29,22 +32,43 @@ def _names(c: Comparison) -> tuple[str, str]:
     return old, new
 
 
-def _diff_lines(change: Any, color: bool = True) -> list[str]:
+_MARKERS = re.compile(r"(\[-|-\]|\{\+|\+\})")
+_OPENS = {"[-": "red", "{+": "green"}
+_CLOSES = {"-]", "+}"}
+
+
+def _colour_changes(lines: list[str]) -> list[str]:
+    """Colour the changed words themselves, not only the markers: deleted words red, inserted green. A change
+    may run over several wrapped lines, so the state carries from one line to the next."""
+    out, colour = [], None
+    for line in lines:
+        pieces = []
+        for token in _MARKERS.split(line):
+            if token in _OPENS:
+                colour = _OPENS[token]
+                pieces.append(click.style(token, fg=colour, bold=True))
+            elif token in _CLOSES:
+                pieces.append(click.style(token, fg=colour, bold=True))
+                colour = None
+            elif token:
+                pieces.append(click.style(token, fg=colour) if colour else token)
+        out.append("".join(pieces))
+    return out
+
+
+def _diff_lines(change: Any, width: int = 100, color: bool = True) -> list[str]:
     lines = []
     for d in change.diffs:
         if not d.changed and change.change == "unchanged":
             continue
-        where = _where(d)
-        text = d.as_text()
-        if color:
-            text = text.replace("[-", click.style("[-", fg="red")).replace(
-                "{+", click.style("{+", fg="green")
-            )
-        lines.append(f"    {where}: {text}")
+        wrapped = textwrap.wrap(f"{_where(d)}: {d.as_text()}", width=max(width, 40), initial_indent="    ",
+                                subsequent_indent="      ", break_on_hyphens=False, break_long_words=False)  # fmt: skip
+        lines += _colour_changes(wrapped) if color else wrapped
     return lines
 
 
-def render_comparison_table(c: Comparison) -> str:
+def render_comparison_table(c: Comparison, width: int | None = None) -> str:
+    width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
     s = c.summary
     lines = [
         click.style("{} → {}".format(*_names(c)), bold=True),
@@ -54,12 +78,15 @@ def render_comparison_table(c: Comparison) -> str:
         + f" · {s.unchanged} unchanged",
         "",
     ]
+    lead = 2 + 12 + 10 + 8 + 3 + 8 + 1
     for ch in c.changes:
         label, colour = _MARK[ch.change]
-        head = f"  {click.style(f'{label:<12}', fg=colour)}{ch.severity.value:<10}{ch.old.value:>8} → {ch.new.value:<8} {ch.title}"
-        lines.append(head)
+        title = textwrap.wrap(ch.title, width=max(width - lead, 12)) or [""]
+        head = f"  {click.style(f'{label:<12}', fg=colour)}{ch.severity.value:<10}{ch.old.value:>8} → {ch.new.value:<8} "
+        lines.append(head + title[0])
+        lines += [" " * lead + more for more in title[1:]]
         if ch.change != "unchanged":
-            lines += _diff_lines(ch)
+            lines += _diff_lines(ch, width)
     return "\n".join(lines) + "\n"
 
 

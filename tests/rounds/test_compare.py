@@ -166,3 +166,17 @@ def test_a_different_paragraph_on_the_same_subject_is_not_matched() -> None:
     a = "Requests the Secretary-General to report on all violations of the Status of Forces Agreement;"
     b = "Calls upon the authorities to respect the Status of Forces Agreement;"
     assert _similarity(a, b) < MATCH_THRESHOLD
+
+
+def test_compare_wraps_to_the_width_and_colours_the_changed_words() -> None:
+    import re
+
+    from mandatekit.render.compare import render_comparison_table
+
+    weaker = [BASE[0], BASE[1].replace("Requests", "Encourages"), *BASE[2:]]
+    out = render_comparison_table(diff(BASE, weaker), width=60)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert all(len(line) <= 60 for line in plain.splitlines())
+    assert "[-Requests-] {+Encourages+}" in plain
+    # the words themselves are coloured, not only the markers
+    assert re.search(r"\x1b\[31mRequests", out) and re.search(r"\x1b\[32mEncourages", out)

@@ -130,3 +130,21 @@ def test_memo_lists_decisions_as_an_audit_trail(tmp_path: Path) -> None:
 def test_decide_unknown_rule(tmp_path: Path) -> None:
     code, _, err = run("decide", "nonesuch", "--as", "accepted", "--why", "x")
     assert code == 2 and "no rule with id 'nonesuch'" in err
+
+
+def test_the_matrix_turns_when_it_does_not_fit_the_terminal(tmp_path: Path) -> None:
+    import re
+
+    from mandatekit.api import setup
+    from mandatekit.read import read
+    from mandatekit.render.matrix import render_matrix
+
+    checker = setup()
+    reports = [checker.judge(read(p)) for p in sorted((folder(tmp_path) / "2024").iterdir())]
+    wide = re.sub(r"\x1b\[[0-9;]*m", "", render_matrix(reports, width=200))
+    assert "One row per draft" in wide and max(map(len, wide.splitlines())) <= 200
+    narrow = re.sub(r"\x1b\[[0-9;]*m", "", render_matrix(reports, width=50))
+    assert "One row per rule" in narrow.splitlines()[0]
+    rows = narrow.splitlines()[1:]
+    assert all(len(line) <= 50 for line in rows)
+    assert any(line.startswith("poc-priority") and "✓" in line for line in rows)
