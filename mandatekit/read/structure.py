@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span
-from mandatekit.read.verbs import coordinated_verbs, leading_verb, preambular_opener
+from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
@@ -336,7 +336,7 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
     for para in paragraphs:
         if para.kind is not Kind.operative:
             continue
-        own = leading_verb(para.text)
+        own = governing_verb(para.text)
         parent = paragraphs[para.parent] if para.parent is not None else None
         if own is None and parent is not None and parent.verbs:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"
@@ -347,7 +347,7 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         if own is None:
             continue
         para.verb, para.verb_class = own.verb, own.verb_class
-        later = coordinated_verbs(para.text, len(own.verb) if not para.verb_inherited else 0)
+        later = coordinated_verbs(para.text, own.start + len(own.verb) if not para.verb_inherited else 0)
         later = [
             v.model_copy(update={"bracketed": para.in_brackets(v.start, v.start + len(v.verb))})
             for v in later

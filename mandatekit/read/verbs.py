@@ -8,9 +8,37 @@ import re
 from mandatekit.read.model import VerbClass, VerbUse
 
 _LEXICON: dict[VerbClass, tuple[str, ...]] = {
-    VerbClass.decides: ("decides", "authorizes", "authorises", "demands", "directs", "mandates", "instructs"),
-    VerbClass.requests: ("requests", "asks", "tasks"),
-    VerbClass.calls: ("calls upon", "calls on", "calls for", "urges", "insists", "exhorts", "appeals to"),
+    # Decisions: binding on whom they name, or the Council's own acts (a mandate renewed, a ceiling kept,
+    # a procedure adopted, an obligation imposed on States).
+    VerbClass.decides: (
+        "decides",
+        "authorizes",
+        "authorises",
+        "demands",
+        "directs",
+        "mandates",
+        "instructs",
+        "requires",
+        "renews",
+        "extends",
+        "maintains",
+        "adopts",
+        "approves",
+        "establishes",
+        "orders",
+    ),
+    VerbClass.requests: ("requests", "asks", "tasks", "request"),  # "Request": a typo the UN printed
+    VerbClass.calls: (
+        "calls upon",
+        "calls on",
+        "calls for",
+        "urges",
+        "insists",
+        "exhorts",
+        "appeals to",
+        "appeals",
+    ),
+    # Wishes and praise: they ask nothing binding of anyone.
     VerbClass.encourages: (
         "encourages",
         "invites",
@@ -23,7 +51,12 @@ _LEXICON: dict[VerbClass, tuple[str, ...]] = {
         "looks forward",
         "praises",
         "salutes",
+        "recommends",
+        "pays tribute",
+        "gives",
     ),
+    # Statements: the Council's view, or a commitment of its own ("Undertakes to consider", "Resolves to
+    # continue"): they task no one.
     VerbClass.notes: (
         "takes note",
         "notes",
@@ -36,40 +69,92 @@ _LEXICON: dict[VerbClass, tuple[str, ...]] = {
         "underscores",
         "emphasizes",
         "emphasises",
+        "reemphasizes",
+        "reemphasises",
         "reaffirms",
+        "reconfirms",
         "reiterates",
         "recalls",
         "condemns",
         "deplores",
         "affirms",
+        "confirms",
+        "asserts",
+        "clarifies",
         "reminds",
         "highlights",
+        "draws attention",
         "considers",
         "believes",
         "regrets",
         "determines",
+        "finds",
         "declares",
+        "indicates",
         "agrees",
         "remains",
+        "rejects",
+        "resolves",
+        "undertakes",
+        "desires",
+        "continues",
     ),
 }
 
-VERB_CLASS: dict[str, VerbClass] = {v: c for c, verbs in _LEXICON.items() for v in verbs}
+# Resolutions of the 1940s-60s are printed in French in the corpus of record: the same classes, in French.
+_FRENCH: dict[VerbClass, tuple[str, ...]] = {
+    VerbClass.decides: ("décide", "ordonne", "prescrit", "exige", "approuve", "donne pour instructions"),
+    VerbClass.requests: ("prie", "requiert"),
+    VerbClass.calls: ("demande", "engage", "exhorte", "lance un appel"),
+    VerbClass.encourages: ("invite", "encourage", "recommande", "se félicite", "appuie", "félicite"),
+    VerbClass.notes: (
+        "prend note",
+        "constate",
+        "note",
+        "déclare",
+        "réaffirme",
+        "réitère",
+        "exprime",
+        "confirme",
+        "rappelle",
+        "souligne",
+        "condamne",
+        "considère",
+        "estime",
+    ),
+}
+
+VERB_CLASS: dict[str, VerbClass] = {
+    v: c for lexicon in (_LEXICON, _FRENCH) for c, verbs in lexicon.items() for v in verbs
+}
+
+_LEXICON_WORDS = frozenset(v for verbs in _LEXICON.values() for v in verbs)
 
 # "Reiterates its demand that ...", "Reaffirms its request to ...": the noun carries the force.
 _NOUN_FORCE = {"demand": VerbClass.decides, "decision": VerbClass.decides, "request": VerbClass.requests}
 _NOUN_FORCE |= {"call": VerbClass.calls, "calls": VerbClass.calls, "appeal": VerbClass.calls}
+_RESTATING = ("reiterates", "reaffirms", "recalls", "renews", "expresses", "confirms", "reconfirms")
 
-_ADVERBS = r"(?:(?:further|also|strongly|again|once\s+again|urgently|firmly|unequivocally|repeatedly|" \
-    r"fully|warmly|emphatically|furthermore|moreover|additionally|in\s+this\s+regard,?|in\s+this\s+context,?)\s+)*"  # fmt: skip
+_ADVERBS = r"(?:(?:further|also|strongly|again|once\s+again|once\s+more|urgently|firmly|unequivocally|" \
+    r"repeatedly|fully|warmly|emphatically|furthermore|moreover|additionally|deeply|gravely|seriously|" \
+    r"sincerely|highly|most|categorically|resolutely|vigorously|unreservedly|however|" \
+    r"in\s+this\s+regard,?|in\s+this\s+context,?)\s+)*"  # fmt: skip
 _ALTERNATION = "|".join(
     sorted((re.escape(v).replace(r"\ ", r"\s+") for v in VERB_CLASS), key=len, reverse=True)
 )
-_LEADING = re.compile(rf"^\W{{0,3}}{_ADVERBS}({_ALTERNATION})\b", re.IGNORECASE)
-_BRACKETED_CHOICE = re.compile(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
-_NOUN_AFTER = re.compile(
-    r"^\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I
+# Not followed by a colon: "Note: ..." under a list is a label, not the French verb.
+_LEADING = re.compile(rf"^\W{{0,3}}{_ADVERBS}({_ALTERNATION})(?!\w|\s*:)", re.IGNORECASE)
+# "Continues to urge", "Continues to call upon": the verb after "to" says what is asked.
+_CONTINUES_TO = re.compile(r"\s+to\s+(\w+(?:\s+(?:upon|on|for|to|note|forward))?)\b", re.IGNORECASE)
+# An OP that opens with a participle or a subordinate clause ("Acting under Chapter VII of the Charter,
+# decides", "Upon full cessation of hostilities, calls upon"): its governing verb is the first finite one.
+_FINITE_AFTER_CLAUSE = re.compile(rf"[,;]\s*(?:and\s+)?{_ADVERBS}({_ALTERNATION})(?!\w)", re.IGNORECASE)
+_SUBORDINATOR = re.compile(r"^\W{0,3}(?:while|whilst|upon|when|after|in|on)\s+(?=\w+ing\b)", re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    rf"\W{{0,3}}{_ADVERBS}(taking\s+note|bearing\s+in\s+mind|[a-z]+ing)\b", re.IGNORECASE
 )
+_BRACKETED_CHOICE = re.compile(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
+_NOUN_AFTER = re.compile(r"\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I)
 # A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
 _COORDINATED = re.compile(
     rf"(?:[;,]\s*(?:and\s+)?|\s+and\s+){_ADVERBS}"
@@ -82,6 +167,31 @@ PREAMBULAR_OPENER = re.compile(
     r"desirous|bearing\s+in\s+mind|having\s+\w+|deploring|noting)\b",
     re.IGNORECASE,
 )
+# Cyrillic letters that look Latin, as they slip into typed text ("Сalls upon"): folded one-to-one for
+# matching, so offsets stay those of the text as written.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсхіј", "ABEKMHOPCTXaeopcxij")
+
+
+def _lemma(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _class_of(word: str, text: str, end: int) -> VerbClass:
+    """The class of a verb found in `text`, ending at `end`: a noun after it or a verb after 'to' may
+    carry the force ("Renews its call", "Continues to urge")."""
+    verb_class = VERB_CLASS[word]
+    if word in _RESTATING:
+        noun = _NOUN_AFTER.match(text, end)
+        if noun:
+            return _NOUN_FORCE[noun.group(1).lower()]
+    if word == "continues" and (then := _CONTINUES_TO.match(text, end)):
+        base = _lemma(then.group(1))
+        head, _, rest = base.partition(" ")
+        for form in (f"{head}s", f"{head}es"):
+            candidate = f"{form} {rest}".strip()
+            if candidate in VERB_CLASS or form in VERB_CLASS:
+                return VERB_CLASS.get(candidate) or VERB_CLASS[form]
+    return verb_class
 
 
 def leading_verb(text: str) -> VerbUse | None:
@@ -90,20 +200,47 @@ def leading_verb(text: str) -> VerbUse | None:
     if choice:
         # "[Decides/Requests]": the verb itself is unagreed; count the weakest alternative.
         words = [w.strip() for w in choice.group(0).strip("[]").split("/")]
-        classes = [VERB_CLASS.get(" ".join(w.lower().split())) for w in words]
+        classes = [VERB_CLASS.get(_lemma(w)) for w in words]
         if all(classes):
             weakest = min(classes, key=lambda c: c.strength)  # type: ignore[union-attr]
             return VerbUse(verb=choice.group(0), verb_class=weakest, start=0)
-    m = _LEADING.match(text)
+    m = _LEADING.match(text[:200].translate(_HOMOGLYPHS))
     if not m:
         return None
-    word = " ".join(m.group(1).lower().split())
-    verb_class = VERB_CLASS[word]
-    if word in ("reiterates", "reaffirms", "recalls", "renews", "expresses"):
-        noun = _NOUN_AFTER.match(text[m.end() :])
-        if noun:
-            verb_class = _NOUN_FORCE[noun.group(1).lower()]
+    verb_class = _class_of(_lemma(m.group(1)), text, m.end())
     return VerbUse(verb=text[m.start() : m.end()].strip(" [(\"'"), verb_class=verb_class)
+
+
+def governing_verb(text: str) -> VerbUse | None:
+    """The verb that governs an operative paragraph: the one it opens with; else, after an opening
+    participle or subordinate clause, the first finite verb ("Acting under Chapter VII ..., decides");
+    else, for an OP worded like a preambular paragraph ("Noting ...;"), its participle, of the class of the
+    verb it comes from ("Noting" → notes)."""
+    own = leading_verb(text)
+    if own is not None:
+        return own
+    folded = text.translate(_HOMOGLYPHS)
+    if m := _FINITE_AFTER_CLAUSE.search(folded):
+        word = _lemma(m.group(1))
+        return VerbUse(
+            verb=text[m.start(1) : m.end()], verb_class=_class_of(word, text, m.end()), start=m.start(1)
+        )
+    opener = _SUBORDINATOR.match(folded)
+    at = opener.end() if opener else 0
+    if p := _PARTICIPLE.match(folded, at):
+        participle = _lemma(p.group(1))
+        if participle == "taking note":
+            finite = "takes note"
+        elif participle == "bearing in mind":
+            finite = "notes"
+        else:
+            stem = participle[: -len("ing")]
+            forms = (f"{stem}es", f"{stem}s", f"{stem[:-1]}s")  # noting, recalling, regretting
+            finite = next((f for f in forms if f in _LEXICON_WORDS), "")
+        if finite:
+            start = p.start(1)
+            return VerbUse(verb=text[start : p.end()], verb_class=VERB_CLASS[finite], start=start)
+    return None
 
 
 def coordinated_verbs(text: str, after: int) -> list[VerbUse]:

@@ -1,0 +1,136 @@
+"""Governing verbs as real Security Council resolutions write them (wording from adopted resolutions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mandatekit.read import read_string
+from mandatekit.read.model import VerbClass
+from mandatekit.read.verbs import governing_verb, leading_verb
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "verb_class"),
+    [
+        ("Confirms that the requirements in paragraph 1 (a) above shall also apply;", "Confirms", "notes"),
+        ("Confirms its decision that the measures shall apply;", "Confirms", "decides"),
+        ("Continues to urge all parties to refrain from violence;", "Continues", "calls"),
+        ("Continues to call upon relevant international organizations to assist;", "Continues", "calls"),
+        ("Continues to encourage Member States to make use of assistance;", "Continues", "encourages"),
+        (
+            "Renews the measures on arms imposed by paragraph 4 of resolution 2428 (2018);",
+            "Renews",
+            "decides",
+        ),
+        ("Renews its call on Sudan and South Sudan to provide full support;", "Renews", "calls"),
+        ("Extends the reporting request in paragraph 10 of resolution 2722 (2024);", "Extends", "decides"),
+        (
+            "Requires any Member State when it undertakes an inspection to submit a report;",
+            "Requires",
+            "decides",
+        ),
+        ("Directs the Committee to continue its work;", "Directs", "decides"),
+        ("Undertakes to address without delay any State's notice of withdrawal;", "Undertakes", "notes"),
+        ("Resolves to continue to promote and support the finalization;", "Resolves", "notes"),
+        (
+            "Recommends better communication between the United Nations and regional bodies;",
+            "Recommends",
+            "encourages",
+        ),
+        ("Maintains the authorized troop ceiling at 3,550 until 15 May 2021;", "Maintains", "decides"),
+        ("Determines that both parties should continue to demonstrate progress;", "Determines", "notes"),
+        ("Takes note of the report of the Secretary-General;", "Takes note", "notes"),
+        ("Deeply regrets the loss of life among peacekeepers;", "Deeply regrets", "notes"),
+        ("Pays tribute to the courage of the peacekeepers;", "Pays tribute", "encourages"),
+        ("Gives its full support to the Secretary-General's plan;", "Gives", "encourages"),
+        ("Indicates its willingness to take further measures;", "Indicates", "notes"),
+        ("Adopts the delisting procedure in Annex I of this resolution;", "Adopts", "decides"),
+        (
+            "Approves the proposals of the Secretary-General on the composition of the force;",
+            "Approves",
+            "decides",
+        ),
+        ("Asserts that the arms embargo applies to all armed groups;", "Asserts", "notes"),
+        ("Strongly condemns all attacks against civilians;", "Strongly condemns", "notes"),
+        ("Further decides that the mandate shall include the following tasks:", "Further decides", "decides"),
+        ("Also requests the Secretary-General to report;", "Also requests", "requests"),
+        ("Remains however deeply concerned by high levels of violations;", "Remains", "notes"),
+        ("Draws attention to the importance of transitional justice;", "Draws attention", "notes"),
+        ("Request the Secretary-General to report;", "Request", "requests"),  # the UN's own typo
+        ("\u0421alls upon all parties to cease hostilities;", "\u0421alls upon", "calls"),  # Cyrillic C
+        ("Décide que le mandat de la Force sera prorogé;", "Décide", "decides"),
+        ("Prie le Secrétaire général de faire rapport;", "Prie", "requests"),
+    ],
+)
+def test_verbs_of_real_resolutions_have_a_class(text: str, verb: str, verb_class: str) -> None:
+    use = governing_verb(text)
+    assert use is not None
+    assert (use.verb, use.verb_class) == (verb, VerbClass(verb_class))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "verb_class"),
+    [
+        # S/RES/1701 (2006) OP 12 and OP 2
+        (
+            "Acting in support of a request from the Government of Lebanon to deploy an international force, "
+            "authorizes UNIFIL to take all necessary action in areas of deployment of its forces;",
+            "authorizes",
+            "decides",
+        ),
+        (
+            "Upon full cessation of hostilities, calls upon the Government of Lebanon and UNIFIL to deploy "
+            "their forces together throughout the South;",
+            "calls upon",
+            "calls",
+        ),
+        (
+            "Acting under Chapter VII of the Charter of the United Nations, decides that all States shall "
+            "prevent the supply of arms;",
+            "decides",
+            "decides",
+        ),
+        # S/RES/2117 (2013) OP 13
+        (
+            "Bearing in mind that the illicit transfer of small arms fuels conflict, requests the "
+            "Secretary-General to report;",
+            "requests",
+            "requests",
+        ),
+        # S/RES/1882 (2009) OP 5: no finite verb at all; the participle governs, with its verb's class
+        (
+            "While noting that some parties to armed conflict have responded to its call;",
+            "noting",
+            "notes",
+        ),
+        ("Recognizing the role of women in the prevention of conflict;", "Recognizing", "notes"),
+        ("Encouraging Member States to increase their contributions;", "Encouraging", "encourages"),
+    ],
+)
+def test_participle_or_clause_opened_op_is_governed_by_its_first_finite_verb(
+    text: str, verb: str, verb_class: str
+) -> None:
+    assert leading_verb(text) is None  # not an opening verb: such a paragraph alone is not an OP
+    use = governing_verb(text)
+    assert use is not None
+    assert (use.verb, use.verb_class) == (verb, VerbClass(verb_class))
+    assert text[use.start : use.start + len(use.verb)] == use.verb
+
+
+def test_participle_opened_op_in_a_document() -> None:
+    doc = read_string(
+        "The Security Council,\n\nRecalling its previous resolutions,\n\n"
+        "1. Decides to extend the mandate;\n\n"
+        "2. Acting under Chapter VII of the Charter of the United Nations, authorizes the Mission to use all "
+        "necessary means, and requests the Secretary-General to report;\n\n"
+        "3. Decides to remain actively seized of the matter.\n"
+    )
+    op2 = doc.by_ref("OP 2")
+    assert op2 is not None
+    assert (op2.verb, op2.verb_class) == ("authorizes", VerbClass.decides)
+    assert [v.verb for v in op2.verbs] == ["authorizes", "requests"]
+    assert doc.by_ref("PP 1") is not None and doc.by_ref("PP 1").verb == "Recalling"  # type: ignore[union-attr]
+
+
+def test_a_label_is_not_a_verb() -> None:
+    assert leading_verb("Note: this does not include shoulder-fired rocket launchers") is None
