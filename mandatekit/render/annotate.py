@@ -95,13 +95,13 @@ def comment_text(f: Finding, placement: Placement | None = None, tracked: bool =
     fix and where it goes, the source."""
     lines = [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
     lines += f.reasons
-    quotes = dict.fromkeys(f"{e.ref}: “{e.context}”" for e in f.evidence)
-    lines += [f"The draft says, {q}" for q in list(quotes)[:2]]
+    quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
+    lines += list(quotes)[:2]
     lines += [f"Hedge: {h}" for h in f.hedges]
     if placement is not None and tracked:
-        lines.append(f"{placement.where}: the proposed language is the tracked change here.")
+        lines.append(f"Proposed: {placement.where}, as tracked here.")
     elif placement is not None:
-        lines.append(f"{placement.where}: {placement.text}")
+        lines.append(f"Proposed: {placement.where}: {placement.text}")
     else:
         lines.append(f"Suggested language: {f.suggestion}")
     if f.sources:

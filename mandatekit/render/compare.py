@@ -151,8 +151,9 @@ def previous_context(c: Comparison) -> dict[str, Any]:
     from mandatekit.render.memo import number
 
     summary = (
-        f"{number(s.regressed)} recommendation{'s' if s.regressed != 1 else ''} regressed, {number(s.improved)} "
-        f"improved and {number(s.unchanged)} {'is' if s.unchanged == 1 else 'are'} unchanged."
+        f"{number(s.regressed) if s.regressed else 'no'} recommendation{'s' if s.regressed != 1 else ''} regressed, "
+        f"{number(s.improved) if s.improved else 'none'} improved and {number(s.unchanged)} "
+        f"{'is' if s.unchanged == 1 else 'are'} unchanged."
     )
     changes = []
     for ch in c.changes:

@@ -260,7 +260,12 @@ def _typed_label(p: Any, label: str | None) -> bool:
     return bool(label) and text.startswith(label or "")
 
 
-def _insert_paragraph(after: Any, like: Any, text: str, label: str | None, revisions: _Revisions) -> Any:
+_LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+
+
+def _insert_paragraph(
+    after: Any, like: Any, text: str, label: str | None, revisions: _Revisions, nth: int = 0
+) -> Any:
     """A new paragraph after `after`, numbered and formatted like `like`, wholly a tracked insertion."""
     from lxml import etree
 
@@ -279,7 +284,8 @@ def _insert_paragraph(after: Any, like: Any, text: str, label: str | None, revis
     plain = next((r for r in runs if r.find(f"{W}rPr/{W}i") is None), runs[0] if runs else None)
     ins = revisions.element("ins")
     if label and _typed_label(like, label):
-        ins.append(_new_run(label.rstrip(".") + " bis. ", _rpr(plain) if plain is not None else None))
+        suffix = _LATIN[nth] if nth < len(_LATIN) else f"({nth + 2})"
+        ins.append(_new_run(f"{label.rstrip('.')} {suffix}. ", _rpr(plain) if plain is not None else None))
     if verb is not None and italic is not None and text.startswith(verb.verb):
         ins.append(_new_run(verb.verb, _rpr(italic)))
         text = text[len(verb.verb) :]
@@ -322,6 +328,7 @@ def redline_docx(
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
     last_inserted: dict[int, Any] = {}  # a later insertion after the same paragraph follows the earlier ones
+    inserted_after: dict[int, int] = {}  # typed numbers: 3 bis, 3 ter ...
     count = 0
     for rule, placement in placements.items():
         if placement.paragraph is None:
@@ -341,8 +348,10 @@ def redline_docx(
             ]
             like = body[like_para.origin.index]
             after = last_inserted.get(placement.paragraph, p)
-            host = _insert_paragraph(after, like, placement.text, like_para.label, revisions)
+            nth = inserted_after.get(placement.paragraph, 0)
+            host = _insert_paragraph(after, like, placement.text, like_para.label, revisions, nth)
             last_inserted[placement.paragraph] = host
+            inserted_after[placement.paragraph] = nth + 1
             content = host.findall(W + "ins")
             first, last = content[0], content[-1]
         comment = word.comments.add_comment(

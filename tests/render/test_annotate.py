@@ -64,7 +64,9 @@ def test_comment_on_the_very_evidence_words(tmp_path: Path) -> None:
     assert (
         hrddp.paragraphs[0].text == "PARTIAL (critical): Support to national forces conditional on the HRDDP."
     )
-    assert "Encourages" in hrddp.text and any(p.text.startswith("Replace OP 1: ") for p in hrddp.paragraphs)
+    assert "Encourages" in hrddp.text and any(
+        p.text.startswith("Proposed: Replace OP 1: ") for p in hrddp.paragraphs
+    )
     assert hrddp.author == "NGO reviewer"
     # a finding held back by its verb hangs on the verb itself
     assert ranges[str(hrddp.comment_id)] == "Encourages"

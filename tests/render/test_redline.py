@@ -4,6 +4,7 @@ them gives the expected text with Word's numbering continuing; rejecting ours gi
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -190,3 +191,28 @@ def test_redline_refuses_other_formats_and_the_draft_itself(tmp_path: Path) -> N
     draft = DraftBuilder().front("The Security Council,").op("Decides", "to act;").save(tmp_path / "d.docx")
     result = CliRunner().invoke(main, ["redline", str(draft), "-o", str(draft)])
     assert result.exit_code == 2 and "is the input draft" in result.stderr
+
+
+def test_typed_numbers_get_bis_and_ter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft that types its numbers has no numbering for Word to continue: new paragraphs are numbered
+    the way negotiators do, '2 bis.', '2 ter.'."""
+    b = DraftBuilder().front("The Security Council,")
+    ops = [("Decides", "to renew the mandate of MINUSCA until 15 November 2027;"),
+           ("Encourages", "MINUSCA to ensure that its support to the national defence and security forces is "
+                          "consistent with the Human Rights Due Diligence Policy;"),
+           ("Decides", "to remain actively seized of the matter.")]  # fmt: skip
+    for n, (verb, rest) in enumerate(ops, start=1):
+        b.runs(Run(f"{n}. "), Run(verb, "italic"), Run(" " + rest), level=None)
+    out = redlined(tmp_path, b.save(tmp_path / "typed.docx"), monkeypatch)
+    root = etree.fromstring(
+        zipfile.ZipFile(rewrite(out, tmp_path / "a.docx", accept_all)).read("word/document.xml")
+    )
+    texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
+    labels = [t.split(". ", 1)[0] for t in texts[1:]]
+    assert labels[0] == "1" and labels[-1] == "3"
+    inserted = [x for x in labels if " " in x]
+    assert inserted and len(set(inserted)) == len(inserted)  # 1 bis, 1 ter ... never two alike
+    assert all(
+        re.fullmatch(r"\d (bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|\(\d+\))", x)
+        for x in inserted
+    )

@@ -180,3 +180,15 @@ def test_compare_wraps_to_the_width_and_colours_the_changed_words() -> None:
     assert "[-Requests-] {+Encourages+}" in plain
     # the words themselves are coloured, not only the markers
     assert re.search(r"\x1b\[31mRequests", out) and re.search(r"\x1b\[32mEncourages", out)
+
+
+def test_the_memo_tells_a_deleted_paragraph_in_a_sentence() -> None:
+    from mandatekit.render.compare import previous_context
+
+    with_report = [*BASE[:4], "5. Requests the Secretary-General to report on all violations of the Status of "
+                   "Forces Agreement;", "6. Decides to remain actively seized of the matter."]  # fmt: skip
+    lost = previous_context(diff(with_report, BASE))
+    sofa = next(c for c in lost["changes"] if c["rule"] == "sofa-reporting")
+    assert (sofa["old"], sofa["new"], sofa["arrow"]) == ("met", "missing", "▼")
+    assert sofa["story"] == "The old OP 5 met it and was deleted."
+    assert lost["summary"].endswith("regressed, none improved and 20 are unchanged.")
