@@ -91,9 +91,11 @@ def render_comparison_table(c: Comparison, width: int | None = None) -> str:
 
 
 def render_comparison_markdown(c: Comparison) -> str:
+    from mandatekit.render.sandbox import escape_markdown_html  # draft text: no raw HTML into Markdown
+
     s = c.summary
     out = [
-        "# Since the previous text: {} → {}".format(*_names(c)),
+        "# Since the previous text: {} → {}".format(*(escape_markdown_html(n) for n in _names(c))),
         "",
         f"**{s.regressed} regressed · {s.improved} improved · {s.unchanged} unchanged**",
         "",
@@ -107,7 +109,13 @@ def render_comparison_markdown(c: Comparison) -> str:
             continue
         out += ["", f"## {ch.title}: {ch.old.value} → {ch.new.value}", ""]
         for d in ch.diffs:
-            text = d.as_text().replace("[-", "~~").replace("-]", "~~").replace("{+", "**").replace("+}", "**")
+            text = (
+                escape_markdown_html(d.as_text())
+                .replace("[-", "~~")
+                .replace("-]", "~~")
+                .replace("{+", "**")
+                .replace("+}", "**")
+            )
             out.append(f"- {_where(d)}: {text}")
     return "\n".join(out) + "\n"
 

@@ -113,3 +113,12 @@ def test_markdown_outputs_escape_html_from_the_draft(tmp_path: Path) -> None:
     report = invoke("check", draft, "--format", "markdown", inputs=[draft])
     for output in (memo.read_text(encoding="utf-8"), report.stdout):
         assert "&lt;script&gt;" in output and "<script>" not in output
+
+
+def test_compare_markdown_escapes_html_from_the_drafts(tmp_path: Path) -> None:
+    before = DRAFT.replace("protect civilians irrespective of the source of the threat", "report")
+    after = DRAFT.replace("irrespective of", "<img src=x onerror=alert(1)> irrespective of")
+    old, new = text_draft(tmp_path, "old.txt", before), text_draft(tmp_path, "new.txt", after)
+    result = invoke("compare", old, new, "--format", "markdown", inputs=[old, new])
+    assert result.exit_code == 0, result.stderr
+    assert "&lt;img" in result.stdout and "<img" not in result.stdout
