@@ -93,8 +93,10 @@ def _anchor_runs(p: Any, words: str) -> list[Any]:
 def comment_text(f: Finding, placement: Placement | None = None, tracked: bool = False) -> str:
     """A review comment in short paragraphs, the verdict first: why, the draft's words (whole phrases), the
     fix and where it goes, the source."""
+    from mandatekit.render.memo import readable_reasons
+
     lines = [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
-    lines += f.reasons
+    lines += readable_reasons(f)
     quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
     lines += list(quotes)[:2]
     lines += [f"Hedge: {h}" for h in f.hedges]

@@ -49,6 +49,13 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def readable_reasons(f: Finding) -> list[str]:
+    """The reasons worth a reader's time beside the rule's own message. 'The draft has <element> and
+    <element> (OP 8) but not <element>' is the judge listing element labels: the message already says it in
+    the rule author's words, so the memo and the comments leave it out."""
+    return [r for r in f.reasons if not r.startswith("The draft has ")]
+
+
 def _where(f: Finding) -> str:
     return ", ".join(f.refs) or "—"
 
@@ -131,7 +138,7 @@ def _finding(
         "cite": " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c))),
         "summary": _sentence(f.message),
         "draft_says": _draft_says(f, flags),
-        "why": " ".join([_sentence(r) for r in f.reasons] + [_sentence(h) for h in f.hedges]),
+        "why": " ".join([_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]),
         "flags": flags,
         "placement": placement.where if placement else "Add to the operative part",
         "action": placement.action if placement else "insert",
