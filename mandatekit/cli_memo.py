@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -215,13 +214,18 @@ def export(folder: Path, force: bool) -> None:
     Edit memo.docx in Word (styles, logo, wording; keep the {{ ... }} and {%p ... %} tags), then
     `mandatekit memo draft.docx -o memo.docx --template mandatekit-templates/memo.docx`.
     """
+    from mandatekit.output import write_atomic
     from mandatekit.resources import data_dir
 
     names = ["memo.docx", "memo.md.j2", "memo.html.j2"]
-    folder.mkdir(parents=True, exist_ok=True)
-    existing = [n for n in names if (folder / n).exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MandatekitError(folder, f"cannot make this folder ({exc.strerror or exc})") from exc
+    existing = [n for n in names if (folder / n).exists() or (folder / n).is_symlink()]
     if existing and not force:
         raise MandatekitError(folder / existing[0], "already exists (use --force to overwrite)")
     for name in names:
-        shutil.copyfile(data_dir("templates") / name, folder / name)
+        # Atomic, and a symlink in the folder is replaced, never written through to the file it points at.
+        write_atomic(folder / name, (data_dir("templates") / name).read_bytes())
         click.echo(f"wrote {folder / name}")

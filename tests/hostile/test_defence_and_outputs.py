@@ -73,7 +73,7 @@ def _spell(target: Path, spelling: str, folder: Path) -> Path | None:
     return upper if upper.exists() else None
 
 
-@pytest.mark.parametrize("command", ["memo", "annotate"])
+@pytest.mark.parametrize("command", ["memo", "annotate", "redline"])
 def test_memo_and_annotate_never_write_over_the_draft_through_a_link(tmp_path: Path, command: str) -> None:
     draft = renewal_draft().save(tmp_path / "draft.docx")
     link = tmp_path / "out.docx"
@@ -220,3 +220,44 @@ def test_concurrent_decides_on_one_draft_lose_nothing(tmp_path: Path) -> None:
     recorded = yaml.safe_load((tmp_path / "draft.decisions.yaml").read_text(encoding="utf-8"))["decisions"]
     assert sorted(d["rule"] for d in recorded) == sorted(rules)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_template_export_never_writes_through_a_symlink(tmp_path: Path) -> None:
+    draft = renewal_draft().save(tmp_path / "draft.docx")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "memo.docx").symlink_to(draft)
+    result = invoke("template", "export", "-o", folder, "--force", inputs=[draft])
+    assert result.exit_code == 0, result.stderr
+    assert not (folder / "memo.docx").is_symlink()
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    refused("template", "export", "-o", not_a_folder, names=not_a_folder, inputs=[not_a_folder])
+
+
+def test_record_holds_its_lock_from_read_to_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Deterministic: each reader lingers after reading; without the lock every writer would keep only its own.
+    import threading
+    import time
+
+    from mandatekit import decisions
+
+    real = decisions.load_decisions
+
+    def slow(path: Path) -> list[decisions.Decision]:
+        found = real(path)
+        time.sleep(0.1)
+        return found
+
+    monkeypatch.setattr(decisions, "load_decisions", slow)
+    target = tmp_path / "draft.decisions.yaml"
+    entries = [
+        decisions.Decision(rule=f"rule-{i}", decision="accepted", why="w", by="b", date="2026-11-23")
+        for i in range(5)
+    ]
+    threads = [threading.Thread(target=decisions.record, args=(target, e)) for e in entries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(d.rule for d in real(target)) == [e.rule for e in entries]

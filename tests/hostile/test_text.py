@@ -122,3 +122,27 @@ def test_compare_markdown_escapes_html_from_the_drafts(tmp_path: Path) -> None:
     result = invoke("compare", old, new, "--format", "markdown", inputs=[old, new])
     assert result.exit_code == 0, result.stderr
     assert "&lt;img" in result.stdout and "<img" not in result.stdout
+
+
+def test_pypdf_repairs_are_not_printed(tmp_path: Path) -> None:
+    import re
+
+    from tests.builders import save_pdf
+
+    data = save_pdf(renewal_draft().as_text(), tmp_path / "ok.pdf").read_bytes()
+    # Object offsets in the xref table shifted: pypdf repairs it, logging a line for each object.
+    shifted = re.sub(
+        rb"\n(\d{10}) 00000 n", lambda m: b"\n%010d 00000 n" % (int(m.group(1)) + 3), data, count=3
+    )
+    assert shifted != data
+    draft = tmp_path / "repaired.pdf"
+    draft.write_bytes(shifted)
+    # A process of its own: pytest routes logging to its own handlers, which would hide the lines.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mandatekit", "check", str(draft)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
