@@ -261,3 +261,21 @@ def test_record_holds_its_lock_from_read_to_write(tmp_path: Path, monkeypatch: p
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(d.rule for d in real(target)) == [e.rule for e in entries]
+
+
+def test_a_temporary_file_that_cannot_be_made_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a read-only folder does even to root (who the read-only test above skips for): mkstemp fails.
+    import tempfile
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    draft = text_draft(tmp_path)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    output = tmp_path / "memo.md"
+    assert "cannot write (Permission denied)" in refused(
+        "memo", draft, "-o", output, names=output, inputs=[draft]
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
