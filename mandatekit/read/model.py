@@ -36,6 +36,7 @@ class Kind(StrEnum):
     heading = "heading"
     preambular = "preambular"
     operative = "operative"
+    annex = "annex"  # text annexed to the resolution (lists, agreements): never operative, never judged
 
 
 class Span(BaseModel):
@@ -78,10 +79,16 @@ class Origin(BaseModel):
 class Paragraph(BaseModel):
     index: int = Field(description="Position in the document, 0-based, over all kinds")
     kind: Kind
-    ref: str | None = Field(None, description="'PP 4', 'OP 35(a)(i)'; None for front matter and headings")
+    ref: str | None = Field(
+        None,
+        description="'PP 4', 'OP 35(a)(i)', 'Annex I, para 3(a)'; unique in a document, except that a "
+        "continuation (unnumbered text of a numbered paragraph) shares its paragraph's ref and points to it by "
+        "`parent`; None for front matter, headings and unnumbered annex text",
+    )
     number: list[str] = Field(default_factory=list, description="['35', 'a', 'i'] for OP 35(a)(i)")
     label: str | None = Field(None, description="The number as the draft shows it: '35.', '(a)'")
     heading: str | None = Field(None, description="The nearest heading above, e.g. 'Mandate of MINUSCA'")
+    annex: str | None = Field(None, description="For kind 'annex': which annex, e.g. 'Annex I', 'Annex'")
     parent: int | None = Field(None, description="Index of the paragraph this one is a sub-paragraph of")
     verb: str | None = Field(None, description="Governing verb: its own, or the one of the paragraph above")
     verb_class: VerbClass | None = None
@@ -119,6 +126,11 @@ class Document(BaseModel):
     @property
     def operative(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind is Kind.operative]
+
+    @property
+    def annexes(self) -> list[Paragraph]:
+        """Text annexed to the resolution, after its last operative paragraph: not operative, not judged."""
+        return [p for p in self.paragraphs if p.kind is Kind.annex]
 
     def by_ref(self, ref: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.ref == ref), None)

@@ -16,6 +16,12 @@ from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_ver
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
+# "Annex", "Annex I", "ANNEX 2", "Annex A: Joint Comprehensive Plan of Action", "Appendix": what follows is an
+# annex to the resolution (a sanctions list, an agreement, a declaration), not operative text.
+_ANNEX = re.compile(
+    r"^(annex|appendix|attachment|enclosure)(?:\s+([IVXLC]{1,6}|\d{1,3}|[A-Z]))?\b\.?(?:\s*[:\-–—]\s*\S.*)?$",
+    re.IGNORECASE,
+)
 _TYPED_DECIMAL = re.compile(r"^(\d{1,6})\s*[.)]\s*(?=\S)")
 _TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
 _TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
@@ -38,6 +44,8 @@ _SYMBOL = re.compile(r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
+# "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
+_NOUN_LIKE_HEADING = re.compile(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
 _FORMAT_KIND = {
     "decimal": "decimal",
     "decimalZero": "decimal",
@@ -103,7 +111,9 @@ def _looks_like_heading(text: str, block: Block) -> bool:
     )
     if marked and words and len(words) <= 20 and text[-1] not in ",;":
         return True
-    if not words or len(words) > 14 or text[-1] in ",;." or leading_verb(text):
+    if not words or len(words) > 14 or text[-1] in ",;.":
+        return False
+    if leading_verb(text) and not (len(words) <= 6 and _NOUN_LIKE_HEADING.match(text)):
         return False
     return text[0].isupper() or text[0].isdigit()
 
@@ -178,6 +188,43 @@ class _Builder:
         self.op_number = 0
         self.path: list[tuple[str, str, int]] = []  # (kind, value, paragraph index) for OP, (a), (i)
         self.heading: str | None = None
+        self.annex: str | None = None  # the annex being read ('Annex I'); None in the resolution itself
+        self.annex_number = 0  # last top-level number in the current annex part
+        self.annex_part = 1  # an annex whose numbering starts again has parts: 'Annex A, part 2, para 1'
+        self.refs: set[str] = set()
+
+    def _ref(self, number: list[str]) -> str:
+        if self.annex is None:
+            return f"OP {number[0]}" + "".join(f"({n})" for n in number[1:])
+        part = f", part {self.annex_part}" if self.annex_part > 1 else ""
+        head = number[0] if number[0].isdigit() else f"({number[0]})"
+        return f"{self.annex}{part}, para {head}" + "".join(f"({n})" for n in number[1:])
+
+    def _unique(self, ref: str) -> str:
+        """A reference names one paragraph: a number the text repeats gets a count ('OP 4 (2)')."""
+        unique, n = ref, 1
+        while unique in self.refs:
+            n += 1
+            unique = f"{ref} ({n})"
+        self.refs.add(unique)
+        return unique
+
+    @property
+    def numbered_kind(self) -> Kind:
+        return Kind.operative if self.annex is None else Kind.annex
+
+    def start_annex(self, block: Block, text: str, name: str | None) -> None:
+        """An annex heading ('Annex II') or, after the last operative paragraph, text that is no OP."""
+        if name is not None or self.annex is None:
+            self.annex = name or "Annex"
+            self.annex_number, self.annex_part = 0, 1
+            self.path = []
+        if name is not None:
+            self.heading = self.annex
+        self._add(block, Kind.annex, text)
+
+    def add_annex_text(self, block: Block, text: str) -> None:
+        self._add(block, Kind.annex, text)
 
     def _add(self, block: Block, kind: Kind, text: str, **fields: object) -> Paragraph:
         para = Paragraph(
@@ -185,6 +232,7 @@ class _Builder:
             kind=kind,
             text=text,
             heading=self.heading,
+            annex=self.annex,
             origin=block.origin,
             changes=_shift_changes(block, text),
             **fields,
@@ -212,16 +260,22 @@ class _Builder:
         )
 
     def add_operative(self, block: Block, text: str, label: _Label | None) -> None:
-        self.op_number = int(label.value) if label else self.op_number + 1
+        if self.annex is not None:
+            number = int(label.value) if label else self.annex_number + 1
+            if number <= self.annex_number:
+                self.annex_part += 1
+            self.annex_number = number
+        else:
+            number = self.op_number = int(label.value) if label else self.op_number + 1
         para = self._add(
             block,
-            Kind.operative,
+            self.numbered_kind,
             text,
-            ref=f"OP {self.op_number}",
-            number=[str(self.op_number)],
-            label=f"{self.op_number}.",
+            ref=self._unique(self._ref([str(number)])),
+            number=[str(number)],
+            label=f"{number}.",
         )
-        self.path = [("decimal", str(self.op_number), para.index)]
+        self.path = [("decimal", str(number), para.index)]
 
     def _sub_kind(self, label: _Label) -> str:
         """Letter or roman for '(i)', '(v)', '(x)', '(ii)': after '(h)' an '(i)' is a letter; '(i)' otherwise
@@ -242,25 +296,47 @@ class _Builder:
         kind = self._sub_kind(label)
         if kind == "roman" and self.path and self.path[-1][:2] == ("letter", "i"):
             self._relabel_letter_i()
-        base = [entry for entry in self.path if entry[0] == "decimal"]
+        base = [entry for entry in self.path if entry[0] in ("decimal", "list")]
         if kind == "roman":
-            base = [entry for entry in self.path if entry[0] in ("decimal", "letter")]
-        parent = base[-1][2]
-        number = [*self.paragraphs[parent].number, label.value]
-        ref = f"OP {number[0]}" + "".join(f"({n})" for n in number[1:])
+            base = [entry for entry in self.path if entry[0] in ("decimal", "list", "letter")]
+        parent = base[-1][2] if base else None
+        # An annex list that starts at '(a)': its items are the annex's own paragraphs.
+        number = [label.value] if parent is None else [*self.paragraphs[parent].number, label.value]
         para = self._add(
-            block, Kind.operative, text, ref=ref, number=number, label=f"({label.value})", parent=parent
+            block,
+            self.numbered_kind,
+            text,
+            ref=self._unique(self._ref(number)),
+            number=number,
+            label=f"({label.value})",
+            parent=parent,
         )
         self.path = [*base, (kind, label.value, para.index)]
+
+    def add_numbered_item(self, block: Block, text: str, label: _Label) -> None:
+        """'1.', '2.' typed again under an OP whose lead-in ends in a colon: items of its list (the UN's
+        text sometimes prints (a), (b) that way), not operative paragraphs 1 and 2 a second time."""
+        top = next(entry for entry in self.path if entry[0] == "decimal")
+        number = [*self.paragraphs[top[2]].number, label.value]
+        para = self._add(
+            block,
+            self.numbered_kind,
+            text,
+            ref=self._unique(self._ref(number)),
+            number=number,
+            label=f"{label.value}.",
+            parent=top[2],
+        )
+        self.path = [top, ("list", label.value, para.index)]
 
     def _relabel_letter_i(self) -> None:
         """Make the '(i)' read as a letter after '(h)' the first roman item under '(h)'."""
         item = self.paragraphs[self.path[-1][2]]
         owner = next(
             (
-                p
-                for p in reversed(self.paragraphs[: item.index])
-                if p.parent == item.parent and p.number[-1:] == ["h"]
+                self.paragraphs[k]
+                for k in range(item.index - 1, (item.parent or 0) - 1, -1)
+                if self.paragraphs[k].parent == item.parent and self.paragraphs[k].number[-1:] == ["h"]
             ),
             None,
         )
@@ -268,7 +344,9 @@ class _Builder:
             return
         item.parent = owner.index
         item.number = [*owner.number, "i"]
-        item.ref = f"OP {item.number[0]}" + "".join(f"({n})" for n in item.number[1:])
+        if item.ref is not None:
+            self.refs.discard(item.ref)
+        item.ref = self._unique(self._ref(item.number))
         self.path = [*self.path[:-1], ("letter", "h", owner.index), ("roman", "i", item.index)]
 
     def add_continuation(self, block: Block, text: str) -> None:
@@ -289,6 +367,35 @@ def _shift_changes(block: Block, text: str) -> list[Change]:
     ]
 
 
+def _opens_operative(text: str, builder: _Builder) -> bool:
+    """An unnumbered paragraph opening with a verb is an OP, unless it is the end of the OP above, after
+    its list ('confirms it will keep ... under review;'), or, before the first OP, it ends like a preambular
+    paragraph ('Takes note of ..., ' where 'Taking note' was meant)."""
+    if (text[:1].islower() or text[:1] in "\"'“‘«") and builder.op_number > 0:
+        return False  # quoted text ('“Authorises the mission ...”') is a paragraph an OP amends
+    return builder.op_number > 0 or not text.rstrip().endswith(",")
+
+
+def _continues_ops(label: _Label | None, op_number: int) -> bool:
+    return label is not None and label.kind == "decimal" and int(label.value) == op_number + 1
+
+
+def _restarts_under_lead_in(builder: _Builder, label: _Label) -> bool:
+    """A typed '1.' after OP 3 whose lead-in ends in a colon: an item of OP 3's list."""
+    if not builder.path or int(label.value) > builder.op_number:
+        return False
+    top = builder.paragraphs[builder.path[0][2]]
+    return top.kind is Kind.operative and top.text.rstrip().endswith(":")
+
+
+def _add_numbered(builder: _Builder, block: Block, text: str, label: _Label) -> None:
+    """A numbered paragraph of an annex: '1.' starts a paragraph, '(a)' and '(i)' go under it."""
+    if label.kind == "decimal":
+        builder.add_operative(block, text, label)
+    else:
+        builder.add_sub(block, text, label)
+
+
 def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     builder = _Builder()
     labelled = [_label_of(b) for b in blocks]
@@ -301,8 +408,25 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         if not text:  # an emptied paragraph: its number (if any) was counted, its text is gone
             continue
         in_ops = builder.op_number > 0
-        if i <= opening or (closed and label is None and not leading_verb(text)):
+        annex_heading = _ANNEX.match(text) if label is None and len(text) <= 200 else None
+        if i > opening and annex_heading and (in_ops or closed):
+            kind, number = annex_heading.group(1), annex_heading.group(2)
+            builder.start_annex(block, text, f"{kind.capitalize()} {number}" if number else kind.capitalize())
+        elif i <= opening:
             builder.add_front(block, text)
+        elif builder.annex is None and closed and not _continues_ops(label, builder.op_number):
+            # After "Decides to remain seized of the matter." only a next OP number is operative text.
+            builder.start_annex(block, text, None)
+            if label is not None and label.kind != "bullet":
+                builder.paragraphs.pop()
+                _add_numbered(builder, block, text, label)
+        elif builder.annex is not None:
+            if label is not None and label.kind != "bullet":
+                _add_numbered(builder, block, text, label)
+            else:
+                builder.add_annex_text(block, text)
+        elif label is not None and label.kind == "decimal" and _restarts_under_lead_in(builder, label):
+            builder.add_numbered_item(block, text, label)
         elif label is not None and label.kind == "decimal":
             builder.add_operative(block, text, label)
         elif label is not None and label.kind != "bullet" and in_ops:
@@ -311,13 +435,17 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             label is None and _looks_like_heading(text, block)
         ):
             builder.add_heading(block, text)
-        elif label is None and leading_verb(text):
+        elif label is None and leading_verb(text) and _opens_operative(text, builder):
             builder.add_operative(block, text, None)
         elif in_ops or (label is not None and builder.paragraphs and builder.pp_count):
             builder.add_continuation(block, text)
         else:
             builder.add_preambular(block, text)
-        if builder.paragraphs and builder.paragraphs[-1].kind is Kind.operative and _SEIZED.search(text):
+        if (
+            builder.paragraphs
+            and builder.paragraphs[-1].kind is Kind.operative
+            and _SEIZED.search(text[:120])
+        ):
             closed = True
     paragraphs = builder.paragraphs
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
@@ -333,6 +461,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
 
 
 def _assign_verbs(paragraphs: list[Paragraph]) -> None:
+    lead_in: Paragraph | None = None  # the last OP whose text announces a list (ends in a colon)
     for para in paragraphs:
         if para.kind is not Kind.operative:
             continue
@@ -341,6 +470,11 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         if own is None and parent is not None and parent.verbs:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"
             own = parent.verbs[-1].model_copy(update={"start": 0})
+            para.verb_inherited = True
+        elif own is None and parent is None and lead_in is not None and lead_in.verbs:
+            # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
+            # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
+            own = lead_in.verbs[-1].model_copy(update={"start": 0})
             para.verb_inherited = True
         elif own is not None:
             own = own.model_copy(update={"bracketed": para.in_brackets(own.start, own.start + len(own.verb))})
@@ -353,3 +487,5 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
             for v in later
         ]
         para.verbs = [own, *later]
+        if parent is None:
+            lead_in = para if para.text.rstrip().endswith(":") else None

@@ -105,12 +105,11 @@ _LEXICON: dict[VerbClass, tuple[str, ...]] = {
 _FRENCH: dict[VerbClass, tuple[str, ...]] = {
     VerbClass.decides: ("décide", "ordonne", "prescrit", "exige", "approuve", "donne pour instructions"),
     VerbClass.requests: ("prie", "requiert"),
-    VerbClass.calls: ("demande", "engage", "exhorte", "lance un appel"),
-    VerbClass.encourages: ("invite", "encourage", "recommande", "se félicite", "appuie", "félicite"),
+    VerbClass.calls: ("demande", "exhorte", "lance un appel"),
+    VerbClass.encourages: ("recommande", "se félicite", "appuie", "félicite"),
     VerbClass.notes: (
         "prend note",
         "constate",
-        "note",
         "déclare",
         "réaffirme",
         "réitère",
@@ -123,6 +122,15 @@ _FRENCH: dict[VerbClass, tuple[str, ...]] = {
         "estime",
     ),
 }
+
+# French verbs spelt like English infinitives ("Encourage the consolidation of ..." is a task in a list):
+# taken as the verb of a numbered OP, never as the sign that a paragraph is one.
+_FRENCH_ONLY_IN_OPS = {
+    "invite": VerbClass.encourages,
+    "encourage": VerbClass.encourages,
+    "note": VerbClass.notes,
+}
+_FRENCH_LEADING = re.compile(r"^\W{0,3}(invite|encourage|note)\s+(?=l|[a-zàâçéèêëîïôûù])", re.IGNORECASE)
 
 VERB_CLASS: dict[str, VerbClass] = {
     v: c for lexicon in (_LEXICON, _FRENCH) for c, verbs in lexicon.items() for v in verbs
@@ -139,11 +147,15 @@ _ADVERBS = r"(?:(?:further|also|strongly|again|once\s+again|once\s+more|urgently
     r"repeatedly|fully|warmly|emphatically|furthermore|moreover|additionally|deeply|gravely|seriously|" \
     r"sincerely|highly|most|categorically|resolutely|vigorously|unreservedly|however|" \
     r"in\s+this\s+regard,?|in\s+this\s+context,?)\s+)*"  # fmt: skip
+# "Takes note", and as printed: "Takes full note", "Takes positive note", "Takes notes" (sic).
+_TAKES_NOTE = r"takes\s+(?:(?:full|positive|careful|due|particular|good|serious)\s+)?notes?"
 _ALTERNATION = "|".join(
-    sorted((re.escape(v).replace(r"\ ", r"\s+") for v in VERB_CLASS), key=len, reverse=True)
+    [_TAKES_NOTE, *sorted((re.escape(v).replace(r"\ ", r"\s+") for v in VERB_CLASS), key=len, reverse=True)]
 )
 # Not followed by a colon: "Note: ..." under a list is a label, not the French verb.
-_LEADING = re.compile(rf"^\W{{0,3}}{_ADVERBS}({_ALTERNATION})(?!\w|\s*:)", re.IGNORECASE)
+_LEADING = re.compile(
+    rf"^\W{{0,3}}(?:\([a-z]{{1,4}}\)\s+)?(?P<phrase>{_ADVERBS}({_ALTERNATION}))(?!\w|\s*:)", re.IGNORECASE
+)
 # "Continues to urge", "Continues to call upon": the verb after "to" says what is asked.
 _CONTINUES_TO = re.compile(r"\s+to\s+(\w+(?:\s+(?:upon|on|for|to|note|forward))?)\b", re.IGNORECASE)
 # An OP that opens with a participle or a subordinate clause ("Acting under Chapter VII of the Charter,
@@ -173,7 +185,8 @@ _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсхіј", "ABEKMHOPC
 
 
 def _lemma(word: str) -> str:
-    return " ".join(word.lower().split())
+    lemma = " ".join(word.lower().split())
+    return "takes note" if lemma.startswith("takes ") else lemma
 
 
 def _class_of(word: str, text: str, end: int) -> VerbClass:
@@ -207,8 +220,8 @@ def leading_verb(text: str) -> VerbUse | None:
     m = _LEADING.match(text[:200].translate(_HOMOGLYPHS))
     if not m:
         return None
-    verb_class = _class_of(_lemma(m.group(1)), text, m.end())
-    return VerbUse(verb=text[m.start() : m.end()].strip(" [(\"'"), verb_class=verb_class)
+    verb_class = _class_of(_lemma(m.group(2)), text, m.end())
+    return VerbUse(verb=text[m.start("phrase") : m.end()], verb_class=verb_class)
 
 
 def governing_verb(text: str) -> VerbUse | None:
@@ -219,6 +232,8 @@ def governing_verb(text: str) -> VerbUse | None:
     own = leading_verb(text)
     if own is not None:
         return own
+    if french := _FRENCH_LEADING.match(text):
+        return VerbUse(verb=french.group(1), verb_class=_FRENCH_ONLY_IN_OPS[french.group(1).lower()])
     folded = text.translate(_HOMOGLYPHS)
     if m := _FINITE_AFTER_CLAUSE.search(folded):
         word = _lemma(m.group(1))

@@ -24,8 +24,6 @@ DISAGREEMENTS: dict[tuple[str, str], str] = {
         "ssr-conduct",
     ): "tool partial, coder missing: OP 13 asks that violators be 'excluded "
     "from the security sector', which the other coder reads as partial for the same words in 2709 OP 23",
-    ("S_RES_2502(2019)", "un-personnel-safety"): "tool partial, coder met: OP 30 'Ensure the protection of "
-    "United Nations personnel' is a mandate task printed as its own paragraph, with no governing verb",
 }
 
 # Sub-paragraphs of a task list opened by several coordinated verbs ("Decides that UNMISS shall have the

@@ -1,0 +1,231 @@
+"""Real Security Council resolutions as the UN publishes them (tests/read/real/, UN documents), and annexes.
+
+An annex (a sanctions list, a procedure, an agreement) follows the resolution's last operative paragraph; its
+numbered paragraphs are the annex's own ('Annex I, para 3'), never operative text, and never judged."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mandatekit import check
+from mandatekit.read import Kind, read, read_string
+from tests.builders import DraftBuilder
+
+REAL = Path(__file__).parent / "real"
+
+
+def top_level(path: Path) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (p.ref, p.verb, p.verb_class.value if p.verb_class else None)
+        for p in read(path).operative
+        if p.parent is None
+    ]
+
+
+def refs_are_unique(paragraphs: list) -> bool:  # type: ignore[type-arg]
+    numbered = Counter(p.ref for p in paragraphs if p.ref and not (p.parent is not None and not p.label))
+    return all(n == 1 for n in numbered.values())
+
+
+def test_1730_annex_without_the_word_annex_after_seized() -> None:
+    """S/RES/1730 (2006): three OPs, then the de-listing procedure numbered 1-8 again."""
+    doc = read(REAL / "S_RES_1730(2006).txt")
+    assert top_level(REAL / "S_RES_1730(2006).txt") == [
+        ("OP 1", "Adopts", "decides"),
+        ("OP 2", "Directs", "decides"),
+        ("OP 3", "Decides", "decides"),
+    ]
+    annex = [p.ref for p in doc.annexes if p.ref]
+    assert annex[:6] == [f"Annex, para {n}" for n in range(1, 7)]
+    assert "Annex, para 6(b)" in annex and "Annex, para 8(a)" in annex
+    assert all(p.verb is None and p.annex == "Annex" for p in doc.annexes)
+    assert refs_are_unique(doc.paragraphs)
+
+
+def test_2048_sanctions_list_is_an_annex() -> None:
+    """S/RES/2048 (2012): 13 OPs, then an annex listing five officers, numbered 1-5."""
+    doc = read(REAL / "S_RES_2048(2012).txt")
+    ops = top_level(REAL / "S_RES_2048(2012).txt")
+    assert [r for r, _, _ in ops] == [f"OP {n}" for n in range(1, 14)]
+    assert ops[7] == ("OP 8", "Strongly encourages", "encourages")
+    assert ops[-1] == ("OP 13", "Decides", "decides")
+    names = {p.ref: p.text for p in doc.annexes if p.ref}
+    assert list(names)[:5] == [f"Annex, para {n}" for n in range(1, 6)]
+    assert names["Annex, para 1"].startswith("General António INJAI")
+    assert doc.by_ref("OP 9(c)") is not None and doc.by_ref("OP 9(c)").verb == "Decides"  # type: ignore[union-attr]
+
+
+def test_1701_operative_paragraphs_opened_by_a_clause() -> None:
+    """S/RES/1701 (2006): OP 2 'Upon full cessation of hostilities, calls upon', OP 12 'Acting in support of
+    a request ..., authorizes UNIFIL'. The UN's annotation gives their first word ('Upon', 'Acting'), which
+    is not a verb: the governing verb is the first finite one."""
+    ops = {ref: (verb, cls) for ref, verb, cls in top_level(REAL / "S_RES_1701(2006).txt")}
+    assert len(ops) == 19
+    assert ops["OP 2"] == ("calls upon", "calls")
+    assert ops["OP 12"] == ("authorizes", "decides")
+    assert ops["OP 5"] == ("Also reiterates", "notes")
+    assert ops["OP 11"] == ("Decides", "decides")
+    assert ops["OP 15"] == ("Decides", "decides")
+
+
+def test_2721_takes_positive_note() -> None:
+    assert top_level(REAL / "S_RES_2721(2023).txt") == [
+        ("OP 1", "Stresses", "notes"),
+        ("OP 2", "Takes positive note", "notes"),
+        ("OP 3", "Encourages", "encourages"),
+        ("OP 4", "Requests", "requests"),
+        ("OP 5", "Welcomes", "encourages"),
+        ("OP 6", "Requests", "requests"),
+        ("OP 7", "Decides", "decides"),
+    ]
+
+
+ANNEXED = """Resolution 9999 (2030)
+
+The Security Council,
+
+Recalling its previous resolutions,
+
+1. Decides that all Member States shall freeze the funds of the individuals listed in Annex I;
+
+2. Requests the Secretary-General to report on the measures in Annex II;
+
+3. Decides to remain actively seized of the matter.
+
+Annex I
+
+Travel ban and assets freeze
+
+1. Decides Dr Example, Head of the Liaison Office. Requests for delisting go to the Committee.
+
+2. Demands Someone Else, Minister of Defence.
+
+Annex II
+
+The Committee shall:
+
+1. Request the Secretary-General to protect civilians under threat of physical violence;
+
+(a) Decides to deploy forces to protect civilians;
+
+2. Report to the Council every 90 days.
+"""
+
+
+def test_annex_in_text_is_its_own_part_never_operative() -> None:
+    doc = read_string(ANNEXED)
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2", "OP 3"]
+    annex = [(p.ref, p.annex) for p in doc.annexes if p.ref]
+    assert annex == [
+        ("Annex I, para 1", "Annex I"),
+        ("Annex I, para 2", "Annex I"),
+        ("Annex II, para 1", "Annex II"),
+        ("Annex II, para 1(a)", "Annex II"),
+        ("Annex II, para 2", "Annex II"),
+    ]
+    assert all(p.kind is Kind.annex and p.verb is None for p in doc.annexes)
+    assert refs_are_unique(doc.paragraphs)
+
+
+def test_annex_text_is_not_judged_as_a_mandate(tmp_path: Path) -> None:
+    """The annex says 'protect civilians' and 'Decides to deploy forces to protect civilians'; the resolution
+    does not: no finding may cite the annex."""
+    path = tmp_path / "annexed.txt"
+    path.write_text(ANNEXED, encoding="utf-8")
+    report = check(path)
+    assert not any(e.ref.startswith("Annex") for f in report.findings for e in f.evidence)
+    poc = next(f for f in report.findings if f.rule == "poc-priority")
+    assert poc.verdict.value == "missing"
+    # The same words as an OP of the resolution are found: the annex was the only reason they were not.
+    as_op = ANNEXED.replace(
+        "3. Decides to remain",
+        "3. Requests the Mission to protect civilians under threat "
+        "of physical violence as a priority;\n\n4. Decides to remain",
+    )
+    path.write_text(as_op, encoding="utf-8")
+    poc = next(f for f in check(path).findings if f.rule == "poc-priority")
+    assert poc.verdict.value != "missing"
+
+
+def test_annex_numbering_that_starts_again_gets_parts() -> None:
+    doc = read_string(
+        "The Security Council,\n\n1. Decides to adopt the annexed agreement;\n\n"
+        "2. Decides to remain seized of the matter.\n\nAnnex A: Agreement\n\n1. The parties agree.\n\n"
+        "2. The parties commit.\n\n1. Iran will keep its enrichment capacity.\n\n2. Iran will not build.\n"
+    )
+    assert [p.ref for p in doc.annexes if p.ref] == [
+        "Annex A, para 1",
+        "Annex A, para 2",
+        "Annex A, part 2, para 1",
+        "Annex A, part 2, para 2",
+    ]
+
+
+def test_annex_in_word(tmp_path: Path) -> None:
+    draft = (
+        DraftBuilder()
+        .front("Draft resolution", "The Security Council,")
+        .pp("Recalling", "its previous resolutions,")
+        .op(
+            "Decides", "that all Member States shall freeze the funds of the individuals listed in the annex;"
+        )
+        .op("Requests", "the Secretary-General to report;")
+        .op("Decides", "to remain actively seized of the matter.")
+        .heading("Annex")
+        .front("1. Requests the Mission to protect civilians under threat of physical violence;")
+        .front("(a) Decides on a second item of the list;")
+        .front("2. Authorizes a third item;")
+    )
+    doc = read(draft.save(tmp_path / "annexed.docx"))
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2", "OP 3"]
+    assert [p.ref for p in doc.annexes if p.ref] == ["Annex, para 1", "Annex, para 1(a)", "Annex, para 2"]
+    assert refs_are_unique(doc.paragraphs)
+
+
+def test_word_numbering_continued_into_the_annex(tmp_path: Path) -> None:
+    """An annex whose items Word numbers in the resolution's own list (4., 5. after OP 3): annex all the same."""
+    draft = (
+        DraftBuilder()
+        .front("The Security Council,")
+        .op("Decides", "to renew the measures;")
+        .op("Decides", "to remain actively seized of the matter.")
+        .front("Annex I")
+        .op("Requests", "the Mission to protect civilians;")
+        .op("Decides", "to deploy forces;")
+    )
+    doc = read(draft.save(tmp_path / "continued.docx"))
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2"]
+    assert [p.ref for p in doc.annexes if p.ref] == ["Annex I, para 3", "Annex I, para 4"]
+
+
+def test_an_op_after_seized_is_still_operative() -> None:
+    doc = read_string(
+        "The Security Council,\n\n1. Decides to remain seized of the matter;\n\n"
+        "2. Requests the Secretary-General to report.\n"
+    )
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2"]
+    assert not doc.annexes
+
+
+def test_numbers_typed_again_under_a_list_lead_in() -> None:
+    """S/RES/2705 (2023) OP 3 announces a list whose items are printed '1.', '2.': items of OP 3."""
+    doc = read_string(
+        "The Security Council,\n\n1. Decides to extend the mandate;\n\n2. Requests the Mission to report;\n\n"
+        "3. Encourages the Mission to support the Government in its efforts to:\n\n"
+        "1. protect civilians in areas which are the focus of military operations;\n\n"
+        "2. ensure timely support to all areas;\n\n"
+        "4. Recalls its press statement;\n"
+    )
+    assert [p.ref for p in doc.operative if p.parent is None] == ["OP 1", "OP 2", "OP 3", "OP 4"]
+    item = doc.by_ref("OP 3(1)")
+    assert item is not None and item.verb == "Encourages" and item.verb_inherited
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.txt")))
+def test_every_real_resolution_has_unique_refs_and_a_verb_per_op(name: str) -> None:
+    doc = read(REAL / name)
+    assert refs_are_unique(doc.paragraphs)
+    assert all(p.verb for p in doc.operative if p.parent is None)
