@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span
+from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span, VerbUse
 from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
@@ -46,6 +46,7 @@ _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
 # "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
 _NOUN_LIKE_HEADING = re.compile(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
+_ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
 _FORMAT_KIND = {
     "decimal": "decimal",
     "decimalZero": "decimal",
@@ -460,21 +461,36 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
                     pending_changes=pending)  # fmt: skip
 
 
+def _list_verb(lead_in: Paragraph) -> VerbUse:
+    """The verb that governs the items of a list an OP announces: the one whose clause announces it ('Decides
+    that the mandate shall include the following tasks, further stresses ..., and stresses ...:' → Decides),
+    else the last before the colon ('Welcomes ... and requests the Mission to:' → requests)."""
+    uses = lead_in.verbs
+    for use, after in zip(uses, [*uses[1:], None], strict=True):
+        end = after.start if after is not None else len(lead_in.text)
+        if _ANNOUNCES_LIST.search(lead_in.text, use.start, end):
+            return use
+    return uses[-1]
+
+
 def _assign_verbs(paragraphs: list[Paragraph]) -> None:
     lead_in: Paragraph | None = None  # the last OP whose text announces a list (ends in a colon)
     for para in paragraphs:
         if para.kind is not Kind.operative:
             continue
-        own = governing_verb(para.text)
         parent = paragraphs[para.parent] if para.parent is not None else None
+        # A sub-paragraph's own verb opens it: '(c) Supporting the peace process:' is a title, and a task
+        # ('To provide ..., notes') has no verb of its own before its list's.
+        own = governing_verb(para.text) if parent is None else leading_verb(para.text)
         if own is None and parent is not None and parent.verbs:
-            # "Welcomes ... and requests the Mission to:" governs (a) by "requests"
-            own = parent.verbs[-1].model_copy(update={"start": 0})
+            # "Welcomes ... and requests the Mission to:" governs (a) by "requests"; "Decides that the
+            # mission shall have the following mandate, authorizes ..., and stresses ...:" by "Decides".
+            own = _list_verb(parent).model_copy(update={"start": 0})
             para.verb_inherited = True
         elif own is None and parent is None and lead_in is not None and lead_in.verbs:
             # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
             # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
-            own = lead_in.verbs[-1].model_copy(update={"start": 0})
+            own = _list_verb(lead_in).model_copy(update={"start": 0})
             para.verb_inherited = True
         elif own is not None:
             own = own.model_copy(update={"bracketed": para.in_brackets(own.start, own.start + len(own.verb))})

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mandatekit import check
 from mandatekit.read import read_string
 from mandatekit.read.model import VerbClass
 from mandatekit.read.verbs import governing_verb, leading_verb
@@ -134,3 +137,63 @@ def test_participle_opened_op_in_a_document() -> None:
 
 def test_a_label_is_not_a_verb() -> None:
     assert leading_verb("Note: this does not include shoulder-fired rocket launchers") is None
+
+
+# Lead-ins of real task lists: S/RES/2677 (2023) OP 3, S/RES/2717 (2023) OP 34, S/RES/2149 (2014) OP 31,
+# S/RES/2502 (2019) OP 50, and the simple case of S/RES/2709 (2023) OP 36.
+LEAD_INS = [
+    (
+        "Decides that UNMISS shall have the following mandate, authorizes UNMISS to use all necessary means to "
+        "implement its mandate, requests the Secretary-General to inform the Security Council of any obstacles to "
+        "the implementation of the mandate, and stresses that the protection of civilians shall be given priority "
+        "in decisions about the use of available capacity and resources;",
+        "Decides",
+    ),
+    (
+        "Decides that the mandate of MONUSCO shall include the following tasks in priority order in paragraphs 34 "
+        "through 43, further stresses that all MONUSCO's tasks should be implemented in a manner consistent with "
+        "respect for human rights and fundamental freedoms, and stresses that the protection of civilians shall be "
+        "given priority in decisions about the use of available capacity and resources:",
+        "Decides",
+    ),
+    (
+        "Further decides that the mandate of MINUSCA shall include the following additional tasks as conditions "
+        "permit and requests the Secretariat to begin planning for these tasks:",
+        "Further decides",
+    ),
+    (
+        "Recalls the commitments made by the Government of the DRC, encourages the government to swiftly address "
+        "the following key issues in order to make the support of MONUSCO more efficient:",
+        "encourages",
+    ),
+    ("Decides that the mandate of MINUSCA shall include the following priority tasks:", "Decides"),
+    ("Welcomes the progress made and requests the Mission to:", "requests"),
+]
+
+
+@pytest.mark.parametrize(("lead_in", "governing"), LEAD_INS)
+def test_items_of_a_list_are_governed_by_the_clause_that_announces_it(lead_in: str, governing: str) -> None:
+    doc = read_string(
+        f"The Security Council,\n\n1. {lead_in}\n\n(a) Protection of civilians:\n\n"
+        "(i) To protect civilians under threat of physical violence, within its capabilities and areas of "
+        "deployment;\n\n(b) To support the implementation of the peace agreement;\n"
+    )
+    for ref in ("OP 1(a)", "OP 1(a)(i)", "OP 1(b)"):
+        item = doc.by_ref(ref)
+        assert item is not None
+        assert (item.verb, item.verb_inherited) == (governing, True), ref
+
+
+def test_poc_task_under_a_coordinated_lead_in_is_a_decided_task(tmp_path: Path) -> None:
+    """S/RES/2717 (2023) OP 34's shape: the PoC task of the list is decided, not 'only under stresses'."""
+    path = tmp_path / "lead-in.txt"
+    path.write_text(
+        "The Security Council,\n\n1. Decides that the mandate of MONUSCO shall include the following priority "
+        "tasks, further stresses that all tasks should be implemented in a manner consistent with respect for "
+        "human rights, and stresses that the mission shall act impartially:\n\n(a) Protection of civilians:\n\n"
+        "(i) To protect civilians under threat of physical violence, within its capabilities and areas of "
+        "deployment;\n\n2. Decides to remain actively seized of the matter.\n",
+        encoding="utf-8",
+    )
+    finding = next(f for f in check(path).findings if f.rule == "poc-priority")
+    assert finding.verdict.value == "met", finding.reasons
