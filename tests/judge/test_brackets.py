@@ -21,7 +21,7 @@ def test_the_reason_names_the_element_found_only_in_brackets() -> None:
     )
     assert f.verdict == "partial"
     assert any(
-        r.startswith("Covering all actors, state forces and partners included stands only in bracketed, "
+        r.startswith("Coverage of all actors, state forces and partners included stands only in bracketed, "
                      "unagreed text in OP 4") for r in f.reasons
     ), f.reasons  # fmt: skip
 
@@ -87,6 +87,6 @@ def test_the_reason_says_when_the_words_are_only_in_a_pending_tracked_change(tmp
     f = check(draft, only=["hr-monitoring"]).findings[0]
     assert f.verdict == "met"  # the text is read with every change accepted
     assert any(
-        r.startswith("Covering all actors, state forces and partners included stands only in a pending "
+        r.startswith("Coverage of all actors, state forces and partners included stands only in a pending "
                      "tracked change in OP 1") for r in f.reasons
     ), f.reasons  # fmt: skip
