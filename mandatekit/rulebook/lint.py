@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from mandatekit.rulebook.model import Rule
 from mandatekit.rulebook.patterns import _TOKEN, compile_patterns
@@ -44,7 +45,7 @@ def _expand(tokens: list[str], pos: int) -> tuple[list[list[str]], int]:
             if pos < len(tokens) and tokens[pos] == ")?":
                 alternatives.append([])
             pos += 1
-            seqs = [s + a for s in seqs for a in alternatives][:_MAX_EXPANSIONS]
+            seqs = list(islice((s + a for s in seqs for a in alternatives), _MAX_EXPANSIONS))
             continue
         seqs = [[*s, tok] for s in seqs]
         pos += 1

@@ -67,3 +67,8 @@ def test_the_builtin_rules_have_no_warning() -> None:
     from mandatekit.api import setup
 
     assert [w.message for r in setup().rulebook.rules for w in lint_rule(r)] == []
+
+
+def test_a_huge_alternation_is_linted_quickly() -> None:
+    groups = " ".join("(" + "|".join(f"{c}{i}" for i in range(3000)) + ")" for c in "uvw")
+    assert single_words(groups) == []  # three words at least: bounded, whatever the size of the groups
