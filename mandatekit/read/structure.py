@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span, VerbUse
 from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_verb, preambular_opener
 
-_OPENING = re.compile(r"^the\s+security\s+council\s*[,:;]?$", re.IGNORECASE)
+_OPENING = re.compile(r"^the\s+(?:security\s+council|general\s+assembly)\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
 # "Annex", "Annex I", "ANNEX 2", "Annex A: Joint Comprehensive Plan of Action", "Appendix": what follows is an
 # annex to the resolution (a sanctions list, an agreement, a declaration), not operative text.
@@ -40,7 +40,10 @@ _PLACEHOLDER = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:affected|host|concerned|relevant)?\s*(?:country|State|state|region))?\s*$"
     r"|^\s*(?:X{1,3}|x{1,3}|\.\.\.|…|date|year|month|number|name)\s*$"
 )
-_SYMBOL = re.compile(r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+", re.IGNORECASE)
+# S/RES/2719 (2024), S/2024/123; General Assembly: A/RES/73/8, A/80/590 (its masthead holds the symbol)
+_SYMBOL = re.compile(
+    r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+|\bA/RES/\d+/\d+\b|\bA/\d{2,3}/(?:L\.)?\d+\b", re.IGNORECASE
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
