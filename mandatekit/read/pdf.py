@@ -166,11 +166,19 @@ def _guard_pdfminer() -> None:
     pdfminer.pdftypes.rldecode = _bounded_runlength
 
 
-def _page_glyphs(data: bytes) -> Iterator[list[_Glyph]]:
+def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
+    """Each page's glyphs. `rebuild`: ignore the file's cross-reference table and find the objects by
+    scanning the file (an edited or badly saved PDF points at the wrong offsets)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.pdfdocument import PDFDocument, PDFNoValidXRef
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    class _Rebuilt(PDFDocument):
+        def find_xref(self, parser: PDFParser) -> int:
+            raise PDFNoValidXRef("rebuilding the cross-reference table")
 
     total = [0]
 
@@ -196,7 +204,8 @@ def _page_glyphs(data: bytes) -> Iterator[list[_Glyph]]:
             for child in item:
                 yield from walk(child)
 
-    for page in PDFPage.get_pages(io.BytesIO(data), check_extractable=False):
+    document = (_Rebuilt if rebuild else PDFDocument)(PDFParser(io.BytesIO(data)))
+    for page in PDFPage.create_pages(document):
         device.glyphs = 0
         interpreter.process_page(page)
         total[0] += device.glyphs
@@ -431,26 +440,43 @@ def _join(lines: list[_Line]) -> str:
 
 
 def _read_pages(path: Path, data: bytes) -> list[list[_Line]]:
+    """The pages' lines. A file that fails or shows no text is read once more with its cross-reference
+    table rebuilt, as PDF viewers do."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psparser import PSException
 
     _guard_pdfminer()
     token = _inflated.set([MAX_INFLATED_BYTES])
+    first: list[list[_Line]] = []
+    problem: Exception | None = None
     try:
-        return [_lines(n, glyphs) for n, glyphs in enumerate(_page_glyphs(data), start=1)]
+        for rebuild in (False, True):
+            try:
+                pages = [_lines(n, glyphs) for n, glyphs in enumerate(_page_glyphs(data, rebuild), start=1)]
+            except (PDFPasswordIncorrect, PDFEncryptionError, _Overflow, MemoryError):
+                raise
+            except Exception as exc:  # pdfminer raises a variety of errors on broken files
+                problem = problem or exc
+                continue
+            if any(line.text for lines in pages for line in lines):
+                return pages
+            first = first or pages
+        if problem is None:
+            return first
+        raise problem
     except PDFPasswordIncorrect as exc:
         raise DraftError(path, "is password-protected: save an unprotected copy and retry") from exc
     except PDFEncryptionError as exc:
         raise DraftError(path, f"is encrypted in a way that cannot be read ({exc})") from exc
     except _Overflow as exc:
         raise DraftError(path, f"is too large to read as a draft: it {exc}") from exc
-    except (PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise DraftError(path, f"is damaged: not a readable PDF ({type(exc).__name__})") from exc
     except MemoryError as exc:
         raise DraftError(path, "is too large to read as a draft") from exc
     except RecursionError as exc:
         raise DraftError(path, "is damaged: objects nested without end") from exc
-    except Exception as exc:  # pdfminer raises a variety of errors on broken files
+    except (PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        raise DraftError(path, f"is damaged: not a readable PDF ({type(exc).__name__})") from exc
+    except Exception as exc:
         raise DraftError(path, f"is damaged: not a readable PDF ({type(exc).__name__})") from exc
     finally:
         _inflated.reset(token)
