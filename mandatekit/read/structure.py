@@ -16,6 +16,14 @@ from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_ver
 
 _OPENING = re.compile(r"^the\s+(?:security\s+council|general\s+assembly)\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
+# "Adopts the following political declaration ...:" (General Assembly 73/3): what follows is the text adopted,
+# an annex with its own numbered paragraphs, as after "remain seized".
+_ADOPTS_TEXT = re.compile(
+    r"^(?:adopts|approves|endorses|proclaims)\s+the\s+following\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:declaration|programme|plan|outcome|agreement|charter|convention|protocol|principles|guidelines|rules|"
+    r"statute|text)\b.*:$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "Annex", "Annex I", "ANNEX 2", "Annex A: Joint Comprehensive Plan of Action", "Appendix": what follows is an
 # annex to the resolution (a sanctions list, an agreement, a declaration), not operative text.
 _ANNEX = re.compile(
@@ -448,7 +456,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         if (
             builder.paragraphs
             and builder.paragraphs[-1].kind is Kind.operative
-            and _SEIZED.search(text[:120])
+            and (_SEIZED.search(text[:120]) or _ADOPTS_TEXT.match(text))
         ):
             closed = True
     paragraphs = builder.paragraphs

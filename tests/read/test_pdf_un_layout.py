@@ -225,7 +225,7 @@ def test_alternating_running_heads_on_more_pages(tmp_path: Path) -> None:
         )
         for i in range(1, 9)
     ] + [UnPara(["Decides to remain seized of the matter."], label="1.")]
-    doc_spec = RESOLUTION_73_8.__class__(**{**RESOLUTION_73_8.__dict__, "paragraphs": paras, "notes": {}})
+    doc_spec = UnDocument(**{**RESOLUTION_73_8.__dict__, "paragraphs": paras, "notes": {}})
     doc = read(save_un_pdf(doc_spec, tmp_path / "three.pdf"))
     assert [p.ref for p in doc.paragraphs if p.ref] == [f"PP {i}" for i in range(1, 9)] + ["OP 1"]
     assert {p.origin.page for p in doc.paragraphs if p.ref} == {1, 2, 3}
@@ -234,3 +234,47 @@ def test_alternating_running_heads_on_more_pages(tmp_path: Path) -> None:
             f"Recalling its resolution {70 + i}/{i} on the peaceful uses of outer space and on international "
             "cooperation in the exploration of outer space for the benefit of all countries,"
         )
+
+
+def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) -> None:
+    """A/RES/73/3's layout: one unnumbered operative sentence adopts a declaration, whose own numbered
+    paragraphs (first person plural, no Council verbs) are the annex, numbered as printed."""
+    declaration = [
+        UnPara(
+            [
+                "Adopts the following political declaration approved by the high-level meeting of the General",
+                "Assembly on the fight against tuberculosis on 26 September 2018:",
+            ]
+        ),
+        UnPara(
+            ["Political declaration of the high-level meeting of the General Assembly on the fight against"]
+        ),
+        UnPara(
+            [
+                "We, Heads of State and Government and representatives of States and Governments, assembled at",
+                "the United Nations in New York on 26 September 2018, with a dedicated commitment:",
+            ]
+        ),
+    ] + [
+        UnPara(
+            [
+                f"Commit to providing diagnosis and treatment with the aim of successfully treating {n} million",
+                "people with tuberculosis, including through community-based and people-centred care;",
+            ],
+            label=f"{n}.",
+            page_break_after_line=2 if n == 4 else None,
+        )
+        for n in range(1, 8)
+    ]
+    spec = UnDocument(
+        **{**RESOLUTION_73_8.__dict__, "symbol": "A/RES/73/3", "paragraphs": declaration, "notes": {}}
+    )
+    doc = read(save_un_pdf(spec, tmp_path / "declaration.pdf"))
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["OP 1"] + [f"Annex, para {n}" for n in range(1, 8)]
+    assert doc.front.symbol == "A/RES/73/3"
+    para5 = doc.by_ref("Annex, para 5")
+    assert para5 is not None and para5.kind is Kind.annex and para5.origin.page == 2
+    assert para5.text == (
+        "Commit to providing diagnosis and treatment with the aim of successfully treating 5 million "
+        "people with tuberculosis, including through community-based and people-centred care;"
+    )
