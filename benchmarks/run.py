@@ -25,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 from mandatekit.api import setup  # noqa: E402
 from mandatekit.judge import Prepared, judge_document, judge_rule  # noqa: E402
 from mandatekit.read import read  # noqa: E402
-from tests.builders import DraftBuilder  # noqa: E402
+from tests.builders import DraftBuilder, save_pdf  # noqa: E402
+from tests.read.test_pdf_un_layout import RESOLUTION_73_8  # noqa: E402
+from tests.read.un_pdf import save_un_pdf  # noqa: E402
 
 TOPICS = [
     (
@@ -131,6 +133,11 @@ def main() -> None:
 
         print(f"read .docx   {timed(lambda: read(docx), 10) * 1000:8.1f} ms")
         print(f"read .txt    {timed(lambda: read(txt), 10) * 1000:8.1f} ms")
+        pdf = save_pdf(draft.as_text(), folder / "long.pdf")
+        pages = max(p.origin.page or 0 for p in read(pdf).paragraphs)
+        print(f"read .pdf    {timed(lambda: read(pdf), 3) * 1000:8.1f} ms ({pages} pages, glyph by glyph)")
+        un = save_un_pdf(RESOLUTION_73_8, folder / "un.pdf")
+        print(f"read UN .pdf {timed(lambda: read(un), 5) * 1000:8.1f} ms (A/RES/73/8's layout, 2 pages)")
         judge_s = timed(lambda: judge_document(document, rules, profile), 20)
         print(
             f"judge        {judge_s * 1000:8.1f} ms per draft, dense (every OP touches 5 rules; goal < 20 ms)"

@@ -329,6 +329,7 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
         body = [i for i, line in enumerate(lines) if line.size >= small and not _is_furniture(line)]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
         rule = next((i for i, line in enumerate(lines) if _RULE.match(line.text) and i > first), None)
+        edge = set(edges(lines))
         keep = []
         notes: set[str] = set()  # the numbers of the notes at this page's foot
         for i, line in enumerate(lines):
@@ -341,11 +342,11 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
                 if i > last and (m := re.match(r"\d{1,3}\b", line.text)):
                     notes.add(m.group())
                 continue  # a running head or foot in small type (page 1's masthead is large: kept)
-            if (i < first or i > last or i in edges(lines)) and _is_furniture(line):
+            if (i < first or i > last or i in edge) and _is_furniture(line):
                 continue
             recurring = (
                 len(pages) > 1
-                and i in edges(lines)
+                and i in edge
                 and seen[_edge_key(line.text)] > 1
                 and len(line.text) <= _HEAD_MAX_CHARS
                 and not (p == 0 and i < _EDGE_LINES)  # the first page's heading holds the symbol: keep it
@@ -427,13 +428,12 @@ def _paragraphs(pages: list[list[_Line]], body_size: float) -> list[list[_Line]]
 
 def _join(lines: list[_Line]) -> str:
     """Join a paragraph's lines; a hyphen at a line end stays, without a space after it."""
-    out = ""
+    parts: list[str] = []
     for line in lines:
-        if re.search(r"\w-$", out):
-            out += line.text
-        else:
-            out = f"{out} {line.text}" if out else line.text
-    return out
+        before = parts[-1] if parts else ""
+        hyphen = len(before) > 1 and before.endswith("-") and before[-2].isalnum()
+        parts.append(line.text if hyphen or not parts else " " + line.text)
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------- entry point
