@@ -431,7 +431,9 @@ def _join(lines: list[_Line]) -> str:
     parts: list[str] = []
     for line in lines:
         before = parts[-1] if parts else ""
+        # ... but 'low-' + 'and middle-income' is a suspended compound: the space after it stays
         hyphen = len(before) > 1 and before.endswith("-") and before[-2].isalnum()
+        hyphen = hyphen and not re.match(r"(?:and|or|nor|to)\s", line.text)
         parts.append(line.text if hyphen or not parts else " " + line.text)
     return "".join(parts)
 

@@ -258,11 +258,12 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
     ] + [
         UnPara(
             [
-                f"Commit to providing diagnosis and treatment with the aim of successfully treating {n} million",
-                "people with tuberculosis, including through community-based and people-centred care;",
+                "Commit to providing diagnosis and treatment with the aim of",
+                f"successfully treating {n} million people in low-",  # a suspended compound at the line end
+                "and middle-income countries, including through community-based and people-centred care;",
             ],
             label=f"{n}.",
-            page_break_after_line=2 if n == 4 else None,
+            page_break_after_line=3 if n == 4 else None,
         )
         for n in range(1, 8)
     ]
@@ -275,6 +276,6 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
     para5 = doc.by_ref("Annex, para 5")
     assert para5 is not None and para5.kind is Kind.annex and para5.origin.page == 2
     assert para5.text == (
-        "Commit to providing diagnosis and treatment with the aim of successfully treating 5 million "
-        "people with tuberculosis, including through community-based and people-centred care;"
+        "Commit to providing diagnosis and treatment with the aim of successfully treating 5 million people "
+        "in low- and middle-income countries, including through community-based and people-centred care;"
     )
