@@ -54,6 +54,7 @@ _SYMBOL = re.compile(
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
+_NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(\S.*)$")
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
 # "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
 _NOUN_LIKE_HEADING = re.compile(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
@@ -179,7 +180,9 @@ def _front_matter(texts: list[str]) -> FrontMatter:
             front.symbol = " ".join(m.group(0).split())
         if front.date is None and (m := _DATE.search(text)):
             front.date = m.group(0)
-    for text in texts:
+    # An adopted General Assembly resolution prints its title after its number: "73/8. Necessity of ..."
+    front.title = next((m.group(1) for text in texts if (m := _NUMBERED_TITLE.match(text))), None)
+    for text in texts if front.title is None else []:
         bare = _DATE.sub("", _SYMBOL.sub("", text)).strip(" -–,")
         if (
             bare

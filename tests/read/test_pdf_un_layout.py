@@ -177,6 +177,10 @@ def test_printed_numbering_and_symbol_from_the_masthead(resolution: Path) -> Non
     ]
     assert doc.front.symbol == "A/RES/73/8"
     assert doc.front.date == "5 November 2018"
+    assert doc.front.title == (
+        "Necessity of ending the economic, commercial and financial embargo imposed by the United States of "
+        "America against Cuba"
+    )
 
 
 def test_every_paragraph_reads_word_for_word(resolution: Path) -> None:
