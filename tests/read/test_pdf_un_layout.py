@@ -256,7 +256,7 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
         UnPara(
             [
                 "We, Heads of State and Government and representatives of States and Governments, assembled at",
-                "the United Nations in New York on 26 September 2018, with a dedicated commitment:",
+                "the United Nations in New York on 26 September 2018,^1 in a hall of 2,050 m^=2, committed:",
             ]
         ),
     ] + [
@@ -272,11 +272,21 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
         for n in range(1, 8)
     ]
     spec = UnDocument(
-        **{**RESOLUTION_73_8.__dict__, "symbol": "A/RES/73/3", "paragraphs": declaration, "notes": {}}
+        **{
+            **RESOLUTION_73_8.__dict__,
+            "symbol": "A/RES/73/3",
+            "paragraphs": declaration,
+            "notes": {"1": "See resolution 72/268."},
+        }
     )
     doc = read(save_un_pdf(spec, tmp_path / "declaration.pdf"))
     assert [p.ref for p in doc.paragraphs if p.ref] == ["OP 1"] + [f"Annex, para {n}" for n in range(1, 8)]
     assert doc.front.symbol == "A/RES/73/3"
+    # the note number goes, the square metres' exponent (no note 2 on the page) stays
+    assert any(
+        p.text.endswith("on 26 September 2018, in a hall of 2,050 m2, committed:") for p in doc.paragraphs
+    )
+    assert "72/268" not in " ".join(p.text for p in doc.paragraphs)
     para5 = doc.by_ref("Annex, para 5")
     assert para5 is not None and para5.kind is Kind.annex and para5.origin.page == 2
     assert para5.text == (
