@@ -14,6 +14,7 @@ so are OP 37(e)(i) and OP 37(e)(vii).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -267,24 +268,34 @@ def _verb_at(para: Paragraph, pos: int) -> tuple[VerbClass | None, str | None]:
 
 
 def _verb_use_at(para: Paragraph, pos: int) -> VerbUse | None:
-    """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one."""
-    found = None
-    for use in para.verbs:
-        if use.start <= pos:
-            found = use
-    return found
+    """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one.
+    `verbs` run in text order; a binary search keeps a paragraph with thousands of verbs linear to judge."""
+    i = bisect.bisect_right(para.verbs, pos, key=lambda use: use.start)
+    return para.verbs[i - 1] if i else None
+
+
+_CLAUSE_END = re.compile(r"[;:.](?=\s)")
+
+
+@functools.lru_cache(maxsize=64)
+def _clause_marks(text: str) -> tuple[list[int], list[int]]:
+    """Positions of ';', ':' or '.' followed by a space, and of every ';', found once per paragraph text:
+    searching back and forth from every hit is quadratic in one huge paragraph."""
+    return [m.start() for m in _CLAUSE_END.finditer(text)], [i for i, ch in enumerate(text) if ch == ";"]
 
 
 def _clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""
-    end = pos
-    while True:
-        cut = max(text.rfind(";", 0, end), text.rfind(":", 0, end), text.rfind(".", 0, end))
-        if cut < 0:
-            return 0
-        if cut + 1 < len(text) and text[cut + 1].isspace():
-            return cut + 2
-        end = cut
+    ends = _clause_marks(text)[0]
+    i = bisect.bisect_left(ends, pos)
+    return ends[i - 1] + 2 if i else 0
+
+
+def _next_semicolon(text: str, pos: int) -> int:
+    """`text.find(';', pos)`, from the positions found once per paragraph."""
+    semis = _clause_marks(text)[1]
+    i = bisect.bisect_left(semis, pos)
+    return semis[i] if i < len(semis) else -1
 
 
 def _negation(para: Paragraph, start: int) -> str | None:
@@ -294,7 +305,7 @@ def _negation(para: Paragraph, start: int) -> str | None:
     if m is None:
         return None
     # "shall not provide support ... unless / to units that do not comply": a condition, not a negation.
-    clause_end = para.text.find(";", start)
+    clause_end = _next_semicolon(para.text, start)
     clause = para.text[clause_start : clause_end if clause_end >= 0 else len(para.text)]
     return None if _CONDITIONAL.search(clause) else m.group(0)
 
@@ -453,7 +464,7 @@ def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[
     for h in sorted(hits, key=lambda h: (h.para, h.start)):
         para = paragraphs[h.para]
         c_start = _clause_start(para.text, h.start)
-        c_end = para.text.find(";", h.end)
+        c_end = _next_semicolon(para.text, h.end)
         context = para.text[c_start : c_end + 1 if c_end >= 0 else len(para.text)].strip()
         out.append(
             Evidence(

@@ -116,7 +116,7 @@ def _label_of(block: Block) -> tuple[_Label | None, str]:
 
 
 def _looks_like_heading(text: str, block: Block) -> bool:
-    words = text.split()
+    words = text.split(maxsplit=21)  # enough to tell a heading; a 20 MB paragraph is not split whole
     # A heading style or outline level counts only for short text that does not end like a paragraph:
     # some templates give body styles an outline level.
     marked = block.heading_level is not None or (
@@ -446,7 +446,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             builder.add_operative(block, text, label)
         elif label is not None and label.kind != "bullet" and in_ops:
             builder.add_sub(block, text, label)
-        elif (label is None and _SECTION_MARK.match(text) and len(text.split()) <= 14) or (
+        elif (label is None and _SECTION_MARK.match(text) and len(text.split(maxsplit=15)) <= 14) or (
             label is None and _looks_like_heading(text, block)
         ):
             builder.add_heading(block, text)

@@ -36,15 +36,26 @@ def _strip_markdown(line: str) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines, mending words hyphenated across a line break ('protec-' + 'tion')."""
-    out = ""
+    # Pieces joined once at the end: adding to a growing string is quadratic in a paragraph of many lines.
+    pieces: list[str] = []
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        if re.search(r"[A-Za-z]-$", out) and line[:1].islower():
-            out = out[:-1] + line
+        last = pieces[-1] if pieces else ""
+        if (
+            len(last) >= 2
+            and last[-1] == "-"
+            and last[-2].isascii()
+            and last[-2].isalpha()
+            and line[:1].islower()
+        ):
+            pieces[-1] = last[:-1]
+            pieces.append(line)
         else:
-            out = f"{out} {line}" if out else line
-    return out
+            if pieces:
+                pieces.append(" ")
+            pieces.append(line)
+    return "".join(pieces)
 
 
 def read_text(text: str, markdown: bool = False) -> list[Block]:

@@ -229,3 +229,25 @@ def test_every_real_resolution_has_unique_refs_and_a_verb_per_op(name: str) -> N
     doc = read(REAL / name)
     assert refs_are_unique(doc.paragraphs)
     assert all(p.verb for p in doc.operative if p.parent is None)
+
+
+def test_a_two_megabyte_paragraph_reads_whole_and_right(tmp_path: Path) -> None:
+    """Issue 10: one huge paragraph took minutes (per-verb bracket checks, string joins growing with every
+    line). No timing here (benchmarks/huge_paragraph.py measures the scaling): it must finish, and be right."""
+    clause = (
+        "requests the Mission to protect civilians, [within its capabilities], and urges the parties to act; "
+    )
+    n = 2_000_000 // len(clause)
+    path = tmp_path / "huge.txt"
+    lines = "\n".join([clause] * n)  # wrapped lines of one paragraph
+    path.write_text(
+        f"The Security Council,\n\n1. Decides that the Mission {lines}\n\n2. Decides to remain seized.\n"
+    )
+    doc = read(path)
+    op1 = doc.by_ref("OP 1")
+    assert op1 is not None and [p.ref for p in doc.operative] == ["OP 1", "OP 2"]
+    assert len(op1.text) > 1_900_000 and "\n" not in op1.text
+    # 'Decides that the Mission requests' is one clause; each '; requests' and ', and urges' takes over.
+    assert len(op1.verbs) == 2 * n
+    assert [v.verb for v in op1.verbs[:3]] == ["Decides", "urges", "requests"]
+    assert len(op1.brackets) == n and all(v.bracketed is False for v in op1.verbs)
