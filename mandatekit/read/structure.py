@@ -30,7 +30,8 @@ _ANNEX = re.compile(
     r"^(annex|appendix|attachment|enclosure)(?:\s+([IVXLC]{1,6}|\d{1,3}|[A-Z]))?\b\.?(?:\s*[:\-–—]\s*\S.*)?$",
     re.IGNORECASE,
 )
-_TYPED_DECIMAL = re.compile(r"^(\d{1,6})\s*[.)]\s*(?=\S)")
+# "1.1 Percentage", "12.5 per cent": a decimal, not a paragraph number
+_TYPED_DECIMAL = re.compile(r"^(\d{1,6})\s*[.)](?!\d)\s*(?=\S)")
 _TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
 _TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
 _TYPED_DOTTED = re.compile(r"^([a-z]|[ivx]{1,5})\.\s+(?=\S)")  # "a. To protect", "ii. To report"

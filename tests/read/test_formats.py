@@ -211,3 +211,16 @@ def test_pdf_hanging_indents_keep_numbered_paragraphs_whole(tmp_path: Path) -> N
         "Republic, Local authorities and civil society in all prefectures;"
     )  # type: ignore[union-attr]
     assert doc.by_ref("PP 1").text.endswith("country, and recalling its previous resolutions,")  # type: ignore[union-attr]
+
+
+def test_a_decimal_number_is_not_a_paragraph_number() -> None:
+    """A report's tables open rows with '1.1', '1.2' (A/80/590): not OP 1 again and again."""
+    doc = read_string(
+        "The Security Council,\n\n1. Decides to renew the mandate;\n\n"
+        "1.1 Percentage of approved flight hours utilized\n\n12.5 per cent of the troops deployed"
+    )
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["OP 1"]
+    assert [p.text for p in doc.paragraphs][-2:] == [
+        "1.1 Percentage of approved flight hours utilized",
+        "12.5 per cent of the troops deployed",
+    ]
