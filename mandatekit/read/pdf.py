@@ -249,7 +249,7 @@ def _lines(page_no: int, glyphs: list[_Glyph]) -> list[_Line]:
 def _compose(line: _Line, notes: set[str] | frozenset[str] = frozenset()) -> None:
     """The line's text from its glyphs, left to right, and where its ink starts. A footnote reference is a
     run of digits smaller than the glyph before it and raised above it ('resolution 72/4;1'); it is dropped
-    when a note of that number stands at the foot of the page ('m3' in '2,050 m3' has none and stays). A
+    when a note of that number stands at the foot of a page, unless it is a unit's power ('2,050 m3'). A
     masthead's small capitals ('A/RES/73/8' after a large 'A') are not raised."""
     glyphs = sorted(line.glyphs, key=lambda g: g.x0)
     size = _dominant_size(glyphs) or glyphs[0].size
@@ -268,7 +268,8 @@ def _compose(line: _Line, notes: set[str] | frozenset[str] = frozenset()) -> Non
         previous = g
 
     def end_run() -> None:
-        if run and "".join(g.text for g in run) not in notes:
+        exponent = re.search(r"(?:^|\s)[kcm]?m$", "".join(text[-3:]))  # '2,050 m3', 'km2': a unit's power
+        if run and ("".join(g.text for g in run) not in notes or exponent):
             for g in run:
                 put(g)
         run.clear()
@@ -324,7 +325,8 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
 
     seen = Counter(_edge_key(pages[p][i].text) for p in range(len(pages)) for i in set(edges(pages[p])))
     small = 0.9 * body_size
-    out = []
+    out: list[list[_Line]] = []
+    page_notes: list[set[str]] = []
     for p, lines in enumerate(pages):
         body = [i for i, line in enumerate(lines) if line.size >= small and not _is_furniture(line)]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
@@ -354,9 +356,15 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
             if recurring:
                 continue
             keep.append(line)
-        for line in keep if notes else ():
-            _compose(line, notes)
         out.append(keep)
+        page_notes.append(notes)
+    # A reference may stand pages away from its note: Word sets a note on the page before when it cannot fit
+    # it ('Court,1' on page 2 of A/RES/73/7, its note at the foot of page 1), and a note is cited again
+    # later by its number ('Goals2' on page 4 of A/RES/73/6, note 2 on page 2).
+    notes = set().union(*page_notes)
+    for keep in out if notes else ():
+        for line in keep:
+            _compose(line, notes)
     return out
 
 

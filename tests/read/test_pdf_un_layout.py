@@ -264,7 +264,9 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
             [
                 "Commit to providing diagnosis and treatment with the aim of",
                 f"successfully treating {n} million people in low-",  # a suspended compound at the line end
-                "and middle-income countries, including through community-based and people-centred care;",
+                "and middle-income countries, including through community-based and people-centred care;"
+                if n != 6
+                else "and middle-income countries,^+1 including through community-based and people-centred care;",
             ],
             label=f"{n}.",
             page_break_after_line=3 if n == 4 else None,
@@ -282,11 +284,13 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
     doc = read(save_un_pdf(spec, tmp_path / "declaration.pdf"))
     assert [p.ref for p in doc.paragraphs if p.ref] == ["OP 1"] + [f"Annex, para {n}" for n in range(1, 8)]
     assert doc.front.symbol == "A/RES/73/3"
-    # the note number goes, the square metres' exponent (no note 2 on the page) stays
+    # the note number goes, the square metres' power stays
     assert any(
         p.text.endswith("on 26 September 2018, in a hall of 2,050 m2, committed:") for p in doc.paragraphs
     )
     assert "72/268" not in " ".join(p.text for p in doc.paragraphs)
+    # note 1 cited again on page 2, its text at the foot of page 1
+    assert "middle-income countries, including" in doc.by_ref("Annex, para 6").text  # type: ignore[union-attr]
     para5 = doc.by_ref("Annex, para 5")
     assert para5 is not None and para5.kind is Kind.annex and para5.origin.page == 2
     assert para5.text == (

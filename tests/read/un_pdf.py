@@ -21,7 +21,7 @@ BODY_TOP, BODY_BOTTOM = 90.0, 700.0  # baselines, from the page's top
 class UnPara:
     """A paragraph as printed: `lines` already broken. In a line, '|' joins two pieces of a word set apart
     by a small gap ('Unit|ed'), '^1' is the raised note number 1 stuck to the word before it, '^=3' a raised
-    number that is no note ('m^=3')."""
+    number that is no note ('m^=3'), '^+1' note 1 cited again (its text printed on an earlier page)."""
 
     lines: list[str]
     label: str | None = None  # '1.' for an OP, set at the indent with the text after a tab
@@ -110,10 +110,11 @@ def save_un_pdf(doc: UnDocument, path: Path) -> Path:
                 trailing = " " if j == len(pieces) - 1 and i < len(words) - 1 and not note else ""
                 x = text(x, y, piece + trailing, 10) + (0.6 if j < len(pieces) - 1 else 0.0)
             if note:
-                exponent = note.startswith("=")  # '^=3': a raised number that is no note ('m^=3')
-                note = note.lstrip("=")
+                # '^=3': a raised number that is no note ('m^=3'); '^+1': note 1 cited again, printed before
+                printed = not note.startswith(("=", "+"))
+                note = note.lstrip("=+")
                 x = text(x, y - 3.5, note, 6.5)  # small, raised, stuck to the word
-                if not exponent:
+                if printed:
                     notes_on_page.append(note)
                 if i < len(words) - 1:
                     x = text(x, y, " ", 10)
