@@ -7,7 +7,6 @@ order in which workers finish, so the output is the same byte for byte whatever 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -80,6 +79,8 @@ def check_drafts(
             return
         # fork: workers start at once with the rulebook compiled. Elsewhere (macOS, Windows) fork is
         # unsafe or absent, and each worker loads the rulebook itself (from the cache: quick).
+        import multiprocessing
+
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with context.Pool(jobs, _start_worker, (rule_dirs, profile, only)) as pool:
             # Small chunks: drafts differ in size, and the progress bar should move steadily.

@@ -9,7 +9,6 @@ folder or the nearest folder above it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or find_config()
     if path is None:
         return Config()
+    import tomllib  # only when there is a configuration file
+
     from mandatekit.output import note_input
 
     note_input(path, "configuration file")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mandatekit.clock import now
@@ -57,6 +56,8 @@ def decision_files(draft: Path) -> list[Path]:
 
 
 def load_decisions(path: Path) -> list[Decision]:
+    import yaml  # only when there is a decisions file: most checks have none
+
     from mandatekit.rulebook import parse_yaml_data
 
     if path.is_dir():
@@ -137,6 +138,8 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
 
 def record(path: Path, decision: Decision) -> None:
     """Add a decision to a decisions file, replacing an earlier one on the same rule and draft."""
+    import yaml
+
     from mandatekit.output import locked, write_atomic
 
     with locked(path):  # concurrent `decide` runs on one file each add their decision
