@@ -14,9 +14,9 @@ so are OP 37(e)(i) and OP 37(e)(vii).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -28,6 +28,9 @@ from mandatekit.rulebook.patterns import as_latin1, compile_patterns
 from mandatekit.textnorm import for_matching
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
+_CLAUSE_CUT = re.compile(r"[;:.](?=\s)")  # a clause ends at one of these followed by a space
+_SEMICOLON = re.compile(";")
+MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
@@ -171,13 +174,52 @@ class Prepared:
         self._units: dict[str, list[tuple[int, ...]]] = {}  # by `together` mode
         self._unit_index: dict[str, dict[int, list[int]]] = {}
         self._negations: dict[tuple[int, int], str | None] = {}
+        self._index: dict[int, _ParagraphIndex] = {}  # built for the paragraphs that have hits
+        self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
+        self._hedges: dict[int, list[str]] = {}
+
+    def index(self, para: int) -> _ParagraphIndex:
+        """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
+        scan of the paragraph: a 20 MB single paragraph is judged in time linear in its size."""
+        if para not in self._index:
+            self._index[para] = _ParagraphIndex(self.paragraphs[para])
+        return self._index[para]
 
     def negation(self, hit: Hit) -> str | None:
         """The words negating a hit ('no longer', 'shall not'), if any; only asked of hits that matter."""
         key = (hit.para, hit.start)
         if key not in self._negations:
-            self._negations[key] = _negation(self.paragraphs[hit.para], hit.start)
+            self._negations[key] = self._negation(hit.para, hit.start)
         return self._negations[key]
+
+    def _negation(self, para: int, start: int) -> str | None:
+        text, index = self.paragraphs[para].text, self.index(para)
+        clause_start = index.clause_start(start)
+        window = _NEGATION_IDIOMS.sub(" ", text[max(clause_start, start - 60) : start])
+        m = _NEGATION.search(window)
+        if m is None:
+            return None
+        # "shall not provide support ... unless / to units that do not comply": a condition, not a negation.
+        clause_end = index.semicolon_from(start)
+        key = (para, clause_start, clause_end)
+        if key not in self._conditional:  # once per clause, however many hits it holds
+            clause = text[clause_start : clause_end if clause_end >= 0 else len(text)]
+            self._conditional[key] = _CONDITIONAL.search(clause) is not None
+        return None if self._conditional[key] else m.group(0)
+
+    def hedges(self, para: int) -> list[str]:
+        """The hedges of a paragraph, as reported (found once per paragraph, asked by every rule)."""
+        if para not in self._hedges:
+            p = self.paragraphs[para]
+            found = []
+            for m in _HEDGE_RE.finditer(for_matching(p.text)):
+                words = " ".join(p.text[m.start() : m.end()].split())
+                if words.lower() == STANDARD_POC_HEDGE:
+                    found.append(f"'{words}' ({p.ref}): standard protection-of-civilians language, not a gap")
+                else:
+                    found.append(f"'{words}' ({p.ref}) qualifies the commitment")
+            self._hedges[para] = found
+        return self._hedges[para]
 
     def _char(self, byte: int) -> int:
         k = bisect.bisect_right(self._byte_ends, byte)
@@ -262,52 +304,70 @@ class Prepared:
         return out
 
 
-def _verb_at(para: Paragraph, pos: int) -> tuple[VerbClass | None, str | None]:
-    use = _verb_use_at(para, pos)
-    return (use.verb_class, use.verb) if use else (para.verb_class, para.verb)
+class _ParagraphIndex:
+    """Where a paragraph's clauses, semicolons, brackets and verbs are, sorted for bisection."""
+
+    def __init__(self, para: Paragraph) -> None:
+        self.para = para
+        text = para.text
+        self.cuts = [m.start() for m in _CLAUSE_CUT.finditer(text)]
+        self.semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
+        brackets = sorted((b.start, b.end) for b in para.brackets)
+        self.bracket_starts = [b[0] for b in brackets]
+        self.bracket_ends_max = list(accumulate((b[1] for b in brackets), max))  # furthest end so far
+        starts = [use.start for use in para.verbs]
+        # The verb governing a position is the last one listed that starts at or before it: a bisection
+        # when they are listed in order (as the reader lists them), a scan otherwise.
+        self.verb_starts = starts if starts == sorted(starts) else None
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""
+        k = bisect.bisect_left(self.cuts, pos)
+        return self.cuts[k - 1] + 2 if k else 0
+
+    def semicolon_from(self, pos: int) -> int:
+        """`text.find(';', pos)`."""
+        k = bisect.bisect_left(self.semicolons, pos)
+        return self.semicolons[k] if k < len(self.semicolons) else -1
+
+    def in_brackets(self, start: int, end: int) -> bool:
+        """`Paragraph.in_brackets`: some bracket starts before `end` and ends after `start`."""
+        k = bisect.bisect_left(self.bracket_starts, end)
+        return bool(k) and self.bracket_ends_max[k - 1] > start
+
+    def verb_use_at(self, pos: int) -> VerbUse | None:
+        """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one."""
+        if self.verb_starts is None:
+            found = None
+            for use in self.para.verbs:
+                if use.start <= pos:
+                    found = use
+            return found
+        k = bisect.bisect_right(self.verb_starts, pos)
+        return self.para.verbs[k - 1] if k else None
 
 
-def _verb_use_at(para: Paragraph, pos: int) -> VerbUse | None:
-    """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one.
-    `verbs` run in text order; a binary search keeps a paragraph with thousands of verbs linear to judge."""
-    i = bisect.bisect_right(para.verbs, pos, key=lambda use: use.start)
-    return para.verbs[i - 1] if i else None
+def _verb_at(prepared: Prepared, para: int, pos: int) -> tuple[VerbClass | None, str | None]:
+    use = prepared.index(para).verb_use_at(pos)
+    p = prepared.paragraphs[para]
+    return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
 
 
-_CLAUSE_END = re.compile(r"[;:.](?=\s)")
+def _verb_use_at(prepared: Prepared, para: int, pos: int) -> VerbUse | None:
+    return prepared.index(para).verb_use_at(pos)
 
 
-@functools.lru_cache(maxsize=64)
-def _clause_marks(text: str) -> tuple[list[int], list[int]]:
-    """Positions of ';', ':' or '.' followed by a space, and of every ';', found once per paragraph text:
-    searching back and forth from every hit is quadratic in one huge paragraph."""
-    return [m.start() for m in _CLAUSE_END.finditer(text)], [i for i, ch in enumerate(text) if ch == ";"]
+class _Spans:
+    """Spans of one paragraph, asked whether any overlaps a given span: a bisection each time."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.ends_max = list(accumulate((e for _, e in spans), max))
 
-def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""
-    ends = _clause_marks(text)[0]
-    i = bisect.bisect_left(ends, pos)
-    return ends[i - 1] + 2 if i else 0
-
-
-def _next_semicolon(text: str, pos: int) -> int:
-    """`text.find(';', pos)`, from the positions found once per paragraph."""
-    semis = _clause_marks(text)[1]
-    i = bisect.bisect_left(semis, pos)
-    return semis[i] if i < len(semis) else -1
-
-
-def _negation(para: Paragraph, start: int) -> str | None:
-    clause_start = _clause_start(para.text, start)
-    window = _NEGATION_IDIOMS.sub(" ", para.text[max(clause_start, start - 60) : start])
-    m = _NEGATION.search(window)
-    if m is None:
-        return None
-    # "shall not provide support ... unless / to units that do not comply": a condition, not a negation.
-    clause_end = _next_semicolon(para.text, start)
-    clause = para.text[clause_start : clause_end if clause_end >= 0 else len(para.text)]
-    return None if _CONDITIONAL.search(clause) else m.group(0)
+    def overlap(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return bool(k) and self.ends_max[k - 1] > start
 
 
 def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
@@ -323,19 +383,23 @@ def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     hits: dict[str, list[Hit]] = {}
     for name, element in rule.elements.items():
         blocking = [excluded.get(name, {}), excluded.get(None, {})]
+        spans_in: dict[int, _Spans] = {}
         found = []
         for para_index, start, end in prepared.find(compiled(element)):
-            spans = [sp for b in blocking for sp in b.get(para_index, ())]
-            if any(b_start < end and start < b_end for b_start, b_end in spans):
+            if para_index not in spans_in:
+                spans_in[para_index] = _Spans([sp for b in blocking for sp in b.get(para_index, ())])
+            if spans_in[para_index].overlap(start, end):
                 continue
-            found.append(Hit(name, para_index, start, end, paragraphs[para_index].in_brackets(start, end)))
+            found.append(
+                Hit(name, para_index, start, end, prepared.index(para_index).in_brackets(start, end))
+            )
         hits[name] = found
     return hits
 
 
 def _best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
     def quality(h: Hit) -> tuple[int, int, int]:
-        verb_class, _ = _verb_at(prepared.paragraphs[h.para], h.start)
+        verb_class, _ = _verb_at(prepared, h.para, h.start)
         return (
             int(h.bracketed) + int(prepared.negation(h) is not None),
             -(verb_class.strength if verb_class else 0),
@@ -388,7 +452,7 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
     ]
     weakest = None
     for h in operative:
-        verb_class, verb = _verb_at(paragraphs[h.para], h.start)
+        verb_class, verb = _verb_at(prepared, h.para, h.start)
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
             weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
     if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:
@@ -410,7 +474,7 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
                 f"not a mandate: it needs at least '{needed}' language."
             )
     in_brackets = [
-        (h, use) for h in operative if (use := _verb_use_at(paragraphs[h.para], h.start)) and use.bracketed
+        (h, use) for h in operative if (use := _verb_use_at(prepared, h.para, h.start)) and use.bracketed
     ]
     if in_brackets:
         h, use = in_brackets[0]
@@ -459,13 +523,18 @@ def _pending_reason(rule: Rule, pending: list[Hit], paragraphs: list[Paragraph])
     )
 
 
-def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[Evidence]:
+def _evidence(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
     out = []
     for h in sorted(hits, key=lambda h: (h.para, h.start)):
-        para = paragraphs[h.para]
-        c_start = _clause_start(para.text, h.start)
-        c_end = _next_semicolon(para.text, h.end)
-        context = para.text[c_start : c_end + 1 if c_end >= 0 else len(para.text)].strip()
+        para, index = prepared.paragraphs[h.para], prepared.index(h.para)
+        c_start = index.clause_start(h.start)
+        c_end = index.semicolon_from(h.end)
+        c_end = c_end + 1 if c_end >= 0 else len(para.text)
+        # A clause of a page or more (a wall of text without a semicolon) is quoted around the words only.
+        if c_end - c_start > MAX_CONTEXT:
+            c_start = max(c_start, h.start - MAX_CONTEXT // 2)
+            c_end = min(c_end, max(h.end, c_start + MAX_CONTEXT))
+        context = para.text[c_start:c_end].strip()
         out.append(
             Evidence(
                 element=h.element,
@@ -481,16 +550,10 @@ def _evidence(hits: list[Hit], rule: Rule, paragraphs: list[Paragraph]) -> list[
     return out
 
 
-def _hedges(hits: list[Hit], paragraphs: list[Paragraph]) -> list[str]:
+def _hedges(hits: list[Hit], prepared: Prepared) -> list[str]:
     found: dict[str, None] = {}
     for para_index in dict.fromkeys(h.para for h in hits):
-        para = paragraphs[para_index]
-        for m in _HEDGE_RE.finditer(for_matching(para.text)):
-            words = " ".join(para.text[m.start() : m.end()].split())
-            if words.lower() == STANDARD_POC_HEDGE:
-                found[f"'{words}' ({para.ref}): standard protection-of-civilians language, not a gap"] = None
-            else:
-                found[f"'{words}' ({para.ref}) qualifies the commitment"] = None
+        found.update(dict.fromkeys(prepared.hedges(para_index)))
     return list(found)
 
 
@@ -539,8 +602,8 @@ def judge_rule(
         verdict=verdict,
         message=fill(getattr(rule.message, verdict.value), profile),
         reasons=reasons,
-        hedges=_hedges(chosen, paragraphs) if chosen else [],
-        evidence=_evidence(chosen, rule, paragraphs),
+        hedges=_hedges(chosen, prepared) if chosen else [],
+        evidence=_evidence(chosen, rule, prepared),
         recommendation=fill(rule.recommendation, profile),
         suggestion=fill(rule.suggestion.strip(), profile),
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
@@ -554,9 +617,16 @@ def _partial_set(
     its lead-in and sub-paragraphs), as for a met condition."""
     if len(names) == 1:
         return [_best_hit(hits[names[0]], prepared)] if hits[names[0]] else []
-    for unit in prepared.units(together):
-        members = set(unit)
-        here = [[h for h in hits[n] if h.para in members] for n in names]
+    # Only units holding the rarest element can hold them all: visit those, in document order.
+    by_para: dict[str, dict[int, list[Hit]]] = {n: {} for n in names}
+    for n in names:
+        for h in hits[n]:
+            by_para[n].setdefault(h.para, []).append(h)
+    units, unit_of = prepared.units(together), prepared.units_by_paragraph(together)
+    rarest = min(names, key=lambda n: len(hits[n]))
+    for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
+        members = sorted(units[u])  # hits in document order, as in hits[n]
+        here = [[h for p in members for h in by_para[n].get(p, ())] for n in names]
         if all(here):
             return [_best_hit(h, prepared) for h in here]
     return []
