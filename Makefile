@@ -31,6 +31,7 @@ format: $(BIN)/mandatekit
 
 bench: $(BIN)/mandatekit
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/speed.py
 
 docs: $(BIN)/mandatekit
 	$(BIN)/python templates/build_memo_template.py
