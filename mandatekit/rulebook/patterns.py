@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 GAP_WORDS = 8
-_SEP = r"[^\w;]{1,6}"
+_SEP = r"[^\w;]+"
 _GAP = rf"(?:{_SEP}[\w'-]+){{0,{GAP_WORDS}}}?"
 _TOKEN = re.compile(r"\.\.\.|\(|\)\??|\||[^\s()|]+")
 _VOWELS = set("aeiou")
