@@ -20,7 +20,13 @@ from mandatekit.errors import RuleError
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
 from mandatekit.rulebook.model import Condition, Element, Example, Profile, Rule, Severity, Verdict
-from mandatekit.rulebook.patterns import MAX_PATTERNS, PatternError, compile_patterns
+from mandatekit.rulebook.patterns import (
+    MAX_PATTERNS,
+    PatternError,
+    combined_source,
+    compile_patterns,
+    remember_sources,
+)
 
 __all__ = [
     "Condition",
@@ -208,6 +214,12 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "files": {rule_id: str(path) for rule_id, path in rulebook.files.items()},
         "lines": rulebook.lines,
         "notices": rulebook.notices,
+        # The regex of every element and exclusion: translating phrases is most of the first judgement.
+        "sources": [
+            [p.phrases, p.regex, combined_source(tuple(p.phrases), tuple(p.regex))]
+            for rule in rulebook.rules
+            for p in [*rule.elements.values(), *rule.exclude]
+        ],
     }
 
 
@@ -219,12 +231,20 @@ def _rulebook_from_json(value: dict[str, Any]) -> Rulebook:
         for k, v in lines.items()
     ) or not all(isinstance(n, str) for n in value["notices"]):
         raise ValueError("not a rulebook")
-    return Rulebook(
+    sources = value["sources"]
+    if not all(
+        isinstance(e, list) and len(e) == 3 and all(isinstance(x, str) for x in [*e[0], *e[1], e[2]])
+        for e in sources
+    ):
+        raise ValueError("not a list of pattern sources")
+    rulebook = Rulebook(
         rules=[Rule.model_validate(rule) for rule in value["rules"]],
         files={str(rule_id): Path(path) for rule_id, path in value["files"].items()},
         lines=lines,
         notices=list(value["notices"]),
     )
+    remember_sources(sources)  # only from an entry that validates whole
+    return rulebook
 
 
 def _load_rulebook(folders: list[Path], disable: list[str] | None, profiles: dict[str, Profile]) -> Rulebook:

@@ -198,8 +198,19 @@ def compile_patterns(phrases: list[str] | tuple[str, ...], regexes: list[str] | 
     return _compile_patterns(tuple(phrases), tuple(regexes))
 
 
+# Combined sources of pattern sets validated by an earlier run, read back from the rulebook cache: they
+# spare the phrase translation (a third of the judging time of one draft) but not the checks below.
+_known_sources: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+
+def remember_sources(entries: list[tuple[list[str], list[str], str]]) -> None:
+    for phrases, regexes, source in entries:
+        _known_sources[(tuple(phrases), tuple(regexes))] = source
+
+
 @lru_cache(maxsize=4096)
-def _compile_patterns(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> Any:
+def combined_source(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> str:
+    """The one regex for a set of phrases and regexes; raises PatternError for what cannot be compiled."""
     if len(phrases) + len(regexes) > MAX_PATTERNS:
         raise PatternError(
             f"{len(phrases) + len(regexes)} phrases and regexes in one element, over the limit of "
@@ -220,7 +231,17 @@ def _compile_patterns(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> Any
         for phrase, piece in zip((*phrases, *regexes), pieces, strict=True):
             if matches_empty(compile_regex(piece)):
                 raise PatternError(f"'{phrase}' can match no words at all: every text would meet it")
-    return program
+    return source
+
+
+@lru_cache(maxsize=4096)
+def _compile_patterns(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> Any:
+    known = _known_sources.get((phrases, regexes))
+    if known is not None and len(known) <= MAX_SOURCE:
+        program = compile_regex(known)
+        if not matches_empty(program):
+            return program
+    return compile_regex(combined_source(phrases, regexes))
 
 
 def matches_empty(program: Any) -> bool:

@@ -139,3 +139,16 @@ def test_no_cache_option(
     result = CliRunner().invoke(main, ["--no-cache", "check", str(draft), "--format", "json"])
     assert result.exit_code == 0 and len(builds) == 1
     assert not cache.exists()
+
+
+def test_pattern_sources_from_the_cache_are_the_ones_the_phrases_compile_to(cache: Path) -> None:
+    from mandatekit.rulebook import patterns
+
+    load_rulebook()
+    patterns._known_sources.clear()
+    cached = load_rulebook()  # from the cache: fills the known sources
+    assert patterns._known_sources
+    for rule in cached.rules:
+        for p in [*rule.elements.values(), *rule.exclude]:
+            key = (tuple(p.phrases), tuple(p.regex))
+            assert patterns._known_sources[key] == patterns.combined_source(*key)
