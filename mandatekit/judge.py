@@ -373,7 +373,10 @@ class _Spans:
 def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
+    raw = {name: prepared.find(compiled(element)) for name, element in rule.elements.items()}
     for exclusion in rule.exclude:
+        if not any(raw[name] for name in exclusion.elements or raw):
+            continue  # nothing for it to neutralize: no need to compile or search it
         spans = prepared.find(compile_patterns(exclusion.phrases, exclusion.regex))
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
@@ -381,11 +384,11 @@ def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
             for para_index, start, end in spans:
                 excluded.setdefault(name, {}).setdefault(para_index, []).append((start, end))
     hits: dict[str, list[Hit]] = {}
-    for name, element in rule.elements.items():
+    for name in rule.elements:
         blocking = [excluded.get(name, {}), excluded.get(None, {})]
         spans_in: dict[int, _Spans] = {}
         found = []
-        for para_index, start, end in prepared.find(compiled(element)):
+        for para_index, start, end in raw[name]:
             if para_index not in spans_in:
                 spans_in[para_index] = _Spans([sp for b in blocking for sp in b.get(para_index, ())])
             if spans_in[para_index].overlap(start, end):
