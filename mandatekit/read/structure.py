@@ -174,6 +174,9 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
     return [sorted(s, key=lambda sp: sp.start) for s in spans]
 
 
+_CONTENTS_LEADER = re.compile(r"(?:\. ?){4,}\s*\d*\s*$")
+
+
 def _front_matter(texts: list[str]) -> FrontMatter:
     front = FrontMatter()
     for text in texts:
@@ -189,6 +192,7 @@ def _front_matter(texts: list[str]) -> FrontMatter:
             bare
             and _TITLE_HINT.search(bare)
             and not re.match(r"(?i)^(united nations|security council)", bare)
+            and not _CONTENTS_LEADER.search(bare)  # a line of the table of contents names a chapter
         ):
             front.title = bare
             break

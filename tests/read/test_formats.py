@@ -224,3 +224,15 @@ def test_a_decimal_number_is_not_a_paragraph_number() -> None:
         "1.1 Percentage of approved flight hours utilized",
         "12.5 per cent of the troops deployed",
     ]
+
+
+def test_a_line_of_the_table_of_contents_is_not_the_title() -> None:
+    from mandatekit.read import read_string
+
+    doc = read_string(
+        "United Nations A/80/590\n\nGeneral Assembly Distr.: General 7 January 2026\n\n"
+        "Contents\n\nII. Mandate performance . . . . . . . . . . . . . . . 6\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert doc.front.symbol == "A/80/590"
+    assert doc.front.title is None or "Mandate performance" not in doc.front.title
