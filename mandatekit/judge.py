@@ -22,9 +22,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass, VerbUse
-from mandatekit.rulebook import Profile, Rule, Severity, Verdict, compiled
+from mandatekit.rulebook import Profile, Rule, Severity, Verdict
 from mandatekit.rulebook.model import Scope
-from mandatekit.rulebook.patterns import as_latin1, compile_patterns
+from mandatekit.rulebook.patterns import as_latin1, compile_patterns, could_match
 from mandatekit.textnorm import for_matching
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
@@ -32,6 +32,11 @@ _CLAUSE_CUT = re.compile(r"[;:.](?=\s)")  # a clause ends at one of these follow
 _SEMICOLON = re.compile(";")
 MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_WORD = re.compile(rb"[a-z0-9_]+")  # a word as RE2's \b sees it (ASCII), in lowercased Latin-1 text
+# Up to this many characters of text, a pattern set each of whose phrases needs a word absent from the text
+# is not compiled (start-up: most of a check of one draft was compiling programs that find nothing). Past
+# it, compiling costs little next to searching, and the words of the text would take much memory.
+_SKIP_ABSENT_UP_TO = 1 << 20
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
     r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",
@@ -177,6 +182,30 @@ class Prepared:
         self._index: dict[int, _ParagraphIndex] = {}  # built for the paragraphs that have hits
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
+        self._words: list[bytes] | None = None  # distinct words of the text, sorted
+
+    def could_match(self, phrases: list[str]) -> bool:
+        """False only if no phrase can match (`patterns.could_match`). Their program is Latin-1 and
+        searches exactly the words looked at here, where ignoring case folds an ASCII letter to its other
+        case only."""
+        if not phrases or len(self.text) > _SKIP_ABSENT_UP_TO:
+            return True
+        if self._words is None:
+            self._words = sorted(set(_ASCII_WORD.findall(self._data(latin1=True).lower())))
+        words = self._words
+
+        def starts_a_word(start: str) -> bool:
+            key = start.encode("ascii")
+            k = bisect.bisect_left(words, key)
+            return k < len(words) and words[k].startswith(key)
+
+        return any(could_match(phrase, starts_a_word) for phrase in phrases)
+
+    def find_in(self, phrases: list[str], regexes: list[str]) -> list[tuple[int, int, int]]:
+        """`find` of the program of these phrases and regexes, compiled only if it could match."""
+        if not regexes and not self.could_match(phrases):
+            return []
+        return self.find(compile_patterns(phrases, regexes))
 
     def index(self, para: int) -> _ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
@@ -373,11 +402,11 @@ class _Spans:
 def _hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
-    raw = {name: prepared.find(compiled(element)) for name, element in rule.elements.items()}
+    raw = {name: prepared.find_in(element.phrases, element.regex) for name, element in rule.elements.items()}
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = prepared.find(compile_patterns(exclusion.phrases, exclusion.regex))
+        spans = prepared.find_in(exclusion.phrases, exclusion.regex)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         for name in exclusion.elements or [None]:

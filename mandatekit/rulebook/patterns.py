@@ -16,6 +16,7 @@ semicolon: a semicolon ends a clause in a resolution.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -140,6 +141,53 @@ def phrase_to_regex(phrase: str) -> str:
     if not body:
         raise PatternError(f"'{phrase}' can match no words at all: every text would meet it")
     return rf"\b{body}\b"
+
+
+_LEADING_WORD_CHARS = re.compile(r"[a-z0-9]*")
+
+
+def could_match(phrase: str, starts_a_word: Callable[[str], bool]) -> bool:
+    """False only if the phrase cannot match a text: some word that every match holds (outside optional
+    groups; in a group, one of its alternatives) is absent, by the start of it that `starts_a_word` is asked
+    about: lowercase ASCII letters and digits as written, less the last letter, which an inflection may
+    change (e → ing). In the phrase's program every word follows a word boundary or a separator, so it
+    starts a word of the text as RE2 sees words (ASCII). A phrase with a character past ÿ compiles to a
+    UTF-8 program, whose words differ: it could always match."""
+    if any(ch > "\xff" for ch in phrase):
+        return True
+    tokens = _TOKEN.findall(phrase.strip())
+    possible, pos = _could_match(tokens, 0, starts_a_word)
+    return possible or pos != len(tokens)  # a malformed phrase (refused at load): never ruled out
+
+
+def _could_match(tokens: list[str], pos: int, starts_a_word: Callable[[str], bool]) -> tuple[bool, int]:
+    """Whether the sequence from `pos` up to a closing ')' or '|' could match; as `_sequence` walks it."""
+    possible = True
+    while pos < len(tokens):
+        token = tokens[pos]
+        if token == "|" or token.startswith(")"):
+            break
+        pos += 1
+        if token == "...":
+            continue
+        if token == "(":
+            some_alternative = False
+            while True:
+                alternative, pos = _could_match(tokens, pos, starts_a_word)
+                some_alternative = some_alternative or alternative
+                if pos >= len(tokens):
+                    return True, pos
+                if tokens[pos] == "|":
+                    pos += 1
+                    continue
+                break
+            optional = tokens[pos] == ")?"
+            pos += 1
+            possible = possible and (optional or some_alternative)
+            continue
+        start = _LEADING_WORD_CHARS.match(token.lower().removeprefix("=")).group()[:-1]  # type: ignore[union-attr]
+        possible = possible and (not start or starts_a_word(start))
+    return possible, pos
 
 
 def _options(latin1: bool = False) -> Any:
