@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mandatekit.clock import now
 from mandatekit.errors import MandatekitError
+from mandatekit.factories import empty_list
 from mandatekit.judge import AppliedDecision, Finding, Report
 from mandatekit.rulebook import Verdict
 
@@ -37,7 +38,7 @@ class Decision(BaseModel):
     date: str
     draft: str | None = Field(None, description="File name or symbol of the draft it applies to; none: all")
     verdict: Verdict | None = Field(None, description="The tool's verdict when the decision was taken")
-    evidence: list[str] = Field(default_factory=list, description="Paragraphs of the evidence then")
+    evidence: list[str] = Field(default_factory=empty_list, description="Paragraphs of the evidence then")
 
 
 def decision_files(draft: Path) -> list[Path]:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from mandatekit.factories import empty_list
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass, VerbUse
 from mandatekit.rulebook import Profile, Rule, Severity, Verdict
 from mandatekit.rulebook.model import Scope
@@ -120,9 +121,9 @@ class Finding(BaseModel):
     theme: str
     verdict: Verdict
     message: str
-    reasons: list[str] = Field(default_factory=list)
-    hedges: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=empty_list)
+    hedges: list[str] = Field(default_factory=empty_list)
+    evidence: list[Evidence] = Field(default_factory=empty_list)
     recommendation: str
     suggestion: str
     sources: list[SourceRef]
@@ -714,7 +715,7 @@ class Report(BaseModel):
     rulebook: str = Field("", description="mandatekit version and number of rules applied")
     findings: list[Finding]
     summary: Summary
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
 
 
 def judge_document(

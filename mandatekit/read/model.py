@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mandatekit.factories import empty_list
+
 
 class VerbClass(StrEnum):
     """Governing verb classes, strongest first (see the README, 'How a mandate is read')."""
@@ -86,7 +88,7 @@ class Paragraph(BaseModel):
         "continuation (unnumbered text of a numbered paragraph) shares its paragraph's ref and points to it by "
         "`parent`; None for front matter, headings and unnumbered annex text",
     )
-    number: list[str] = Field(default_factory=list, description="['35', 'a', 'i'] for OP 35(a)(i)")
+    number: list[str] = Field(default_factory=empty_list, description="['35', 'a', 'i'] for OP 35(a)(i)")
     label: str | None = Field(None, description="The number as the draft shows it: '35.', '(a)'")
     heading: str | None = Field(None, description="The nearest heading above, e.g. 'Mandate of MINUSCA'")
     annex: str | None = Field(None, description="For kind 'annex': which annex, e.g. 'Annex I', 'Annex'")
@@ -94,15 +96,17 @@ class Paragraph(BaseModel):
     verb: str | None = Field(None, description="Governing verb: its own, or the one of the paragraph above")
     verb_class: VerbClass | None = None
     verb_inherited: bool = False
-    verbs: list[VerbUse] = Field(default_factory=list, description="Verbs that govern parts of this text")
+    verbs: list[VerbUse] = Field(
+        default_factory=empty_list, description="Verbs that govern parts of this text"
+    )
     text: str = Field(description="The words as the draft has them (inserted text in, deleted text out)")
     brackets: list[Span] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Square-bracketed (unagreed) text: outermost spans, sorted and disjoint",
     )
     origin: Origin
     changes: list[Change] = Field(
-        default_factory=list, description="Pending tracked changes in this paragraph"
+        default_factory=empty_list, description="Pending tracked changes in this paragraph"
     )
 
     @property
@@ -127,7 +131,7 @@ class Document(BaseModel):
     format: str
     front: FrontMatter = Field(default_factory=FrontMatter)
     paragraphs: list[Paragraph]
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=empty_list)
     pending_changes: int = Field(0, description="Pending tracked changes, all read as accepted")
 
     @property
@@ -153,6 +157,6 @@ class Block(BaseModel):
     heading_level: int | None = Field(None, description="Set when the format marks this as a heading")
     origin: Origin
     changes: list[Change] = Field(
-        default_factory=list, description="Pending tracked changes, offsets in `text`"
+        default_factory=empty_list, description="Pending tracked changes, offsets in `text`"
     )
     revisions: int = Field(0, description="Tracked-change marks in the paragraph (runs and paragraph mark)")

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from mandatekit.factories import empty_list
 from mandatekit.read.model import VerbClass
 
 
@@ -55,8 +56,10 @@ class Messages(Strict):
 
 
 class Patterns(Strict):
-    phrases: list[str] = Field(default_factory=list, description="Phrases in the rule phrase language")
-    regex: list[str] = Field(default_factory=list, description="RE2 regular expressions, case-insensitive")
+    phrases: list[str] = Field(default_factory=empty_list, description="Phrases in the rule phrase language")
+    regex: list[str] = Field(
+        default_factory=empty_list, description="RE2 regular expressions, case-insensitive"
+    )
 
     @model_validator(mode="after")
     def _some_pattern(self) -> Patterns:
@@ -127,9 +130,10 @@ class Rule(Strict):
     elements: dict[str, Element] = Field(min_length=1)
     met: list[Condition] = Field(min_length=1, description="Ways to meet the rule; a plain list is one way")
     partial: list[list[str]] = Field(
-        default_factory=list, description="Element sets that, found without a met condition, make it partial"
+        default_factory=empty_list,
+        description="Element sets that, found without a met condition, make it partial",
     )
-    exclude: list[Exclusion] = Field(default_factory=list)
+    exclude: list[Exclusion] = Field(default_factory=empty_list)
     # What to propose, and the proof that the rule works.
     suggestion: str = Field(
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
