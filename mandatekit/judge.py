@@ -38,6 +38,8 @@ _ASCII_WORD = re.compile(rb"[a-z0-9_]+")  # a word as RE2's \b sees it (ASCII), 
 # is not compiled (start-up: most of a check of one draft was compiling programs that find nothing). Past
 # it, compiling costs little next to searching, and the words of the text would take much memory.
 _SKIP_ABSENT_UP_TO = 1 << 20
+_PROGRAMS: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}  # compiled by `Prepared.find_in`
+_MAX_PROGRAMS = 4096  # as many as `compile_patterns` keeps
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
     r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",
@@ -203,10 +205,17 @@ class Prepared:
         return any(could_match(phrase, starts_a_word) for phrase in phrases)
 
     def find_in(self, phrases: list[str], regexes: list[str]) -> list[tuple[int, int, int]]:
-        """`find` of the program of these phrases and regexes, compiled only if it could match."""
-        if not regexes and not self.could_match(phrases):
-            return []
-        return self.find(compile_patterns(phrases, regexes))
+        """`find` of the program of these phrases and regexes, compiled only if it could match. Once
+        compiled (a folder of drafts), the program is searched at once: searching costs less than asking."""
+        key = (tuple(phrases), tuple(regexes))
+        program = _PROGRAMS.get(key)
+        if program is None:
+            if not regexes and not self.could_match(phrases):
+                return []
+            if len(_PROGRAMS) >= _MAX_PROGRAMS:
+                _PROGRAMS.clear()
+            program = _PROGRAMS[key] = compile_patterns(phrases, regexes)
+        return self.find(program)
 
     def index(self, para: int) -> _ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
