@@ -112,6 +112,33 @@ def write_memo(
     click.echo(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing", err=True)
 
 
+def _judge_word_draft(
+    command: str,
+    suffixes: tuple[str, ...],
+    draft: Path,
+    output: Path,
+    copy: str,
+    rule_dirs: tuple[Path, ...],
+    profile: str | None,
+) -> tuple[Any, Any]:
+    """The Document and Report of a Word draft that `annotate` or `redline` will copy to `output`: both
+    write into the draft's own XML, so both need a Word draft and a Word output that is not the draft."""
+    from mandatekit.api import setup as make_setup
+    from mandatekit.output import refuse_overwrite
+    from mandatekit.read import read
+
+    if draft.suffix.lower() not in suffixes:
+        raise MandatekitError(draft, f"{command} works on Word .docx drafts (use `memo` for other formats)")
+    if output.suffix.lower() != ".docx":
+        raise MandatekitError(output, f"the {copy} copy must be a .docx file")
+    refuse_overwrite(output, draft)
+    setup = make_setup(
+        list(rule_dirs), profile
+    )  # the rules first, as every command: a bad rule file is named
+    document = read(draft)
+    return document, setup.judge(document)
+
+
 @click.command()
 @click.argument("draft", type=click.Path(path_type=Path))
 @click.option(
@@ -134,19 +161,12 @@ def annotate(
     Example:
       mandatekit annotate draft.docx -o draft-reviewed.docx
     """
-    from mandatekit.api import setup as make_setup
-    from mandatekit.output import refuse_overwrite, write_atomic
-    from mandatekit.read import read
+    from mandatekit.output import write_atomic
     from mandatekit.render.annotate import annotate_docx
 
-    if draft.suffix.lower() != ".docx":
-        raise MandatekitError(draft, "annotate works on Word .docx drafts (use `memo` for other formats)")
-    if output.suffix.lower() != ".docx":
-        raise MandatekitError(output, "the reviewed copy must be a .docx file")
-    refuse_overwrite(output, draft)
-    setup = make_setup(list(rule_dirs), profile)
-    document = read(draft)
-    report = setup.judge(document)
+    document, report = _judge_word_draft(
+        "annotate", (".docx",), draft, output, "reviewed", rule_dirs, profile
+    )
     data, count = annotate_docx(draft, document, report, author)
     write_atomic(output, data)
     click.echo(f"wrote {output}: {count} comments", err=True)
@@ -174,19 +194,12 @@ def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...],
     Example:
       mandatekit redline draft.docx -o draft-redline.docx
     """
-    from mandatekit.api import setup as make_setup
-    from mandatekit.output import refuse_overwrite, write_atomic
-    from mandatekit.read import read
+    from mandatekit.output import write_atomic
     from mandatekit.render.redline import redline_docx
 
-    if draft.suffix.lower() not in (".docx", ".docm"):
-        raise MandatekitError(draft, "redline works on Word .docx drafts (use `memo` for other formats)")
-    if output.suffix.lower() != ".docx":
-        raise MandatekitError(output, "the redlined copy must be a .docx file")
-    refuse_overwrite(output, draft)
-    setup = make_setup(list(rule_dirs), profile)
-    document = read(draft)
-    report = setup.judge(document)
+    document, report = _judge_word_draft(
+        "redline", (".docx", ".docm"), draft, output, "redlined", rule_dirs, profile
+    )
     data, count = redline_docx(draft, document, report, author)
     write_atomic(output, data)
     click.echo(f"wrote {output}: {count} tracked changes with comments", err=True)
