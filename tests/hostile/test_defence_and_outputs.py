@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -138,7 +139,9 @@ def test_an_interrupted_write_leaves_no_temporary_file(
     out.mkdir()
 
     def interrupted_fsync(fd: int) -> None:
-        os.kill(os.getpid(), signal.SIGINT if how == "sigint" else signal.SIGTERM)
+        # To this very thread: a signal sent to the process may land in a thread an earlier test left
+        # behind, and Python would then raise it in the main thread only a moment later, after the write.
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT if how == "sigint" else signal.SIGTERM)
 
     monkeypatch.setattr(os, "fsync", interrupted_fsync)
     result = invoke("memo", draft, "-o", out / "memo.md", inputs=[draft])
