@@ -524,7 +524,7 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
                        "commitment is not yet agreed.")  # fmt: skip
     bracketed = [h for h in chosen if h.bracketed]
     if bracketed:
-        defects.append(_bracket_reason(rule, bracketed, paragraphs))
+        defects.append(_unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
     # Only what is asked can be negated: a topic ("do not recruit children") or an idea worded in the
     # negative ("does not cause harm") stays what it is.
     askable = [
@@ -539,30 +539,25 @@ def _defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepa
     return defects
 
 
-def _bracket_reason(rule: Rule, bracketed: list[Hit], paragraphs: list[Paragraph]) -> str:
-    """'The state's forces stand only in bracketed, unagreed text (OP 4)': which idea lacks agreed words."""
-    names = list(dict.fromkeys(h.element for h in bracketed))
+_UNAGREED_PLACES = {
+    "bracketed": "bracketed, unagreed text in {refs}: words in square brackets are not yet agreed.",
+    "pending": "a pending tracked change in {refs}: read as if accepted, but not yet agreed.",
+}
+
+
+def _unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], place: str) -> str:
+    """'The state's forces stand only in bracketed, unagreed text in OP 4 ...': which ideas lack agreed
+    words, and where they stand (`place`: bracketed or pending)."""
+    names = list(dict.fromkeys(h.element for h in hits))
     labels = _and([rule.elements[n].label for n in names], "and")
-    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in bracketed)), "and")
-    return (
-        f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in bracketed, "
-        f"unagreed text in {refs}: words in square brackets are not yet agreed."
-    )
+    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits)), "and")
+    where = _UNAGREED_PLACES[place].format(refs=refs)
+    return f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in {where}"
 
 
 def _in_insertion(para: Paragraph, start: int, end: int) -> bool:
     """The words stand wholly in a pending tracked insertion (read as accepted, not yet agreed)."""
     return any(c.kind == "insert" and c.start <= start and end <= c.end for c in para.changes)
-
-
-def _pending_reason(rule: Rule, pending: list[Hit], paragraphs: list[Paragraph]) -> str:
-    names = list(dict.fromkeys(h.element for h in pending))
-    labels = _and([rule.elements[n].label for n in names], "and")
-    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in pending)), "and")
-    return (
-        f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in a pending tracked "
-        f"change in {refs}: read as if accepted, but not yet agreed."
-    )
 
 
 def _evidence(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
@@ -632,9 +627,9 @@ def judge_rule(
         if verdict is Verdict.partial:
             reasons = [_what_is_missing(rule, hits, chosen, paragraphs)]
             if bracketed := [h for h in chosen if h.bracketed]:
-                reasons.append(_bracket_reason(rule, bracketed, paragraphs))
+                reasons.append(_unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
     if pending := [h for h in chosen if _in_insertion(paragraphs[h.para], h.start, h.end)]:
-        reasons.append(_pending_reason(rule, pending, paragraphs))
+        reasons.append(_unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
     return Finding(
         rule=rule.id,
