@@ -384,6 +384,17 @@ def render_memo_docx(context: dict[str, Any] | Report, template: Path | None = N
     return own_package(buffer.getvalue())
 
 
+def _add_redline_piece(rich: Any, text: str, op: str) -> None:
+    """One piece of a word-level redline, as Word shows tracked changes: deletions struck through,
+    insertions underlined, in the same two colours wherever the memo shows a redline."""
+    if op == "delete":
+        rich.add(text, strike=True, color="A12B2B")
+    elif op == "insert":
+        rich.add(text, underline=True, color="1F6B3A")
+    else:
+        rich.add(text)
+
+
 def _proposed_rich(gap: dict[str, Any]) -> Any:
     """The proposed language as it will read in the resolution: its leading verb in italics; a replaced
     paragraph as a word-level redline against the draft (deletions struck through, insertions underlined)."""
@@ -392,13 +403,7 @@ def _proposed_rich(gap: dict[str, Any]) -> Any:
     rich = RichText()
     if gap.get("action") == "replace":
         for piece in gap["proposed_pieces"]:
-            text = piece["sep"] + piece["text"]
-            if piece["op"] == "delete":
-                rich.add(text, strike=True, color="A12B2B")
-            elif piece["op"] == "insert":
-                rich.add(text, underline=True, color="1F6B3A")
-            else:
-                rich.add(text)
+            _add_redline_piece(rich, piece["sep"] + piece["text"], piece["op"])
         return rich
     if gap.get("proposed_verb"):
         rich.add(gap["proposed_verb"], italic=True)
@@ -451,13 +456,7 @@ def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:
         for n, diff in enumerate(change["diffs"]):
             rich.add(("; " if n else "") + diff["where"] + ": ", italic=True)
             for piece in diff["pieces"]:
-                text = piece["text"] + " "
-                if piece["op"] == "delete":
-                    rich.add(text, strike=True, color="C00000")
-                elif piece["op"] == "insert":
-                    rich.add(text, underline=True, color="2E7D32")
-                else:
-                    rich.add(text)
+                _add_redline_piece(rich, piece["text"] + " ", piece["op"])
         changes.append({**change, "diff_rich": rich})
     return {**previous, "changes": changes}
 
