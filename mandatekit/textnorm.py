@@ -43,22 +43,39 @@ _ONE_TO_ONE = {
     "\v": " ",
     "\f": " ",
 }
-_MATCH_TABLE = str.maketrans(_ONE_TO_ONE)
+# str.translate looks every character up in a dict (CPython's slow path for non-ASCII text, and not fast for
+# ASCII either); a regex finds the few characters to replace and leaves the rest of the text alone.
+_MATCH_CHARS = re.compile("[" + "".join(map(re.escape, _ONE_TO_ONE)) + "]")
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]+")
+_SPACE_CHARS = " \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Characters Word's XML cannot hold (XML 1.0 forbids C0 controls other than tab, LF, CR).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What `clean` drops (the invisible characters and those XML cannot hold) and what it folds to one space
+# (a run of two or more spaces, or one special space): replacing every single space by a space, as a
+# pattern of runs of spaces would, costs a replacement per word.
+_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff" + "".join(map(chr, INVISIBLE)) + "]")
+_FOLDED = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
 
 
 def clean(text: str) -> str:
     """Tidy text as read: drop invisible characters and control codes, collapse runs of spaces."""
-    text = _XML_ILLEGAL.sub("", text.translate(INVISIBLE))
-    return _SPACES.sub(" ", text).strip()
+    # Every character `clean` drops or folds (tab, control codes, invisible marks, special spaces) is
+    # unprintable, so printable text without a double space only needs its ends stripped: the common case.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return _FOLDED.sub(" ", _DROPPED.sub("", text)).strip()
+
+
+def _one_to_one(match: re.Match[str]) -> str:
+    return _ONE_TO_ONE[match.group()]
 
 
 def for_matching(text: str) -> str:
     """Same length as `text`; curly quotes, dashes and special spaces made plain."""
-    return text.translate(_MATCH_TABLE)
+    # Every ASCII character it replaces (tab, line breaks) is unprintable: printable ASCII is returned as is.
+    if text.isascii() and text.isprintable():
+        return text
+    return _MATCH_CHARS.sub(_one_to_one, text)
 
 
 def xml_safe(text: str) -> str:

@@ -85,11 +85,13 @@ def looks_binary(data: bytes) -> bool:
         return False  # UTF-16 text, whose ASCII letters carry NULs
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in _CONTROL_BYTES)
+    # One pass deleting every other byte counts them all: 29 passes of bytes.count cost ~1 ms a draft.
+    controls = len(head.translate(None, _NOT_CONTROL_BYTES))
     return controls > max(8, len(head) // 100)
 
 
 _CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13)] + [127]
+_NOT_CONTROL_BYTES = bytes(c for c in range(256) if c not in _CONTROL_BYTES)
 
 
 def read(path: str | os.PathLike[str]) -> Document:

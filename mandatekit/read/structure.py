@@ -492,6 +492,19 @@ def _list_verb(lead_in: Paragraph) -> VerbUse:
     return uses[-1]
 
 
+def _at_start(use: VerbUse) -> VerbUse:
+    """An inherited verb stands, for the paragraph that inherits it, at its start."""
+    return use if use.start == 0 else use.model_copy(update={"start": 0})
+
+
+def _bracketed(use: VerbUse, para: Paragraph) -> VerbUse:
+    """The verb use marked bracketed if it stands in the paragraph's brackets (a copy only then: a verb
+    found is not bracketed, and most verbs are not)."""
+    if para.brackets and para.in_brackets(use.start, use.start + len(use.verb)):
+        return use.model_copy(update={"bracketed": True})
+    return use
+
+
 def _assign_verbs(paragraphs: list[Paragraph]) -> None:
     lead_in: Paragraph | None = None  # the last OP whose text announces a list (ends in a colon)
     for para in paragraphs:
@@ -504,23 +517,19 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         if own is None and parent is not None and parent.verbs:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"; "Decides that the
             # mission shall have the following mandate, authorizes ..., and stresses ...:" by "Decides".
-            own = _list_verb(parent).model_copy(update={"start": 0})
+            own = _at_start(_list_verb(parent))
             para.verb_inherited = True
         elif own is None and parent is None and lead_in is not None and lead_in.verbs:
             # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
             # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
-            own = _list_verb(lead_in).model_copy(update={"start": 0})
+            own = _at_start(_list_verb(lead_in))
             para.verb_inherited = True
         elif own is not None:
-            own = own.model_copy(update={"bracketed": para.in_brackets(own.start, own.start + len(own.verb))})
+            own = _bracketed(own, para)
         if own is None:
             continue
         para.verb, para.verb_class = own.verb, own.verb_class
         later = coordinated_verbs(para.text, own.start + len(own.verb) if not para.verb_inherited else 0)
-        later = [
-            v.model_copy(update={"bracketed": para.in_brackets(v.start, v.start + len(v.verb))})
-            for v in later
-        ]
-        para.verbs = [own, *later]
+        para.verbs = [own, *(_bracketed(v, para) for v in later)]
         if parent is None:
             lead_in = para if para.text.rstrip().endswith(":") else None

@@ -36,6 +36,8 @@ def _strip_markdown(line: str) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines, mending words hyphenated across a line break ('protec-' + 'tion')."""
+    if len(lines) == 1:  # most paragraphs: one line, nothing to join
+        return lines[0].strip()
     # Pieces joined once at the end: adding to a growing string is quadratic in a paragraph of many lines.
     pieces: list[str] = []
     for line in (ln.strip() for ln in lines):
@@ -56,6 +58,12 @@ def join_lines(lines: list[str]) -> str:
                 pieces.append(" ")
             pieces.append(line)
     return "".join(pieces)
+
+
+def _continues(current: list[str]) -> bool:
+    """Whether the next line may continue the paragraph read so far: its last line did not end one."""
+    previous = current[-1].rstrip() if current else ""
+    return bool(previous) and not previous.endswith((";", ":", ".", ",")) and not previous.isupper()
 
 
 def read_text(text: str, markdown: bool = False) -> list[Block]:
@@ -79,14 +87,13 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             line = _strip_markdown(line)
+        blank = not line.strip()
         # Without blank lines, a line is its own paragraph unless it continues a wrapped one: the line
         # before it did not end a sentence, and it does not open with a number.
-        previous = current[-1].rstrip() if current else ""
-        wrapped = bool(previous) and not previous.endswith((";", ":", ".", ",")) and not previous.isupper()
-        if not line.strip() or _LABEL_START.match(line) or (not has_blank_lines and not wrapped):
+        if blank or _LABEL_START.match(line) or (not has_blank_lines and not _continues(current)):
             flush()
             start = n
-        if line.strip():
+        if not blank:
             current.append(line)
     flush()
     blocks = []
