@@ -9,6 +9,7 @@ in other parts of the package and are never read; text in tables is.
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -351,40 +352,245 @@ def _check_package(path: Path) -> None:
         )
 
 
+# The Open Packaging Conventions: how Word finds the parts of a package. The main document is the target
+# of the package's officeDocument relationship; its styles and list definitions are targets of its own
+# relationships, whatever the parts are named.
+_OPC_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_OPC_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_OFFICE_DOCUMENT = _RT + "officeDocument"
+RT_STYLES = _RT + "styles"
+RT_NUMBERING = _RT + "numbering"
+RT_IMAGE = _RT + "image"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+CT_DOCUMENT = _WML + "document.main+xml"
+CT_STYLES = _WML + "styles+xml"
+# The parts whose XML is parsed when the package is opened, so that a broken one refuses the draft (as
+# python-docx, which read drafts before, did): the document, its styles, lists, settings, comments,
+# headers and footers, and the core properties. Any other part is only inflated (its CRC checked).
+_PARSED_TYPES = frozenset(
+    [
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        _WML + "comments+xml",
+        CT_DOCUMENT,
+        _WML + "footer+xml",
+        _WML + "header+xml",
+        _WML + "numbering+xml",
+        _WML + "settings+xml",
+        CT_STYLES,
+    ]
+)
+# The styles a package without a styles part has (python-docx's default styles part, as Word's).
+_DEFAULT_STYLES = {
+    "Normal": _Style(name="Normal", based_on=None, num=None, outline=None),
+    "DefaultParagraphFont": _Style(name="Default Paragraph Font", based_on=None, num=None, outline=None),
+    "TableNormal": _Style(name="Normal Table", based_on=None, num=None, outline=None),
+    "NoList": _Style(name="No List", based_on=None, num=None, outline=None),
+}
+
+
+def _parse_xml(blob: bytes) -> Any:
+    """One XML part, parsed without entities, network or huge-tree mode; blank text between elements is
+    dropped, as python-docx did (its trees are the ones the reader was written against)."""
+    from lxml import etree
+
+    # A parser of its own for each part: lxml parsers keep state, and drafts may be read on several threads.
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(blob, parser)
+
+
+@dataclass
+class _Rel:
+    rid: str | None
+    reltype: str | None
+    base: str  # the folder of the source part, which a relative target is resolved against
+    target_ref: str | None
+    external: bool
+
+    def target(self) -> str:
+        """The target part's name, /word/styles.xml (ValueError for an external target)."""
+        if self.external:
+            raise ValueError(
+                "target_part property on _Relationship is undefined when target mode is External"
+            )
+        return _part_name(posixpath.abspath(posixpath.join(self.base, self.target_ref)))  # type: ignore[arg-type]
+
+
+def _part_name(name: str) -> str:
+    if not name.startswith("/"):
+        raise ValueError(f"PackURI must begin with slash, got '{name}'")
+    return name
+
+
+def _read_rels(zf: zipfile.ZipFile, source: str) -> list[_Rel]:
+    """The relationships of a part (or of the package, source '/'). A part without a relationships part
+    has none."""
+    folder, filename = posixpath.split(source)
+    member = _part_name(posixpath.join(folder, "_rels", filename + ".rels"))[1:]
+    try:
+        xml = zf.read(member)
+    except KeyError:
+        return []
+    root = _parse_xml(xml)
+    if root.tag != _OPC_RELS + "Relationships":
+        raise ValueError(f"{member} is not a list of relationships")
+    return [
+        _Rel(el.get("Id"), el.get("Type"), folder, el.get("Target"), el.get("TargetMode") == "External")
+        for el in root.findall(_OPC_RELS + "Relationship")
+    ]
+
+
+@dataclass
+class _ContentTypes:
+    """[Content_Types].xml: a part's type by its name, else by its extension (both case-insensitive)."""
+
+    overrides: dict[str, str | None]
+    defaults: dict[str, str | None]
+
+    @classmethod
+    def parse(cls, root: Any) -> _ContentTypes:
+        if root.tag != _OPC_CT + "Types":
+            raise ValueError("[Content_Types].xml is not a list of content types")
+        types = cls({}, {})
+        for el in root.findall(_OPC_CT + "Override"):
+            types.overrides[_lower(el.get("PartName"), "an Override without a PartName")] = el.get(
+                "ContentType"
+            )
+        for el in root.findall(_OPC_CT + "Default"):
+            types.defaults[_lower(el.get("Extension"), "a Default without an Extension")] = el.get(
+                "ContentType"
+            )
+        return types
+
+    def of(self, name: str) -> str | None:
+        if name.lower() in self.overrides:
+            return self.overrides[name.lower()]
+        ext = posixpath.splitext(name)[1]
+        ext = ext[1:] if ext.startswith(".") else ext
+        if ext.lower() in self.defaults:
+            return self.defaults[ext.lower()]
+        raise KeyError(f"no content type for partname '{name}' in [Content_Types].xml")
+
+
+def _lower(value: str | None, what: str) -> str:
+    if value is None:
+        raise ValueError(f"[Content_Types].xml has {what}")
+    return value.lower()
+
+
+@dataclass
+class _Part:
+    name: str  # the part name: /word/document.xml
+    content_type: str | None
+    rels: list[_Rel]
+    element: Any = None  # the parsed XML root; None for a part that is not parsed
+
+    def xml(self, content_type: str | None = None) -> Any:
+        """The part's XML root; AttributeError if it was not parsed or is not of `content_type`."""
+        if self.element is None or (content_type is not None and self.content_type != content_type):
+            raise AttributeError(f"part {self.name} of type {self.content_type} is not the XML expected")
+        return self.element
+
+
+class _Package:
+    """A .docx package read as python-docx read it (the reader's behaviour was built on it): every part
+    reachable from the package's relationships is inflated, depth first, so that a package is refused for
+    the same reason and with the same words."""
+
+    def __init__(self, rels: list[_Rel], parts: dict[str, _Part]) -> None:
+        self.rels = rels
+        self.parts = parts
+
+    @classmethod
+    def open(cls, path: Path) -> _Package:
+        parts: dict[str, _Part] = {}
+        to_parse: list[tuple[_Part, bytes]] = []
+        with zipfile.ZipFile(path) as zf:
+            types = _ContentTypes.parse(_parse_xml(zf.read("[Content_Types].xml")))
+            package_rels = _read_rels(zf, "/")
+            # Depth first: a part's own relationships are walked before the next relationship of its source.
+            pending = [iter(package_rels)]
+            while pending:
+                rel = next(pending[-1], None)
+                if rel is None:
+                    pending.pop()
+                    continue
+                if rel.external:
+                    continue
+                name = rel.target()
+                if name in parts:
+                    continue
+                rels = _read_rels(zf, name)
+                blob = zf.read(name[1:])
+                part = parts[name] = _Part(name, types.of(name), rels)
+                if rel.reltype != RT_IMAGE and part.content_type in _PARSED_TYPES:
+                    to_parse.append((part, blob))
+                pending.append(iter(rels))
+        for part, blob in to_parse:  # parsed once every part is inflated, in the order reached
+            part.element = _parse_xml(blob)
+        return cls(package_rels, parts)
+
+    def main_document(self, path: Path) -> _Part:
+        part = self._related(self.rels, RT_OFFICE_DOCUMENT)
+        if part.content_type != CT_DOCUMENT:
+            raise ValueError(f"file '{path}' is not a Word file, content type is '{part.content_type}'")
+        return part
+
+    def related(self, source: _Part, reltype: str) -> _Part:
+        return self._related(source.rels, reltype)
+
+    def _related(self, rels: list[_Rel], reltype: str) -> _Part:
+        """The one part related by `reltype`: KeyError if none, ValueError if several. A relationship
+        replaces an earlier one with the same id."""
+        by_id = {rel.rid: rel for rel in rels}
+        matching = [rel for rel in by_id.values() if rel.reltype == reltype]
+        if not matching:
+            raise KeyError(f"no relationship of type '{reltype}' in collection")
+        if len(matching) > 1:
+            raise ValueError(f"multiple relationships of type '{reltype}' in collection")
+        return self.parts[matching[0].target()]
+
+
 def read_docx(path: Path) -> list[Block]:
     _check_package(path)
-    import docx  # python-docx: heavy, imported only when a .docx is read
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import LxmlError
+    from lxml.etree import LxmlError  # lxml: imported only when a .docx is read
 
     try:
-        document = docx.Document(str(path))
+        package = _Package.open(path)
+        document = package.main_document(path)
+        root = document.xml(CT_DOCUMENT)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile) as exc:
         raise DraftError(path, f"is damaged: the zip container is broken ({exc})") from exc
     except LxmlError as exc:
         raise DraftError(path, f"is damaged: its XML could not be parsed ({_first_line(exc)})") from exc
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (KeyError, ValueError) as exc:
         raise DraftError(path, f"is damaged: not a readable .docx ({_first_line(exc)})") from exc
     except (MemoryError, RecursionError):
         raise
-    except Exception as exc:  # python-docx meeting a package it does not expect
+    except Exception as exc:  # a package laid out in a way no Word writes
         raise DraftError(
             path, f"is damaged: not a readable .docx ({type(exc).__name__}: {_first_line(exc)})"
         ) from exc
-    body = getattr(document.element, "body", None)
-    if document.element.tag != W + "document" or body is None:
+    body = root.find(W + "body") if root.tag == W + "document" else None
+    if body is None:
         raise DraftError(
             path, "is damaged: word/document.xml is not a Word document body (w:document/w:body)"
         )
-    part = document.part
+    # Only a list definitions part found through the document's relationship is read; without one there
+    # is no numbering. Without a styles part, Word's (and python-docx's) default styles apply.
     try:
-        numbering = Numbering.parse(part.numbering_part.element)
-    except (KeyError, NotImplementedError, AttributeError):
+        numbering = Numbering.parse(package.related(document, RT_NUMBERING).xml())
+    except (KeyError, AttributeError):
         numbering = Numbering()
     try:
-        styles = _styles(part.styles.element)
-    except (KeyError, NotImplementedError, AttributeError):
-        styles = {}
+        styles_part = package.related(document, RT_STYLES)
+    except KeyError:
+        styles = dict(_DEFAULT_STYLES)
+    else:
+        try:
+            styles = _styles(styles_part.xml(CT_STYLES))
+        except AttributeError:
+            styles = {}
     blocks: list[Block] = []
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
     carried_changes: list[tuple[str, int, int, str]] = []

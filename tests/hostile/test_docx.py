@@ -4,6 +4,7 @@ odd structure, and zip damage called zip damage."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -153,3 +154,32 @@ def test_xml_parts_together_have_a_budget(tmp_path: Path, good: Path) -> None:
     extra = {f"customXml/item{i}.xml": b"<x>" + b" " * (12 * 1024 * 1024) + b"</x>" for i in range(3)}
     draft = rezip(good, tmp_path / "xml.docx", extra)
     assert "XML parts would inflate" in refused("check", draft, names=draft, inputs=[draft])
+
+
+def test_entities_are_never_expanded_nor_files_fetched(tmp_path: Path, good: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET WORDS")
+    xml = (
+        f'<!DOCTYPE w:document [<!ENTITY file SYSTEM "{secret.as_uri()}"><!ENTITY word "EXPANDED">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>The Security Council,</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Decides &file; to act &word;;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    draft = rezip(good, tmp_path / "entities.docx", {"word/document.xml": xml.encode()})
+    result = invoke("parse", draft, inputs=[draft])
+    assert result.exit_code == 0, result.stderr
+    assert "Decides" in result.stdout
+    assert "SECRET" not in result.stdout and "EXPANDED" not in result.stdout
+
+
+def test_a_draft_without_styles_or_lists_is_read(tmp_path: Path, good: Path) -> None:
+    draft = rezip(good, tmp_path / "bare.docx", drop=("word/styles.xml", "word/numbering.xml"))
+    rels = part(draft, "word/_rels/document.xml.rels")
+    assert b"styles.xml" in rels  # the relationships still name the parts that are gone
+    result = invoke("parse", draft, inputs=[draft])
+    assert result.exit_code == 2 and "There is no item named 'word/" in result.stderr
+    for name in ("styles", "numbering"):  # without the relationship, the part is simply not there
+        rels = re.sub(rb'<Relationship [^>]*Target="' + name.encode() + rb'.xml"/>', b"", rels)
+    draft = rezip(draft, tmp_path / "bare2.docx", {"word/_rels/document.xml.rels": rels})
+    result = invoke("parse", draft, inputs=[draft])
+    assert result.exit_code == 0, result.stderr
+    assert "The Security Council" in result.stdout

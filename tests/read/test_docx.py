@@ -189,3 +189,47 @@ def test_numbering_through_a_list_style_link(tmp_path: Path) -> None:
     path = tmp_path / "stylelink.docx"
     document.save(str(path))
     assert refs(path) == ["OP 1", "OP 1(a)", "OP 2"]
+
+
+def test_checking_a_docx_does_not_import_python_docx(renewal_docx: Path) -> None:
+    """python-docx costs some 50 ms of start-up: only the Word outputs (memo, annotate, redline) use it."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from mandatekit.cli import main\n"
+        "try:\n"
+        "    main(['check', sys.argv[1], '--format', 'json'])\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+        "print('loaded', sorted(m for m in sys.modules if m.split('.')[0] == 'docx'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(renewal_docx)], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert lines[-2] in ("exit 0", "exit 1"), done.stderr
+    assert '"OP 2(a)(i)"' in done.stdout  # the draft was read
+    assert lines[-1] == "loaded []"
+
+
+def test_styles_and_lists_are_found_through_the_document_relationships(
+    tmp_path: Path, renewal_docx: Path
+) -> None:
+    """Word finds a document's styles and list definitions through the document's relationships, not by
+    the names of their parts."""
+    import zipfile
+
+    renamed = {"word/numbering.xml": "word/lists.xml", "word/styles.xml": "word/looks.xml"}
+    path = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(renewal_docx) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            for old, new in renamed.items():
+                data = data.replace(old.encode(), new.encode())  # [Content_Types].xml
+                data = data.replace(f'"{old[5:]}"'.encode(), f'"{new[5:]}"'.encode())  # relationship targets
+            dst.writestr(renamed.get(name, name), data)
+    assert not {"word/numbering.xml", "word/styles.xml"} & set(zipfile.ZipFile(path).namelist())
+    assert refs(path) == refs(renewal_docx)
+    assert read(path).model_dump(exclude={"path"}) == read(renewal_docx).model_dump(exclude={"path"})
