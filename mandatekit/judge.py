@@ -27,7 +27,7 @@ from mandatekit.factories import empty_list
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass, VerbUse
 from mandatekit.rulebook import Profile, Rule, Severity, Verdict
 from mandatekit.rulebook.model import Scope
-from mandatekit.rulebook.patterns import as_latin1, compile_patterns, could_match
+from mandatekit.rulebook.patterns import as_latin1, needs_met, pattern_set
 from mandatekit.textnorm import _ONE_TO_ONE, for_matching
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
@@ -36,12 +36,16 @@ _SEMICOLON = re.compile(";")
 MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_WORD = re.compile(rb"[a-z0-9_]+")  # a word as RE2's \b sees it (ASCII), in lowercased Latin-1 text
-# Up to this many characters of text, a pattern set each of whose phrases needs a word absent from the text
-# is not compiled (start-up: most of a check of one draft was compiling programs that find nothing). Past
-# it, compiling costs little next to searching, and the words of the text would take much memory.
-_SKIP_ABSENT_UP_TO = 1 << 20
-_PROGRAMS: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}  # compiled by `Prepared.find_in`
-_MAX_PROGRAMS = 4096  # as many as `compile_patterns` keeps
+# Up to this many characters and paragraphs, the words of the text are indexed by paragraph, and each
+# pattern set searches only the paragraphs holding the words its phrases need (in a real resolution about
+# a tenth of the text), compiled only for the phrases that could match there. Past it, the whole text is
+# searched: compiling and searching cost little next to the words' memory, and the index of a text of
+# tens of thousands of paragraphs would cost more than it saves.
+_INDEX_UP_TO = 1 << 20
+_INDEX_PARAGRAPHS_UP_TO = 4096
+_MERGE_GAP = 512  # characters between two paragraphs to search that are searched too: one call, not two
+_RUNS = re.compile("1+")
+_documents = 0  # documents whose words were indexed in this process: only the first compiles subsets
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
     r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",
@@ -199,37 +203,72 @@ class Prepared:
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
         self._qualities: dict[tuple[int, int, bool], tuple[int, int, int]] = {}  # see `_best_hit`
-        self._words: list[bytes] | None = None  # distinct words of the text, sorted
+        self._places: dict[str, int] | None = None  # word start → paragraphs holding such a word (bits)
+        self._word_places: dict[bytes, int] = {}  # word of the text → paragraphs holding it (bits)
+        self._words: list[bytes] = []  # the words of the text, sorted
+        self._everywhere = 0  # all paragraphs (bits)
 
     def could_match(self, phrases: list[str]) -> bool:
-        """False only if no phrase can match (`patterns.could_match`). Their program is Latin-1 and
-        searches exactly the words looked at here, where ignoring case folds an ASCII letter to its other
-        case only."""
-        if not phrases or len(self.text) > _SKIP_ABSENT_UP_TO:
-            return True
-        if self._words is None:
-            self._words = sorted(set(_ASCII_WORD.findall(self._data(latin1=True).lower())))
-        words = self._words
-
-        def starts_a_word(start: str) -> bool:
-            key = start.encode("ascii")
-            k = bisect.bisect_left(words, key)
-            return k < len(words) and words[k].startswith(key)
-
-        return any(could_match(phrase, starts_a_word) for phrase in phrases)
+        """False only if no phrase can match: each needs a word that no paragraph holds together with the
+        others it needs (`patterns.phrase_needs`)."""
+        patterns = pattern_set(phrases, ())
+        return not self._indexed() or bool(self._where_any(patterns.needs))
 
     def find_in(self, phrases: list[str], regexes: list[str]) -> list[tuple[int, int, int]]:
-        """`find` of the program of these phrases and regexes, compiled only if it could match. Once
-        compiled (a folder of drafts), the program is searched at once: searching costs less than asking."""
-        key = (tuple(phrases), tuple(regexes))
-        program = _PROGRAMS.get(key)
-        if program is None:
-            if not regexes and not self.could_match(phrases):
-                return []
-            if len(_PROGRAMS) >= _MAX_PROGRAMS:
-                _PROGRAMS.clear()
-            program = _PROGRAMS[key] = compile_patterns(phrases, regexes)
-        return self.find(program)
+        """`find` of the program of these phrases and regexes, in the paragraphs where they could match.
+
+        The first document of a process compiles a program of only the phrases that could match in it (a
+        check of one draft compiles a quarter of the rulebook's program); later ones compile the whole
+        program once and search it in every document."""
+        patterns = pattern_set(phrases, regexes)
+        if patterns.regexes or not self._indexed() or None in patterns.needs:
+            return self.find(patterns.program())  # a raw regex may need nothing: the whole text
+        places = [needs_met(needs, self._where, self._everywhere) for needs in patterns.needs]
+        where = 0
+        for found in places:
+            where |= found
+        if not where:
+            return []
+        if patterns.whole is None and _documents <= 1:
+            program = patterns.program(tuple(p for p, found in zip(phrases, places, strict=True) if found))
+        else:
+            program = patterns.program()
+        return self.find(program, where)
+
+    def _indexed(self) -> bool:
+        """Index the words of the text by paragraph, once; False for a text too large to index."""
+        if len(self.text) > _INDEX_UP_TO or len(self.judged) > _INDEX_PARAGRAPHS_UP_TO:
+            return False
+        if self._places is None:
+            global _documents
+            _documents += 1
+            words: dict[bytes, int] = {}
+            for i, para in enumerate(self._data(latin1=True).lower().split(_JOIN.encode())):
+                bit = 1 << i
+                for word in set(_ASCII_WORD.findall(para)):
+                    words[word] = words.get(word, 0) | bit
+            self._word_places, self._words, self._places = words, sorted(words), {}
+            self._everywhere = (1 << len(self.judged)) - 1
+        return True
+
+    def _where(self, start: str) -> int:
+        """The paragraphs (bits, by position in `judged`) holding a word that starts so."""
+        assert self._places is not None
+        found = self._places.get(start)
+        if found is None:
+            key, words = start.encode("ascii"), self._words
+            k, found = bisect.bisect_left(words, key), 0
+            while k < len(words) and words[k].startswith(key):
+                found |= self._word_places[words[k]]
+                k += 1
+            self._places[start] = found
+        return found
+
+    def _where_any(self, needs: list[Any]) -> int:
+        where = 0
+        for one in needs:
+            where |= self._everywhere if one is None else needs_met(one, self._where, self._everywhere)
+        return where
 
     def index(self, para: int) -> _ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
@@ -304,22 +343,37 @@ class Prepared:
                     self._extra.append(extra)
         return self._utf8
 
-    def find(self, pattern: Any) -> list[tuple[int, int, int]]:
-        """(paragraph index, start, end) for every match, in paragraph-text offsets."""
+    def find(self, pattern: Any, where: int | None = None) -> list[tuple[int, int, int]]:
+        """(paragraph index, start, end) for every match, in paragraph-text offsets; only in the paragraphs
+        `where` (bits, by position in `judged`) if given. A phrase never matches across the ';' between
+        paragraphs, so searching a paragraph alone finds what searching the whole text finds there."""
         latin1 = isinstance(pattern.pattern, bytes)
         data = self._data(latin1)
         convert = not latin1 and bool(self._byte_ends)
         out = []
-        for m in pattern.finditer(data):
-            m_start, m_end = m.start(), m.end()
-            if convert:
-                m_start, m_end = self._char(m_start), self._char(m_end)
-            i = bisect.bisect_right(self.starts, m_start) - 1
-            para = self.judged[i]
-            start, end = m_start - self.starts[i], m_end - self.starts[i]
-            if end <= len(para.text):  # a raw regex may run across the separator: not one paragraph
-                out.append((para.index, start, end))
+        for pos, endpos in self._spans(where) if where is not None and latin1 else [(0, len(data))]:
+            for m in pattern.finditer(data, pos, endpos):
+                m_start, m_end = m.start(), m.end()
+                if convert:
+                    m_start, m_end = self._char(m_start), self._char(m_end)
+                i = bisect.bisect_right(self.starts, m_start) - 1
+                para = self.judged[i]
+                start, end = m_start - self.starts[i], m_end - self.starts[i]
+                if end <= len(para.text):  # a raw regex may run across the separator: not one paragraph
+                    out.append((para.index, start, end))
         return out
+
+    def _spans(self, where: int) -> list[tuple[int, int]]:
+        """The text of the paragraphs `where`: runs of neighbours, and those close to each other, as one."""
+        spans: list[tuple[int, int]] = []
+        for run in _RUNS.finditer(bin(where)[:1:-1]):  # bit i is paragraph i: lowest first
+            pos = self.starts[run.start()]
+            endpos = self.starts[run.end() - 1] + len(self.judged[run.end() - 1].text)
+            if spans and pos - spans[-1][1] <= _MERGE_GAP:
+                spans[-1] = (spans[-1][0], endpos)
+            else:
+                spans.append((pos, endpos))
+        return spans
 
     def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
         """Paragraph groups within which a condition's elements must stand together: per paragraph (with its

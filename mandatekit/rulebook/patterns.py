@@ -145,24 +145,31 @@ def phrase_to_regex(phrase: str) -> str:
 
 _LEADING_WORD_CHARS = re.compile(r"[a-z0-9]*")
 
+# What every match of a phrase needs, worked out once per phrase: a tuple of requirements, all needed. A
+# requirement is a word start (str: the words of the text are asked whether one starts so) or a tuple of
+# alternatives, one of which is needed (each itself such a tuple). Optional groups need nothing.
+Needs = tuple[Any, ...]
 
-def could_match(phrase: str, starts_a_word: Callable[[str], bool]) -> bool:
-    """False only if the phrase cannot match a text: some word that every match holds (outside optional
-    groups; in a group, one of its alternatives) is absent, by the start of it that `starts_a_word` is asked
-    about: lowercase ASCII letters and digits as written, less the last letter, which an inflection may
-    change (e → ing). In the phrase's program every word follows a word boundary or a separator, so it
-    starts a word of the text as RE2 sees words (ASCII). A phrase with a character past ÿ compiles to a
-    UTF-8 program, whose words differ: it could always match."""
+
+@lru_cache(maxsize=4096)
+def phrase_needs(phrase: str) -> Needs | None:
+    """What every match of the phrase needs, or None if it could match any text.
+
+    A word is asked by its start: lowercase ASCII letters and digits as written, less the last letter,
+    which an inflection may change (e → ing). In the phrase's program every word follows a word boundary
+    or a separator, so it starts a word of the text as RE2 sees words (ASCII). A phrase with a character
+    past ÿ compiles to a UTF-8 program, whose words differ: it could always match; so could a malformed
+    phrase (refused at load)."""
     if any(ch > "\xff" for ch in phrase):
-        return True
+        return None
     tokens = _TOKEN.findall(phrase.strip())
-    possible, pos = _could_match(tokens, 0, starts_a_word)
-    return possible or pos != len(tokens)  # a malformed phrase (refused at load): never ruled out
+    needs, pos = _needs(tokens, 0)
+    return needs if pos == len(tokens) and needs is not None else None
 
 
-def _could_match(tokens: list[str], pos: int, starts_a_word: Callable[[str], bool]) -> tuple[bool, int]:
-    """Whether the sequence from `pos` up to a closing ')' or '|' could match; as `_sequence` walks it."""
-    possible = True
+def _needs(tokens: list[str], pos: int) -> tuple[Needs | None, int]:
+    """The needs of the sequence from `pos` up to a closing ')' or '|', as `_sequence` walks it."""
+    needs: list[Any] = []
     while pos < len(tokens):
         token = tokens[pos]
         if token == "|" or token.startswith(")"):
@@ -171,23 +178,76 @@ def _could_match(tokens: list[str], pos: int, starts_a_word: Callable[[str], boo
         if token == "...":
             continue
         if token == "(":
-            some_alternative = False
+            alternatives: list[Needs] = []
+            unconditional = False  # some alternative needs nothing: the group needs nothing
             while True:
-                alternative, pos = _could_match(tokens, pos, starts_a_word)
-                some_alternative = some_alternative or alternative
+                alternative, pos = _needs(tokens, pos)
+                if alternative is None:
+                    return None, pos
+                unconditional = unconditional or not alternative
+                alternatives.append(alternative)
                 if pos >= len(tokens):
-                    return True, pos
+                    return None, pos  # never closed: malformed
                 if tokens[pos] == "|":
                     pos += 1
                     continue
                 break
             optional = tokens[pos] == ")?"
             pos += 1
-            possible = possible and (optional or some_alternative)
+            if not optional and not unconditional:
+                either = _either(alternatives)
+                needs.extend(either[0]) if len(either) == 1 else needs.append(either)
             continue
         start = _LEADING_WORD_CHARS.match(token.lower().removeprefix("=")).group()[:-1]  # type: ignore[union-attr]
-        possible = possible and (not start or starts_a_word(start))
-    return possible, pos
+        if len(start) >= _SELECTIVE:
+            needs.append(start)
+    return tuple(needs), pos
+
+
+# A start of one letter (of "of", "to", "a") is in nearly every text: asking about it costs more than it
+# rules out, so it is not asked (a phrase is said to need less than it does: never more).
+_SELECTIVE = 2
+
+
+def _either(alternatives: list[Needs]) -> tuple[Needs, ...]:
+    """A group's alternatives, less those that need more than another one: (perpetrator|perpetrators)
+    needs 'perpetrato' or 'perpetrator', and every word with the second start has the first."""
+    single = {a[0] for a in alternatives if len(a) == 1 and isinstance(a[0], str)}
+    kept = [
+        a
+        for a in dict.fromkeys(alternatives)
+        if not (
+            len(a) == 1 and isinstance(a[0], str) and any(a[0] != s and a[0].startswith(s) for s in single)
+        )
+    ]
+    return tuple(kept)
+
+
+def needs_met(needs: Needs, where: Callable[[str], int], everywhere: int) -> int:
+    """The places (bits of an int: paragraphs, or 1 for the whole text) where all the needs are met, given
+    `where(start)`: the places holding a word with that start."""
+    places = everywhere
+    for need in needs:
+        if isinstance(need, str):
+            places &= where(need)
+        else:
+            some = 0
+            for alternative in need:
+                if len(alternative) == 1 and isinstance(alternative[0], str):  # most: one word
+                    some |= where(alternative[0])
+                else:
+                    some |= needs_met(alternative, where, everywhere)
+            places &= some
+        if not places:
+            break
+    return places
+
+
+def could_match(phrase: str, starts_a_word: Callable[[str], bool]) -> bool:
+    """False only if the phrase cannot match a text: some word that every match holds (outside optional
+    groups; in a group, one of its alternatives) is absent, by its start (`phrase_needs`)."""
+    needs = phrase_needs(phrase)
+    return needs is None or bool(needs_met(needs, lambda start: int(starts_a_word(start)), 1))
 
 
 def _options(latin1: bool = False) -> Any:
@@ -290,6 +350,38 @@ def _compile_patterns(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> Any
         if not matches_empty(program):
             return program
     return compile_regex(combined_source(phrases, regexes))
+
+
+class PatternSet:
+    """The phrases and regexes of one element or exclusion, ready to search many documents: what each
+    phrase needs (worked out once), and its programs, compiled when first needed."""
+
+    def __init__(self, phrases: tuple[str, ...], regexes: tuple[str, ...]) -> None:
+        self.phrases, self.regexes = phrases, regexes
+        self.needs = [phrase_needs(p) for p in phrases]
+        self.whole: Any = None  # the program of all the phrases and regexes
+
+    def program(self, phrases: tuple[str, ...] | None = None) -> Any:
+        """The program of all the phrases and regexes, or of some of the phrases only: the same matches in
+        a text where the others cannot match (an alternative that never matches is never chosen)."""
+        if phrases is None or (len(phrases) == len(self.phrases) and not self.regexes):
+            if self.whole is None:
+                self.whole = compile_patterns(self.phrases, self.regexes)
+            return self.whole
+        return compile_patterns(phrases, ())
+
+
+_pattern_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], PatternSet] = {}
+
+
+def pattern_set(phrases: list[str] | tuple[str, ...], regexes: list[str] | tuple[str, ...]) -> PatternSet:
+    key = (tuple(phrases), tuple(regexes))
+    found = _pattern_sets.get(key)
+    if found is None:
+        if len(_pattern_sets) >= 4096:  # as many as `compile_patterns` keeps
+            _pattern_sets.clear()
+        found = _pattern_sets[key] = PatternSet(*key)
+    return found
 
 
 def matches_empty(program: Any) -> bool:
