@@ -1,7 +1,7 @@
 """The reader's contract: a draft, whatever its format, becomes a `Document` of `Paragraph`s."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would have to evaluate every field's annotation
+# from its string when it builds the models, a third of this module's import time.
 import bisect
 from enum import StrEnum
 from typing import Literal

@@ -104,6 +104,9 @@ def _label_of(block: Block) -> tuple[_Label | None, str]:
         kind = _FORMAT_KIND.get(block.label_format or "", "bullet")
         value = re.sub(r"[^0-9A-Za-z]", "", block.label).lower()
         return (_Label(kind, value) if value or kind == "bullet" else None), text
+    first = text[:1]
+    if not (first.isdecimal() or first == "(" or "a" <= first <= "z"):
+        return None, text  # each typed number below opens with a digit, '(' or a lower-case letter
     if m := _TYPED_DECIMAL.match(text):
         return _Label("decimal", m.group(1)), text[m.end() :]
     for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN, _TYPED_DOTTED):
@@ -147,7 +150,7 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
     spans: list[list[Span]] = [[] for _ in texts]
     stack: list[tuple[int, int]] = []
     for pi, text in enumerate(texts):
-        for bracket in _BRACKET.finditer(text):
+        for bracket in _BRACKET.finditer(text) if "[" in text or "]" in text else ():
             ch, ci = bracket.group(), bracket.start()
             if ch == "[":
                 stack.append((pi, ci))
@@ -171,7 +174,11 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
                 stack.clear()
     for opened_p, opened_c in stack[:1]:  # never closed at all: close at the end of its own paragraph
         spans[opened_p].append(Span(start=opened_c, end=len(texts[opened_p])))
-    return [sorted(s, key=lambda sp: sp.start) for s in spans]
+    return [sorted(s, key=_span_start) if len(s) > 1 else s for s in spans]
+
+
+def _span_start(span: Span) -> int:
+    return span.start
 
 
 _CONTENTS_LEADER = re.compile(r"(?:\. ?){4,}\s*\d*\s*$")

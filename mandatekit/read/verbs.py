@@ -191,9 +191,13 @@ PREAMBULAR_OPENER = re.compile(
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсхіј", "ABEKMHOPCTXaeopcxij")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _fold_homoglyphs(text: str) -> str:
-    # The homoglyphs are Cyrillic: ASCII text has none (and str.translate walks every character).
-    return text if text.isascii() else text.translate(_HOMOGLYPHS)
+    # str.translate looks every character up (slowly, in non-ASCII text): only text that holds a Cyrillic
+    # letter can hold a homoglyph.
+    return text if text.isascii() or not _CYRILLIC.search(text) else text.translate(_HOMOGLYPHS)
 
 
 def _lemma(word: str) -> str:
@@ -221,7 +225,7 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
 
 def leading_verb(text: str) -> VerbUse | None:
     """The verb an operative paragraph opens with, e.g. 'Strongly condemns' → condemns (notes)."""
-    choice = _BRACKETED_CHOICE.match(text)
+    choice = _BRACKETED_CHOICE.match(text) if text[:1] == "[" else None
     if choice:
         # "[Decides/Requests]": the verb itself is unagreed; count the weakest alternative.
         words = [w.strip() for w in choice.group(0).strip("[]").split("/")]
@@ -273,7 +277,10 @@ def governing_verb(text: str) -> VerbUse | None:
 def coordinated_verbs(text: str, after: int) -> list[VerbUse]:
     """Verbs that take over later in the paragraph ('... and requests the Mission to ...')."""
     uses: list[VerbUse] = []
-    if all(text.find(stem, after) < 0 for stem in _COORDINATED_STEMS):
+    for stem in _COORDINATED_STEMS:
+        if text.find(stem, after) >= 0:
+            break
+    else:
         return uses
     for m in _COORDINATED.finditer(text, after):
         word = " ".join(m.group(1).lower().split())
