@@ -174,22 +174,32 @@ class _Style:
     outline: int | None
 
 
-def _styles(root: Any) -> dict[str, _Style]:
-    styles = {}
-    if root is None:
-        return styles
-    for st in root.iter(W + "style"):
+class _Styles(dict[str, _Style]):
+    """styles.xml, by style id (the last of a repeated id wins). A style is read when a paragraph first asks
+    for it: Word's styles part defines a few hundred, a draft uses a handful."""
+
+    def __init__(self, root: Any) -> None:
+        super().__init__()
+        self._elements = (
+            {} if root is None else {_attr(st, "styleId") or "": st for st in root.iter(W + "style")}
+        )
+
+    def __contains__(self, style_id: object) -> bool:
+        return style_id in self._elements
+
+    def __missing__(self, style_id: str) -> _Style:
+        st = self._elements[style_id]
         ppr = st.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         num = (_val(numpr, "numId") or "0", _val(numpr, "ilvl")) if numpr is not None else None
         outline = _val(ppr, "outlineLvl")
-        styles[_attr(st, "styleId") or ""] = _Style(
+        style = self[style_id] = _Style(
             name=_val(st, "name") or "",
             based_on=_val(st, "basedOn"),
             num=num,
             outline=_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
         )
-    return styles
+        return style
 
 
 def _style_chain(styles: dict[str, _Style], style_id: str | None) -> list[tuple[str, _Style]]:
@@ -395,7 +405,9 @@ def _parse_xml(blob: bytes) -> Any:
     from lxml import etree
 
     # A parser of its own for each part: lxml parsers keep state, and drafts may be read on several threads.
-    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.XMLParser(
+        remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False, collect_ids=False
+    )
     return etree.fromstring(blob, parser)
 
 
@@ -588,7 +600,7 @@ def read_docx(path: Path) -> list[Block]:
         styles = dict(_DEFAULT_STYLES)
     else:
         try:
-            styles = _styles(styles_part.xml(CT_STYLES))
+            styles = _Styles(styles_part.xml(CT_STYLES))
         except AttributeError:
             styles = {}
     blocks: list[Block] = []
