@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -18,8 +19,35 @@ from mandatekit.errors import MandatekitError, RuleError
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2  # 0: checked
 
 
+# Commands kept in their own modules: name -> module (the command is the module's attribute of that name).
+_LAZY_COMMANDS = {
+    "annotate": "mandatekit.cli_memo",
+    "memo": "mandatekit.cli_memo",
+    "redline": "mandatekit.cli_memo",
+    "template": "mandatekit.cli_memo",
+    "compare": "mandatekit.cli_rounds",
+    "decide": "mandatekit.cli_rounds",
+    "rules": "mandatekit.cli_rules",
+}
+
+
 class Cli(click.Group):
-    """Turns every error into clear lines on stderr and exit status 2, never a traceback (unless --debug)."""
+    """Turns every error into clear lines on stderr and exit status 2, never a traceback (unless --debug).
+
+    The commands kept in their own modules are imported when they run, or when all are listed (--help):
+    `check` does not pay for the others' imports."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            # An unknown name loads them all: click's "Did you mean ...?" looks among `self.commands`.
+            for name in [cmd_name] if cmd_name in _LAZY_COMMANDS else _LAZY_COMMANDS:
+                if name not in self.commands:
+                    module = importlib.import_module(_LAZY_COMMANDS[name])
+                    self.add_command(getattr(module, name))
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         from mandatekit.errors import failed_at, forget_failure
@@ -277,19 +305,6 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
     for report in reports:
         for warning in report.warnings:
             click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
-
-
-from mandatekit.cli_memo import annotate, memo, redline, template  # noqa: E402  (command groups in their own modules)
-from mandatekit.cli_rounds import compare, decide  # noqa: E402
-from mandatekit.cli_rules import rules  # noqa: E402
-
-main.add_command(rules)
-main.add_command(memo)
-main.add_command(annotate)
-main.add_command(redline)
-main.add_command(template)
-main.add_command(compare)
-main.add_command(decide)
 
 
 if __name__ == "__main__":
