@@ -41,7 +41,7 @@ _PRUNED = {
 MAX_XML_PART_BYTES = 16 * 1024 * 1024  # one XML part (document, styles, numbering ...), uncompressed
 MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts together
 MAX_PART_BYTES = 64 * 1024 * 1024  # any other part (an image), uncompressed
-MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together (python-docx holds them all in memory)
+MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together (every part is inflated to check its CRC)
 MAX_PARTS = 10_000
 # Word numbers lists up to 32767 and nests them 9 levels deep (0-8): beyond that a value is hostile.
 MAX_LIST_NUMBER = 32767
