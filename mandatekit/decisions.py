@@ -9,7 +9,10 @@ exists, or whose rule now gives another verdict or finds new evidence, is flagge
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -22,6 +25,7 @@ from mandatekit.rulebook import Verdict
 
 DecisionKind = Literal["accepted", "not-applicable", "met", "partial", "missing"]
 PROJECT_FILE = "mandatekit-decisions.yaml"
+_NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # as pathlib's is_file ignores them
 HEADER = """\
 # Drafter decisions, recorded with `mandatekit decide` (or by hand). mandatekit shows each one beside its
 # own verdict and flags it when the rule or the draft has changed since. decision: accepted |
@@ -43,14 +47,24 @@ class Decision(BaseModel):
 
 def decision_files(draft: Path) -> list[Path]:
     """Project file first, then the draft's own: the draft's decisions win for the same rule."""
-    from mandatekit.output import note_input
-
     candidates = [draft.parent / PROJECT_FILE, draft.with_name(f"{draft.stem}.decisions.yaml")]
     found = []
     for path in candidates:
-        if path.is_dir():
+        # One stat per candidate, as `Path.is_dir` and `Path.is_file` would each do (errors alike): most
+        # drafts have neither file, and a folder of them should pay next to nothing for asking.
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            if exc.errno in _NO_SUCH_FILE:
+                continue
+            raise
+        except ValueError:  # a path the system cannot name (a NUL byte): no such file
+            continue
+        if S_ISDIR(mode):
             raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
-        if path.is_file():
+        if S_ISREG(mode):
+            from mandatekit.output import note_input
+
             note_input(path, "decisions file")
             found.append(path)
     return found
@@ -106,6 +120,8 @@ def _staleness(decision: Decision, finding: Finding) -> str | None:
 def apply_decisions(report: Report, files: list[Path]) -> Report:
     """The report with each applicable decision beside its finding; decisions naming rules that no longer
     exist become warnings."""
+    if not files:  # no decisions: the report as it is (a folder of drafts mostly has none)
+        return report
     findings = {f.rule: f for f in report.findings}
     chosen: dict[str, tuple[Decision, Path]] = {}
     warnings = list(report.warnings)
