@@ -160,7 +160,7 @@ def phrase_needs(phrase: str) -> Needs | None:
     or a separator, so it starts a word of the text as RE2 sees words (ASCII). A phrase with a character
     past ÿ compiles to a UTF-8 program, whose words differ: it could always match; so could a malformed
     phrase (refused at load)."""
-    if any(ch > "\xff" for ch in phrase):
+    if _PAST_LATIN1.search(phrase):
         return None
     tokens = _TOKEN.findall(phrase.strip())
     needs, pos = _needs(tokens, 0)
@@ -213,13 +213,11 @@ def _either(alternatives: list[Needs]) -> tuple[Needs, ...]:
     """A group's alternatives, less those that need more than another one: (perpetrator|perpetrators)
     needs 'perpetrato' or 'perpetrator', and every word with the second start has the first."""
     single = {a[0] for a in alternatives if len(a) == 1 and isinstance(a[0], str)}
-    kept = [
-        a
-        for a in dict.fromkeys(alternatives)
-        if not (
-            len(a) == 1 and isinstance(a[0], str) and any(a[0] != s and a[0].startswith(s) for s in single)
-        )
-    ]
+    kept = []
+    for a in dict.fromkeys(alternatives):
+        if len(a) == 1 and isinstance(a[0], str) and any(a[0][:n] in single for n in range(1, len(a[0]))):
+            continue
+        kept.append(a)
     return tuple(kept)
 
 
