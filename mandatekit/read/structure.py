@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from mandatekit.read.model import Block, Change, Document, FrontMatter, Kind, Paragraph, Span, VerbUse
-from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_verb, preambular_opener
+from mandatekit.read.verbs import coordinated_verbs, governing_verb, lazily, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+(?:security\s+council|general\s+assembly)\s*[,:;]?$", re.IGNORECASE)
 _SEIZED = re.compile(r"\bremain\s+(actively\s+)?seized\b", re.IGNORECASE)
@@ -42,7 +42,7 @@ _BRACKET = re.compile(r"[\[\]]")
 # Model language (the OCHA Aide Memoire, templates) names the parties in brackets to be filled in:
 # "[UN Mission]", "[Government of affected country]", "[name of mission]", "[X]". A placeholder is a name,
 # not text under negotiation, so it does not make the words around it unagreed.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazily(
     r"^\s*(?:(?:insert|name\s+of)\s+)?(?:the\s+)?(?:(?:UN|United\s+Nations)\s+)?"
     r"(?:(?:[A-Z][\w-]*|affected|host|relevant|concerned)\s+)*"
     r"(?:[Mm]ission|[Gg]overnment|[Cc]ountry|State|[Oo]peration|SRSG|Representative|[Aa]uthorities|[Rr]egion)"
@@ -58,7 +58,7 @@ _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+
 _NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(\S.*)$")
 _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
 # "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
-_NOUN_LIKE_HEADING = re.compile(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
+_NOUN_LIKE_HEADING = lazily(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
 _ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
 _FORMAT_KIND = {
     "decimal": "decimal",
@@ -70,7 +70,7 @@ _FORMAT_KIND = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Label:
     kind: str  # decimal | letter | roman | ambiguous | bullet
     value: str
@@ -130,7 +130,7 @@ def _looks_like_heading(text: str, block: Block) -> bool:
         return True
     if not words or len(words) > 14 or text[-1] in ",;.":
         return False
-    if leading_verb(text) and not (len(words) <= 6 and _NOUN_LIKE_HEADING.match(text)):
+    if leading_verb(text) and not (len(words) <= 6 and _NOUN_LIKE_HEADING().match(text)):
         return False
     return text[0].isupper() or text[0].isdigit()
 
@@ -159,7 +159,7 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
                 if stack:
                     continue
                 if opened_p == pi:
-                    if not _PLACEHOLDER.match(text[opened_c + 1 : ci]):
+                    if not _PLACEHOLDER().match(text[opened_c + 1 : ci]):
                         spans[pi].append(Span(start=opened_c, end=ci + 1))
                 else:
                     spans[opened_p].append(Span(start=opened_c, end=len(texts[opened_p])))
@@ -476,7 +476,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             closed = True
     paragraphs = builder.paragraphs
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
-        para.brackets = spans
+        _set(para, brackets=spans)
     _assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
     front = _front_matter([p.text for p in paragraphs if p.kind is Kind.front_matter][:12])
     warnings = []
@@ -485,6 +485,13 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     pending = sum(b.revisions for b in blocks)
     return Document(path=path, format=fmt, front=front, paragraphs=paragraphs, warnings=warnings,
                     pending_changes=pending)  # fmt: skip
+
+
+def _set(para: Paragraph, **values: object) -> None:
+    """Set fields as pydantic's own __setattr__ does on Paragraph (not frozen, assignments not validated),
+    without its dispatch on every call: every paragraph gets its brackets, every OP its verbs."""
+    para.__dict__.update(values)
+    para.model_fields_set.update(values)
 
 
 def _list_verb(lead_in: Paragraph) -> VerbUse:
@@ -525,18 +532,19 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"; "Decides that the
             # mission shall have the following mandate, authorizes ..., and stresses ...:" by "Decides".
             own = _at_start(_list_verb(parent))
-            para.verb_inherited = True
+            _set(para, verb_inherited=True)
         elif own is None and parent is None and lead_in is not None and lead_in.verbs:
             # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
             # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
             own = _at_start(_list_verb(lead_in))
-            para.verb_inherited = True
+            _set(para, verb_inherited=True)
         elif own is not None:
             own = _bracketed(own, para)
         if own is None:
             continue
-        para.verb, para.verb_class = own.verb, own.verb_class
         later = coordinated_verbs(para.text, own.start + len(own.verb) if not para.verb_inherited else 0)
-        para.verbs = [own, *(_bracketed(v, para) for v in later)]
+        _set(
+            para, verb=own.verb, verb_class=own.verb_class, verbs=[own, *(_bracketed(v, para) for v in later)]
+        )
         if parent is None:
             lead_in = para if para.text.rstrip().endswith(":") else None

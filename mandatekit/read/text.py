@@ -87,7 +87,7 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
             continue
         if markdown:
             line = _strip_markdown(line)
-        blank = not line.strip()
+        blank = not line or line.isspace()  # as `not line.strip()`, without copying the line
         # Without blank lines, a line is its own paragraph unless it continues a wrapped one: the line
         # before it did not end a sentence, and it does not open with a number.
         if blank or _LABEL_START.match(line) or (not has_blank_lines and not _continues(current)):

@@ -3,9 +3,18 @@ encourages > notes). British spellings are listed beside American ones: drafts u
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from mandatekit.read.model import VerbClass, VerbUse
+
+
+def lazily(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled when first used: compiling costs every start-up, and most drafts never need
+    the patterns of the rarer wordings."""
+    return functools.cache(lambda: re.compile(pattern, flags))
+
 
 _LEXICON: dict[VerbClass, tuple[str, ...]] = {
     # Decisions: binding on whom they name, or the Council's own acts (a mandate renewed, a ceiling kept,
@@ -130,7 +139,7 @@ _FRENCH_ONLY_IN_OPS = {
     "encourage": VerbClass.encourages,
     "note": VerbClass.notes,
 }
-_FRENCH_LEADING = re.compile(r"^\W{0,3}(invite|encourage|note)\s+(?=l|[a-zàâçéèêëîïôûù])", re.IGNORECASE)
+_FRENCH_LEADING = lazily(r"^\W{0,3}(invite|encourage|note)\s+(?=l|[a-zàâçéèêëîïôûù])", re.IGNORECASE)
 
 VERB_CLASS: dict[str, VerbClass] = {
     v: c for lexicon in (_LEXICON, _FRENCH) for c, verbs in lexicon.items() for v in verbs
@@ -157,16 +166,14 @@ _LEADING = re.compile(
     rf"^\W{{0,3}}(?:\([a-z]{{1,4}}\)\s+)?(?P<phrase>{_ADVERBS}({_ALTERNATION}))(?!\w|\s*:)", re.IGNORECASE
 )
 # "Continues to urge", "Continues to call upon": the verb after "to" says what is asked.
-_CONTINUES_TO = re.compile(r"\s+to\s+(\w+(?:\s+(?:upon|on|for|to|note|forward))?)\b", re.IGNORECASE)
+_CONTINUES_TO = lazily(r"\s+to\s+(\w+(?:\s+(?:upon|on|for|to|note|forward))?)\b", re.IGNORECASE)
 # An OP that opens with a participle or a subordinate clause ("Acting under Chapter VII of the Charter,
 # decides", "Upon full cessation of hostilities, calls upon"): its governing verb is the first finite one.
-_FINITE_AFTER_CLAUSE = re.compile(rf"[,;]\s*(?:and\s+)?{_ADVERBS}({_ALTERNATION})(?!\w)", re.IGNORECASE)
-_SUBORDINATOR = re.compile(r"^\W{0,3}(?:while|whilst|upon|when|after|in|on)\s+(?=\w+ing\b)", re.IGNORECASE)
-_PARTICIPLE = re.compile(
-    rf"\W{{0,3}}{_ADVERBS}(taking\s+note|bearing\s+in\s+mind|[a-z]+ing)\b", re.IGNORECASE
-)
-_BRACKETED_CHOICE = re.compile(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
-_NOUN_AFTER = re.compile(r"\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I)
+_FINITE_AFTER_CLAUSE = lazily(rf"[,;]\s*(?:and\s+)?{_ADVERBS}({_ALTERNATION})(?!\w)", re.IGNORECASE)
+_SUBORDINATOR = lazily(r"^\W{0,3}(?:while|whilst|upon|when|after|in|on)\s+(?=\w+ing\b)", re.IGNORECASE)
+_PARTICIPLE = lazily(rf"\W{{0,3}}{_ADVERBS}(taking\s+note|bearing\s+in\s+mind|[a-z]+ing)\b", re.IGNORECASE)
+_BRACKETED_CHOICE = lazily(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
+_NOUN_AFTER = lazily(r"\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I)
 # A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
@@ -210,10 +217,10 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
     carry the force ("Renews its call", "Continues to urge")."""
     verb_class = VERB_CLASS[word]
     if word in _RESTATING:
-        noun = _NOUN_AFTER.match(text, end)
+        noun = _NOUN_AFTER().match(text, end)
         if noun:
             return _NOUN_FORCE[noun.group(1).lower()]
-    if word == "continues" and (then := _CONTINUES_TO.match(text, end)):
+    if word == "continues" and (then := _CONTINUES_TO().match(text, end)):
         base = _lemma(then.group(1))
         head, _, rest = base.partition(" ")
         for form in (f"{head}s", f"{head}es"):
@@ -225,7 +232,7 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
 
 def leading_verb(text: str) -> VerbUse | None:
     """The verb an operative paragraph opens with, e.g. 'Strongly condemns' → condemns (notes)."""
-    choice = _BRACKETED_CHOICE.match(text) if text[:1] == "[" else None
+    choice = _BRACKETED_CHOICE().match(text) if text[:1] == "[" else None
     if choice:
         # "[Decides/Requests]": the verb itself is unagreed; count the weakest alternative.
         words = [w.strip() for w in choice.group(0).strip("[]").split("/")]
@@ -248,17 +255,17 @@ def governing_verb(text: str) -> VerbUse | None:
     own = leading_verb(text)
     if own is not None:
         return own
-    if french := _FRENCH_LEADING.match(text):
+    if french := _FRENCH_LEADING().match(text):
         return VerbUse(verb=french.group(1), verb_class=_FRENCH_ONLY_IN_OPS[french.group(1).lower()])
     folded = _fold_homoglyphs(text)
-    if m := _FINITE_AFTER_CLAUSE.search(folded):
+    if m := _FINITE_AFTER_CLAUSE().search(folded):
         word = _lemma(m.group(1))
         return VerbUse(
             verb=text[m.start(1) : m.end()], verb_class=_class_of(word, text, m.end()), start=m.start(1)
         )
-    opener = _SUBORDINATOR.match(folded)
+    opener = _SUBORDINATOR().match(folded)
     at = opener.end() if opener else 0
-    if p := _PARTICIPLE.match(folded, at):
+    if p := _PARTICIPLE().match(folded, at):
         participle = _lemma(p.group(1))
         if participle == "taking note":
             finite = "takes note"
