@@ -8,7 +8,9 @@
   - cost per byte of one huge single paragraph against the corpus
   - a scaling table: 1x, 2x, 4x text; 1x, 2x rules; 1, 2 jobs
 
-The machine may be shared: compare ratios measured in one run, not figures across runs.
+The machine may be shared: compare ratios measured in one run, not figures across runs. Where even those
+vary, `--instructions` adds the instructions each start-up command executes, counted by valgrind's
+callgrind: the same count on every run, whatever else the machine is doing (about 50x slower).
 `--code DIR` runs the command-line measurements with the mandatekit package found in DIR (an older
 checkout, to measure before and after in one run).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,6 +106,41 @@ def run_with_peak(cmd: list[str], env: dict[str, str]) -> tuple[float, int, byte
     elapsed = time.perf_counter() - start
     sampler.join()
     return elapsed, peak[0], out
+
+
+def instructions(cmd: list[str], env: dict[str, str]) -> int | None:
+    """Instructions executed by a command and its children (callgrind); None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p", "--trace-children=yes", *cmd],
+            capture_output=True,
+            env=env,
+            cwd=NEUTRAL,
+            check=False,
+        )
+        total = 0
+        for profile in Path(tmp).glob("callgrind.out.*"):
+            for line in profile.read_text(errors="replace").splitlines():
+                if line.startswith("summary:"):
+                    total += int(line.split()[1])
+                    break
+        return total or None
+
+
+def count_startup(code: Path | None, label: str) -> None:
+    env = env_for(code)
+    check = [sys.executable, "-m", "mandatekit", "check", str(DRAFT), "--format", "json"]
+    subprocess.run(check, capture_output=True, env=env, cwd=NEUTRAL, check=False)  # fill the caches
+    bare = instructions([sys.executable, "-c", "pass"], env)
+    full = instructions(check, env)
+    if bare is None or full is None:
+        print(f"instr    {label:8} skipped: valgrind is not installed")
+        return
+    print(f"instr    {label:8} python -c pass {bare / 1e6:6.0f} M instructions; check bundled .docx "
+          f"--format json {full / 1e6:6.0f} M; ratio {full / bare:5.1f}x (callgrind: the same on every run)")  # fmt: skip
 
 
 def startup(code: Path | None, label: str, repeat: int) -> None:
@@ -241,11 +279,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="start-up runs of each command")
     parser.add_argument("--paragraph-mb", type=float, default=20, help="size of the one-paragraph draft")
     parser.add_argument("--skip-in-process", action="store_true", help="command-line figures only")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count start-up instructions (valgrind)"
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
     if args.code:
         startup(args.code, "before", args.repeat)
     startup(None, "now", args.repeat)
+    if args.instructions:
+        if args.code:
+            count_startup(args.code, "before")
+        count_startup(None, "now")
     if args.code:
         before = corpus(args.code, "before")
     now = corpus(None, "now")
