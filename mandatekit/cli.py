@@ -37,6 +37,16 @@ class Cli(click.Group):
     The commands kept in their own modules are imported when they run, or when all are listed (--help):
     `check` does not pay for the others' imports."""
 
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        if args is None:  # the process's own command line: the mandatekit program, not a caller's (CliRunner)
+            # Pydantic looks for plugins (observers of validation, documented at
+            # docs.pydantic.dev/latest/concepts/plugins) when it builds the first model, by reading the entry
+            # points of every installed distribution: work at each start for a hook the command line has no
+            # use for. Disabled here, before any model is built, for this process (and its workers) only;
+            # `import mandatekit` leaves pydantic as the user set it, and so does an explicit setting.
+            os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        return super().main(args, *rest, **options)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *_LAZY_COMMANDS})
 
