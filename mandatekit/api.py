@@ -10,13 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
 from mandatekit.errors import MandatekitError, RuleError
-from mandatekit.judge import Report, judge_document
-from mandatekit.read import SUFFIXES, Document, read, read_string
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
+
+if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
+    from mandatekit.judge import Report
+    from mandatekit.read import Document
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Setup:
         return f"mandatekit {__version__}, {len(self.rulebook.rules)} rules"
 
     def judge(self, document: Document, only: list[str] | None = None) -> Report:
+        from mandatekit.judge import judge_document
+
         rules = self.rulebook.rules
         if only:
             unknown = sorted(set(only) - {r.id for r in rules})
@@ -82,6 +87,8 @@ def check(
     only: list[str] | None = None,
 ) -> Report:
     """Check a draft (a file path, or the text itself) and return the report."""
+    from mandatekit.read import SUFFIXES, read, read_string
+
     if isinstance(draft, str) and ("\n" in draft or Path(draft).suffix.lower() not in SUFFIXES):
         document = read_string(draft)
     else:

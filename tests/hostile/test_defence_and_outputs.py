@@ -39,7 +39,7 @@ def test_debug_shows_the_traceback_and_still_exits_2(tmp_path: Path, monkeypatch
 
 def test_an_unexpected_exception_while_judging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     draft = text_draft(tmp_path)
-    monkeypatch.setattr("mandatekit.api.judge_document", _boom)
+    monkeypatch.setattr("mandatekit.judge.judge_document", _boom)
     line = refused("check", draft, names=None, inputs=[draft])
     assert "unexpected ZeroDivisionError" in line and "--debug" in line
 
