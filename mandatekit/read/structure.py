@@ -394,6 +394,15 @@ def _shift_changes(block: Block, text: str) -> list[Change]:
     ]
 
 
+def _remains_seized(text: str) -> bool:
+    """'Decides to remain (actively) seized of the matter' in the paragraph's first 120 characters."""
+    head = text[:120]
+    # The case-insensitive search tries every position; ASCII text without the word needs none of them.
+    if head.isascii() and "seized" not in head.lower():
+        return False
+    return _SEIZED.search(head) is not None
+
+
 def _opens_operative(text: str, builder: _Builder) -> bool:
     """An unnumbered paragraph opening with a verb is an OP, unless it is the end of the OP above, after
     its list ('confirms it will keep ... under review;'), or, before the first OP, it ends like a preambular
@@ -471,7 +480,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         if (
             builder.paragraphs
             and builder.paragraphs[-1].kind is Kind.operative
-            and (_SEIZED.search(text[:120]) or _ADOPTS_TEXT.match(text))
+            and (_remains_seized(text) or _ADOPTS_TEXT.match(text))
         ):
             closed = True
     paragraphs = builder.paragraphs

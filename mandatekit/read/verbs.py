@@ -165,6 +165,9 @@ _ALTERNATION = "|".join(
 _LEADING = re.compile(
     rf"^\W{{0,3}}(?:\([a-z]{{1,4}}\)\s+)?(?P<phrase>{_ADVERBS}({_ALTERNATION}))(?!\w|\s*:)", re.IGNORECASE
 )
+# Every word a match of _LEADING can open with (a superset: each word of the adverbs, each verb's first).
+_FIRST_WORDS = frozenset(re.findall("[a-z]+", _ADVERBS)) | {verb.split()[0] for verb in VERB_CLASS}
+_WORD = re.compile(r"\w+")
 # "Continues to urge", "Continues to call upon": the verb after "to" says what is asked.
 _CONTINUES_TO = lazily(r"\s+to\s+(\w+(?:\s+(?:upon|on|for|to|note|forward))?)\b", re.IGNORECASE)
 # An OP that opens with a participle or a subordinate clause ("Acting under Chapter VII of the Charter,
@@ -240,7 +243,14 @@ def leading_verb(text: str) -> VerbUse | None:
         if all(classes):
             weakest = min(classes, key=lambda c: c.strength)  # type: ignore[union-attr]
             return VerbUse(verb=choice.group(0), verb_class=weakest, start=0)
-    m = _LEADING.match(_fold_homoglyphs(text[:200]))
+    head = _fold_homoglyphs(text[:200])
+    if head[:1].isascii() and head[:1].isalpha():
+        # Then the phrase opens the text, and its first word must be one the pattern can open with: most
+        # paragraphs ('Recalling', 'Mandate of ...') are told so without trying its hundred alternatives.
+        word = _WORD.match(head).group()  # type: ignore[union-attr]
+        if word.isascii() and word.lower() not in _FIRST_WORDS:
+            return None
+    m = _LEADING.match(head)
     if not m:
         return None
     verb_class = _class_of(_lemma(m.group(2)), text, m.end())

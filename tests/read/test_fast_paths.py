@@ -1,4 +1,5 @@
-"""The reader's shortcuts give what the plain way gives: text cleaning, matching text, field assignment."""
+"""The reader's shortcuts give what the plain way gives: text cleaning, matching text, field assignment,
+verbs."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import re
 import pytest
 
 from mandatekit.read.model import Kind, Origin, Paragraph, Span
-from mandatekit.read.structure import _set
-from mandatekit.read.verbs import coordinated_verbs
+from mandatekit.read.structure import _SEIZED, _remains_seized, _set
+from mandatekit.read.verbs import _LEADING, _fold_homoglyphs, coordinated_verbs, leading_verb
 from mandatekit.textnorm import _ONE_TO_ONE, INVISIBLE, clean, for_matching
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]+")
@@ -50,3 +51,25 @@ def test_set_assigns_as_pydantic_does() -> None:
 def test_a_coordinated_verb_right_after_a_comma() -> None:
     uses = coordinated_verbs("Condemns the attacks,decides to renew and further requests the Mission", 8)
     assert [(u.verb, u.verb_class.value) for u in uses] == [("decides", "decides"), ("requests", "requests")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Decides to", "DECIDES that", "Further decides", "In this regard, requests", "Once again urges", "Decides2",
+     "Recalling its", "Takes full note", "Se félicite de", "Décide de", "Сalls upon", "Mandate of MINUSCA", "x"],
+)  # fmt: skip
+def test_leading_verb_as_its_pattern_alone(text: str) -> None:
+    """leading_verb rules out most paragraphs by their first word before trying its pattern."""
+    m = _LEADING.match(_fold_homoglyphs(text))
+    use = leading_verb(text)
+    assert (use.verb if use else None) == (text[m.start("phrase") : m.end()] if m else None)
+
+
+def test_remain_seized_as_its_pattern_alone() -> None:
+    for text in [
+        "Decides to remain seized of the matter.",
+        "Decides to REMAIN actively SEIZED",
+        "seized",
+        "Remain ſeized",
+    ]:
+        assert _remains_seized(text) == bool(_SEIZED.search(text[:120]))
