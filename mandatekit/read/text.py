@@ -60,6 +60,13 @@ def join_lines(lines: list[str]) -> str:
     return "".join(pieces)
 
 
+def _opens_with_label(line: str) -> bool:
+    first = line[:1]  # a typed number opens with a space, a digit, '(' or a lower-case letter
+    return (first.isspace() or first.isdecimal() or first == "(" or "a" <= first <= "z") and bool(
+        _LABEL_START.match(line)
+    )
+
+
 def _continues(current: list[str]) -> bool:
     """Whether the next line may continue the paragraph read so far: its last line did not end one."""
     previous = current[-1].rstrip() if current else ""
@@ -90,7 +97,7 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         blank = not line or line.isspace()  # as `not line.strip()`, without copying the line
         # Without blank lines, a line is its own paragraph unless it continues a wrapped one: the line
         # before it did not end a sentence, and it does not open with a number.
-        if blank or _LABEL_START.match(line) or (not has_blank_lines and not _continues(current)):
+        if blank or _opens_with_label(line) or (not has_blank_lines and not _continues(current)):
             flush()
             start = n
         if not blank:

@@ -10,6 +10,7 @@ import pytest
 
 from mandatekit.read.model import Kind, Origin, Paragraph, Span
 from mandatekit.read.structure import _SEIZED, _remains_seized, _set
+from mandatekit.read.text import read_text
 from mandatekit.read.verbs import _LEADING, _fold_homoglyphs, coordinated_verbs, leading_verb
 from mandatekit.textnorm import _ONE_TO_ONE, INVISIBLE, clean, for_matching
 
@@ -73,3 +74,13 @@ def test_remain_seized_as_its_pattern_alone() -> None:
         "Remain ſeized",
     ]:
         assert _remains_seized(text) == bool(_SEIZED.search(text[:120]))
+
+
+def test_lines_typed_with_numbers_start_paragraphs() -> None:
+    """read_text tries the typed-number pattern only on lines opening as a number can: each of these
+    wrapped lines but one ('and more') opens a paragraph of its own."""
+    blocks = read_text(
+        "Decides that\n(a) To protect\n  2. To report\nb) To support\nand more\n٣. Eastern digits\n"
+    )
+    texts = ["Decides that", "(a) To protect", "2. To report", "b) To support and more", "٣. Eastern digits"]
+    assert [b.text for b in blocks] == texts
