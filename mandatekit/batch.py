@@ -7,6 +7,7 @@ order in which workers finish, so the output is the same byte for byte whatever 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -82,6 +83,15 @@ def check_drafts(
         import multiprocessing
 
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        if context.get_start_method() == "fork" and len(paths) > 2 * jobs:
+            # Each worker would compile the rulebook's programs for itself (most of a worker's first drafts):
+            # compiled here, once, they are inherited. For a few drafts, compiling only what they need is less.
+            from mandatekit.judge import compile_programs
+
+            rules = setup.rulebook.rules
+            # A program that cannot be compiled fails again in each worker, which reports it per draft.
+            with contextlib.suppress(Exception):
+                compile_programs([r for r in rules if r.id in only] if only else rules)
         with context.Pool(jobs, _start_worker, (rule_dirs, profile, only)) as pool:
             # Small chunks: drafts differ in size, and the progress bar should move steadily.
             yield from pool.imap(_check, paths, chunksize=2)

@@ -879,6 +879,14 @@ class Report(BaseModel):
     warnings: list[str] = Field(default_factory=empty_list)
 
 
+def compile_programs(rules: list[Rule]) -> None:
+    """Compile every program the rules search, now: in a process about to fork workers, which inherit them
+    instead of each compiling the same programs again."""
+    for rule in rules:
+        for patterns in [*rule.elements.values(), *rule.exclude]:
+            pattern_set(patterns.phrases, patterns.regex).program()
+
+
 def judge_document(
     document: Document,
     rules: list[Rule],
