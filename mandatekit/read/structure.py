@@ -530,6 +530,14 @@ def _bracketed(use: VerbUse, para: Paragraph) -> VerbUse:
 
 def _assign_verbs(paragraphs: list[Paragraph]) -> None:
     lead_in: Paragraph | None = None  # the last OP whose text announces a list (ends in a colon)
+    # The verb a lead-in gives its items, by the lead-in's index: found once, not again for every item.
+    inherited: dict[int, VerbUse] = {}
+
+    def inherit(source: Paragraph) -> VerbUse:
+        if (use := inherited.get(source.index)) is None:
+            use = inherited[source.index] = _at_start(_list_verb(source))
+        return use
+
     for para in paragraphs:
         if para.kind is not Kind.operative:
             continue
@@ -540,12 +548,12 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
         if own is None and parent is not None and parent.verbs:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"; "Decides that the
             # mission shall have the following mandate, authorizes ..., and stresses ...:" by "Decides".
-            own = _at_start(_list_verb(parent))
+            own = inherit(parent)
             _set(para, verb_inherited=True)
         elif own is None and parent is None and lead_in is not None and lead_in.verbs:
             # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
             # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
-            own = _at_start(_list_verb(lead_in))
+            own = inherit(lead_in)
             _set(para, verb_inherited=True)
         elif own is not None:
             own = _bracketed(own, para)
