@@ -210,8 +210,13 @@ def _fold_homoglyphs(text: str) -> str:
     return text if text.isascii() or not _CYRILLIC.search(text) else text.translate(_HOMOGLYPHS)
 
 
+# Letters that a case-insensitive pattern matches as an ASCII letter but that str.lower() keeps apart
+# (dotted and dotless i, long s, the Kelvin sign): "İnvites" is read as "Invites".
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def _lemma(word: str) -> str:
-    lemma = " ".join(word.lower().split())
+    lemma = " ".join(word.translate(_FOLD_TO_ASCII).lower().split())
     return "takes note" if lemma.startswith("takes ") else lemma
 
 

@@ -197,3 +197,19 @@ def test_poc_task_under_a_coordinated_lead_in_is_a_decided_task(tmp_path: Path) 
     )
     finding = next(f for f in check(path).findings if f.rule == "poc-priority")
     assert finding.verdict.value == "met", finding.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "verb_class"),
+    [
+        ("İnvites the Mission to protect civilians;", VerbClass.encourages),  # dotted capital I (Turkish)
+        ("DECİDES that the mandate shall include the following tasks:", VerbClass.decides),
+        ("ınvites all parties to engage;", VerbClass.encourages),  # dotless i
+        ("Requeſts the Secretary-General to report;", VerbClass.requests),  # long s
+        ("Ac\u212anowledges the efforts of the Government;", VerbClass.notes),  # Kelvin sign
+    ],
+)
+def test_a_verb_with_a_letter_that_only_matches_ignoring_case(text: str, verb_class: VerbClass) -> None:
+    # The verb pattern matches these letters as ASCII ones; the verb's class is then found, not a KeyError.
+    use = governing_verb(text)
+    assert use is not None and use.verb_class is verb_class
