@@ -884,7 +884,10 @@ def compile_programs(rules: list[Rule]) -> None:
     instead of each compiling the same programs again."""
     for rule in rules:
         for patterns in [*rule.elements.values(), *rule.exclude]:
-            pattern_set(patterns.phrases, patterns.regex).program()
+            program = pattern_set(patterns.phrases, patterns.regex).program()
+            # RE2 compiles the reversed program, which finds where a match starts, at the first match:
+            # in every worker, unless asked for here.
+            program.reverseprogramsize  # noqa: B018
 
 
 def judge_document(
