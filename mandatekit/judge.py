@@ -222,8 +222,7 @@ class Prepared:
     def could_match(self, phrases: list[str]) -> bool:
         """False only if no phrase can match: each needs a word that no paragraph holds together with the
         others it needs (`patterns.phrase_needs`)."""
-        patterns = pattern_set(phrases, ())
-        return not self._indexed() or bool(self._where_any(patterns.needs))
+        return not self._indexed() or any(self._places_of(pattern_set(phrases, ()).needs))
 
     def find_in(self, phrases: list[str], regexes: list[str]) -> list[tuple[int, int, int]]:
         """`find` of the program of these phrases and regexes, in the paragraphs where they could match.
@@ -234,7 +233,7 @@ class Prepared:
         patterns = pattern_set(phrases, regexes)
         if patterns.regexes or not self._indexed() or None in patterns.needs:
             return self.find(patterns.program())  # a raw regex may need nothing: the whole text
-        places = [needs_met(needs, self._where, self._everywhere) for needs in patterns.needs]
+        places = self._places_of(patterns.needs)
         where = 0
         for found in places:
             where |= found
@@ -275,11 +274,9 @@ class Prepared:
             self._places[start] = found
         return found
 
-    def _where_any(self, needs: list[Any]) -> int:
-        where = 0
-        for one in needs:
-            where |= self._everywhere if one is None else needs_met(one, self._where, self._everywhere)
-        return where
+    def _places_of(self, needs: list[Any]) -> list[int]:
+        """For each phrase's needs, the paragraphs where they are met (all of them for None: any text)."""
+        return [self._everywhere if n is None else needs_met(n, self._where, self._everywhere) for n in needs]
 
     def index(self, para: int) -> _ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a

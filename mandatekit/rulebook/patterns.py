@@ -69,49 +69,66 @@ def _word(token: str) -> str:
     return _inflect(token)
 
 
-def _sequence(tokens: list[str], pos: int, phrase: str) -> tuple[str, int]:
-    """Compile tokens from `pos` up to a closing ')' or '|' at this level."""
-    parts: list[tuple[str, bool]] = []  # (regex, optional); separators are added between them
-    gaps: list[bool] = []
+# A phrase parsed once, for both its regex and what its matches need: a sequence of items, each a word
+# token, the gap marker "...", or a group (its alternatives, each a sequence, and whether it is optional).
+Item = tuple[Any, ...]
+_GAP_ITEM: Item = ("...",)
+
+
+def _parse(tokens: list[str], pos: int, phrase: str) -> tuple[list[Item], int]:
+    """The items from `pos` up to a closing ')' or '|' at this level."""
+    items: list[Item] = []
     while pos < len(tokens):
-        tok = tokens[pos]
-        if tok in ("|",) or tok.startswith(")"):
+        token = tokens[pos]
+        if token == "|" or token.startswith(")"):
             break
-        if tok == "...":
-            gaps.append(True)
-            pos += 1
-            continue
-        if tok == "(":
+        pos += 1
+        if token == "...":
+            items.append(_GAP_ITEM)
+        elif token == "(":
             alternatives = []
-            pos += 1
             while True:
-                alt, pos = _sequence(tokens, pos, phrase)
-                if not alt:
-                    raise PatternError(f"empty alternative in '{phrase}'")
-                alternatives.append(alt)
+                alternative, pos = _parse(tokens, pos, phrase)
+                alternatives.append(alternative)
                 if pos >= len(tokens):
                     raise PatternError(f"'(' is never closed in '{phrase}'")
                 if tokens[pos] == "|":
                     pos += 1
                     continue
                 break
-            optional = tokens[pos] == ")?"
+            items.append(("(", alternatives, tokens[pos] == ")?"))
             pos += 1
-            parts.append((f"(?:{'|'.join(alternatives)})", optional))
-            gaps.append(False)
-            continue
-        parts.append((_word(tok), False))
-        gaps.append(False)
-        pos += 1
-    # Join: word tokens with a separator; a '...' marker widens the separator into a gap.
+        else:
+            items.append((token,))
+    return items, pos
+
+
+@lru_cache(maxsize=4096)
+def _parsed(phrase: str) -> tuple[list[str], list[Item], int]:
+    """The phrase's tokens, its items, and where they end (short of the last token: something unexpected)."""
+    tokens = _TOKEN.findall(phrase.strip())
+    items, pos = _parse(tokens, 0, phrase)
+    return tokens, items, pos
+
+
+def _regex(items: list[Item], phrase: str) -> str:
+    """The regex of a sequence of items: words joined by a separator, which '...' widens into a gap."""
     out, pending_gap = "", False
-    item = 0
-    for is_gap in gaps:
-        if is_gap:
+    for item in items:
+        if item is _GAP_ITEM:
             pending_gap = True
             continue
-        piece, optional = parts[item]
-        item += 1
+        optional = False
+        if item[0] == "(":
+            alternatives = []
+            for alternative in item[1]:
+                regex = _regex(alternative, phrase)
+                if not regex:
+                    raise PatternError(f"empty alternative in '{phrase}'")
+                alternatives.append(regex)
+            piece, optional = f"(?:{'|'.join(alternatives)})", item[2]
+        else:
+            piece = _word(item[0])
         if out:
             sep = _GAP + _SEP if pending_gap else _SEP
             # An optional group takes its separator with it, so leaving it out leaves one separator.
@@ -119,7 +136,7 @@ def _sequence(tokens: list[str], pos: int, phrase: str) -> tuple[str, int]:
         elif not optional:  # a leading optional group cannot change whether the phrase matches
             out = piece
         pending_gap = False
-    return out, pos
+    return out
 
 
 def phrase_to_regex(phrase: str) -> str:
@@ -133,7 +150,8 @@ def phrase_to_regex(phrase: str) -> str:
             raise PatternError(f"groups nested more than {MAX_GROUP_DEPTH} deep in '{phrase[:60]}'")
     if tokens.count("(") != sum(t.startswith(")") for t in tokens):
         raise PatternError(f"unbalanced parentheses in '{phrase}'")
-    body, pos = _sequence(tokens, 0, phrase)
+    _, items, pos = _parsed(phrase)
+    body = _regex(items, phrase)
     if pos != len(tokens):
         raise PatternError(f"unexpected '{tokens[pos]}' in '{phrase}'")
     if tokens[0] == "..." or tokens[-1] == "...":
@@ -162,46 +180,29 @@ def phrase_needs(phrase: str) -> Needs | None:
     phrase (refused at load)."""
     if _PAST_LATIN1.search(phrase):
         return None
-    tokens = _TOKEN.findall(phrase.strip())
-    needs, pos = _needs(tokens, 0)
-    return needs if pos == len(tokens) and needs is not None else None
+    try:
+        tokens, items, pos = _parsed(phrase)
+    except PatternError:
+        return None
+    return _needs(items) if pos == len(tokens) else None
 
 
-def _needs(tokens: list[str], pos: int) -> tuple[Needs | None, int]:
-    """The needs of the sequence from `pos` up to a closing ')' or '|', as `_sequence` walks it."""
+def _needs(items: list[Item]) -> Needs:
     needs: list[Any] = []
-    while pos < len(tokens):
-        token = tokens[pos]
-        if token == "|" or token.startswith(")"):
-            break
-        pos += 1
-        if token == "...":
+    for item in items:
+        if item is _GAP_ITEM:
             continue
-        if token == "(":
-            alternatives: list[Needs] = []
-            unconditional = False  # some alternative needs nothing: the group needs nothing
-            while True:
-                alternative, pos = _needs(tokens, pos)
-                if alternative is None:
-                    return None, pos
-                unconditional = unconditional or not alternative
-                alternatives.append(alternative)
-                if pos >= len(tokens):
-                    return None, pos  # never closed: malformed
-                if tokens[pos] == "|":
-                    pos += 1
-                    continue
-                break
-            optional = tokens[pos] == ")?"
-            pos += 1
-            if not optional and not unconditional:
+        if item[0] == "(":
+            alternatives = [_needs(alternative) for alternative in item[1]]
+            # An optional group needs nothing; nor does one with an alternative that needs nothing.
+            if not item[2] and all(alternatives):
                 either = _either(alternatives)
                 needs.extend(either[0]) if len(either) == 1 else needs.append(either)
             continue
-        start = _LEADING_WORD_CHARS.match(token.lower().removeprefix("=")).group()[:-1]  # type: ignore[union-attr]
+        start = _LEADING_WORD_CHARS.match(item[0].lower().removeprefix("=")).group()[:-1]  # type: ignore[union-attr]
         if len(start) >= _SELECTIVE:
             needs.append(start)
-    return tuple(needs), pos
+    return tuple(needs)
 
 
 # A start of one letter (of "of", "to", "a") is in nearly every text: asking about it costs more than it
