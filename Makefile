@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint format bench docs clean
+.PHONY: demo test test-latest lock lint format bench docs clean
 
-$(BIN)/mandatekit: pyproject.toml
+# Installs exactly the versions in requirements.lock, each checked against its hash: what CI passed is what
+# a newcomer gets. The package itself goes in without its (ranged) dependencies and without build isolation,
+# so even the build backend is the locked one.
+$(BIN)/mandatekit: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 demo: $(BIN)/mandatekit
@@ -25,6 +28,22 @@ test: $(BIN)/mandatekit
 	$(BIN)/mandatekit rules validate
 	$(BIN)/python -m pytest
 
+# The newest versions pyproject.toml allows, in a venv of their own: drift shows here before a user meets it.
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[dev]'
+	.venv-latest/bin/pip freeze --exclude-editable | sed 's/^/  /'
+	.venv-latest/bin/mandatekit rules validate
+	.venv-latest/bin/python -m pytest
+
+# Refresh requirements.lock from pyproject.toml and requirements/tools.in (newest versions allowed, with hashes,
+# for every platform and Python 3.11+). Run `make test` afterwards: the lock is what CI tests.
+lock: $(BIN)/mandatekit
+	$(BIN)/uv pip compile pyproject.toml requirements/tools.in --extra dev --universal --python-version 3.11 \
+		--generate-hashes --upgrade --quiet --custom-compile-command "make lock" -o requirements.lock
+
 format: $(BIN)/mandatekit
 	$(BIN)/ruff format mandatekit tests benchmarks examples templates
 	$(BIN)/ruff check --fix mandatekit tests benchmarks examples templates
@@ -40,4 +59,4 @@ docs: $(BIN)/mandatekit
 	$(BIN)/mandatekit rules schema > docs/rule.schema.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info
+	rm -rf $(VENV) .venv-latest .pytest_cache .ruff_cache build dist *.egg-info

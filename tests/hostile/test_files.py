@@ -79,8 +79,10 @@ def test_three_thousand_nested_groups_in_a_phrase(tmp_path: Path) -> None:
 def test_yaml_bombs_in_a_rule_file(tmp_path: Path, text: str) -> None:
     rules = tmp_path / "rules"
     path = write(rules, "r.yaml", text)
+    # The promise is the refusal (exit 2, one line naming the file), whichever layer makes it: our own pre-pass
+    # or PyYAML, whose newer releases refuse deep nesting themselves in words of their own.
     line = refused("rules", "validate", rules, names=f"{path}:", inputs=[rules])
-    assert "aliases" in line or "nested more than" in line
+    assert "unexpected" not in line
 
 
 def _config(
