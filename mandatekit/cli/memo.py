@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from mandatekit.cli_options import profile_option, rules_option
+from mandatekit.cli.options import profile_option, rules_option
 from mandatekit.errors import MandatekitError
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}

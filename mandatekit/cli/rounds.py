@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mandatekit.cli_options import profile_option, rules_option
+from mandatekit.cli.options import profile_option, rules_option
 from mandatekit.errors import MandatekitError
 
 
@@ -60,7 +60,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     else:
         click.echo(render_comparison_table(comparison), nl=False)
     if output is not None:
-        from mandatekit.cli_memo import write_memo
+        from mandatekit.cli.memo import write_memo
         from mandatekit.render.compare import previous_context
 
         write_memo(new, new_report, setup, output, extra={"previous": previous_context(comparison)},
