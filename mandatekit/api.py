@@ -64,8 +64,8 @@ def setup(
     extra = [*config.rules, *(Path(r) for r in rules or [])]
     rulebook = load_rulebook(extra, builtin=builtin, disable=config.disable, profiles=profiles)
     if examples and extra:
+        from mandatekit.judge.examples import example_failures
         from mandatekit.resources import data_dir
-        from mandatekit.rulebook.testing import example_failures
 
         builtin_dir = data_dir("rules").resolve()
         users = [r for r in rulebook.rules if not rulebook.files[r.id].resolve().is_relative_to(builtin_dir)]

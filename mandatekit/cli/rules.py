@@ -63,7 +63,7 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
 @rules_dirs_argument
 def validate(folders: tuple[Path, ...]) -> None:
     """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem."""
-    from mandatekit.rulebook.testing import example_failures
+    from mandatekit.judge.examples import example_failures
 
     setup = _load(folders)
     failures = example_failures(setup.rulebook, setup.rulebook.rules, setup.profile)
@@ -83,7 +83,7 @@ def validate(folders: tuple[Path, ...]) -> None:
 @rules_dirs_argument
 def test(folders: tuple[Path, ...]) -> None:
     """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure."""
-    from mandatekit.rulebook.testing import run_examples
+    from mandatekit.judge.examples import run_examples
 
     setup = _load(folders)
     passed = failed = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mandatekit.api import setup
-from mandatekit.rulebook.testing import run_examples
+from mandatekit.judge.examples import run_examples
 
 SETUP = setup(config=None)
 CASES = [(rule, n) for rule in SETUP.rulebook.rules for n in range(len(rule.examples))]

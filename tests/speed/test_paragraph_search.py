@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mandatekit import judge
 from mandatekit.api import setup
-from mandatekit.judge import Prepared
+from mandatekit.judge import Prepared, search
 from mandatekit.read import read, read_string
 from mandatekit.rulebook.patterns import compile_patterns, phrase_needs
 
@@ -45,7 +44,7 @@ def test_paragraphs_searched_find_what_the_whole_text_holds(
     compared = found = 0
     for document in docs:
         # The first document of a process compiles programs of only the phrases that could match in it.
-        monkeypatch.setattr(judge, "_documents", 0 if first_document else 2)
+        monkeypatch.setattr(search, "_documents", 0 if first_document else 2)
         prepared = Prepared(document)
         for rule in rulebook.rules:
             for patterns in [*rule.elements.values(), *rule.exclude]:
@@ -57,7 +56,7 @@ def test_paragraphs_searched_find_what_the_whole_text_holds(
 
 
 def test_a_text_too_large_to_index_is_searched_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(judge, "_INDEX_PARAGRAPHS_UP_TO", 2)
+    monkeypatch.setattr(search, "_INDEX_PARAGRAPHS_UP_TO", 2)
     rulebook, docs = documents()
     prepared = Prepared(docs[-1])
     assert len(prepared.judged) > 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.verdict import judge_rule
 from mandatekit.rulebook.model import Example, Profile, Rule, Verdict
 
 
@@ -29,7 +31,6 @@ class ExampleResult:
 
 
 def run_examples(rule: Rule, profile: Profile | None = None) -> list[ExampleResult]:
-    from mandatekit.judge import Prepared, judge_rule
     from mandatekit.read import read_string
 
     results = []

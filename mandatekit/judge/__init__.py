@@ -1,0 +1,47 @@
+"""Judge a `Document` against rules: met, partial or missing, with the evidence and the reasons.
+
+Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, each in its module:
+- search: find a rule's words in the judged paragraphs, searched as one text;
+- clauses: where a paragraph's clauses, brackets and verbs are, and the units elements must share;
+- cues: negations, conditions and hedges around the words;
+- prepared: a document made ready for many rules, with those answers kept;
+- hits: where each element is found, less what the exclusions rule out;
+- evidence: the elements found together, the best of them, and the clause quoted;
+- verdict: met, partial or missing, and why; messages: what a finding says;
+- report: the findings and report the renderers read; examples: a rule file's examples run as tests.
+
+The rulebook knows nothing of the judge: it is imported from here, never the other way.
+"""
+
+from mandatekit.judge.cues import HEDGES, STANDARD_POC_HEDGE
+from mandatekit.judge.evidence import MAX_CONTEXT
+from mandatekit.judge.messages import fill
+from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.report import (
+    AppliedDecision,
+    DocumentInfo,
+    Evidence,
+    Finding,
+    Report,
+    SourceRef,
+    Summary,
+)
+from mandatekit.judge.verdict import compile_programs, judge_document, judge_rule
+
+__all__ = [
+    "HEDGES",
+    "MAX_CONTEXT",
+    "STANDARD_POC_HEDGE",
+    "AppliedDecision",
+    "DocumentInfo",
+    "Evidence",
+    "Finding",
+    "Prepared",
+    "Report",
+    "SourceRef",
+    "Summary",
+    "compile_programs",
+    "fill",
+    "judge_document",
+    "judge_rule",
+]

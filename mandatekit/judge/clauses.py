@@ -1,0 +1,130 @@
+"""Where a paragraph's clauses, semicolons, brackets and verbs are; and the units of paragraphs within which a
+condition's elements must stand together.
+
+A unit is a paragraph with the paragraphs above it (an OP's lead-in governs its sub-paragraphs). Two sibling
+sub-paragraphs are not one unit: OP 35(a) and OP 35(k) are different tasks, and so are OP 37(e)(i) and
+OP 37(e)(vii)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate
+
+from mandatekit.read.model import Kind, Paragraph, VerbUse
+
+_CLAUSE_CUT = re.compile(r"[;:.](?=\s)")  # a clause ends at one of these followed by a space
+_SEMICOLON = re.compile(";")
+
+
+class ParagraphUnits:
+    """Paragraph groups of one document, by `together` mode, each built when first asked for."""
+
+    def __init__(self, paragraphs: list[Paragraph], judged: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.judged = judged
+        self.children: dict[int, list[int]] = {}
+        for p in self.paragraphs:
+            if p.parent is not None:
+                self.children.setdefault(p.parent, []).append(p.index)
+        self._units: dict[str, list[tuple[int, ...]]] = {}  # by `together` mode
+        self._unit_index: dict[str, dict[int, list[int]]] = {}
+
+    def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
+        """Paragraph groups within which a condition's elements must stand together: per paragraph (with its
+        lead-ins and sub-paragraphs), or for `together: document` the operative text and the preamble."""
+        if together not in self._units:
+            units = []
+            if together == "document":
+                for kind in (Kind.operative, Kind.preambular):
+                    units.append(tuple(p.index for p in self.judged if p.kind is kind))
+                units = [u for u in units if u]
+            else:
+                for p in self.judged:
+                    kids = self.children.get(p.index, [])
+                    if kids and p.kind is Kind.operative:
+                        # A lead-in with sub-paragraphs (an OP, or (e) over (i)...(vii)): each sub-paragraph's
+                        # unit includes it; siblings under one lead-in are different tasks, never one unit.
+                        continue
+                    units.append((*self.ancestors(p), p.index, *self.descendants(p.index)))
+            self._units[together] = units
+        return self._units[together]
+
+    def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
+        """Paragraph index → positions in `units(together)` of the units that contain it."""
+        if together not in self._unit_index:
+            index: dict[int, list[int]] = {}
+            for u, unit in enumerate(self.units(together)):
+                for p in unit:
+                    index.setdefault(p, []).append(u)
+            self._unit_index[together] = index
+        return self._unit_index[together]
+
+    def ancestors(self, p: Paragraph) -> list[int]:
+        chain = []
+        while p.parent is not None:
+            chain.append(p.parent)
+            p = self.paragraphs[p.parent]
+        return chain[::-1]
+
+    def descendants(self, index: int) -> list[int]:
+        out = []
+        for kid in self.children.get(index, []):
+            out += [kid, *self.descendants(kid)]
+        return out
+
+
+class ParagraphIndex:
+    """Where a paragraph's clauses, semicolons, brackets and verbs are, sorted for bisection."""
+
+    def __init__(self, para: Paragraph) -> None:
+        self.para = para
+        # Each list is built when first asked for: most paragraphs are asked only about verbs, or brackets.
+        self._cuts: list[int] | None = None
+        self._semicolons: list[int] | None = None
+        self._bracket_starts: list[int] = []
+        self._bracket_ends_max: list[int] = []  # the furthest end so far
+        self._brackets_built = False
+        self._verb_starts: list[int] = []
+        self._verbs_sorted: bool | None = None
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""
+        if self._cuts is None:
+            self._cuts = [m.start() for m in _CLAUSE_CUT.finditer(self.para.text)]
+        k = bisect.bisect_left(self._cuts, pos)
+        return self._cuts[k - 1] + 2 if k else 0
+
+    def semicolon_from(self, pos: int) -> int:
+        """`text.find(';', pos)`."""
+        if self._semicolons is None:
+            self._semicolons = [m.start() for m in _SEMICOLON.finditer(self.para.text)]
+        k = bisect.bisect_left(self._semicolons, pos)
+        return self._semicolons[k] if k < len(self._semicolons) else -1
+
+    def in_brackets(self, start: int, end: int) -> bool:
+        """`Paragraph.in_brackets`: some bracket starts before `end` and ends after `start`."""
+        if not self._brackets_built:
+            brackets = sorted((b.start, b.end) for b in self.para.brackets)
+            self._bracket_starts = [b[0] for b in brackets]
+            self._bracket_ends_max = list(accumulate((b[1] for b in brackets), max))
+            self._brackets_built = True
+        k = bisect.bisect_left(self._bracket_starts, end)
+        return bool(k) and self._bracket_ends_max[k - 1] > start
+
+    def verb_use_at(self, pos: int) -> VerbUse | None:
+        """The verb governing the text at `pos`: the paragraph's own (or inherited) one, or a later one."""
+        if self._verbs_sorted is None:
+            starts = [use.start for use in self.para.verbs]
+            # The verb governing a position is the last one listed that starts at or before it: a
+            # bisection when they are listed in order (as the reader lists them), a scan otherwise.
+            self._verbs_sorted = starts == sorted(starts)
+            self._verb_starts = starts
+        if not self._verbs_sorted:
+            found = None
+            for use in self.para.verbs:
+                if use.start <= pos:
+                    found = use
+            return found
+        k = bisect.bisect_right(self._verb_starts, pos)
+        return self.para.verbs[k - 1] if k else None

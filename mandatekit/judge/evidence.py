@@ -1,0 +1,140 @@
+"""Which words a finding cites: the elements of a condition found together in one unit, the best of them, and
+the clause quoted around them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mandatekit.judge.hits import Hit
+from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.report import Evidence
+from mandatekit.read.model import Kind, Paragraph, VerbClass
+from mandatekit.rulebook import Rule
+
+MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
+Defects = Callable[[Rule, VerbClass, list[Hit], Prepared], list[str]]
+
+
+@dataclass
+class Candidate:
+    """A condition's elements found together in one unit, with what keeps them from being met."""
+
+    hits: list[Hit]
+    defects: list[str]
+    unit: tuple[int, ...]
+    operative: bool
+
+    def rank(self) -> tuple[int, int, int, int]:
+        return (len(self.defects), 0 if self.operative else 1, len(self.unit), self.unit[0])
+
+
+def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
+    if len(hits) == 1:
+        return hits[0]
+    qualities = prepared.qualities
+
+    def quality(h: Hit) -> tuple[int, int, int]:
+        # The same words are weighed for every unit that holds them, and for every rule that finds them.
+        key = (h.para, h.start, h.bracketed)
+        found = qualities.get(key)
+        if found is None:
+            verb_class, _ = prepared.verb_at(h.para, h.start)
+            found = qualities[key] = (
+                int(h.bracketed) + int(prepared.negation(h) is not None),
+                -(verb_class.strength if verb_class else 0),
+                h.para,
+            )
+        return found
+
+    return min(hits, key=quality)
+
+
+def candidates(
+    prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]], defects_of: Defects
+) -> list[Candidate]:
+    """Every unit holding all the elements of one of the rule's conditions, with what keeps it from being met."""
+    paragraphs = prepared.paragraphs
+    units = prepared.units(rule.together)
+    by_para: dict[str, dict[int, list[Hit]]] = {}
+    for name, found in hits.items():
+        index = by_para.setdefault(name, {})
+        for h in found:
+            index.setdefault(h.para, []).append(h)
+    unit_of = prepared.units_by_paragraph(rule.together)
+    out = []
+    for condition in rule.met:
+        rarest = min(condition.all, key=lambda n: len(hits[n]))
+        # Only units holding the rarest element can hold them all: visit those, in document order.
+        for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
+            unit = units[u]
+            chosen = []
+            for name in condition.all:
+                here = [h for p in unit for h in by_para[name].get(p, ())]
+                if not here:
+                    break
+                chosen.append(best_hit(here, prepared))
+            else:
+                defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
+                is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
+                out.append(Candidate(chosen, defects, unit, is_operative))
+    return out
+
+
+def in_insertion(para: Paragraph, start: int, end: int) -> bool:
+    """The words stand wholly in a pending tracked insertion (read as accepted, not yet agreed)."""
+    return any(c.kind == "insert" and c.start <= start and end <= c.end for c in para.changes)
+
+
+def quote(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
+    out = []
+    for h in sorted(hits, key=lambda h: (h.para, h.start)):
+        para, index = prepared.paragraphs[h.para], prepared.index(h.para)
+        c_start = index.clause_start(h.start)
+        c_end = index.semicolon_from(h.end)
+        c_end = c_end + 1 if c_end >= 0 else len(para.text)
+        # A clause of a page or more (a wall of text without a semicolon) is quoted around the words only.
+        if c_end - c_start > MAX_CONTEXT:
+            c_start = max(c_start, h.start - MAX_CONTEXT // 2)
+            c_end = min(c_end, max(h.end, c_start + MAX_CONTEXT))
+        context = para.text[c_start:c_end].strip()
+        out.append(
+            Evidence(
+                element=h.element,
+                label=rule.elements[h.element].label,
+                ref=para.ref or "",
+                text=para.text[h.start : h.end],
+                start=h.start,
+                end=h.end,
+                paragraph=h.para,
+                context=context,
+            )
+        )
+    return out
+
+
+def hedges_of(hits: list[Hit], prepared: Prepared) -> list[str]:
+    found: dict[str, None] = {}
+    for para_index in dict.fromkeys(h.para for h in hits):
+        found.update(dict.fromkeys(prepared.hedges(para_index)))
+    return list(found)
+
+
+def partial_set(prepared: Prepared, names: list[str], hits: dict[str, list[Hit]], together: str) -> list[Hit]:
+    """Hits for a partial element set: one element anywhere; several together in one unit (a paragraph with
+    its lead-in and sub-paragraphs), as for a met condition."""
+    if len(names) == 1:
+        return [best_hit(hits[names[0]], prepared)] if hits[names[0]] else []
+    # Only units holding the rarest element can hold them all: visit those, in document order.
+    by_para: dict[str, dict[int, list[Hit]]] = {n: {} for n in names}
+    for n in names:
+        for h in hits[n]:
+            by_para[n].setdefault(h.para, []).append(h)
+    units, unit_of = prepared.units(together), prepared.units_by_paragraph(together)
+    rarest = min(names, key=lambda n: len(hits[n]))
+    for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
+        members = sorted(units[u])  # hits in document order, as in hits[n]
+        here = [[h for p in members for h in by_para[n].get(p, ())] for n in names]
+        if all(here):
+            return [best_hit(h, prepared) for h in here]
+    return []

@@ -1,0 +1,124 @@
+"""What a finding says to the drafter: its reasons, and its templates filled with the mission's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mandatekit.judge.hits import Hit
+from mandatekit.read.model import Paragraph, VerbClass
+from mandatekit.rulebook import Profile, Rule
+
+_VERB_EXAMPLES = {
+    VerbClass.decides: "Decides",
+    VerbClass.requests: "Requests",
+    VerbClass.calls: "Calls upon",
+    VerbClass.encourages: "Encourages",
+    VerbClass.notes: "Notes",
+}
+
+
+def preamble_only(refs: str) -> str:
+    return f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one."
+
+
+def too_weak(ref: str | None, verb_class: VerbClass | None, verb: str | None, min_verb: VerbClass) -> str:
+    """Why the verb governing the words does not mandate what the rule asks (`min_verb` at least)."""
+    needed = _VERB_EXAMPLES[min_verb]
+    if verb is None:
+        return f"{ref} has no governing verb that mandates anything: it needs '{needed}' language."
+    if verb_class is VerbClass.calls:
+        return (
+            f"Only under '{verb}' ({ref}), which exhorts others but does not task the mission: "
+            f"it needs '{needed}' language."
+        )
+    return (
+        f"Only under '{verb}' ({ref}), which is {'an encouragement' if verb_class is VerbClass.encourages else 'a statement'}, "
+        f"not a mandate: it needs at least '{needed}' language."
+    )
+
+
+def verb_in_brackets(verb: str, ref: str | None) -> str:
+    return f"The governing verb '{verb}' ({ref}) is in square brackets: the commitment is not yet agreed."
+
+
+def negated(ref: str | None, words: str) -> str:
+    return f"Negated in {ref} ('{words}'): the text says the opposite."
+
+
+_UNAGREED_PLACES = {
+    "bracketed": "bracketed, unagreed text in {refs}: words in square brackets are not yet agreed.",
+    "pending": "a pending tracked change in {refs}: read as if accepted, but not yet agreed.",
+}
+
+
+def unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], place: str) -> str:
+    """'The state's forces stand only in bracketed, unagreed text in OP 4 ...': which ideas lack agreed
+    words, and where they stand (`place`: bracketed or pending)."""
+    names = list(dict.fromkeys(h.element for h in hits))
+    labels = _and([rule.elements[n].label for n in names], "and")
+    refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits)), "and")
+    where = _UNAGREED_PLACES[place].format(refs=refs)
+    return f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in {where}"
+
+
+def what_is_missing(
+    rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]
+) -> str:
+    """Which of the closest condition's elements the draft lacks, and which stand only in other paragraphs."""
+    present = {n for n, h in hits.items() if h}
+    closest = max(rule.met, key=lambda c: len(present & set(c.all)))
+    here = {h.para for h in chosen}
+    have = [h.element for h in chosen]
+    have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]
+    where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
+    found = _and([rule.elements[n].label for n in dict.fromkeys(have)], "and")
+    absent = [rule.elements[n].label for n in closest.all if n not in present]
+    apart = [n for n in closest.all if n in present and n not in have]
+    text = f"The draft has {found} ({where})"
+    if absent:
+        text += f" but not {_and(absent)}"
+    for n in apart:
+        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
+        shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
+        text += f"{', and' if absent else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
+    return text + "."
+
+
+def _and(items: list[str], word: str = "or") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def fill(template: str, profile: Profile | None) -> str:
+    values = profile.values if profile else {}
+    return template.format_map(_Missing(values))
+
+
+# Filled templates by profile: the same strings for every draft. Keyed by the profile object, kept alive
+# here so that its id is not reused, and checked against a copy of its values in case they were changed.
+_FILLED: dict[int, tuple[Profile | None, dict[str, str], dict[str, str]]] = {}
+
+
+def filled_with(profile: Profile | None) -> Callable[[str], str]:
+    """`fill` with this profile, each template filled once."""
+    values = profile.values if profile else {}
+    entry = _FILLED.get(id(profile))
+    if entry is None or entry[0] is not profile or entry[1] != values:
+        if len(_FILLED) >= 64:
+            _FILLED.clear()
+        entry = _FILLED[id(profile)] = (profile, dict(values), {})
+    done = entry[2]
+
+    def filled(template: str) -> str:
+        text = done.get(template)
+        if text is None:
+            if len(done) >= 4096:
+                done.clear()
+            text = done[template] = fill(template, profile)
+        return text
+
+    return filled
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,89 @@
+"""A document made ready for judging against many rules: what every rule asks of it, found once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits
+from mandatekit.judge.cues import NEGATION_REACH, hedges_in, is_conditional, negation_in
+from mandatekit.judge.search import TextSearch
+from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
+from mandatekit.textnorm import for_matching
+
+if TYPE_CHECKING:
+    from mandatekit.judge.hits import Hit
+
+
+class Prepared(TextSearch):
+    """A document made ready for judging against many rules: matching text built once, and the answers
+    about its paragraphs (clauses, verbs, negations, hedges) kept for every rule that asks again."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.with_brackets = {p.index for p in self.judged if p.brackets}  # paragraphs with bracketed text
+        self._paragraph_units = ParagraphUnits(self.paragraphs, self.judged)
+        self._negations: dict[tuple[int, int], str | None] = {}
+        self._index: dict[int, ParagraphIndex] = {}  # built for the paragraphs that have hits
+        self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
+        self._hedges: dict[int, list[str]] = {}
+        self.qualities: dict[tuple[int, int, bool], tuple[int, int, int]] = {}  # see `evidence.best_hit`
+
+    def index(self, para: int) -> ParagraphIndex:
+        """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
+        scan of the paragraph: a 20 MB single paragraph is judged in time linear in its size."""
+        if para not in self._index:
+            self._index[para] = ParagraphIndex(self.paragraphs[para])
+        return self._index[para]
+
+    def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
+        """See `ParagraphUnits.units`."""
+        return self._paragraph_units.units(together)
+
+    def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
+        """See `ParagraphUnits.units_by_paragraph`."""
+        return self._paragraph_units.units_by_paragraph(together)
+
+    def ancestors(self, p: Paragraph) -> list[int]:
+        return self._paragraph_units.ancestors(p)
+
+    def descendants(self, index: int) -> list[int]:
+        return self._paragraph_units.descendants(index)
+
+    def verb_use_at(self, para: int, pos: int) -> VerbUse | None:
+        """The verb governing the words at `pos` of a paragraph, as the reader found it."""
+        return self.index(para).verb_use_at(pos)
+
+    def verb_at(self, para: int, pos: int) -> tuple[VerbClass | None, str | None]:
+        """The class and words of the verb governing `pos`: the one found there, else the paragraph's."""
+        use = self.index(para).verb_use_at(pos)
+        p = self.paragraphs[para]
+        return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
+
+    def negation(self, hit: Hit) -> str | None:
+        """The words negating a hit ('no longer', 'shall not'), if any; only asked of hits that matter."""
+        key = (hit.para, hit.start)
+        if key not in self._negations:
+            self._negations[key] = self._negation(hit.para, hit.start)
+        return self._negations[key]
+
+    def _negation(self, para: int, start: int) -> str | None:
+        text, index = self.paragraphs[para].text, self.index(para)
+        clause_start = index.clause_start(start)
+        words = negation_in(text[max(clause_start, start - NEGATION_REACH) : start])
+        if words is None:
+            return None
+        clause_end = index.semicolon_from(start)
+        key = (para, clause_start, clause_end)
+        if key not in self._conditional:  # once per clause, however many hits it holds
+            self._conditional[key] = is_conditional(
+                text[clause_start : clause_end if clause_end >= 0 else len(text)]
+            )
+        return None if self._conditional[key] else words
+
+    def hedges(self, para: int) -> list[str]:
+        """The hedges of a paragraph, as reported (found once per paragraph, asked by every rule)."""
+        if para not in self._hedges:
+            p = self.paragraphs[para]
+            text = self.matching(para)
+            self._hedges[para] = hedges_in(p, for_matching(p.text) if text is None else text)
+        return self._hedges[para]

@@ -1,0 +1,93 @@
+"""What judging a draft produces: findings with their evidence, and the report the renderers read.
+
+`check --format json` prints a `Report`: its fields are a stable contract (docs/json.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from mandatekit.factories import empty_list
+from mandatekit.rulebook import Severity, Verdict
+
+
+class Evidence(BaseModel):
+    element: str
+    label: str = Field(description="The element in the drafter's words")
+    ref: str = Field(description="Paragraph reference, e.g. 'OP 35(a)(i)'")
+    text: str = Field(description="The words found, as the draft has them")
+    start: int = Field(description="Offset of the words in the paragraph text")
+    end: int
+    paragraph: int = Field(description="Index of the paragraph in the document")
+    context: str = Field(description="The clause around the words")
+
+
+class SourceRef(BaseModel):
+    id: str
+    quote: str
+    title: str | None = None
+
+
+class AppliedDecision(BaseModel):
+    """A drafter's decision on a finding (see decisions.py), shown beside the tool's verdict."""
+
+    decision: Literal["accepted", "not-applicable", "met", "partial", "missing"]
+    why: str
+    by: str
+    date: str
+    source: str = Field(description="The decisions file it comes from")
+    stale: str | None = Field(None, description="Why it needs another look, if it does")
+
+    @property
+    def effective(self) -> Verdict | None:
+        """The verdict the drafting team stands by (accepted or not applicable count as met); none if stale."""
+        if self.stale:
+            return None
+        return Verdict.met if self.decision in ("accepted", "not-applicable") else Verdict(self.decision)
+
+
+class Finding(BaseModel):
+    rule: str
+    title: str
+    severity: Severity
+    theme: str
+    verdict: Verdict
+    message: str
+    reasons: list[str] = Field(default_factory=empty_list)
+    hedges: list[str] = Field(default_factory=empty_list)
+    evidence: list[Evidence] = Field(default_factory=empty_list)
+    recommendation: str
+    suggestion: str
+    sources: list[SourceRef]
+    decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
+
+    @property
+    def refs(self) -> list[str]:
+        return list(dict.fromkeys(e.ref for e in self.evidence))
+
+
+class DocumentInfo(BaseModel):
+    path: str | None
+    symbol: str | None
+    title: str | None
+    date: str | None = None
+    format: str
+    paragraphs: int = Field(description="Number of preambular and operative paragraphs")
+
+
+class Summary(BaseModel):
+    met: int = 0
+    partial: int = 0
+    missing: int = 0
+
+
+class Report(BaseModel):
+    """Everything the renderers need about one draft: the stable JSON contract of `check --format json`."""
+
+    document: DocumentInfo
+    profile: str | None = None
+    rulebook: str = Field("", description="mandatekit version and number of rules applied")
+    findings: list[Finding]
+    summary: Summary
+    warnings: list[str] = Field(default_factory=empty_list)

@@ -1,0 +1,147 @@
+"""The verdict of each rule on a draft: met, partial or missing, with the evidence and the reasons.
+
+A rule is met only where all the elements of one of its conditions stand together in operative text, under
+a governing verb at least as strong as the rule asks, not in square brackets and not negated. Anything less
+is partial, with the reason said; nothing at all is missing. A false "met" is the worst error this tool can
+make, so every doubt goes to partial."""
+
+from __future__ import annotations
+
+from mandatekit.judge import messages
+from mandatekit.judge.evidence import Candidate, candidates, hedges_of, in_insertion, partial_set, quote
+from mandatekit.judge.hits import Hit, find_hits
+from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
+from mandatekit.read.model import Document, Kind, VerbClass
+from mandatekit.rulebook import Profile, Rule, Verdict
+from mandatekit.rulebook.model import Scope
+from mandatekit.rulebook.patterns import pattern_set
+
+
+def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
+    """What keeps elements found together from meeting the rule: preamble, weak verb, brackets, negation."""
+    paragraphs = prepared.paragraphs
+    found = []
+    preamble = [h for h in chosen if paragraphs[h.para].kind is Kind.preambular]
+    if preamble and rule.scope is Scope.operative:
+        found.append(
+            messages.preamble_only(", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in preamble)))
+        )
+    # A topic element names what the paragraph is about; the verb must govern what is asked.
+    operative = [
+        h for h in chosen if paragraphs[h.para].kind is Kind.operative and not rule.elements[h.element].topic
+    ]
+    weakest = None
+    for h in operative:
+        verb_class, verb = prepared.verb_at(h.para, h.start)
+        if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
+            weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
+    if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:
+        _, verb_class, verb, h = weakest
+        found.append(messages.too_weak(paragraphs[h.para].ref, verb_class, verb, min_verb))
+    in_brackets = [
+        (h, use) for h in operative if (use := prepared.verb_use_at(h.para, h.start)) and use.bracketed
+    ]
+    if in_brackets:
+        h, use = in_brackets[0]
+        found.append(messages.verb_in_brackets(use.verb, paragraphs[h.para].ref))
+    bracketed = [h for h in chosen if h.bracketed]
+    if bracketed:
+        found.append(messages.unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
+    # Only what is asked can be negated: a topic ("do not recruit children") or an idea worded in the
+    # negative ("does not cause harm") stays what it is.
+    askable = [
+        h
+        for h in chosen
+        if not rule.elements[h.element].topic and not rule.elements[h.element].allow_negation
+    ]
+    negated = [(h, words) for h in askable if (words := prepared.negation(h))]
+    if negated:
+        h, words = negated[0]
+        found.append(messages.negated(paragraphs[h.para].ref, words))
+    return found
+
+
+def judge_rule(
+    prepared: Prepared, rule: Rule, profile: Profile | None = None, sources: dict[str, str] | None = None
+) -> Finding:
+    """The finding of one rule on one prepared document."""
+    paragraphs = prepared.paragraphs
+    hits = find_hits(prepared, rule)
+    ranked = sorted(candidates(prepared, rule, hits, defects), key=Candidate.rank)
+    reasons: list[str] = []
+    chosen: list[Hit] = []
+    if ranked and not ranked[0].defects:
+        verdict, chosen = Verdict.met, ranked[0].hits
+    elif ranked:
+        verdict, chosen, reasons = Verdict.partial, ranked[0].hits, ranked[0].defects
+    else:
+        verdict = Verdict.missing
+        for names in rule.partial:
+            found = partial_set(prepared, names, hits, rule.together)
+            if found:
+                verdict, chosen = Verdict.partial, found
+                break
+        if verdict is Verdict.partial:
+            reasons = [messages.what_is_missing(rule, hits, chosen, paragraphs)]
+            if bracketed := [h for h in chosen if h.bracketed]:
+                reasons.append(messages.unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
+    if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
+        reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
+    sources = sources or {}
+    filled = messages.filled_with(profile)
+    return Finding(
+        rule=rule.id,
+        title=rule.title,
+        severity=rule.severity,
+        theme=rule.theme,
+        verdict=verdict,
+        message=filled(getattr(rule.message, verdict.value)),
+        reasons=reasons,
+        hedges=hedges_of(chosen, prepared) if chosen else [],
+        evidence=quote(chosen, rule, prepared),
+        recommendation=filled(rule.recommendation),
+        suggestion=filled(rule.suggestion.strip()),
+        sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
+    )
+
+
+def compile_programs(rules: list[Rule]) -> None:
+    """Compile every program the rules search, now: in a process about to fork workers, which inherit them
+    instead of each compiling the same programs again."""
+    for rule in rules:
+        for patterns in [*rule.elements.values(), *rule.exclude]:
+            program = pattern_set(patterns.phrases, patterns.regex).program()
+            # RE2 compiles the reversed program, which finds where a match starts, at the first match:
+            # in every worker, unless asked for here.
+            program.reverseprogramsize  # noqa: B018
+
+
+def judge_document(
+    document: Document,
+    rules: list[Rule],
+    profile: Profile | None = None,
+    sources: dict[str, str] | None = None,
+    rulebook: str = "",
+) -> Report:
+    prepared = Prepared(document)
+    findings = [judge_rule(prepared, rule, profile, sources) for rule in rules]
+    summary = Summary()
+    for f in findings:
+        setattr(summary, f.verdict.value, getattr(summary, f.verdict.value) + 1)
+    info = DocumentInfo(
+        path=document.path,
+        symbol=document.front.symbol,
+        title=document.front.title,
+        date=document.front.date,
+        format=document.format,
+        paragraphs=len(prepared.judged),
+    )
+    return Report(
+        document=info,
+        profile=profile.id if profile else None,
+        rulebook=rulebook,
+        findings=findings,
+        summary=summary,
+        warnings=list(document.warnings),
+    )
