@@ -8,16 +8,18 @@ version or another loader gives another key, and the value is rebuilt. Whatever 
 rebuilt: the cache can make a run faster, never make it fail or change its result.
 
 Why the cache is trusted: it lives in the user's own cache folder (MANDATEKIT_CACHE_DIR, else
-$XDG_CACHE_HOME/mandatekit, else ~/.cache/mandatekit), created private (0700); a folder or file that
-another user owns, or that others may write, is not used. Its content is JSON (no code runs when it is
-read), and callers validate what they read back with the same pydantic models as a fresh load. So a
-cached rulebook is as safe as a freshly loaded one unless someone who can already write the user's files
-tampers with it.
+$XDG_CACHE_HOME/mandatekit, else ~/.cache/mandatekit; none when there is no home folder), created private
+(0700); a folder or file that another user owns, or that others may write, is not used, and only regular
+files are opened (a FIFO or a device planted there is passed over, never waited on). Each entry is signed
+(HMAC-SHA256) with a random key made once and readable by the user alone: an entry edited, damaged or
+copied from elsewhere is rebuilt, so it cannot change a verdict. Its content is JSON (no code runs when it
+is read), and callers validate what they read back with the same pydantic models as a fresh load.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -26,19 +28,28 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger file is not ours: rebuild rather than read it
+_SECRET = "secret"  # the file of the key that signs entries, in the cache folder
+_SECRET_BYTES = 32
 
 
 def enabled() -> bool:
     return os.environ.get("MANDATEKIT_NO_CACHE", "") in ("", "0")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """The cache folder; None when there is none to be had (no HOME and no account entry for the user id,
+    as in a container run under an arbitrary uid): the run then goes without the cache."""
     explicit = os.environ.get("MANDATEKIT_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # Path.home(): no HOME and no passwd entry
+            return None
     return Path(base) / "mandatekit"
 
 
@@ -67,15 +78,70 @@ def code_parts(*paths: Path) -> list[bytes]:
     return [path.read_bytes() for path in paths]
 
 
-def _read(path: Path, key: str) -> Any:
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file of ours, in a folder of ours, of at most `limit` bytes.
+
+    Never opens anything else: a FIFO would block the open (and every later run) forever, a device could
+    stream without end; a symbolic link is not followed (O_NOFOLLOW) and what was opened is checked again."""
     try:
-        folder = path.parent.stat()
-        with path.open("rb") as handle:
+        if not (stat.S_ISREG(path.lstat().st_mode) and _private(path.parent.stat())):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
             st = os.fstat(handle.fileno())
-            if not (_private(folder) and _private(st)) or st.st_size > MAX_ENTRY_BYTES:
+            if not (stat.S_ISREG(st.st_mode) and _private(st)) or st.st_size > limit:
                 return None
-            entry = json.loads(handle.read())
-    except (OSError, ValueError):  # missing, unreadable, truncated, not JSON, not UTF-8
+            return handle.read(limit + 1)[: limit + 1]
+    except OSError:  # missing, unreadable, replaced meanwhile
+        return None
+
+
+def _secret(folder: Path, create: bool) -> bytes | None:
+    """The key that signs this user's entries: random, made once, readable by the user alone. An entry not
+    signed with it (edited, truncated, copied from elsewhere) is not read back."""
+    path = folder / _SECRET
+    data = _read_regular(path, _SECRET_BYTES)
+    if data is not None and len(data) == _SECRET_BYTES:
+        try:
+            if path.stat().st_mode & 0o077 == 0:  # readable by others: anyone could sign an entry
+                return data
+        except OSError:
+            return None
+        return None
+    if not create:
+        return None
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:  # a damaged one: replaced by a fresh one (old entries are then rebuilt)
+        try:
+            path.unlink()
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError:
+            return None
+    except OSError:
+        return None
+    data = os.urandom(_SECRET_BYTES)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return data
+
+
+def _signature(secret: bytes, body: bytes) -> bytes:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def _read(path: Path, key: str) -> Any:
+    data = _read_regular(path, MAX_ENTRY_BYTES)
+    secret = _secret(path.parent, create=False) if data else None
+    if data is None or secret is None:
+        return None
+    signature, _, body = data.partition(b"\n")
+    if not hmac.compare_digest(signature, _signature(secret, body)):
+        return None  # tampered with, or damaged: rebuilt
+    try:
+        entry = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, nested past the parser
         return None
     if not isinstance(entry, dict) or entry.get("key") != key or "value" not in entry:
         return None
@@ -91,12 +157,16 @@ def _write(path: Path, key: str, value: Any) -> None:
         text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
         if json.loads(text)["value"] != value:  # e.g. an int key would come back a string: not cacheable
             return
+        secret = _secret(path.parent, create=True)
+        if secret is None:
+            return
+        body = text.encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_signature(secret, body) + b"\n" + body)
         os.replace(tmp, path)  # atomic: a reader sees the old entry or the new one, never half of one
         tmp = None
-    except (OSError, TypeError, ValueError):  # read-only, full or foreign folder: run without the cache
+    except (OSError, TypeError, ValueError, RecursionError):  # read-only, full or foreign folder: no cache
         pass
     finally:
         if tmp is not None:
@@ -113,8 +183,11 @@ def cached(
     result is built again. `name` says which entry; one entry per name and set of input paths is kept."""
     if not enabled():
         return build()[0]
+    folder = cache_dir()
+    if folder is None:
+        return build()[0]
     key = key_of(parts)
-    path = cache_dir() / f"{name}.json"
+    path = folder / f"{name}.json"
     value = _read(path, key)
     if value is not None:
         try:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+
+from mandatekit.environment import source_date
 
 
 def now() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.now(tz=dt.UTC)
+    return source_date() or dt.datetime.now(tz=dt.UTC)

@@ -168,3 +168,20 @@ def record(path: Path, decision: Decision) -> None:
 
 def today() -> str:
     return now().date().isoformat()
+
+
+def decider() -> str:
+    """Who records a decision when --by does not say: the login name, as getpass finds it (LOGNAME, USER,
+    LNAME, USERNAME, then the account entry of the user id). A process run under a user id with no account
+    entry (a container's arbitrary uid) and none of those variables is told to name itself."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError) as exc:  # no passwd entry: KeyError, OSError from Python 3.13
+        uid = getattr(os, "getuid", lambda: "?")()
+        raise MandatekitError(
+            None,
+            f"cannot tell who decides: USER and LOGNAME are not set and user id {uid} has no account entry: "
+            "pass --by NAME (or set USER)",
+        ) from exc

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+# Characters a terminal acts on rather than shows: C0 and C1 control codes (ESC opens the sequences that
+# recolour, move the cursor, retitle the window or write the clipboard), and the bidirectional controls that
+# show text in another order than it is. Whitespace is left to whoever joins the line.
+_UNSHOWN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` (a file name, a value from a file or the environment) safe to print: each character a
+    terminal would act on written as its escape (\\x1b), so no input can recolour or rewrite the screen."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNSHOWN.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class MandatekitError(Exception):
@@ -16,7 +30,7 @@ class MandatekitError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        return f"{self.path}: {self.problem}" if self.path else self.problem
+        return shown(f"{self.path}: {self.problem}" if self.path else self.problem)
 
 
 class DraftError(MandatekitError):
@@ -31,7 +45,7 @@ class RuleError(MandatekitError):
         super().__init__(None, "; ".join(problems) if len(problems) == 1 else f"{len(problems)} problems")
 
     def line(self) -> str:
-        return "\n".join(self.problems)
+        return "\n".join(map(shown, self.problems))
 
 
 # What the program was doing, and on which file, when an unexpected exception went through: the CLI's last

@@ -68,6 +68,9 @@ class Cli(click.Group):
         forget_inputs()
         previous = _stop_cleanly_on_sigterm()
         try:
+            from mandatekit.environment import check as check_environment
+
+            check_environment()  # a variable a command cannot use: said once, before any work
             return super().invoke(ctx)
         except RuleError as exc:
             for problem in exc.problems:

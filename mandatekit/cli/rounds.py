@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -99,7 +98,7 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
       mandatekit decide ssr-vetting --as accepted --why "Left to the SSR resolution" --by "Penholder team"
     """
     from mandatekit.api import setup as make_setup
-    from mandatekit.decisions import PROJECT_FILE, Decision, record, today
+    from mandatekit.decisions import PROJECT_FILE, Decision, decider, record, today
     from mandatekit.read import read
 
     if not why.strip():
@@ -112,7 +111,7 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
         finding = setup.judge(read(draft), only=[rule_id]).findings[0]
         verdict, evidence = finding.verdict, finding.refs
         target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
-    entry = Decision(rule=rule_id, decision=decision, why=why, by=who or getpass.getuser(), date=today(),  # type: ignore[arg-type]
+    entry = Decision(rule=rule_id, decision=decision, why=why, by=who or decider(), date=today(),  # type: ignore[arg-type]
                      draft=scope, verdict=verdict, evidence=evidence)  # fmt: skip
     record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""

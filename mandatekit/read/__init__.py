@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mandatekit.environment import max_draft_bytes
 from mandatekit.errors import DraftError
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.structure import build
@@ -12,7 +13,6 @@ from mandatekit.read.text import decode, read_text
 
 __all__ = ["Document", "Kind", "Paragraph", "VerbClass", "read", "read_string"]
 
-DEFAULT_MAX_MB = 50
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {".docx": "docx", ".docm": "docx", ".pdf": "pdf", **TEXT_SUFFIXES}
 _SAVE_AS = {
@@ -26,10 +26,7 @@ _SAVE_AS = {
 
 def max_bytes() -> int:
     """Largest draft read, in bytes: 50 MB unless MANDATEKIT_MAX_MB says otherwise."""
-    try:
-        return int(float(os.environ.get("MANDATEKIT_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
-    except ValueError:
-        return DEFAULT_MAX_MB * 1024 * 1024
+    return max_draft_bytes()
 
 
 def _sniff(head: bytes) -> str | None:

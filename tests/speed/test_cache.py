@@ -89,7 +89,12 @@ def test_another_version_rebuilds(cache: Path, builds: list[int], monkeypatch: p
         lambda text: text[: len(text) // 2],  # truncated
         lambda text: "\x00\xff garbage",
         lambda text: "",
-        lambda text: json.dumps({"key": json.loads(text)["key"], "value": {"rules": 3}}),
+        # the right key and signature line, another value
+        lambda text: (
+            text.partition("\n")[0]
+            + "\n"
+            + json.dumps({"key": json.loads(text.partition("\n")[2])["key"], "value": {"rules": 3}})
+        ),
         # the right key but a rule no fresh load would accept: validated, refused, rebuilt
         lambda text: text.replace('"severity":"critical"', '"severity":"apocalyptic"', 1),
     ],
