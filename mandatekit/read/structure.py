@@ -53,6 +53,10 @@ _PLACEHOLDER = lazily(
 _SYMBOL = re.compile(
     r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+|\bA/RES/\d+/\d+\b|\bA/\d{2,3}/(?:L\.)?\d+\b", re.IGNORECASE
 )
+# "Adopted by the Security Council at its 9512th meeting", "S/RES/2717 (2023)": the text as adopted.
+_ADOPTED = re.compile(
+    r"^Adopted\s+by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b|^\s*[SA]/RES/\d", re.IGNORECASE
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
 _NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(\S.*)$")
@@ -177,6 +181,12 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
     return [sorted(s, key=_span_start) if len(s) > 1 else s for s in spans]
 
 
+def _editorial(bracketed: str) -> bool:
+    """'[to]', '[S/902]': one or two words in brackets, closed in the same paragraph. In a text the Council
+    has adopted nothing is under negotiation: such brackets are the editor's, not unagreed text."""
+    return bracketed.startswith("[") and bracketed.endswith("]") and len(bracketed[1:-1].split()) <= 2
+
+
 def _span_start(span: Span) -> int:
     return span.start
 
@@ -219,6 +229,7 @@ class _Builder:
         self.annex_number = 0  # last top-level number in the current annex part
         self.annex_part = 1  # an annex whose numbering starts again has parts: 'Annex A, part 2, para 1'
         self.refs: set[str] = set()
+        self.categorised: int | None = None  # the OP whose tasks stand under category headings, if any
 
     def _ref(self, number: list[str]) -> str:
         if self.annex is None:
@@ -321,14 +332,36 @@ class _Builder:
 
     def add_sub(self, block: Block, text: str, label: _Label) -> None:
         kind = self._sub_kind(label)
-        if kind == "roman" and self.path and self.path[-1][:2] == ("letter", "i"):
+        if kind == "roman" and label.value == "ii" and self.path and self.path[-1][:2] == ("letter", "i"):
             self._relabel_letter_i()
-        base = [entry for entry in self.path if entry[0] in ("decimal", "list")]
+        if (
+            kind == "letter"
+            and len(self.path) == 2
+            and self.path[1][0] == "roman"
+            and (label.value == "a" or self.categorised == self.path[0][2])
+        ):
+            # "34. Decides ... the following tasks: (i) Protection of civilians (a) ... (g) ... (ii) Political
+            # situation (a) ... (or (h) ...)": a roman item straight under the OP, then a list from '(a)' (or
+            # going on from the last category's), is a category heading of the OP's tasks, cited as the UN
+            # cites them: OP 34(i)(a), OP 34(ii)(a) or OP 34(ii)(h).
+            self.path[1] = ("category", *self.path[1][1:])
+            self.categorised = self.path[0][2]
+        category = next((entry for entry in self.path if entry[0] == "category"), None)
+        if (
+            kind == "roman"
+            and category is not None
+            and self.path[-1][0] == "letter"
+            and _roman_value(label.value) == _roman_value(category[1]) + 1
+        ):
+            self.path = self.path[:1]  # the next category heading: '(ii)' after '(i)' and its tasks
+        base = [entry for entry in self.path if entry[0] in ("decimal", "list", "category")]
         if kind == "roman":
-            base = [entry for entry in self.path if entry[0] in ("decimal", "list", "letter")]
-        parent = base[-1][2] if base else None
+            base = [entry for entry in self.path if entry[0] in ("decimal", "list", "category", "letter")]
+        numbering = base[-1][2] if base else None
+        # A category is a heading of the tasks under it, not their lead-in: they stay the OP's own tasks.
+        parent = self.paragraphs[numbering].parent if base and base[-1][0] == "category" else numbering
         # An annex list that starts at '(a)': its items are the annex's own paragraphs.
-        number = [label.value] if parent is None else [*self.paragraphs[parent].number, label.value]
+        number = [label.value] if numbering is None else [*self.paragraphs[numbering].number, label.value]
         para = self._add(
             block,
             self.numbered_kind,
@@ -484,10 +517,14 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         ):
             closed = True
     paragraphs = builder.paragraphs
+    front_texts = [p.text for p in paragraphs if p.kind is Kind.front_matter][:12]
+    adopted = any(_ADOPTED.search(text) for text in front_texts)
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
+        if adopted and spans:
+            spans = [s for s in spans if not _editorial(para.text[s.start : s.end])]
         _set(para, brackets=spans)
     _assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
-    front = _front_matter([p.text for p in paragraphs if p.kind is Kind.front_matter][:12])
+    front = _front_matter(front_texts)
     warnings = []
     if paragraphs and not any(p.kind is Kind.operative for p in paragraphs):
         warnings.append("no operative paragraphs: nothing in this text can meet a recommendation")
