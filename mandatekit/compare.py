@@ -12,11 +12,15 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from mandatekit.judge import DocumentInfo, Report
+from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.rulebook import Severity, Verdict
 
 Change = Literal["improved", "regressed", "unchanged"]
+LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
+# What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
+# evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
+LOSS_ORDER: dict[str, int] = {"deleted": 0, "cut": 1, "weakened": 2, "bracketed": 3, "changed": 4}
 _WORDS = re.compile(r"\S+")
 MATCH_THRESHOLD = 0.6  # below this similarity two paragraphs are not the same paragraph
 
@@ -44,6 +48,17 @@ class ParagraphDiff(BaseModel):
         return " ".join(marks[p.op].format(p.text) for p in self.pieces)
 
 
+class Loss(BaseModel):
+    """What the new round took from one paragraph that carried a rule's evidence in the old one."""
+
+    kind: LossKind
+    old_ref: str = Field(description="The paragraph in the old draft")
+    new_ref: str | None = Field(description="The same paragraph in the new draft (None: deleted)")
+    words: list[str] = Field(description="The evidence words deleted, or the verb before and after")
+    elements: list[str] = Field(description="The rule's elements those words carried")
+    sentence: str = Field(description="'the old OP 35 was deleted, with “failing which ... suspended”'")
+
+
 class RuleChange(BaseModel):
     rule: str
     title: str
@@ -54,18 +69,33 @@ class RuleChange(BaseModel):
     old_refs: list[str]
     new_refs: list[str]
     diffs: list[ParagraphDiff]
+    losses: list[Loss] = Field(
+        default_factory=list,
+        description="Evidence paragraphs deleted, cut, weakened, bracketed or changed, worst first — also "
+        "where the verdict holds",
+    )
+    held: str = Field("", description="Where the verdict held despite losses: 'still met by OP 34(c)'")
+
+    @property
+    def lost(self) -> bool:
+        """The round took evidence from this rule, whatever became of its verdict."""
+        return any(loss.kind != "changed" for loss in self.losses)
 
 
 class ComparisonSummary(BaseModel):
     improved: int = 0
     regressed: int = 0
     unchanged: int = 0
+    lost: int = Field(0, description="Rules not regressed whose evidence the round still cut or weakened")
 
 
 class Comparison(BaseModel):
     old: DocumentInfo
     new: DocumentInfo
-    changes: list[RuleChange] = Field(description="Regressions first, then improvements, then the rest")
+    changes: list[RuleChange] = Field(
+        description="Regressions first, then the rules that lost evidence though their verdict held (worst "
+        "loss first), then improvements, then the rest"
+    )
     summary: ComparisonSummary
 
 
@@ -110,10 +140,116 @@ def _judged(document: Document) -> list[Paragraph]:
     return [p for p in document.paragraphs if p.kind in (Kind.operative, Kind.preambular)]
 
 
+def _what_was_lost(c: RuleChange) -> tuple[int, int, int]:
+    """The order of a comparison: regressions, then rules that lost evidence though the verdict held, then
+    improvements, then the rest; within each, the most severe rule and the worst loss first."""
+    group = 0 if c.change == "regressed" else 1 if c.lost else 2 if c.change == "improved" else 3
+    worst = min((LOSS_ORDER[loss.kind] for loss in c.losses), default=len(LOSS_ORDER))
+    return (group, c.severity.rank, worst)
+
+
 def _change(old: Verdict, new: Verdict) -> Change:
     if new.rank < old.rank:
         return "improved"
     return "regressed" if new.rank > old.rank else "unchanged"
+
+
+def _quote(words: str, limit: int = 14) -> str:
+    """Words quoted short: a long stretch keeps its first and last words."""
+    split = words.split()
+    if len(split) <= limit:
+        return " ".join(split)
+    return " ".join(split[: limit - 4]) + " … " + " ".join(split[-3:])
+
+
+def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
+    """Where `words` stand in `para`, spaces and case aside."""
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    m = re.search(pattern, para.text, re.IGNORECASE) if pattern else None
+    return m.span() if m else None
+
+
+def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
+    """The stretches the diff deleted from `old` that held words of the evidence."""
+    wanted = {w.lower() for w in evidence.split()}
+    return [
+        _quote(p.text)
+        for p in word_diff(old.text, new.text)
+        if p.op == "delete" and wanted & {w.lower() for w in p.text.split()}
+    ] or [_quote(evidence)]
+
+
+def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
+    """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
+    head = " ".join(old_para.text.split()[:8]).lower()
+    return bool(head) and any(
+        c.kind == "delete" and head in " ".join(c.text.split()).lower()
+        for p in new_doc.paragraphs
+        for c in p.changes
+    )
+
+
+def _losses(
+    old_para: Paragraph, new_para: Paragraph | None, evidence: list[Evidence], new_doc: Document
+) -> list[Loss]:
+    """What the round took from one evidence paragraph of the old draft."""
+    labels = list(dict.fromkeys(e.label for e in evidence))
+    ref = old_para.ref or "a paragraph"
+    if new_para is None:
+        words = list(dict.fromkeys(_quote(e.text) for e in evidence))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        how = (
+            "a pending tracked change deletes the old" if _pending_deletion(old_para, new_doc) else "the old"
+        )
+        verb = "" if how.startswith("a pending") else " was deleted"
+        return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
+                     sentence=f"{how} {ref}{verb}, and with it {quoted}")]  # fmt: skip
+    out: list[Loss] = []
+    pending = any(c.kind == "delete" for c in new_para.changes)
+    out_tail = " (a pending tracked change)" if pending else ""
+    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {ref})"
+    gone = [e for e in evidence if _found(e.text, new_para) is None]
+    if gone:
+        words = list(dict.fromkeys(w for e in gone for w in _deleted_words(old_para, new_para, e.text)))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="cut", old_ref=ref, new_ref=new_para.ref, words=words,
+                        elements=list(dict.fromkeys(e.label for e in gone)),
+                        sentence=f"{quoted} {'was' if len(words) == 1 else 'were'} deleted from {where}{out_tail}"))  # fmt: skip
+    old_class, new_class = old_para.verb_class, new_para.verb_class
+    if old_class is not None and new_class is not None and new_class.strength < old_class.strength:
+        before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
+        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
+                        sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
+    bracketed = []
+    for e in evidence:
+        span = _found(e.text, new_para)
+        if span is not None and new_para.in_brackets(*span) and not old_para.in_brackets(e.start, e.end):
+            bracketed.append(e)
+    if bracketed:
+        words = list(dict.fromkeys(_quote(e.text) for e in bracketed))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words,
+                        elements=list(dict.fromkeys(e.label for e in bracketed)),
+                        sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in {where}"))  # fmt: skip
+    if not out:
+        edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
+        if edits:
+            deleted = [_quote(p.text) for p in edits if p.op == "delete"]
+            what = ", ".join(f"“{w}”" for w in deleted) + " deleted" if deleted else "words added"
+            out.append(Loss(kind="changed", old_ref=ref, new_ref=new_para.ref, words=deleted, elements=labels,
+                            sentence=f"{where} was changed ({what})"))  # fmt: skip
+    return out
+
+
+def _held(before: Finding, after: Finding) -> str:
+    """How the verdict stands after the round: 'still met by OP 34(c)'."""
+    refs = ", ".join(after.refs)
+    if after.verdict is before.verdict:
+        if after.verdict is Verdict.missing:
+            return "still missing"
+        verb = "met" if after.verdict is Verdict.met else "partly met"
+        return f"still {verb} by {refs}" if refs else f"still {verb}"
+    return f"now {after.verdict.value}" + (f" ({refs})" if refs else "")
 
 
 def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> Comparison:
@@ -125,12 +261,14 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
         if after is None:
             continue
         diffs: list[ParagraphDiff] = []
+        losses: list[Loss] = []
         seen_new: set[int] = set()
         for index in dict.fromkeys(e.paragraph for e in before.evidence):
             para = old_doc.paragraphs[index]
             match, score = _best_match(para, new_paras)
             if match is not None:
                 seen_new.add(match.index)
+            losses += _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
             diffs.append(
                 ParagraphDiff(
                     old_ref=para.ref,
@@ -163,9 +301,13 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
                 old_refs=before.refs,
                 new_refs=after.refs,
                 diffs=diffs,
+                losses=sorted(losses, key=lambda loss: LOSS_ORDER[loss.kind]),
+                held=_held(before, after) if losses else "",
             )
         )
-    order = {"regressed": 0, "improved": 1, "unchanged": 2}
-    changes.sort(key=lambda c: (order[c.change], c.severity.rank))
-    summary = ComparisonSummary(**{k: sum(c.change == k for c in changes) for k in order})
+    changes.sort(key=_what_was_lost)
+    summary = ComparisonSummary(
+        **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
+        lost=sum(c.lost and c.change != "regressed" for c in changes),
+    )
     return Comparison(old=old.document, new=new.document, changes=changes, summary=summary)

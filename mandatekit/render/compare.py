@@ -16,8 +16,62 @@ from mandatekit.compare import Comparison
 _MARK = {
     "regressed": ("▼ regressed", "red"),
     "improved": ("▲ improved", "green"),
+    "lost": ("▽ lost", "yellow"),  # the verdict held, but the round took evidence from it
     "unchanged": ("= same", None),
 }
+CONTEXT_WORDS = 6  # unchanged words kept either side of a change in a diff; the rest is "…"
+
+
+def _mark(change: Any) -> str:
+    return "lost" if change.change == "unchanged" and change.lost else change.change
+
+
+def _shown(change: Any) -> bool:
+    return change.change != "unchanged" or change.lost
+
+
+def loss_sentence(change: Any) -> str:
+    """What the round took from a rule, and where its verdict stands: "Still met by OP 34(c); the old OP 35
+    was deleted, and with it “failing which that support should be suspended”." """
+    parts = [change.held] if change.held else []
+    parts += [loss.sentence for loss in change.losses if loss.kind != "changed" or not change.lost]
+    text = "; ".join(p for p in parts if p)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def compact_pieces(d: Any, context: int = CONTEXT_WORDS) -> list[dict[str, str]]:
+    """A diff's pieces with long unchanged stretches cut to a few words either side of each change, and
+    long changed stretches to their first and last words: the change, not the whole paragraph."""
+    out = []
+    pieces = d.pieces
+    for n, piece in enumerate(pieces):
+        text = piece.text
+        if piece.op == "equal" and len(pieces) > 1:
+            words = text.split()
+            first, last = n == 0, n == len(pieces) - 1
+            if first and len(words) > context:
+                text = "… " + " ".join(words[-context:])
+            elif last and len(words) > context:
+                text = " ".join(words[:context]) + " …"
+            elif not first and not last and len(words) > 2 * context:
+                text = " ".join(words[:context]) + " … " + " ".join(words[-context:])
+        elif piece.op != "equal":
+            text = _cut_middle(text, 3 * context)
+        out.append({"op": piece.op, "text": text})
+    return out
+
+
+def compact(d: Any, context: int = CONTEXT_WORDS) -> str:
+    """`compact_pieces` in plain text: [-removed-] {+added+}."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks[p["op"]].format(p["text"]) for p in compact_pieces(d, context))
+
+
+def _cut_middle(text: str, limit: int) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    return " ".join(words[: limit - 4]) + " … " + " ".join(words[-4:])
 
 
 def _name(info: Any) -> str:
@@ -58,10 +112,14 @@ def _colour_changes(lines: list[str]) -> list[str]:
 
 def _diff_lines(change: Any, width: int = 100, color: bool = True) -> list[str]:
     lines = []
+    sentence = loss_sentence(change)
+    if sentence:
+        lines += textwrap.wrap(sentence, width=max(width, 40), initial_indent="    ", subsequent_indent="    ",
+                               break_on_hyphens=False, break_long_words=False)  # fmt: skip
     for d in change.diffs:
-        if not d.changed and change.change == "unchanged":
+        if not d.changed:
             continue
-        wrapped = textwrap.wrap(f"{_where(d)}: {d.as_text()}", width=max(width, 40), initial_indent="    ",
+        wrapped = textwrap.wrap(f"{_where(d)}: {compact(d)}", width=max(width, 40), initial_indent="    ",
                                 subsequent_indent="      ", break_on_hyphens=False, break_long_words=False)  # fmt: skip
         lines += _colour_changes(wrapped) if color else wrapped
     return lines
@@ -75,17 +133,18 @@ def render_comparison_table(c: Comparison, width: int | None = None) -> str:
         click.style(f"{s.regressed} regressed", fg="red")
         + " · "
         + click.style(f"{s.improved} improved", fg="green")
-        + f" · {s.unchanged} unchanged",
+        + (" · " + click.style(f"{s.lost} held but lost words", fg="yellow") if s.lost else "")
+        + f" · {s.unchanged - s.lost} unchanged",
         "",
     ]
     lead = 2 + 12 + 10 + 8 + 3 + 8 + 1
     for ch in c.changes:
-        label, colour = _MARK[ch.change]
+        label, colour = _MARK[_mark(ch)]
         title = textwrap.wrap(ch.title, width=max(width - lead, 12)) or [""]
         head = f"  {click.style(f'{label:<12}', fg=colour)}{ch.severity.value:<10}{ch.old.value:>8} → {ch.new.value:<8} "
         lines.append(head + title[0])
         lines += [" " * lead + more for more in title[1:]]
-        if ch.change != "unchanged":
+        if _shown(ch):
             lines += _diff_lines(ch, width)
     return "\n".join(lines) + "\n"
 
@@ -97,20 +156,27 @@ def render_comparison_markdown(c: Comparison) -> str:
     out = [
         "# Since the previous text: {} → {}".format(*(escape_markdown_html(n) for n in _names(c))),
         "",
-        f"**{s.regressed} regressed · {s.improved} improved · {s.unchanged} unchanged**",
+        f"**{s.regressed} regressed · {s.improved} improved · {s.lost} held but lost words · "
+        f"{s.unchanged - s.lost} unchanged**",
         "",
         "| Change | Severity | Recommendation | Before | Now |",
         "| --- | --- | --- | --- | --- |",
     ]
     for ch in c.changes:
-        out.append(f"| {ch.change} | {ch.severity.value} | {ch.title} | {ch.old.value} | {ch.new.value} |")
+        label = "held, lost words" if _mark(ch) == "lost" else ch.change
+        out.append(f"| {label} | {ch.severity.value} | {ch.title} | {ch.old.value} | {ch.new.value} |")
     for ch in c.changes:
-        if ch.change == "unchanged":
+        if not _shown(ch):
             continue
         out += ["", f"## {ch.title}: {ch.old.value} → {ch.new.value}", ""]
+        sentence = loss_sentence(ch)
+        if sentence:
+            out += [escape_markdown_html(sentence), ""]
         for d in ch.diffs:
+            if not d.changed:
+                continue
             text = (
-                escape_markdown_html(d.as_text())
+                escape_markdown_html(compact(d))
                 .replace("[-", "~~")
                 .replace("-]", "~~")
                 .replace("{+", "**")
@@ -156,18 +222,24 @@ def _story(change: Any) -> str:
 def previous_context(c: Comparison) -> dict[str, Any]:
     """The memo's 'Since the previous text' section: gains and losses, each told in a sentence."""
     s = c.summary
-    from mandatekit.render.memo import number
+    from mandatekit.render.memo import in_words, number
 
     summary = (
         f"{number(s.regressed) if s.regressed else 'no'} recommendation{'s' if s.regressed != 1 else ''} regressed, "
         f"{number(s.improved) if s.improved else 'none'} improved and {number(s.unchanged)} "
         f"{'is' if s.unchanged == 1 else 'are'} unchanged."
     )
+    if s.lost:
+        summary += (
+            f" {in_words(s.lost).capitalize()} held {'its' if s.lost == 1 else 'their'} verdict but lost words "
+            "that carried it."
+        )
     changes = []
     for ch in c.changes:
-        if ch.change == "unchanged":
+        if not _shown(ch):
             continue
         diffs = [d for d in ch.diffs if d.changed]
+        lost = _mark(ch) == "lost"
         changes.append(
             {
                 "rule": ch.rule,
@@ -175,11 +247,12 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "old": ch.old.value,
                 "new": ch.new.value,
                 "change": ch.change,
-                "arrow": "▲" if ch.change == "improved" else "▼",
+                "arrow": "▽" if lost else "▲" if ch.change == "improved" else "▼",
                 "severity": ch.severity.value,
-                "story": _story(ch),
-                "diff": "; ".join(f"{_where(d)}: {d.as_text()}" for d in diffs),
-                "diffs": [{"where": _where(d), "pieces": [p.model_dump() for p in d.pieces]} for d in diffs],
+                "story": loss_sentence(ch) if lost else _story(ch),
+                "losses": [loss.model_dump() for loss in ch.losses],
+                "diff": "; ".join(f"{_where(d)}: {compact(d)}" for d in diffs),
+                "diffs": [{"where": _where(d), "pieces": compact_pieces(d)} for d in diffs],
             }
         )
     return {"name": _names(c)[0], "summary": summary, "changes": changes}

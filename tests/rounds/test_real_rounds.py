@@ -1,0 +1,148 @@
+"""Six rounds of drafting made from real adopted resolutions (MINUSCA 2023, MONUSCO 2023, UNMISS 2023) as
+Word drafts: a paragraph deleted, a verb weakened, a clause bracketed, a clause cut, a paragraph moved, and
+the same kind of edits circulated as pending tracked changes. `compare` must name every loss of evidence,
+also where the verdict holds, worst first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mandatekit.api import setup
+from mandatekit.compare import Comparison, compare
+from mandatekit.read import read
+from mandatekit.render.compare import loss_sentence, previous_context, render_comparison_markdown
+from mandatekit.render.compare import render_comparison_table
+from tests.rounds.corpus import Round, resolution
+
+SETUP = setup()
+MINUSCA, MONUSCO, UNMISS = "S_RES_2709(2023).txt", "S_RES_2717(2023).txt", "S_RES_2677(2023).txt"
+
+
+@dataclass
+class RealRound:
+    name: str
+    draft: str
+    edit: Callable[[Round], Round]
+    lines: dict[str, str]  # rule → the compare line expected for it
+    regressed: int
+    lost: int  # rules that held their verdict but lost evidence
+
+
+ROUNDS = [
+    RealRound(
+        "delete",
+        MINUSCA,
+        lambda r: r.delete("in the training of police and gendarmerie"),
+        {"hrddp-support": "Now partial (OP 36(b)(iii)); the old OP 37(c)(iv) was deleted, and with it “support "
+         "the CAR authorities in the training of police”, “full compliance with the United Nations HRDDP”."},  # fmt: skip
+        regressed=1,
+        lost=0,
+    ),
+    RealRound(
+        "weaken",
+        UNMISS,
+        lambda r: r.replace("Action Plan for the Armed Forces", "Demands that all parties immediately",
+                            "Encourages all parties to immediately"),  # fmt: skip
+        {"accountability": "Still met by OP 11; in OP 11, “Demands” became “Encourages”.",
+         "ssr-conduct": "Still partly met by OP 11; in OP 11, “Demands” became “Encourages”."},  # fmt: skip
+        regressed=0,
+        lost=2,
+    ),
+    RealRound(
+        "bracket",
+        MONUSCO,
+        lambda r: r.replace("support provided to operations conducted by nation",
+                            "strict compliance with the United Nations HRDDP",
+                            "[strict compliance with the United Nations HRDDP]"),  # fmt: skip
+        {"hrddp-support": "Still met by OP 34(d); “strict compliance with the United Nations HRDDP” now stands "
+         "in square brackets in OP 33."},  # fmt: skip
+        regressed=0,
+        lost=2,
+    ),
+    RealRound(
+        "cut",
+        UNMISS,
+        lambda r: r.replace("non-United Nations security forces and government officials",
+                            " and provided in strict compliance with the HRDDP", ""),  # fmt: skip
+        {"hrddp-support": "Now partial (OP 3(a)(v)); “analysis and provided in strict compliance with the HRDDP,” "
+         "was deleted from OP 3(c)(viii).",
+         "hrddp-mitigation": "Now missing; “HRDDP” was deleted from OP 3(c)(viii)."},  # fmt: skip
+        regressed=2,
+        lost=0,
+    ),
+    RealRound(
+        "move",
+        MINUSCA,
+        lambda r: r.move("to end all violations and abuses committed against children",
+                         "Strongly condemns all violations of international humanitarian law committed"),  # fmt: skip
+        {},
+        regressed=0,
+        lost=0,
+    ),
+    RealRound(
+        "tracked",
+        MINUSCA,
+        lambda r: r.track_delete("in the training of police and gendarmerie").track_replace(
+            "to end all violations and abuses committed against children", "Urges", "Encourages"
+        ),
+        {"hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change deletes the old OP 37(c)(iv), "
+         "and with it “support the CAR authorities in the training of police”, “full compliance with the "
+         "United Nations HRDDP”.",
+         "children": "Still met by OP 23; in OP 23, “Urges” became “Encourages” (a pending tracked change)."},  # fmt: skip
+        regressed=1,
+        lost=2,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, Comparison]]:
+    out = {}
+    for r in ROUNDS:
+        folder = tmp_path_factory.mktemp(r.name)
+        base = resolution(r.draft)
+        old, new = base.save(folder / "old.docx"), r.edit(base.copy()).save(folder / "new.docx")
+        old_doc, new_doc = read(old), read(new)
+        out[r.name] = (old, new, compare(old_doc, SETUP.judge(old_doc), new_doc, SETUP.judge(new_doc)))
+    return out
+
+
+@pytest.mark.parametrize("r", ROUNDS, ids=[r.name for r in ROUNDS])
+def test_every_loss_is_named_also_where_the_verdict_holds(r: RealRound, rounds) -> None:  # type: ignore[no-untyped-def]
+    comparison = rounds[r.name][2]
+    by_rule = {c.rule: c for c in comparison.changes}
+    for rule, line in r.lines.items():
+        assert loss_sentence(by_rule[rule]) == line
+    assert (comparison.summary.regressed, comparison.summary.lost) == (r.regressed, r.lost)
+    # what the round lost comes first: regressions, then the rules that held but lost words
+    shown = [c for c in comparison.changes if c.change == "regressed" or c.lost]
+    assert comparison.changes[: len(shown)] == shown
+    table = render_comparison_table(comparison, width=200)
+    markdown = render_comparison_markdown(comparison)
+    memo = previous_context(comparison)
+    for line in r.lines.values():
+        assert line in " ".join(table.split())
+        assert line in markdown.replace("\\", "")
+        assert any(c["story"] == line for c in memo["changes"]) or any(
+            c["change"] == "regressed" for c in memo["changes"]
+        )
+
+
+def test_a_moved_paragraph_is_no_loss(rounds) -> None:  # type: ignore[no-untyped-def]
+    comparison = rounds["move"][2]
+    children = next(c for c in comparison.changes if c.rule == "children")
+    assert children.losses == [] and children.old_refs == ["OP 23"] and children.new_refs == ["OP 5"]
+    assert "held but lost" not in render_comparison_table(comparison) or comparison.summary.lost == 0
+
+
+def test_the_diff_is_cut_to_the_change(rounds) -> None:  # type: ignore[no-untyped-def]
+    """A 180-word paragraph is not quoted whole: a few words either side of what changed."""
+    comparison = rounds["bracket"][2]
+    table = re.sub(r"\x1b\[[0-9;]*m", "", render_comparison_table(comparison, width=200))
+    line = next(x for x in table.splitlines() if "OP 33 → OP 33" in x)
+    assert "{+[strict+}" in line and line.count("…") == 2 and len(line.split()) < 40
