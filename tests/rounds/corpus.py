@@ -86,7 +86,11 @@ class Round:
         para = self.builder.paragraphs[self._find(words)]
         text = "".join(r.text for r in para.runs)
         at = text.index(old)
-        runs = [Run(text[:at]), Run(old, "del")] + ([Run(new, "ins")] if new else []) + [Run(text[at + len(old) :])]
+        runs = (
+            [Run(text[:at]), Run(old, "del")]
+            + ([Run(new, "ins")] if new else [])
+            + [Run(text[at + len(old) :])]
+        )
         para.runs = [r for r in runs if r.text]
         return self
 

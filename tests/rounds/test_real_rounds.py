@@ -15,8 +15,12 @@ import pytest
 from mandatekit.api import setup
 from mandatekit.compare import Comparison, compare
 from mandatekit.read import read
-from mandatekit.render.compare import loss_sentence, previous_context, render_comparison_markdown
-from mandatekit.render.compare import render_comparison_table
+from mandatekit.render.compare import (
+    loss_sentence,
+    previous_context,
+    render_comparison_markdown,
+    render_comparison_table,
+)
 from tests.rounds.corpus import Round, resolution
 
 SETUP = setup()
@@ -38,48 +42,66 @@ ROUNDS = [
         "delete",
         MINUSCA,
         lambda r: r.delete("in the training of police and gendarmerie"),
-        {"hrddp-support": "Now partial (OP 36(b)(iii)); the old OP 37(c)(iv) was deleted, and with it “support "
-         "the CAR authorities in the training of police”, “full compliance with the United Nations HRDDP”."},  # fmt: skip
+        {
+            "hrddp-support": "Now partial (OP 36(b)(iii)); the old OP 37(c)(iv) was deleted, and with it “support "
+            "the CAR authorities in the training of police”, “full compliance with the United Nations HRDDP”."
+        },
         regressed=1,
         lost=0,
     ),
     RealRound(
         "weaken",
         UNMISS,
-        lambda r: r.replace("Action Plan for the Armed Forces", "Demands that all parties immediately",
-                            "Encourages all parties to immediately"),  # fmt: skip
-        {"accountability": "Still met by OP 11; in OP 11, “Demands” became “Encourages”.",
-         "ssr-conduct": "Still partly met by OP 11; in OP 11, “Demands” became “Encourages”."},  # fmt: skip
+        lambda r: r.replace(
+            "Action Plan for the Armed Forces",
+            "Demands that all parties immediately",
+            "Encourages all parties to immediately",
+        ),
+        {
+            "accountability": "Still met by OP 11; in OP 11, “Demands” became “Encourages”.",
+            "ssr-conduct": "Still partly met by OP 11; in OP 11, “Demands” became “Encourages”.",
+        },
         regressed=0,
         lost=2,
     ),
     RealRound(
         "bracket",
         MONUSCO,
-        lambda r: r.replace("support provided to operations conducted by nation",
-                            "strict compliance with the United Nations HRDDP",
-                            "[strict compliance with the United Nations HRDDP]"),  # fmt: skip
-        {"hrddp-support": "Still met by OP 34(d); “strict compliance with the United Nations HRDDP” now stands "
-         "in square brackets in OP 33."},  # fmt: skip
+        lambda r: r.replace(
+            "support provided to operations conducted by nation",
+            "strict compliance with the United Nations HRDDP",
+            "[strict compliance with the United Nations HRDDP]",
+        ),
+        {
+            "hrddp-support": "Still met by OP 34(d); “strict compliance with the United Nations HRDDP” now stands "
+            "in square brackets in OP 33."
+        },
         regressed=0,
         lost=2,
     ),
     RealRound(
         "cut",
         UNMISS,
-        lambda r: r.replace("non-United Nations security forces and government officials",
-                            " and provided in strict compliance with the HRDDP", ""),  # fmt: skip
-        {"hrddp-support": "Now partial (OP 3(a)(v)); “analysis and provided in strict compliance with the HRDDP,” "
-         "was deleted from OP 3(c)(viii).",
-         "hrddp-mitigation": "Now missing; “HRDDP” was deleted from OP 3(c)(viii)."},  # fmt: skip
+        lambda r: r.replace(
+            "non-United Nations security forces and government officials",
+            " and provided in strict compliance with the HRDDP",
+            "",
+        ),
+        {
+            "hrddp-support": "Now partial (OP 3(a)(v)); “analysis and provided in strict compliance with the HRDDP,” "
+            "was deleted from OP 3(c)(viii).",
+            "hrddp-mitigation": "Now missing; “HRDDP” was deleted from OP 3(c)(viii).",
+        },
         regressed=2,
         lost=0,
     ),
     RealRound(
         "move",
         MINUSCA,
-        lambda r: r.move("to end all violations and abuses committed against children",
-                         "Strongly condemns all violations of international humanitarian law committed"),  # fmt: skip
+        lambda r: r.move(
+            "to end all violations and abuses committed against children",
+            "Strongly condemns all violations of international humanitarian law committed",
+        ),
         {},
         regressed=0,
         lost=0,
@@ -90,10 +112,12 @@ ROUNDS = [
         lambda r: r.track_delete("in the training of police and gendarmerie").track_replace(
             "to end all violations and abuses committed against children", "Urges", "Encourages"
         ),
-        {"hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change deletes the old OP 37(c)(iv), "
-         "and with it “support the CAR authorities in the training of police”, “full compliance with the "
-         "United Nations HRDDP”.",
-         "children": "Still met by OP 23; in OP 23, “Urges” became “Encourages” (a pending tracked change)."},  # fmt: skip
+        {
+            "hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change deletes the old OP 37(c)(iv), "
+            "and with it “support the CAR authorities in the training of police”, “full compliance with the "
+            "United Nations HRDDP”.",
+            "children": "Still met by OP 23; in OP 23, “Urges” became “Encourages” (a pending tracked change).",
+        },
         regressed=1,
         lost=2,
     ),
