@@ -25,7 +25,9 @@ from mandatekit.rulebook import Verdict
 
 DecisionKind = Literal["accepted", "not-applicable", "met", "partial", "missing"]
 PROJECT_FILE = "mandatekit-decisions.yaml"
-_NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # as pathlib's is_file ignores them
+# As pathlib's is_file ignores them; and a name too long for the system is a file that cannot exist.
+_NO_SUCH_FILE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP, errno.ENAMETOOLONG)
+MAX_DECISIONS_BYTES = 1024 * 1024  # a thousand decisions of a long paragraph each
 HEADER = """\
 # Drafter decisions, recorded with `mandatekit decide` (or by hand). mandatekit shows each one beside its
 # own verdict and flags it when the rule or the draft has changed since. decision: accepted |
@@ -62,12 +64,38 @@ def decision_files(draft: Path) -> list[Path]:
             continue
         if S_ISDIR(mode):
             raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
-        if S_ISREG(mode):
-            from mandatekit.output import note_input
+        if not S_ISREG(mode):
+            raise MandatekitError(path, "is not a regular file (a FIFO, a device?): rename or remove it")
+        from mandatekit.output import note_input
 
-            note_input(path, "decisions file")
-            found.append(path)
+        note_input(path, "decisions file")
+        found.append(path)
     return found
+
+
+def _read_text(path: Path) -> str:
+    """The text of a decisions file: a regular file (opened without waiting, so a FIFO put in its place
+    cannot hang the command) of at most MAX_DECISIONS_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise MandatekitError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if S_ISDIR(st.st_mode):
+            raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
+        if not S_ISREG(st.st_mode):
+            raise MandatekitError(path, "is not a regular file (a FIFO, a device?): rename or remove it")
+        if st.st_size > MAX_DECISIONS_BYTES:
+            raise MandatekitError(
+                path,
+                f"is {st.st_size / 1048576:.1f} MB, over the 1 MB limit for a decisions file: "
+                "it holds more than any drafting team records",
+            )
+        data = handle.read(MAX_DECISIONS_BYTES + 1)
+    if len(data) > MAX_DECISIONS_BYTES:  # grew while being read
+        raise MandatekitError(path, "is over the 1 MB limit for a decisions file")
+    return data.decode("utf-8")
 
 
 def load_decisions(path: Path) -> list[Decision]:
@@ -75,10 +103,8 @@ def load_decisions(path: Path) -> list[Decision]:
 
     from mandatekit.rulebook import parse_yaml_data
 
-    if path.is_dir():
-        raise MandatekitError(path, "is a folder, not a decisions file: rename or remove it")
     try:
-        data = parse_yaml_data(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml_data(_read_text(path)) or {}
     except OSError as exc:
         raise MandatekitError(path, f"cannot be read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:

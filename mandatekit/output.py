@@ -4,6 +4,7 @@ old file and no temporary one), and never over any file the command read, howeve
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,14 +33,74 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+_SPECIAL = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _shipped() -> set[tuple[int, int]]:
+    """Device and inode of every file mandatekit ships: rules, profiles, templates, the source register."""
+    from mandatekit.resources import data_dir
+
+    found = set()
+    for name in ("rules", "profiles", "templates", "seeds"):
+        for file in data_dir(name).rglob("*"):
+            try:
+                st = file.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                found.add((st.st_dev, st.st_ino))
+    return found
+
+
 def refuse_overwrite(output: Path, *inputs: Path) -> None:
-    """Refuse to write `output` over one of `inputs` or over any file noted as read by this command."""
-    if not output.exists():
-        return
+    """Refuse to write `output` over one of `inputs`, over any file noted as read by this command, over a
+    file mandatekit ships (every later run would read what was written there) or over anything but a regular
+    file: renaming over a FIFO, a device or a link to one would replace it (as root: /dev/null itself)."""
+    try:
+        st = output.stat()  # through a symbolic link: what it points at
+    except (OSError, ValueError):
+        return  # nothing there (or a dangling link, which the rename replaces): nothing to lose
+    kind = _SPECIAL.get(stat.S_IFMT(st.st_mode))
+    if kind is not None:
+        via = " (through a symbolic link)" if output.is_symlink() else ""
+        raise MandatekitError(output, f"is {kind}{via}, not a file: choose a regular file as output (-o)")
+    if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in _shipped():
+        raise MandatekitError(
+            output,
+            "is a file mandatekit ships (a bundled rule, profile, template or the source register): "
+            "choose another output file (-o)",
+        )
     for source, kind in (*((p, "draft") for p in inputs), *_inputs):
         if _same_file(output, source):
             also = "" if str(source) == str(output) else f" {source}"
             raise MandatekitError(output, f"is the input {kind}{also}: choose another output file (-o)")
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a path that is (or links to) a FIFO, a device or a socket."""
+    try:
+        kind = _SPECIAL.get(stat.S_IFMT(path.stat().st_mode))
+    except (OSError, ValueError):
+        return
+    if kind is not None:
+        raise MandatekitError(path, f"is {kind}, not a file: move it away or choose another file")
+
+
+def _kept_mode(path: Path, umask: int) -> tuple[int, int, int]:
+    """The mode (and owner) the output gets: those of the file it replaces, so that rewriting a private
+    (0600) output keeps it private; else an ordinary file's (0666 less the umask). Set-id bits are not kept."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return 0o666 & ~umask, -1, -1
+    if not stat.S_ISREG(st.st_mode):
+        return 0o666 & ~umask, -1, -1
+    return stat.S_IMODE(st.st_mode) & 0o777, st.st_uid, st.st_gid
 
 
 def write_atomic(path: Path, data: bytes | str, replaces_input: bool = False) -> None:
@@ -47,6 +108,8 @@ def write_atomic(path: Path, data: bytes | str, replaces_input: bool = False) ->
     file is one this command read in order to update it (a decisions file)."""
     if not replaces_input:
         refuse_overwrite(path)
+    else:
+        refuse_special(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -58,8 +121,14 @@ def write_atomic(path: Path, data: bytes | str, replaces_input: bool = False) ->
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         umask = os.umask(0)
         os.umask(umask)
+        mode, uid, gid = _kept_mode(path, umask)
         with os.fdopen(fd, "wb") as handle:
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an output is an ordinary file
+            os.chmod(tmp, mode)  # mkstemp makes the file private; an output keeps the mode it had
+            if uid >= 0 and hasattr(os, "geteuid") and os.geteuid() == 0 and (uid, gid) != (0, 0):
+                try:  # root rewriting another user's output leaves it theirs
+                    os.chown(tmp, uid, gid)
+                except OSError:
+                    pass
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

@@ -12,7 +12,9 @@ from click.testing import CliRunner, Result
 
 from mandatekit.cli import main
 
-HANG_SECONDS = 120  # generous: only a hang (or a blow-up that should have been refused) reaches it
+# The promise to a user: any input is answered within 20 s. Every command here takes a second or two, so only
+# a hang (or a blow-up that should have been refused) reaches it.
+HANG_SECONDS = 20
 
 
 class Hung(BaseException):
