@@ -3,6 +3,7 @@ old file and no temporary one), and never over any file the command read, howeve
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -124,11 +125,9 @@ def write_atomic(path: Path, data: bytes | str, replaces_input: bool = False) ->
         mode, uid, gid = _kept_mode(path, umask)
         with os.fdopen(fd, "wb") as handle:
             os.chmod(tmp, mode)  # mkstemp makes the file private; an output keeps the mode it had
-            if uid >= 0 and hasattr(os, "geteuid") and os.geteuid() == 0 and (uid, gid) != (0, 0):
-                try:  # root rewriting another user's output leaves it theirs
+            if uid > 0 and hasattr(os, "geteuid") and os.geteuid() == 0:
+                with contextlib.suppress(OSError):  # root rewriting another user's output leaves it theirs
                     os.chown(tmp, uid, gid)
-                except OSError:
-                    pass
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
