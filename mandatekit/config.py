@@ -1,5 +1,6 @@
 """Project configuration: `mandatekit.toml`, or `[tool.mandatekit]` in pyproject.toml, found in the current
-folder or the nearest folder above it.
+folder or the nearest folder above it. A file that someone else could have put there (in a folder others can
+write, or owned by another user) is ignored, and said so.
 
     rules = ["our-rules"]        # extra rule folders, relative to the config file
     profile = "monusco"          # default profile
@@ -9,10 +10,12 @@ folder or the nearest folder above it.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, warn
 
 _KEYS = {"rules", "profile", "disable", "profiles"}
 
@@ -30,13 +33,50 @@ def find_config(start: Path | None = None) -> Path | None:
     folder = (start or Path.cwd()).resolve()
     for candidate in [folder, *folder.parents]:
         if (candidate / "mandatekit.toml").is_file():
-            return candidate / "mandatekit.toml"
+            if _trusted(candidate / "mandatekit.toml"):
+                return candidate / "mandatekit.toml"
+            continue
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and "[tool.mandatekit]" in pyproject.read_text(
             encoding="utf-8", errors="replace"
         ):
-            return pyproject
+            if _trusted(pyproject):
+                return pyproject
     return None
+
+
+def untrusted_because(path: Path) -> str | None:
+    """Why a configuration file found on the way up may have been put there by someone else: it, or the
+    folder it is in, is writable by other users (a shared /tmp-like folder: anyone may create a file there,
+    sticky bit or not), or it is owned by another user than this one or root. None: it can be trusted."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # no such notions (Windows)
+        return None
+    me = getuid()
+    try:
+        file, folder = path.stat(), path.parent.stat()
+    except OSError:
+        return None  # gone meanwhile: reading it will say so
+    others = stat.S_IWGRP | stat.S_IWOTH
+    if folder.st_mode & others:
+        return f"its folder {path.parent} can be written by other users"
+    if file.st_uid not in (me, 0):
+        return f"it belongs to another user (uid {file.st_uid})"
+    if file.st_mode & others:
+        return "it can be written by other users"
+    return None
+
+
+def _trusted(path: Path) -> bool:
+    """Whether to apply a configuration found on the way up; one that is not is named in a warning."""
+    reason = untrusted_because(path)
+    if reason is None:
+        return True
+    warn(
+        path,
+        f"ignored: {reason}; another user's settings could swap or disable rules (move it to a folder only you can write)",
+    )
+    return False
 
 
 def load_config(path: Path | None = None) -> Config:

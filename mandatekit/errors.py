@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -46,6 +46,31 @@ class RuleError(MandatekitError):
 
     def line(self) -> str:
         return "\n".join(map(shown, self.problems))
+
+
+# Where warnings go: the command line prints each as one line on stderr; the Python API issues a
+# UserWarning.
+_warning_hook: list[Callable[[str], None]] = []
+
+
+def warn(path: str | Path | None, problem: str) -> None:
+    """Tell the user about something done in their place (an input ignored), without failing."""
+    line = shown(f"{path}: {problem}" if path is not None else problem)
+    if _warning_hook:
+        _warning_hook[-1](line)
+    else:
+        import warnings
+
+        warnings.warn(line, UserWarning, stacklevel=2)
+
+
+@contextmanager
+def warnings_to(hook: Callable[[str], None]) -> Iterator[None]:
+    _warning_hook.append(hook)
+    try:
+        yield
+    finally:
+        _warning_hook.remove(hook)
 
 
 # What the program was doing, and on which file, when an unexpected exception went through: the CLI's last

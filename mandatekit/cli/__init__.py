@@ -69,9 +69,18 @@ class Cli(click.Group):
         previous = _stop_cleanly_on_sigterm()
         try:
             from mandatekit.environment import check as check_environment
+            from mandatekit.errors import warnings_to
 
             check_environment()  # a variable a command cannot use: said once, before any work
-            return super().invoke(ctx)
+            said: set[str] = set()
+
+            def warning(line: str) -> None:
+                if line not in said:  # once, however often the command asks
+                    said.add(line)
+                    click.echo(f"mandatekit: warning: {_one_line(line)}", err=True)
+
+            with warnings_to(warning):
+                return super().invoke(ctx)
         except RuleError as exc:
             for problem in exc.problems:
                 click.echo(f"mandatekit: {_one_line(problem)}", err=True)
