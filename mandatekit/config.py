@@ -37,11 +37,12 @@ def find_config(start: Path | None = None) -> Path | None:
                 return candidate / "mandatekit.toml"
             continue
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.mandatekit]" in pyproject.read_text(
-            encoding="utf-8", errors="replace"
+        if (
+            pyproject.is_file()
+            and "[tool.mandatekit]" in pyproject.read_text(encoding="utf-8", errors="replace")
+            and _trusted(pyproject)
         ):
-            if _trusted(pyproject):
-                return pyproject
+            return pyproject
     return None
 
 
