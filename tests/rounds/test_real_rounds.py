@@ -73,7 +73,7 @@ ROUNDS = [
             "[strict compliance with the United Nations HRDDP]",
         ),
         {
-            "hrddp-support": "Still met by OP 34(d); “strict compliance with the United Nations HRDDP” now stands "
+            "hrddp-support": "Still met by OP 34(a)(iii); “strict compliance with the United Nations HRDDP” now stands "
             "in square brackets in OP 33."
         },
         regressed=0,
