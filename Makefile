@@ -57,6 +57,7 @@ docs: $(BIN)/mandatekit
 	$(BIN)/python examples/build_examples.py
 	$(BIN)/mandatekit rules docs > docs/rules.md
 	$(BIN)/mandatekit rules schema > docs/rule.schema.json
+	$(BIN)/mandatekit profiles schema > docs/profile.schema.json
 
 clean:
 	rm -rf $(VENV) .venv-latest .pytest_cache .ruff_cache build dist *.egg-info

@@ -1,16 +1,17 @@
 """The Python API: the same stages the command line wires together.
 
 >>> import mandatekit
->>> report = mandatekit.check("draft.docx", profile="minusca")
+>>> report = mandatekit.check("draft.docx")         # the mission is told from the draft
+>>> report.mission.profile, report.mission.reason
 >>> [f.rule for f in report.findings if f.verdict == "missing"]
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
@@ -19,23 +20,53 @@ from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profile
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
     from mandatekit.judge import Report
+    from mandatekit.missions import MissionInfo
     from mandatekit.read import Document
 
 
 @dataclass
 class Setup:
-    """A loaded rulebook with the profile to apply: built once, used for many drafts."""
+    """A loaded rulebook and the mission profiles: built once, used for many drafts. Each draft gets the
+    profile of the mission it names (mandatekit.missions), unless one was chosen (`chosen`)."""
 
     rulebook: Rulebook
-    profile: Profile
+    profile: Profile  # the chosen profile, or the generic one: what rule examples are run with
     sources: dict[str, str]
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    chosen: str | None = None  # who chose `profile` ('--profile', 'the config file'); None: detect per draft
+    register: list[dict[str, Any]] = field(default_factory=list)  # the source registers' entries
+    _effective: dict[str, Profile] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
         return f"mandatekit {__version__}, {len(self.rulebook.rules)} rules"
 
+    def check_language(self, document: Document, rules: list[Any]) -> None:
+        """Refuse a draft in a language no rule is written in: its verdicts would mean nothing."""
+        from mandatekit.language import NAMES, detect_language
+
+        language = detect_language(document)
+        if language is None or any(rule.language == language for rule in rules):
+            return
+        have = sorted({NAMES.get(r.language, r.language) for r in rules})
+        raise MandatekitError(
+            document.path or "draft",
+            f"the draft is in {NAMES.get(language, language)}, and the rules are in {' and '.join(have)} only: "
+            f"its verdicts would mean nothing. Check an {have[0] if have else 'English'} version, or add rules "
+            f"with language: {language} (docs/writing-rules.md)",
+        )
+
+    def mission_of(self, document: Document) -> tuple[Profile, MissionInfo]:
+        """The profile this draft's suggestions are filled from, and why."""
+        from mandatekit.missions import chosen, detect
+
+        if self.chosen:
+            return self.profile, chosen(document, self.profile, self.chosen)
+        return detect(document, self.profiles)
+
     def judge(self, document: Document, only: list[str] | None = None) -> Report:
         from mandatekit.judge import judge_document
+        from mandatekit.missions import effective
 
         rules = self.rulebook.rules
         if only:
@@ -43,7 +74,61 @@ class Setup:
             if unknown:
                 raise MandatekitError(None, f"--only: no rule with id {', '.join(unknown)}")
             rules = [r for r in rules if r.id in only]
-        return judge_document(document, rules, self.profile, self.sources, self.label)
+        self.check_language(document, rules)
+        profile, info = self.mission_of(document)
+        key = profile.model_dump_json()
+        if key not in self._effective:
+            self._effective[key] = effective(profile)
+        report = judge_document(document, rules, self._effective[key], self.sources, self.label)
+        report.mission = info
+        return with_sources_placed(report, {s["id"]: s.get("made_for") for s in self.register})
+
+
+def with_sources_placed(report: Report, made_for: dict[str, str | None]) -> Report:
+    """Each finding's sources marked with the mission they were made for; a quote made for another mission
+    than the draft's moves to the report's sources annex, so that no finding puts another country's words
+    into this draft."""
+    from mandatekit.judge.report import AnnexQuote, AnnexSource
+
+    mission = report.mission.mission if report.mission else None
+    annex: dict[str, AnnexSource] = {}
+    for finding in report.findings:
+        for source in finding.sources:
+            source.made_for = made_for.get(source.id)
+            if (
+                source.made_for
+                and source.quote is not None
+                and (mission or "").lower() != source.made_for.lower()
+            ):
+                entry = annex.setdefault(
+                    source.id,
+                    AnnexSource(id=source.id, title=source.title, made_for=source.made_for, quotes=[]),
+                )
+                entry.quotes.append(AnnexQuote(rule=finding.rule, title=finding.title, quote=source.quote))
+                source.quote = None
+    report.sources_annex = list(annex.values())
+    return report
+
+
+def resolve_profile(wanted: str, profiles: dict[str, Profile]) -> Profile:
+    """A profile by id, or from a profile file (`--profile our-mission.yaml`)."""
+    from mandatekit.missions import GENERIC, GENERIC_ID
+
+    if wanted in profiles:
+        return profiles[wanted]
+    if wanted == GENERIC_ID:
+        return GENERIC
+    path = Path(wanted)
+    if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
+        from mandatekit.rulebook import profile_from_file
+
+        return profile_from_file(path)
+    raise MandatekitError(
+        None,
+        f"unknown profile '{wanted}' (known: {', '.join(sorted([*profiles, GENERIC_ID]))}); a profile file "
+        "works too (--profile our-mission.yaml, schema in docs/profiles.md), or add a folder of them with "
+        'profiles = ["our-profiles"] in mandatekit.toml. Without --profile, the mission is told from the draft',
+    )
 
 
 def setup(
@@ -52,28 +137,38 @@ def setup(
     config: Config | None = None,
     builtin: bool = True,
     examples: bool = True,
+    near: str | os.PathLike[str] | None = None,
 ) -> Setup:
-    """Load rules (built-in + `rules` folders + config folders) and pick the profile. `examples`: run the
+    """Load rules (built-in + `rules` folders + config folders) and the profiles. `profile`: a profile id or
+    file to use for every draft; without it (nor one in the config), each draft's mission is told from its
+    text. `near`: a draft, whose folder is searched for the config file first. `examples`: run the
     examples of the rules not built in, and refuse the rulebook if one fails (the built-in ones are tested
     before release)."""
-    config = config if config is not None else load_config()
+    from mandatekit.missions import GENERIC
+
+    config = config if config is not None else load_config(near=Path(near) if near is not None else None)
     profiles = load_profiles(config.profiles)
-    wanted = profile or config.profile or DEFAULT_PROFILE
-    if wanted not in profiles:
-        raise MandatekitError(None, f"unknown profile '{wanted}' (available: {', '.join(sorted(profiles))})")
+    wanted = profile or config.profile
+    by = ("--profile" if profile else f"the config file {config.path}") if wanted else None
+    chosen_profile = resolve_profile(wanted, profiles) if wanted else GENERIC
     extra = [*config.rules, *(Path(r) for r in rules or [])]
-    rulebook = load_rulebook(extra, builtin=builtin, disable=config.disable, profiles=profiles)
+    rulebook = load_rulebook(
+        extra, builtin=builtin, disable=config.disable, profiles=profiles, registers=config.sources
+    )
     if examples and extra:
         from mandatekit.judge.examples import example_failures
         from mandatekit.resources import data_dir
 
         builtin_dir = data_dir("rules").resolve()
         users = [r for r in rulebook.rules if not rulebook.files[r.id].resolve().is_relative_to(builtin_dir)]
-        failures = example_failures(rulebook, users, profiles[wanted])
+        failures = example_failures(rulebook, users, profiles.get(DEFAULT_PROFILE, chosen_profile))
         if failures:
             raise RuleError(failures)
-    sources = {s["id"]: s.get("title", s["id"]) for s in load_sources().get("sources", [])}
-    return Setup(rulebook, profiles[wanted], sources)
+    from mandatekit.rulebook.register import register_files
+
+    register = load_sources(register_files(extra, config.sources)).get("sources", [])
+    sources = {s["id"]: s.get("title", s["id"]) for s in register}
+    return Setup(rulebook, chosen_profile, sources, profiles, by, register)
 
 
 def load_rules(rules: list[str | os.PathLike[str]] | None = None) -> Rulebook:
@@ -93,4 +188,4 @@ def check(
         document = read_string(draft)
     else:
         document = read(draft)
-    return setup(rules, profile).judge(document, only)
+    return setup(rules, profile, near=document.path).judge(document, only)

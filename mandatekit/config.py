@@ -6,6 +6,9 @@ write, or owned by another user) is ignored, and said so.
     profile = "monusco"          # default profile
     disable = ["poc-policy"]     # rule ids not to apply
     profiles = ["our-profiles"]  # extra profile folders
+    sources = ["our-sources.yaml"]  # extra source registers (a rule folder's _sources.yaml is read anyway)
+
+Looked for from the draft's folder up, then from the current folder up: a team keeps it beside its drafts.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from mandatekit.errors import MandatekitError, warn
 
-_KEYS = {"rules", "profile", "disable", "profiles"}
+_KEYS = {"rules", "profile", "disable", "profiles", "sources"}
 
 
 @dataclass
@@ -27,10 +30,25 @@ class Config:
     profile: str | None = None
     disable: list[str] = field(default_factory=list)
     profiles: list[Path] = field(default_factory=list)
+    sources: list[Path] = field(default_factory=list)
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    folder = (start or Path.cwd()).resolve()
+    """The configuration nearest `start` (a folder, or a draft whose folder is searched), else nearest the
+    current folder."""
+    if start is not None:
+        start = start if start.is_dir() else start.parent
+        found = _find_from(start)
+        if found is not None or start.resolve() == Path.cwd().resolve():
+            return found
+    return _find_from(Path.cwd())
+
+
+def _find_from(start: Path) -> Path | None:
+    try:
+        folder = start.resolve()
+    except OSError:
+        return None
     for candidate in [folder, *folder.parents]:
         if (candidate / "mandatekit.toml").is_file():
             if _trusted(candidate / "mandatekit.toml"):
@@ -80,8 +98,9 @@ def _trusted(path: Path) -> bool:
     return False
 
 
-def load_config(path: Path | None = None) -> Config:
-    path = path or find_config()
+def load_config(path: Path | None = None, near: Path | None = None) -> Config:
+    """The configuration at `path`, or the one found near `near` (a draft) or the current folder."""
+    path = path or find_config(near)
     if path is None:
         return Config()
     import tomllib  # only when there is a configuration file
@@ -124,5 +143,10 @@ def load_config(path: Path | None = None) -> Config:
     if profile is not None and not isinstance(profile, str):
         raise MandatekitError(path, "'profile' must be a profile id, e.g. profile = \"monusco\"")
     return Config(
-        path=path, rules=paths("rules"), profile=profile, disable=list(disable), profiles=paths("profiles")
+        path=path,
+        rules=paths("rules"),
+        profile=profile,
+        disable=list(disable),
+        profiles=paths("profiles"),
+        sources=paths("sources"),
     )

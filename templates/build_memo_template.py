@@ -227,13 +227,14 @@ def build(path: Path) -> None:
     # --- page 1: the memo head, what the draft is, the assessment and the priority asks
     d.add_paragraph("Memorandum", style="Memo Label")
     d.add_paragraph("{{ memo_title }}", style="Title")
-    head = d.add_table(rows=4, cols=2)
+    head = d.add_table(rows=5, cols=2)
     for row, (label, value) in enumerate(
         [
             ("To", "{{ memo_to }}"),
             ("From", "{{ author }}"),
             ("Date", "{{ date }}"),
             ("Subject", "{{ subject }}"),
+            ("Mission", "{{ mission_line }}"),
         ]
     ):
         _cell(head.cell(row, 0), label, bold=True, style="Normal")
@@ -333,6 +334,9 @@ def build(path: Path) -> None:
     source.add_run(" {{ s.author }}, {{ s.date }}.")
     source.paragraph_format.left_indent, source.paragraph_format.first_line_indent = Cm(0.9), Cm(-0.9)
     source.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
+    d.add_paragraph("{%p for q in s.quotes %}")
+    d.add_paragraph("“{{ q.quote }}” ({{ q.title }})", style="Source Quote")
+    d.add_paragraph("{%p endfor %}")
     d.add_paragraph("{%p endfor %}")
     method = d.add_paragraph(style="Small Print")
     method.paragraph_format.space_before = Pt(6)

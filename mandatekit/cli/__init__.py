@@ -29,6 +29,7 @@ _LAZY_COMMANDS = {
     "compare": "mandatekit.cli.rounds",
     "decide": "mandatekit.cli.rounds",
     "rules": "mandatekit.cli.rules",
+    "profiles": "mandatekit.cli.profiles",
 }
 
 

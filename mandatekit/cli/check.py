@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from mandatekit.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, notices
-from mandatekit.cli.options import profile_option, rules_option
+from mandatekit.cli.options import profile_option, rules_option, warn_mission
 from mandatekit.errors import MandatekitError
 
 
@@ -87,7 +87,7 @@ def check(
 
     paths = expand_drafts(drafts)
     fmt = fmt or ("table" if len(paths) == 1 else "matrix")
-    setup = make_setup(list(rule_dirs), profile)
+    setup = make_setup(list(rule_dirs), profile, near=paths[0] if paths else None)
     notices(setup)
     only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
     reports, failed = [], 0
@@ -108,6 +108,8 @@ def check(
                     click.echo(f"mandatekit: error: {error} (skipped)", err=True)
                 else:
                     reports.append(report)
+    for report in reports:
+        warn_mission(report)
     _print_reports(reports, fmt, as_list=len(paths) > 1)
     if failed:
         click.echo(f"mandatekit: {failed} of {len(paths)} drafts could not be read", err=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from mandatekit.cli.options import profile_option, rules_option
+from mandatekit.cli.options import profile_option, rules_option, warn_mission
 from mandatekit.errors import MandatekitError
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -50,15 +50,16 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
     \b
     Examples:
       mandatekit memo draft.docx -o memo.docx
-      mandatekit memo draft.docx -o memo.docx --author "Delegation of X" --profile monusco
+      mandatekit memo draft.docx -o memo.docx --author "Delegation of X" --profile unmiss
       mandatekit memo draft.pdf -o memo.html
     """
     from mandatekit.api import setup as make_setup
     from mandatekit.read import read
 
-    setup = make_setup(list(rule_dirs), profile)
+    setup = make_setup(list(rule_dirs), profile, near=draft)
     document = read(draft)
     report = setup.judge(document)
+    warn_mission(report)
     write_memo(draft, report, setup, output, fmt=fmt, template=template, title=title, author=author,
                document=document, memo_to=memo_to)  # fmt: skip
 
@@ -80,7 +81,6 @@ def write_memo(
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.output import note_input, refuse_overwrite, write_atomic
     from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text, with_previous
-    from mandatekit.rulebook import load_sources
 
     fmt = fmt or FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -93,9 +93,9 @@ def write_memo(
         report,
         title=title,
         author=author,
-        sources=load_sources().get("sources", []),
+        sources=setup.register,
         rules=setup.rulebook.rules,
-        profile_name=setup.profile.name,
+        profile_name=(setup.profiles.get(report.profile) or setup.profile).name,
         document=document,
         memo_to=memo_to,
     )
@@ -132,11 +132,11 @@ def _judge_word_draft(
     if output.suffix.lower() != ".docx":
         raise MandatekitError(output, f"the {copy} copy must be a .docx file")
     refuse_overwrite(output, draft)
-    setup = make_setup(
-        list(rule_dirs), profile
-    )  # the rules first, as every command: a bad rule file is named
+    setup = make_setup(list(rule_dirs), profile, near=draft)  # the rules first: a bad rule file is named
     document = read(draft)
-    return document, setup.judge(document)
+    report = setup.judge(document)
+    warn_mission(report)
+    return document, report
 
 
 @click.command()

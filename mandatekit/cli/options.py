@@ -15,5 +15,15 @@ rules_option = click.option(
 )
 profile_option = click.option(
     "--profile",
-    help="Mission profile filling {mission}, {host_state} ... in suggestions (default: minusca, or the config file's).",
+    metavar="NAME|FILE",
+    help="The mission profile filling {mission}, {host_state} ... in suggestions, for every draft: an id "
+    "(`mandatekit profiles list`) or a profile file. Default: the config file's, else each draft's mission "
+    "as its text names it (the generic profile when it names none).",
 )
+
+
+def warn_mission(report: object) -> None:
+    """One line on stderr when the chosen profile's mission is not the draft's (the exit status stays)."""
+    mission = getattr(report, "mission", None)
+    if mission is not None and mission.warning:
+        click.echo(f"mandatekit: warning: {mission.warning}", err=True)

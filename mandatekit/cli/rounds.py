@@ -48,7 +48,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
         from mandatekit.output import refuse_overwrite
 
         refuse_overwrite(output, old, new)  # before the work, not after it
-    setup = make_setup(list(rule_dirs), profile)
+    setup = make_setup(list(rule_dirs), profile, near=new)
     old_doc, new_doc = read(old), read(new)
     old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
     comparison = compare_drafts(old_doc, old_report, new_doc, new_report)
@@ -103,7 +103,7 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
 
     if not why.strip():
         raise MandatekitError(None, "--why: give the justification in a sentence or two")
-    setup = make_setup(list(rule_dirs), profile)
+    setup = make_setup(list(rule_dirs), profile, near=draft)
     if setup.rulebook.get(rule_id) is None:
         raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
     verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None

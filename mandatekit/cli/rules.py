@@ -98,8 +98,8 @@ def test(folders: tuple[Path, ...]) -> None:
 
 
 SKELETON = """\
-# yaml-language-server: $schema=https://raw.githubusercontent.com/mandatekit/mandatekit/main/docs/rule.schema.json
-# A mandatekit rule. Header first (who, what, how bad, why), then the check, then the proof.
+# yaml-language-server: $schema=rule.schema.json
+# A mandatekit rule (rule.schema.json beside it, from `mandatekit rules schema`, lets editors check it). Header first (who, what, how bad, why), then the check, then the proof.
 # Guide: docs/writing-rules.md. Check it with: mandatekit rules validate {folder}
 id: {rule_id}
 title: One line the drafter reads in the scorecard
@@ -108,7 +108,7 @@ theme: Protection of civilians
 recommendation: >-
   What the draft should do, in the drafter's words.
 sources:
-  - id: poc-impartiality-2021          # an id from seeds/sources.yaml
+  - id: our-brief-2026                 # an id from _sources.yaml in this folder (or seeds/sources.yaml)
     quote: "The words of the source, quoted exactly."
 message:
   met: The draft does it.
@@ -132,7 +132,7 @@ partial:                        # element sets that alone make it partial
 exclude: []                     # text that neutralizes a match: - why: ...  phrases: [...]
 
 suggestion: >-
-  Requests {{mission}} to ...;
+  Requests {{mission}} to ...;   # {{mission}}, {{host_state}}, {{national_forces}} ...: never a country's names
 
 examples:                   # tests: run by `mandatekit rules test`; one 'met' example is required
   - verdict: met
@@ -155,10 +155,14 @@ examples:                   # tests: run by `mandatekit rules test`; one 'met' e
     help="Folder to write the new rule file in.",
 )
 def new(rule_id: str, folder: Path) -> None:
-    """Write a commented skeleton rule file, ready to fill in."""
+    """Write a commented skeleton rule file, ready to fill in; beside it, the first time, a source register
+    (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json)."""
     import re
 
     from mandatekit.output import write_atomic
+    from mandatekit.rulebook.model import Rule
+    from mandatekit.rulebook.register import REGISTER_NAME
+    from mandatekit.rulebook.register import SKELETON as REGISTER_SKELETON
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
         raise MandatekitError(None, f"'{rule_id}' is not a valid id: lower-case letters, digits and hyphens")
@@ -167,7 +171,16 @@ def new(rule_id: str, folder: Path) -> None:
         raise MandatekitError(path, "already exists: choose another id or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(path, SKELETON.format(rule_id=rule_id, folder=folder))
-    click.echo(f"wrote {path}: fill it in, then run `mandatekit rules validate {folder}`")
+    wrote = [str(path)]
+    register = folder / REGISTER_NAME
+    if not register.exists():
+        write_atomic(register, REGISTER_SKELETON.format(folder=folder).replace("MY-RULE", rule_id.upper()))
+        wrote.append(f"{register} (register the documents your rules cite here)")
+    schema_file = folder / "rule.schema.json"
+    if not schema_file.exists():
+        write_atomic(schema_file, json.dumps(Rule.model_json_schema(), indent=2) + "\n")
+        wrote.append(str(schema_file))
+    click.echo(f"wrote {', '.join(wrote)}: fill it in, then run `mandatekit rules validate {folder}`")
 
 
 @rules.command()
@@ -178,7 +191,7 @@ def docs(folders: tuple[Path, ...]) -> None:
     from mandatekit.rulebook import load_sources
 
     setup = _load(folders)
-    sources = {s["id"]: s for s in load_sources().get("sources", [])}
+    sources = {s["id"]: s for s in setup.register or load_sources().get("sources", [])}
     click.echo(
         render_template(
             "rules.md.j2", {"rules": setup.rulebook.rules, "sources": sources, "profile": setup.profile}

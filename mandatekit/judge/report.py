@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from mandatekit.factories import empty_list
+from mandatekit.missions import MissionInfo
 from mandatekit.rulebook import Severity, Verdict
 
 
@@ -25,8 +26,34 @@ class Evidence(BaseModel):
 
 class SourceRef(BaseModel):
     id: str
-    quote: str
+    quote: str | None = Field(
+        description="The source's words; none when they speak of another mission (then in sources_annex)"
+    )
     title: str | None = None
+    made_for: str | None = Field(None, description="The mission the source's recommendation was made for")
+
+    @property
+    def cited(self) -> str:
+        """How a finding cites it: quoted, or — made for another mission — named in general terms."""
+        name = self.title or self.id
+        if self.quote is None:
+            return f"recommended for {self.made_for}'s renewal by {name}; here in general terms"
+        return f"{name}: “{self.quote}”"
+
+
+class AnnexQuote(BaseModel):
+    rule: str
+    title: str = Field(description="The recommendation's title")
+    quote: str
+
+
+class AnnexSource(BaseModel):
+    """A source made for another mission: its quotes, kept out of the findings, stand here."""
+
+    id: str
+    title: str | None = None
+    made_for: str
+    quotes: list[AnnexQuote]
 
 
 class AppliedDecision(BaseModel):
@@ -85,9 +112,14 @@ class Summary(BaseModel):
 class Report(BaseModel):
     """Everything the renderers need about one draft: the stable JSON contract of `check --format json`."""
 
+    mission: MissionInfo | None = Field(None, description="The mission profile used, and why")
     document: DocumentInfo
     profile: str | None = None
     rulebook: str = Field("", description="mandatekit version and number of rules applied")
     findings: list[Finding]
     summary: Summary
+    sources_annex: list[AnnexSource] = Field(
+        default_factory=empty_list,
+        description="Sources made for another mission than the draft's, with the quotes the findings omit",
+    )
     warnings: list[str] = Field(default_factory=empty_list)

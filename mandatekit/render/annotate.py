@@ -12,6 +12,7 @@ from typing import Any
 
 from mandatekit.clock import now
 from mandatekit.judge import Finding, Report
+from mandatekit.missions import MissionInfo
 from mandatekit.read.docx import W, _body_paragraphs
 from mandatekit.read.model import Document, Paragraph
 from mandatekit.render.placement import Placement, place
@@ -90,12 +91,19 @@ def _anchor_runs(p: Any, words: str) -> list[Any]:
     return [first_run, last_run]
 
 
-def comment_text(f: Finding, placement: Placement | None = None, tracked: bool = False) -> str:
+def comment_text(
+    f: Finding,
+    placement: Placement | None = None,
+    tracked: bool = False,
+    mission: MissionInfo | None = None,
+    head: bool = False,
+) -> str:
     """A review comment in short paragraphs, the verdict first: why, the draft's words (whole phrases), the
-    fix and where it goes, the source."""
+    fix and where it goes, the source. `head`: the first comment, which says which profile and why."""
     from mandatekit.render.memo import readable_reasons
 
-    lines = [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
+    lines = [mission.line] if head and mission is not None else []
+    lines += [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
     lines += readable_reasons(f)
     quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
     lines += list(quotes)[:2]
@@ -107,8 +115,7 @@ def comment_text(f: Finding, placement: Placement | None = None, tracked: bool =
     else:
         lines.append(f"Suggested language: {f.suggestion}")
     if f.sources:
-        s = f.sources[0]
-        lines.append(f"Source: {s.title or s.id}: “{s.quote}”")
+        lines.append(f"Source: {f.sources[0].cited}")
     return xml_safe("\n".join(line for line in lines if line))
 
 
@@ -151,7 +158,7 @@ def annotate_docx(path: Path, document: Document, report: Report, author: str) -
         parent = DocxParagraph(p, word.part)
         comment = word.add_comment(
             [Run(runs[0], parent), Run(runs[-1], parent)],
-            text=comment_text(f, placement),
+            text=comment_text(f, placement, mission=report.mission, head=count == 0),
             author=author,
             initials=initials,
         )

@@ -19,6 +19,13 @@ def _name(report: Report) -> str:
     return Path(report.document.path).name if report.document.path else "draft"
 
 
+def _mission(report: Report) -> str:
+    """The profile a draft's suggestions used: its mission, or 'generic'."""
+    if report.mission is None:
+        return report.profile or ""
+    return report.mission.mission or report.mission.profile
+
+
 def _mark(f: Any) -> str:
     mark, colour = _CELL[f.verdict.value]
     return click.style(f"{mark:>2}", fg=colour) + ("*" if f.decision else " ")
@@ -38,11 +45,15 @@ def render_matrix(reports: list[Report], width: int | None = None) -> str:
             click.style(f"One row per draft; columns are the rules numbered below. {legend}", dim=True),
             "",
         ]
-        lines.append(" " * name_w + "".join(f"{i + 1:>2} " for i in range(len(rules))) + "  met part miss")
+        lines.append(
+            " " * name_w + "".join(f"{i + 1:>2} " for i in range(len(rules))) + "  met part miss  profile"
+        )
         for r in reports:
             s = r.summary
             cells = "".join(_mark(f) for f in r.findings)
-            lines.append(f"{_name(r):<{name_w}}" + cells + f"  {s.met:>3} {s.partial:>4} {s.missing:>4}")
+            lines.append(
+                f"{_name(r):<{name_w}}" + cells + f"  {s.met:>3} {s.partial:>4} {s.missing:>4}  {_mission(r)}"
+            )
         lines.append("")
         lines += [f"  {i + 1:>2} {rule}" for i, rule in enumerate(rules)]
         return "\n".join(lines) + "\n"
@@ -59,7 +70,7 @@ def render_matrix(reports: list[Report], width: int | None = None) -> str:
         for title, attr in (("met", "met"), ("partial", "partial"), ("missing", "missing")):
             lines.append(f"{title:<{rule_w}}" + "".join(f"{getattr(r.summary, attr):>2} " for r in chunk))
     lines.append("")
-    lines += [f"  {i + 1:>2} {_name(r)}" for i, r in enumerate(reports)]
+    lines += [f"  {i + 1:>2} {_name(r)} (profile {_mission(r)})" for i, r in enumerate(reports)]
     return "\n".join(lines) + "\n"
 
 
@@ -75,9 +86,9 @@ def render_csv(reports: list[Report]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     rules = [f.rule for f in reports[0].findings] if reports else []
-    writer.writerow(["draft", "symbol", "title", "met", "partial", "missing", *rules])
+    writer.writerow(["draft", "symbol", "title", "mission", "met", "partial", "missing", *rules])
     for r in reports:
         d = r.document
-        writer.writerow([_cell(v) for v in [d.path, d.symbol or "", d.title or "", r.summary.met,
+        writer.writerow([_cell(v) for v in [d.path, d.symbol or "", d.title or "", _mission(r), r.summary.met,
                          r.summary.partial, r.summary.missing, *[f.verdict.value for f in r.findings]]])  # fmt: skip
     return buffer.getvalue()

@@ -118,6 +118,11 @@ def _finding(
     for n, piece in enumerate(pieces):  # a space between pieces, unless punctuation follows
         piece["sep"] = "" if n == 0 or piece["text"][:1] in ",.;:)]" else " "
     cites = [short.get(s.id, s.id) for s in f.sources]
+    elsewhere = {s.id: m for s in f.sources if (m := made_elsewhere(s))}
+    cite = " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c)))
+    if elsewhere:
+        missions = " and ".join(dict.fromkeys(elsewhere.values()))
+        cite = f"Recommended for {missions}'s renewal by {cite}: here in general terms."
     return {
         "rule": f.rule,
         "title": f.title,
@@ -134,8 +139,9 @@ def _finding(
         "evidence": [e.model_dump() for e in f.evidence],
         "recommendation": f.recommendation,
         "suggestion": f.suggestion,
-        "sources": [_source(s, short) for s in f.sources],
-        "cite": " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c))),
+        # A quote about another country's mission stays out of the body: the annex holds it.
+        "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
+        "cite": cite,
         "summary": _sentence(f.message),
         "draft_says": _draft_says(f, flags),
         "why": " ".join([_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]),
@@ -153,6 +159,19 @@ def _finding(
 
 def _source(s: Any, short: dict[str, str]) -> dict[str, str]:
     return {"id": s.id, "short": short.get(s.id, s.id), "title": s.title or s.id, "quote": s.quote}
+
+
+def made_elsewhere(source: Any) -> str | None:
+    """The mission a source's recommendation was made for, when this draft is another mission's (or none
+    could be told): then it is presented in general terms, its quote kept for the annex."""
+    return source.made_for if source.quote is None else None
+
+
+def mission_line(report: Report) -> str:
+    """Which profile filled the suggestions, and why: the first lines of every output."""
+    if report.mission is None:
+        return f"Profile: {report.profile}." if report.profile else ""
+    return report.mission.line
 
 
 def _asks(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -237,6 +256,9 @@ def memo_context(
     registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]
     short = {x["id"]: f"S{n + 1}" for n, x in enumerate(registered)}
     findings = [_finding(f, placements.get(f.rule), short, document) for f in report.findings]
+    annex_quotes = {
+        a.id: [{"quote": q.quote, "title": q.title} for q in a.quotes] for a in report.sources_annex
+    }
     # Gaps keep the scorecard's order (most severe first), so "#" there runs 1, 2, 3 down the table.
     gaps = sorted(
         (f for f in findings if f["verdict"] != "met"), key=lambda f: SEVERITIES.index(f["severity"])
@@ -266,6 +288,8 @@ def memo_context(
         "memo_to": memo_to or "The drafting team",
         "subject": subject,
         "draft_status": _draft_status(doc, name, document),
+        "mission_line": mission_line(report),
+        "mission": report.mission.model_dump() if report.mission else None,
         "pending_changes": document.pending_changes if document is not None else 0,
         "draft_name": name,
         "symbol": doc.symbol or "—",
@@ -290,6 +314,7 @@ def memo_context(
                 "title": x.get("title", x["id"]),
                 "author": x.get("author", ""),
                 "date": x.get("date", ""),
+                "quotes": annex_quotes.get(x["id"], []),
             }
             for x in registered
             if x["id"] in cited or not cited

@@ -35,7 +35,7 @@ _STOP = frozenset(
 # security forces (FSI)") and as drafts often call them instead: the draft's own term is kept.
 _FORCES_NAMED = re.compile(
     r"\bthe\s+(?:[A-Z][\w-]*\s+)*Armed\s+Forces(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*)+)?\s*\((\w+)\)"
-    r"(?:,?\s+and\s+(?:the\s+)?internal\s+security\s+forces\s*\((\w+)\))?"
+    r"(?:,?\s+and\s+(?:the\s+)?(?i:internal\s+security\s+forces)\s*\((\w+)\))?"
 )
 _FORCES_DRAFT = re.compile(
     r"\bnational\s+(?:defence\s+and\s+security|armed|security|defense\s+and\s+security)\s+forces\b", re.I

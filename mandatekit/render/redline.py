@@ -355,7 +355,9 @@ def redline_docx(
             content = host.findall(W + "ins")
             first, last = content[0], content[-1]
         comment = word.comments.add_comment(
-            text=comment_text(f, placement, tracked=True), author=author, initials=initials
+            text=comment_text(f, placement, tracked=True, mission=report.mission, head=count == 0),
+            author=author,
+            initials=initials,
         )
         comment._comment_elm.date = when
         _comment_range(host, first, last, comment.comment_id)

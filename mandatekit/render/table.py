@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import Any
 
 import click
 
@@ -35,6 +36,7 @@ def render_table(report: Report) -> str:
         + " · "
         + click.style(f"{s.missing} missing", fg="red")
         + (f" · profile {report.profile}" if report.profile else ""),
+        *([click.style(report.mission.line, dim=True)] if report.mission else []),
         "",
     ]
     where_w = 18
@@ -73,7 +75,13 @@ def render_table(report: Report) -> str:
         for hedge in f.hedges:
             lines += wrap.wrap(f"Hedge: {hedge}")
         lines += wrap.wrap(f"Suggested language: {f.suggestion}")
-        lines += wrap.wrap("Source: " + "; ".join(f"{s.id} — “{s.quote}”" for s in f.sources[:1]))
+        lines += wrap.wrap("Source: " + "; ".join(_source(s) for s in f.sources[:1]))
     for warning in report.warnings:
         lines += ["", click.style(f"warning: {warning}", fg="yellow")]
     return "\n".join(lines) + "\n"
+
+
+def _source(s: Any) -> str:
+    if s.quote is None:  # made for another mission: named, not quoted
+        return f"{s.id} — recommended for {s.made_for}'s renewal; here in general terms"
+    return f"{s.id} — “{s.quote}”"

@@ -19,7 +19,16 @@ from mandatekit.cache import cached, code_parts, file_parts, key_of
 from mandatekit.errors import RuleError
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
-from mandatekit.rulebook.model import Condition, Element, Example, Profile, Rule, Severity, Verdict
+from mandatekit.rulebook.model import (
+    GENERIC_VALUES,
+    Condition,
+    Element,
+    Example,
+    Profile,
+    Rule,
+    Severity,
+    Verdict,
+)
 from mandatekit.rulebook.patterns import (
     MAX_PATTERNS,
     PatternError,
@@ -40,9 +49,11 @@ __all__ = [
     "load_profiles",
     "load_rulebook",
     "load_sources",
+    "profile_from_file",
 ]
 
 DEFAULT_PROFILE = "minusca"
+REGISTER_HINT = "_sources.yaml beside the rule, or a file named by sources = [...] in mandatekit.toml"
 
 
 @dataclass
@@ -163,6 +174,7 @@ def load_rulebook(
     builtin: bool = True,
     disable: list[str] | None = None,
     profiles: dict[str, Profile] | None = None,
+    registers: list[Path] | None = None,
 ) -> Rulebook:
     """Load the built-in rules and any user folders. Raises RuleError listing every problem at once.
 
@@ -171,6 +183,9 @@ def load_rulebook(
     compilation of every pattern included, is done once per change of any of them."""
     folders = ([data_dir("rules")] if builtin else []) + list(extra_dirs or [])
     profiles = load_profiles() if profiles is None else profiles
+    from mandatekit.rulebook.register import register_files
+
+    registers = register_files(list(extra_dirs or []), registers)
     try:
         if not all(folder.is_dir() for folder in folders):
             raise FileNotFoundError  # reported by the full load
@@ -182,17 +197,18 @@ def load_rulebook(
             "\0",
             *file_parts(files),
             *(file_parts([register]) if register.exists() else []),
+            *file_parts(registers),
             json.dumps(sorted(p.model_dump_json() for p in profiles.values())),
             json.dumps(disable or []),
         ]
     except OSError:  # a folder or file that cannot be read: the full load says which
-        return _load_rulebook(folders, disable, profiles)
+        return _load_rulebook(folders, disable, profiles, registers)
     for path in files:
         note_input(path, "rule file")
     return cached(
         f"rulebook-{key_of(str(f) for f in folders)[:16]}",
         parts,
-        lambda: _with_json(_load_rulebook(folders, disable, profiles), _rulebook_json),
+        lambda: _with_json(_load_rulebook(folders, disable, profiles, registers), _rulebook_json),
         _rulebook_from_json,
     )
 
@@ -247,13 +263,22 @@ def _rulebook_from_json(value: dict[str, Any]) -> Rulebook:
     return rulebook
 
 
-def _load_rulebook(folders: list[Path], disable: list[str] | None, profiles: dict[str, Profile]) -> Rulebook:
+def _load_rulebook(
+    folders: list[Path], disable: list[str] | None, profiles: dict[str, Profile], registers: list[Path]
+) -> Rulebook:
+    from mandatekit.rulebook.register import read_register
+
     rules: dict[str, Rule] = {}
     files: dict[str, Path] = {}
     lines: dict[str, dict[str, int]] = {}
     notices: list[str] = []
     problems: list[str] = []
-    sources = {s["id"] for s in load_sources().get("sources", [])}
+    sources: set[str] = set()
+    for register in [data_dir("seeds") / "sources.yaml", *registers]:
+        if register.exists() or register in registers:
+            entries, register_problems = read_register(register)
+            problems += register_problems
+            sources |= {s["id"] for s in entries}
     for n, folder in enumerate(folders):
         if not folder.is_dir():
             problems.append(f"{folder}: rule folder not found")
@@ -272,9 +297,13 @@ def _load_rulebook(folders: list[Path], disable: list[str] | None, profiles: dic
                 if sources and source.id not in sources:
                     problems.append(
                         f"{path}:{line_of(line_index, ['sources', i, 'id'])}: sources[{i}].id: "
-                        f"'{source.id}' is not in the source register (seeds/sources.yaml)"
+                        f"'{source.id}' is in no source register (register it in {REGISTER_HINT})"
                     )
-            for name in sorted(rule.placeholders()):
+            from mandatekit.rulebook.lint import country_problems
+
+            for at, problem in country_problems(rule, profiles.values()):
+                problems.append(f"{path}:{line_of(line_index, at.split('.'))}: {at}: {problem}")
+            for name in sorted(rule.placeholders() - set(GENERIC_VALUES)):
                 lacking = [p.id for p in profiles.values() if name not in p.values]
                 if lacking:
                     problems.append(
@@ -322,38 +351,82 @@ def _profiles_from_json(value: list[dict[str, Any]]) -> dict[str, Profile]:
 
 
 def _load_profiles(paths: list[Path]) -> dict[str, Profile]:
-    import yaml
-
     profiles: dict[str, Profile] = {}
     problems = []
     for path in paths:
-        try:
-            profile = Profile.model_validate(_parse_yaml(path.read_text(encoding="utf-8"))[1])
-        except UnicodeDecodeError:
-            problems.append(f"{path}: invalid profile: not UTF-8 text (a binary file?)")
-            continue
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}" if mark else str(path)
-            problems.append(f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}")
-            continue
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            at = ".".join(str(x) for x in err["loc"]) or "profile"
-            problems.append(f"{path}: invalid profile: {at}: {err['msg']}")
-            continue
-        except OSError as exc:
-            problems.append(f"{path}: invalid profile: cannot be read ({exc.strerror or exc})")
-            continue
-        profiles[profile.id] = profile
+        profile, path_problems = _read_profile(path)
+        problems += path_problems
+        if profile is not None:
+            if profile.id in profiles and profiles[profile.id].mission != profile.mission:
+                pass  # a user profile with a built-in id replaces it, as a user rule does
+            profiles[profile.id] = profile
     if problems:
         raise RuleError(problems)
     return profiles
 
 
-def load_sources() -> dict[str, Any]:
-    """The register of source documents (seeds/sources.yaml); read once per process, callers get a copy."""
-    return copy.deepcopy(_read_sources(data_dir("seeds") / "sources.yaml"))
+def profile_from_file(path: Path) -> Profile:
+    """One profile file (`--profile our-mission.yaml`), validated; RuleError names the file and line."""
+    if not path.is_file():
+        raise RuleError([f"{path}: profile file not found"])
+    note_input(path, "profile")
+    profile, problems = _read_profile(path)
+    if profile is None:
+        raise RuleError(problems)
+    return profile
+
+
+def _read_profile(path: Path) -> tuple[Profile | None, list[str]]:
+    import yaml
+
+    from mandatekit.rulebook.yamlfile import line_index
+
+    try:
+        node, data = _parse_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return None, [f"{path}: invalid profile: not UTF-8 text (a binary file?)"]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        return None, [f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}"]
+    except OSError as exc:
+        return None, [f"{path}: invalid profile: cannot be read ({exc.strerror or exc})"]
+    if not isinstance(data, dict) or node is None:
+        return None, [
+            f"{path}: invalid profile: a profile must be a YAML mapping (id: ..., name: ..., values: ...)"
+        ]
+    try:
+        return Profile.model_validate(data), []
+    except ValidationError as exc:
+        lines = line_index(node)
+        problems = []
+        for err in exc.errors():
+            loc = err["loc"]
+            line = line_of(lines, loc)
+            at = ".".join(str(x) for x in loc) or "profile"
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                message = "unknown field (check the spelling; schema: docs/profiles.md)"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            problems.append(f"{path}:{line or 1}: invalid profile: {at}: {message}")
+        return None, problems
+
+
+def load_sources(registers: list[Path] | None = None) -> dict[str, Any]:
+    """The register of source documents (seeds/sources.yaml) and those in `registers` (validated when the
+    rulebook was loaded); read once per process, callers get a copy."""
+    data = copy.deepcopy(_read_sources(data_dir("seeds") / "sources.yaml"))
+    if registers:
+        from mandatekit.rulebook.register import read_register
+
+        seen = {s["id"] for s in data.get("sources", [])}
+        for path in registers:
+            entries, problems = read_register(path)
+            if problems:
+                raise RuleError(problems)
+            data.setdefault("sources", []).extend(s for s in entries if s["id"] not in seen)
+    return data
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,11 @@ word is flagged. Acronyms (HRDDP, SOFA, DDR) are names, not common words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from mandatekit.rulebook.model import Rule
+from mandatekit.rulebook.model import Profile, Rule
 from mandatekit.rulebook.patterns import _TOKEN, compile_patterns
 
 _MAX_EXPANSIONS = 512  # phrases are short; past this the phrase is too rich to be one word anyway
@@ -97,6 +98,56 @@ def lint_rule(rule: Rule) -> list[RuleWarning]:
                     f"met.{i}",
                     f"rule '{rule.id}': met condition {condition.all} can be met by one common word "
                     f"({shown}): name what is asked, e.g. accountability *for crimes*, support *to forces*",
+                )
+            )
+    return out
+
+
+def _named_things(profiles: Iterable[Profile]) -> dict[str, str]:
+    """Words that belong to one country: its name, its mission's names, its national forces (and their
+    acronyms) → what they are, from every profile."""
+    out: dict[str, str] = {}
+    for p in profiles:
+        if not p.mission:  # the generic profile: general terms
+            continue
+        for name in [p.mission, *p.names]:
+            if name:
+                out[name] = f"the mission {p.mission}"
+        for name in [p.country, *p.country_names]:
+            if name:
+                out[name] = f"the country {p.country}"
+        forces = p.values.get("national_forces", "")
+        for part in [forces, *re.findall(r"\(([A-Z][A-Za-z-]+)\)", forces)]:
+            bare = part.removeprefix("the ").strip()
+            if bare:
+                out[bare] = f"the national forces of {p.country or p.mission}"
+    return out
+
+
+def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str, str]]:
+    """(field, problem) for each country, mission or national force a rule's proposed words name outright:
+    those belong in a profile, as {mission}, {host_state}, {national_forces} ..."""
+    named = _named_things(profiles)
+    if not named:
+        return []
+    pattern = re.compile(
+        r"(?<![\w{-])("
+        + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+        + r")(?![\w}-])"
+    )
+    fields = [
+        ("recommendation", rule.recommendation),
+        ("suggestion", rule.suggestion),
+        *((f"message.{k}", getattr(rule.message, k)) for k in ("met", "partial", "missing")),
+    ]
+    out = []
+    for field, text in fields:
+        for found in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):
+            out.append(
+                (
+                    field,
+                    f"names {named[found]} outright ('{found}'): use a profile value such as {{mission}}, "
+                    "{host_state}, {national_forces}, {courts} or {peace_agreement}",
                 )
             )
     return out

@@ -139,6 +139,12 @@ class Rule(Strict):
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
     )
     examples: list[Example] = Field(min_length=1)
+    language: str = Field(
+        "en",
+        pattern=r"^[a-z]{2}$",
+        description="Language of the rule's phrases (ISO 639-1): a draft in another language is not judged "
+        "against it",
+    )
 
     @field_validator("met", mode="before")
     @classmethod
@@ -183,9 +189,99 @@ class Rule(Strict):
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}
 
 
+# The placeholders every rule may use, and the words that stand in for each when a profile leaves it empty or
+# no mission could be told from the draft: general terms that read well in any suggestion.
+GENERIC_VALUES: dict[str, str] = {
+    "mission": "the Mission",
+    "host_state": "the host State",
+    "host_authorities": "the host State authorities",
+    "national_forces": "the national defence and security forces",
+    "peace_agreement": "the peace agreements and the political process",
+    "courts": "the relevant accountability mechanisms",
+    "armed_groups": "armed groups",
+}
+
+
+def _plain(text: str) -> str:
+    """Text as compared with a quoted passage: one space, straight quotes, lower case."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.replace("\u2011", "-").split()).lower()
+
+
+def _parts(value: str) -> list[str]:
+    """'the A (X) and B (Y)' → ['the A (X)', 'B (Y)']: a value naming two bodies is sourced part by part."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(value):
+        depth += value[i] == "("
+        depth -= value[i] == ")"
+        if depth == 0 and value.startswith(" and ", i):
+            parts.append(value[start:i])
+            start = i = i + 5
+            continue
+        i += 1
+    return [*parts, value[start:]]
+
+
+class ValueSource(Strict):
+    """Where a profile value comes from: the resolution, and its words that hold the value."""
+
+    resolution: str = Field(description="The resolution the value is taken from, e.g. S/RES/2677 (2023)")
+    passage: str = Field(description="The resolution's words holding the value, quoted exactly")
+
+
 class Profile(Strict):
-    """The mission a rulebook is applied to: fills {mission}, {host_state} ... in suggestions."""
+    """The mission a rulebook is applied to: fills {mission}, {host_state} ... in suggestions, and tells a
+    draft of this mission from others (`mission`, `names`, `country`). Schema: docs/profiles.md."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str
-    values: dict[str, str] = Field(description="Placeholder name → text, e.g. mission: MINUSCA")
+    mission: str | None = Field(
+        None, description="The mission's acronym as the Council writes it (UNMISS); found in a draft"
+    )
+    names: list[str] = Field(
+        default_factory=empty_list,
+        description="Other names of the mission found in a draft: its full name, a former acronym",
+    )
+    country: str | None = Field(None, description="The host country or territory as the Council names it")
+    country_names: list[str] = Field(
+        default_factory=empty_list, description="Other spellings of the country found in a draft (DRC)"
+    )
+    language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
+    values: dict[str, str] = Field(
+        description="Placeholder name → text, e.g. mission: UNMISS. An empty value is filled with general "
+        "terms (the host State, armed groups ...)"
+    )
+    value_sources: dict[str, ValueSource] = Field(
+        default_factory=dict,
+        description="Placeholder name → the resolution and passage its value is taken from",
+    )
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Profile:
+        for name, source in self.value_sources.items():
+            if name not in self.values:
+                raise ValueError(f"value_sources.{name}: no value '{name}' under 'values'")
+            value = self.values[name]
+            passage = _plain(source.passage)
+            # The mission may be sourced by its full name (older resolutions spell it out, never the acronym).
+            spellings = [value, *self.names] if name == "mission" else [value]
+            if value and not any(
+                all(_plain(p).removeprefix("the ") in passage for p in _parts(spelling))
+                for spelling in spellings
+            ):
+                raise ValueError(
+                    f"values.{name}: '{value}' is not in the passage quoted from {source.resolution} "
+                    f"under value_sources.{name}"
+                )
+        return self
+
+    def filled_values(self) -> dict[str, str]:
+        """The values with general terms where this profile leaves one empty or has none."""
+        out = dict(GENERIC_VALUES)
+        out.update({k: v for k, v in self.values.items() if v.strip()})
+        return out
+
+    @property
+    def label(self) -> str:
+        """How outputs name it: 'UNMISS (South Sudan)'."""
+        return self.name

@@ -167,8 +167,11 @@ def test_rejecting_our_changes_gives_back_the_draft(tmp_path: Path, monkeypatch:
     report = SETUP.judge(before)
     ours = [c for c in comments if c.author == "mandatekit"]
     assert len(ours) == sum(f.verdict.value != "met" for f in report.findings)
-    # verdict first, in short paragraphs
-    assert all(c.paragraphs[0].text.split(" ")[0] in ("PARTIAL", "MISSING") for c in ours)
+    # the first says which profile and why; then each opens with its verdict, in short paragraphs
+    assert ours[0].paragraphs[0].text.startswith("Profile: ")
+    assert all(
+        c.paragraphs[int(n == 0)].text.split(" ")[0] in ("PARTIAL", "MISSING") for n, c in enumerate(ours)
+    )
     assert all(len(c.paragraphs) >= 3 for c in ours)
 
 

@@ -33,8 +33,10 @@ def test_folder_gives_one_row_per_draft_one_column_per_rule(tmp_path: Path) -> N
     code, out, _ = run("check", str(folder(tmp_path)), "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert len(rows) == 4 and len(rows[0]) == 6 + 22
+    assert len(rows) == 4 and len(rows[0]) == 7 + 22
     header = rows[0]
+    assert header[:7] == ["draft", "symbol", "title", "mission", "met", "partial", "missing"]
+    assert {row[3] for row in rows[1:]} == {"generic"}  # drafts naming no mission: general terms
     assert rows[1][header.index("poc-priority")] == "met" and rows[1][header.index("children")] == "missing"
 
 

@@ -104,7 +104,7 @@ def test_placeholder_without_profile_value(tmp_path: Path) -> None:
 def test_unknown_source(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", good_rule(sources=[{"id": "my-blog-2030", "quote": "x"}]))
     [problem] = problems(tmp_path)
-    assert "'my-blog-2030' is not in the source register" in problem
+    assert "'my-blog-2030' is in no source register (register it in _sources.yaml" in problem
 
 
 def test_rule_without_a_met_example_is_invalid(tmp_path: Path) -> None:

@@ -50,7 +50,11 @@ def test_profile_fills_the_suggestion() -> None:
     from mandatekit import check
 
     text = "1. Decides to renew the mandate;"
-    minusca = check(text, only=["hrddp-support"]).findings[0].suggestion
+    minusca = check(text, only=["hrddp-support"], profile="minusca").findings[0].suggestion
     monusco = check(text, only=["hrddp-support"], profile="monusco").findings[0].suggestion
+    unnamed = check(text, only=["hrddp-support"]).findings[0].suggestion
     assert "MINUSCA" in minusca and "FACA" in minusca
     assert "MONUSCO" in monusco and "FARDC" in monusco and "{" not in monusco
+    # A draft that names no mission gets general terms, never another country's names.
+    assert "the Mission" in unnamed and "national defence and security forces" in unnamed
+    assert "MINUSCA" not in unnamed and "FACA" not in unnamed

@@ -1,0 +1,108 @@
+"""Registers of source documents: the bundled one (seeds/sources.yaml) and those a user keeps beside their
+rules — `_sources.yaml` in a rule folder, or `sources = [...]` in the config file — validated alike.
+
+A register names each document a rule cites, and the mission it was written for (`made_for`): a
+recommendation made for MINUSCA's renewal is presented to another mission's drafter as such."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+
+from mandatekit.rulebook.model import Strict
+
+REGISTER_NAME = "_sources.yaml"  # in a rule folder: the leading '_' keeps it from being read as a rule
+
+
+class Recommendation(Strict):
+    id: str = Field(description="The recommendation's id (a rule's id in capitals, e.g. POC-PRIORITY)")
+    quote: str | None = Field(None, description="The source's words, quoted exactly")
+    where: str | None = Field(None, description="Where in the document (section, page)")
+
+
+class RegisteredSource(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Id rules cite under sources:")
+    title: str
+    kind: str | None = Field(None, description="What the document is: an advocacy brief, a report ...")
+    author: str | None = None
+    date: str | None = None
+    made_for: str | None = Field(
+        None, description="The mission the document's recommendations were made for (e.g. MINUSCA)"
+    )
+    recommendations: list[Recommendation] = Field(default_factory=list)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class Register(Strict):
+    sources: list[RegisteredSource] = Field(min_length=1)
+
+
+SKELETON = """\
+# Source documents of the rules in this folder: rules cite these ids under `sources:`.
+# Checked with the rules: mandatekit rules validate {folder}
+sources:
+  - id: our-brief-2026                # lower-case id, cited by rules as sources: - id: our-brief-2026
+    title: "The title of the document"
+    kind: Advocacy brief on the renewal of the mission's mandate
+    author: The organisation or person
+    date: "2026-01"
+    made_for: UNMISS                  # the mission its recommendations were made for
+    recommendations:
+      - id: MY-RULE                   # the rule's id in capitals
+        quote: "The words of the document, quoted exactly."
+        where: "Section or page"
+"""
+
+
+def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The sources of one register file (as plain data), and its problems (file:line: what)."""
+    import yaml
+
+    from mandatekit.output import note_input
+    from mandatekit.rulebook import line_of
+    from mandatekit.rulebook.yamlfile import line_index, parse_yaml
+
+    note_input(path, "source register")
+    try:
+        node, data = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{path}: source register cannot be read ({getattr(exc, 'strerror', None) or exc})"]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        return [], [f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}"]
+    if not isinstance(data, dict) or node is None:
+        return [], [f"{path}: a source register must be a YAML mapping with 'sources: [...]'"]
+    try:
+        register = Register.model_validate(data)
+    except ValidationError as exc:
+        lines = line_index(node)
+        problems = []
+        for err in exc.errors():
+            loc = err["loc"]
+            line = line_of(lines, loc)
+            at = ".".join(str(p) for p in loc) or "register"
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                message = "unknown field (known: id, title, kind, author, date, made_for, recommendations)"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            problems.append(f"{path}:{line or 1}: {at}: {message}")
+        return [], problems
+    ids = [s.id for s in register.sources]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        return [], [f"{path}: source id {', '.join(dupes)} is registered twice"]
+    return [s.model_dump(exclude_none=True) for s in register.sources], []
+
+
+def register_files(rule_dirs: list[Path], extra: list[Path] | None = None) -> list[Path]:
+    """The registers beside user rules: each folder's _sources.yaml, then those the config names."""
+    return [d / REGISTER_NAME for d in rule_dirs if (d / REGISTER_NAME).is_file()] + list(extra or [])
