@@ -1,15 +1,17 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER]      (default: tests/judge/real)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real and tests/judge/real2)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
 coder said partial or missing) per resolution and per rule, then every disagreement with the coder's deciding
-paragraph and the tool's evidence. Anyone with other coded mandates can point it at their own folder.
+paragraph and the tool's evidence, and how often the tool cites a paragraph the coders cite where both
+call a cell met. Anyone with other coded mandates can point it at their own folder.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -27,11 +29,22 @@ def allowed(cell: dict) -> set[str]:
     return set(verdict) if isinstance(verdict, list) else {verdict}
 
 
+def coder_refs(ref: str | None) -> set[str]:
+    """'OP 3; OP 12', 'OP 29(ii)(c), 29(ii)(d)' → {'OP 3', 'OP 12'}, {'OP 29(ii)(c)', 'OP 29(ii)(d)'}."""
+    refs = set()
+    for part in re.split(r"[;,]\s*|\s+and\s+", ref or ""):
+        part = " ".join(part.split())
+        if part:
+            refs.add(f"OP {part}" if part[0].isdigit() else part)
+    return refs
+
+
 def main(folder: Path) -> None:
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))["resolutions"]
     per_res: dict[str, list[int]] = {}
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # agree, cells, false met
     disagreements = []
+    cited = [0, 0]  # cells both call met where the coder names a paragraph: the tool cites one of them
     for name, coded in gold.items():
         report = check(folder / f"{name}.txt")
         got = {f.rule: f for f in report.findings}
@@ -43,6 +56,9 @@ def main(folder: Path) -> None:
             agree, cells, false_met = agree + ok, cells + 1, false_met + fm
             row = per_rule[rule]
             row[0], row[1], row[2] = row[0] + ok, row[1] + 1, row[2] + fm
+            if finding.verdict.value == "met" and "met" in allowed(cell) and cell.get("ref"):
+                cited[1] += 1
+                cited[0] += bool(coder_refs(cell["ref"]) & set(finding.refs))
             if not ok:
                 evidence = "; ".join(f"{e.ref} '{e.text}'" for e in finding.evidence) or "-"
                 disagreements.append(
@@ -57,7 +73,11 @@ def main(folder: Path) -> None:
     print(f"{'resolution':<20} {'mission':<8} {'agree':>7} {'%':>6} {'false met':>9}")
     for name, (a, n, fm) in per_res.items():
         print(f"{name:<20} {gold[name]['mission']:<8} {a:>3}/{n:<3} {100 * a / n:>6.1f} {fm:>9}")
-    print(f"{'all':<29} {total[0]:>3}/{total[1]:<3} {100 * total[0] / total[1]:>6.1f} {total[2]:>9}\n")
+    print(f"{'all':<29} {total[0]:>3}/{total[1]:<3} {100 * total[0] / total[1]:>6.1f} {total[2]:>9}")
+    share = f"{100 * cited[0] / cited[1]:.0f} %" if cited[1] else "-"
+    print(
+        f"cited: where both call a cell met, the tool cites a paragraph the coder cites in {cited[0]}/{cited[1]} ({share})\n"
+    )
     print(f"{'rule':<22} {'agree':>7} {'false met':>9}")
     for rule, (a, n, fm) in sorted(per_rule.items()):
         print(f"{rule:<22} {a:>3}/{n:<3} {fm:>9}")
@@ -67,4 +87,10 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "judge" / "real")
+    folders = [Path(a) for a in sys.argv[1:]] or [
+        ROOT / "tests" / "judge" / "real",
+        ROOT / "tests" / "judge" / "real2",
+    ]
+    for folder in folders:
+        print(f"== {folder}")
+        main(folder)

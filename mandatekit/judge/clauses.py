@@ -29,26 +29,40 @@ class ParagraphUnits:
                 self.children.setdefault(p.parent, []).append(p.index)
         self._units: dict[str, list[tuple[int, ...]]] = {}  # by `together` mode
         self._unit_index: dict[str, dict[int, list[int]]] = {}
+        self._leaves: dict[str, list[int]] = {}
 
     def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
         """Paragraph groups within which a condition's elements must stand together: per paragraph (with its
-        lead-ins and sub-paragraphs), or for `together: document` the operative text and the preamble."""
+        lead-ins and sub-paragraphs), or for `together: document` the operative text and the preamble. For
+        `together: clause`, a lead-in is also a unit of its own (with its lead-ins): its clauses that govern no
+        sub-paragraph are judged there."""
         if together not in self._units:
-            units = []
+            units, leaves = [], []
             if together == "document":
                 for kind in (Kind.operative, Kind.preambular):
                     units.append(tuple(p.index for p in self.judged if p.kind is kind))
                 units = [u for u in units if u]
+                leaves = [-1] * len(units)
             else:
                 for p in self.judged:
                     kids = self.children.get(p.index, [])
                     if kids and p.kind is Kind.operative:
                         # A lead-in with sub-paragraphs (an OP, or (e) over (i)...(vii)): each sub-paragraph's
                         # unit includes it; siblings under one lead-in are different tasks, never one unit.
+                        if together == "clause":
+                            units.append((*self.ancestors(p), p.index))
+                            leaves.append(p.index)
                         continue
                     units.append((*self.ancestors(p), p.index, *self.descendants(p.index)))
+                    leaves.append(p.index)
             self._units[together] = units
+            self._leaves[together] = leaves
         return self._units[together]
+
+    def leaves(self, together: str) -> list[int]:
+        """For each of `units(together)`, the paragraph it is the unit of (-1 for a whole-document unit)."""
+        self.units(together)
+        return self._leaves[together]
 
     def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
         """Paragraph index → positions in `units(together)` of the units that contain it."""
@@ -74,6 +88,46 @@ class ParagraphUnits:
         return out
 
 
+# A clause that refers back to what the clause before named ("Condemns the violations of the SOFA, and
+# requests the Secretary-General to report on these violations", "... and requests that it be provided in
+# strict compliance with ...", "and calls upon all parties to release them"): one clause with the one before.
+_REFERS_BACK = re.compile(r"\b(?:these|them|they|it|such(?!\s+as\b)|the\s+same)\b", re.IGNORECASE)
+_ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
+
+
+def clause_starts(para: Paragraph) -> list[int]:
+    """Where each clause of an operative paragraph starts: at each verb that governs part of it ('Requests
+    ..., underscores ..., notes with concern ..., and requests ...'); the first clause starts at 0. A clause
+    that refers back to the one before by a pronoun is part of it. A paragraph with one verb or none, or a
+    preambular one, is one clause."""
+    if para.kind is not Kind.operative or len(para.verbs) < 2:
+        return [0]
+    starts = [0]
+    ends = [use.start for use in para.verbs[2:]] + [len(para.text)]
+    for use, end in zip(para.verbs[1:], ends, strict=True):
+        if use.start <= starts[-1]:
+            continue
+        if _REFERS_BACK.search(para.text, use.start + len(use.verb), max(end, use.start)):
+            continue
+        starts.append(use.start)
+    return starts
+
+
+def list_clause(lead_in: Paragraph, item: Paragraph, starts: list[int]) -> int:
+    """The clause of a lead-in that governs its items: the one whose verb the item inherited ('Decides that
+    the mandate shall include the following tasks, ..., and stresses ...:' → the 'Decides' clause); for an item
+    with a verb of its own, the clause that announces the list, else the last."""
+    if len(starts) == 1:
+        return 0
+    if item.verb_inherited and item.verbs:
+        inherited = item.verbs[0]
+        for use in reversed(lead_in.verbs):
+            if use.verb == inherited.verb and use.verb_class is inherited.verb_class:
+                return bisect.bisect_right(starts, use.start) - 1
+    m = _ANNOUNCES_LIST.search(lead_in.text)
+    return bisect.bisect_right(starts, m.start()) - 1 if m else len(starts) - 1
+
+
 class ParagraphIndex:
     """Where a paragraph's clauses, semicolons, brackets and verbs are, sorted for bisection."""
 
@@ -87,6 +141,25 @@ class ParagraphIndex:
         self._brackets_built = False
         self._verb_starts: list[int] = []
         self._verbs_sorted: bool | None = None
+        self._clause_starts: list[int] | None = None
+
+    def clause_of(self, pos: int) -> int:
+        """The number of the verb clause holding `pos` (see `clause_starts`)."""
+        if self._clause_starts is None:
+            self._clause_starts = clause_starts(self.para)
+        return bisect.bisect_right(self._clause_starts, pos) - 1
+
+    def verb_clause_start(self, pos: int) -> int:
+        """Where the verb clause holding `pos` starts."""
+        if self._clause_starts is None:
+            self._clause_starts = clause_starts(self.para)
+        return self._clause_starts[self.clause_of(pos)]
+
+    @property
+    def clauses(self) -> list[int]:
+        if self._clause_starts is None:
+            self._clause_starts = clause_starts(self.para)
+        return self._clause_starts
 
     def clause_start(self, pos: int) -> int:
         """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""

@@ -7,7 +7,6 @@ import re
 
 from mandatekit.read.model import Paragraph
 
-NEGATION_REACH = 60  # characters before the words within which a negation is looked for (in their clause)
 _NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:only|least|limited|later|exceeding|less|more))|no\s+longer|never|cannot|"
     r"ceases?\s+to|discontinu\w*|nor)\b|n't\b",

@@ -24,9 +24,21 @@ class Candidate:
     defects: list[str]
     unit: tuple[int, ...]
     operative: bool
+    force: int = 0  # the strength of the weakest verb governing what is asked
+    depth: int = 0  # how far into its paragraph the last of the words stands (characters)
 
-    def rank(self) -> tuple[int, int, int, int]:
-        return (len(self.defects), 0 if self.operative else 1, len(self.unit), self.unit[0])
+    def rank(self) -> tuple[int, int, int, int, int, int]:
+        """Fewest defects first; then, as a careful coder would cite: operative text, the strongest verb, the
+        words nearest the opening of their paragraph (what the paragraph is about, not a detail deep inside
+        it), the fewest paragraphs, the first."""
+        return (
+            len(self.defects),
+            0 if self.operative else 1,
+            -self.force,
+            self.depth,
+            len(self.unit),
+            self.unit[0],
+        )
 
 
 def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
@@ -62,23 +74,63 @@ def candidates(
         for h in found:
             index.setdefault(h.para, []).append(h)
     unit_of = prepared.units_by_paragraph(rule.together)
+    by_clause = rule.together == "clause"
+    leaves = prepared.unit_leaves(rule.together) if by_clause else []
     out = []
     for condition in rule.met:
         rarest = min(condition.all, key=lambda n: len(hits[n]))
         # Only units holding the rarest element can hold them all: visit those, in document order.
         for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
             unit = units[u]
-            chosen = []
-            for name in condition.all:
-                here = [h for p in unit for h in by_para[name].get(p, ())]
-                if not here:
-                    break
-                chosen.append(best_hit(here, prepared))
-            else:
+            found = [[h for p in unit for h in by_para[name].get(p, ())] for name in condition.all]
+            if not all(found):
+                continue
+            for here in in_one_clause(prepared, unit, leaves[u], found) if by_clause else [found]:
+                chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
-                out.append(Candidate(chosen, defects, unit, is_operative))
+                asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
+                force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
+                depth = max(h.start for h in chosen)
+                out.append(Candidate(chosen, defects, unit, is_operative, force, depth))
     return out
+
+
+def _strength(verb_class: VerbClass | None) -> int:
+    return verb_class.strength if verb_class else 0
+
+
+def in_one_clause(
+    prepared: Prepared, unit: tuple[int, ...], leaf: int, found: list[list[Hit]]
+) -> list[list[list[Hit]]]:
+    """The ways the elements `found` in a unit stand in one clause: in the leaf paragraph's clause, or in the
+    clause of each lead-in above it that governs it. Each way lists, per element, the hits that may be cited."""
+    where = unit.index(leaf)
+    governing = {unit[i]: prepared.list_clause(unit[i], unit[i + 1]) for i in range(where)}
+    allowed = [
+        [
+            h
+            for h in hits
+            if h.para not in governing or prepared.clause_of(h.para, h.start) == governing[h.para]
+        ]
+        for hits in found
+    ]
+    if not all(allowed):
+        return []
+    options = sorted({prepared.clause_of(leaf, h.start) for hits in allowed for h in hits if h.para == leaf})
+    ways = []
+    for clause in options:
+        way = [
+            [h for h in hits if h.para != leaf or prepared.clause_of(leaf, h.start) == clause]
+            for hits in allowed
+        ]
+        if all(way):
+            ways.append(way)
+    if not ways:
+        without_leaf = [[h for h in hits if h.para != leaf] for hits in allowed]
+        if all(without_leaf):
+            ways.append(without_leaf)
+    return ways
 
 
 def in_insertion(para: Paragraph, start: int, end: int) -> bool:

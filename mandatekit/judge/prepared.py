@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits
-from mandatekit.judge.cues import NEGATION_REACH, hedges_in, is_conditional, negation_in
+from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
+from mandatekit.judge.cues import hedges_in, is_conditional, negation_in
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
 from mandatekit.textnorm import for_matching
@@ -26,6 +26,7 @@ class Prepared(TextSearch):
         self._index: dict[int, ParagraphIndex] = {}  # built for the paragraphs that have hits
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
+        self._list_clauses: dict[tuple[int, int], int] = {}
         self.qualities: dict[tuple[int, int, bool], tuple[int, int, int]] = {}  # see `evidence.best_hit`
 
     def index(self, para: int) -> ParagraphIndex:
@@ -38,6 +39,25 @@ class Prepared(TextSearch):
     def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
         """See `ParagraphUnits.units`."""
         return self._paragraph_units.units(together)
+
+    def unit_leaves(self, together: str) -> list[int]:
+        """See `ParagraphUnits.leaves`."""
+        return self._paragraph_units.leaves(together)
+
+    def clause_of(self, para: int, pos: int) -> int:
+        """The number of the verb clause of a paragraph that holds `pos`."""
+        return self.index(para).clause_of(pos)
+
+    def list_clause(self, lead_in: int, item: int) -> int:
+        """The clause of a lead-in that governs an item under it."""
+        key = (lead_in, item)
+        found = self._list_clauses.get(key)
+        if found is None:
+            starts = self.index(lead_in).clauses
+            found = self._list_clauses[key] = list_clause(
+                self.paragraphs[lead_in], self.paragraphs[item], starts
+            )
+        return found
 
     def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
         """See `ParagraphUnits.units_by_paragraph`."""
@@ -68,8 +88,10 @@ class Prepared(TextSearch):
 
     def _negation(self, para: int, start: int) -> str | None:
         text, index = self.paragraphs[para].text, self.index(para)
-        clause_start = index.clause_start(start)
-        words = negation_in(text[max(clause_start, start - NEGATION_REACH) : start])
+        # The negation's scope is the clause: from the verb that governs the words (or the last ';', ':' or
+        # '. '), however far before them ("shall no longer, in light of ..., remain the top priority").
+        clause_start = max(index.clause_start(start), index.verb_clause_start(start))
+        words = negation_in(text[clause_start:start])
         if words is None:
             return None
         clause_end = index.semicolon_from(start)

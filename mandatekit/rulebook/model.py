@@ -122,10 +122,12 @@ class Rule(Strict):
     # The check.
     scope: Scope = Scope.operative
     min_verb: VerbClass = Field(VerbClass.requests, description="Weakest governing verb that counts as met")
-    together: Literal["paragraph", "document"] = Field(
-        "paragraph",
-        description="paragraph: the elements of a condition must stand in one paragraph (with the paragraphs "
-        "above it and its own sub-paragraphs); document: anywhere in the text in scope",
+    together: Literal["clause", "paragraph", "document"] = Field(
+        "clause",
+        description="clause: the elements of a condition must stand in one clause, the part of a paragraph one "
+        "verb governs ('Requests ..., notes with concern ..., and requests ...' has three), with the clause of "
+        "each lead-in above it that governs it; paragraph: anywhere in one paragraph (with the paragraphs above "
+        "it and its own sub-paragraphs); document: anywhere in the text in scope",
     )
     elements: dict[str, Element] = Field(min_length=1)
     met: list[Condition] = Field(min_length=1, description="Ways to meet the rule; a plain list is one way")
