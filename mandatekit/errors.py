@@ -15,10 +15,15 @@ _UNSHOWN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u
 
 def shown(text: str) -> str:
     """`text` (a file name, a value from a file or the environment) safe to print: each character a
-    terminal would act on written as its escape (\\x1b), so no input can recolour or rewrite the screen."""
+    terminal would act on written as its escape (\\u001b), so no input can recolour or rewrite the screen.
+    The escape is JSON's own: a JSON text stays valid, and means what it meant."""
     if text.isascii() and text.isprintable():
         return text
-    return _UNSHOWN.sub(lambda m: repr(m.group())[1:-1], text)
+    return _UNSHOWN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class MandatekitError(Exception):

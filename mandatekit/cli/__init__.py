@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from mandatekit import __version__
-from mandatekit.errors import MandatekitError, RuleError
+from mandatekit.errors import MandatekitError, RuleError, shown
 
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2  # 0: checked
 
@@ -108,7 +108,9 @@ class Cli(click.Group):
             detail = _one_line(str(exc))[:200]
             message = f"unexpected {type(exc).__name__} while {what}" + (f" ({detail})" if detail else "")
             click.echo(
-                f"mandatekit: error: {where + ': ' if where else ''}{message}; run with --debug for details",
+                shown(
+                    f"mandatekit: error: {where + ': ' if where else ''}{message}; run with --debug for details"
+                ),
                 err=True,
             )
             ctx.exit(EXIT_BAD_INPUT)
@@ -120,7 +122,8 @@ class Cli(click.Group):
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line, with what a terminal would act on (escape sequences in a file name) made visible."""
+    return shown(" ".join(text.split()))
 
 
 def _stop_cleanly_on_sigterm() -> Any:
@@ -143,7 +146,7 @@ def _stop_cleanly_on_sigterm() -> Any:
 
 def notices(setup: Any) -> None:
     for notice in setup.rulebook.notices:
-        click.echo(f"mandatekit: note: {notice}", err=True)
+        click.echo(shown(f"mandatekit: note: {notice}"), err=True)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

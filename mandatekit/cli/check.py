@@ -12,7 +12,7 @@ import click
 
 from mandatekit.cli import EXIT_BAD_INPUT, EXIT_FINDINGS, notices
 from mandatekit.cli.options import profile_option, rules_option, warn_mission
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, shown
 
 
 @click.command()
@@ -27,13 +27,13 @@ def parse(draft: Path, fmt: str) -> None:
 
     document = read(draft)
     if fmt == "json":
-        click.echo(document.model_dump_json(indent=2))
+        click.echo(shown(document.model_dump_json(indent=2)))
         return
     from mandatekit.render.parse import render_document
 
     click.echo(render_document(document), nl=False)
     for warning in document.warnings:
-        click.echo(f"mandatekit: warning: {draft}: {warning}", err=True)
+        click.echo(shown(f"mandatekit: warning: {draft}: {warning}"), err=True)
 
 
 @click.command()
@@ -105,7 +105,7 @@ def check(
             for report, error in items:
                 if error is not None:
                     failed += 1
-                    click.echo(f"mandatekit: error: {error} (skipped)", err=True)
+                    click.echo(shown(f"mandatekit: error: {error} (skipped)"), err=True)
                 else:
                     reports.append(report)
     for report in reports:
@@ -157,19 +157,19 @@ def expand_drafts(arguments: tuple[str, ...]) -> list[Path]:
 def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
     if fmt == "json":
         payload = [r.model_dump(mode="json") for r in reports]
-        click.echo(json.dumps(payload if as_list else payload[0], indent=2, ensure_ascii=False))
+        click.echo(shown(json.dumps(payload if as_list else payload[0], indent=2, ensure_ascii=False)))
     elif fmt == "markdown":
         from mandatekit.render.text import render_markdown
 
-        click.echo("\n".join(render_markdown(r) for r in reports), nl=False)
+        click.echo(shown("\n".join(render_markdown(r) for r in reports)), nl=False)
     elif fmt in ("matrix", "csv"):
         from mandatekit.render.matrix import render_csv, render_matrix
 
-        click.echo(render_csv(reports) if fmt == "csv" else render_matrix(reports), nl=False)
+        click.echo(shown(render_csv(reports) if fmt == "csv" else render_matrix(reports)), nl=False)
     else:
         from mandatekit.render.table import render_table
 
-        click.echo("\n".join(render_table(r) for r in reports), nl=False)
+        click.echo(shown("\n".join(render_table(r) for r in reports)), nl=False)
     for report in reports:
         for warning in report.warnings:
-            click.echo(f"mandatekit: warning: {report.document.path}: {warning}", err=True)
+            click.echo(shown(f"mandatekit: warning: {report.document.path}: {warning}"), err=True)

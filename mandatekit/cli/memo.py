@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from mandatekit.cli.options import profile_option, rules_option, warn_mission
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, shown
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -109,7 +109,7 @@ def write_memo(
     else:
         write_atomic(output, render_memo_text(context, fmt, template))
     s = report.summary
-    click.echo(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing", err=True)
+    click.echo(shown(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing"), err=True)
 
 
 def _judge_word_draft(
@@ -169,7 +169,7 @@ def annotate(
     )
     data, count = annotate_docx(draft, document, report, author)
     write_atomic(output, data)
-    click.echo(f"wrote {output}: {count} comments", err=True)
+    click.echo(shown(f"wrote {output}: {count} comments"), err=True)
 
 
 @click.command()
@@ -202,7 +202,7 @@ def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...],
     )
     data, count = redline_docx(draft, document, report, author)
     write_atomic(output, data)
-    click.echo(f"wrote {output}: {count} tracked changes with comments", err=True)
+    click.echo(shown(f"wrote {output}: {count} tracked changes with comments"), err=True)
 
 
 @click.group()
@@ -241,4 +241,4 @@ def export(folder: Path, force: bool) -> None:
     for name in names:
         # Atomic, and a symlink in the folder is replaced, never written through to the file it points at.
         write_atomic(folder / name, (data_dir("templates") / name).read_bytes())
-        click.echo(f"wrote {folder / name}")
+        click.echo(shown(f"wrote {folder / name}"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from mandatekit.cli.options import profile_option, rules_option
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, shown
 
 
 @click.command()
@@ -53,9 +53,9 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
     comparison = compare_drafts(old_doc, old_report, new_doc, new_report)
     if fmt == "json":
-        click.echo(json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        click.echo(shown(json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False)))
     elif fmt == "markdown":
-        click.echo(render_comparison_markdown(comparison), nl=False)
+        click.echo(shown(render_comparison_markdown(comparison)), nl=False)
     else:
         click.echo(render_comparison_table(comparison), nl=False)
     if output is not None:
@@ -115,4 +115,4 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
                      draft=scope, verdict=verdict, evidence=evidence)  # fmt: skip
     record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""
-    click.echo(f"recorded in {target}: {rule_id} → {decision}{said}")
+    click.echo(shown(f"recorded in {target}: {rule_id} → {decision}{said}"))

@@ -16,7 +16,7 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False) -> Any:
     `markdown`: every value printed has its HTML escaped."""
     from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 
-    from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html
+    from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html, shown_text
 
     folders = [str(extra_dir)] if extra_dir else []
     env = BoundedSandbox(
@@ -26,7 +26,7 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        **({"finalize": escape_markdown_html} if markdown else {}),
+        finalize=escape_markdown_html if markdown else shown_text,
     )
     env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
     return env

@@ -80,10 +80,12 @@ def _name(info: Any) -> str:
 
 def _names(c: Comparison) -> tuple[str, str]:
     """How to call the two drafts: by symbol, or by file name when both rounds share one symbol."""
+    from mandatekit.errors import shown  # a file name may hold what a terminal would act on
+
     old, new = _name(c.old), _name(c.new)
     if old == new and c.old.path and c.new.path:
-        return Path(c.old.path).name, Path(c.new.path).name
-    return old, new
+        old, new = Path(c.old.path).name, Path(c.new.path).name
+    return shown(old), shown(new)
 
 
 _MARKERS = re.compile(r"(\[-|-\]|\{\+|\+\})")

@@ -9,7 +9,7 @@ from typing import Any
 
 from mandatekit import __version__
 from mandatekit.clock import now as memo_date
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, shown
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
@@ -360,7 +360,7 @@ def with_previous(context: dict[str, Any], previous: dict[str, Any]) -> dict[str
 def _clean(value: Any) -> Any:
     """Text taken from a draft may hold control characters that would corrupt Word's XML: drop them."""
     if isinstance(value, str):
-        return xml_safe(value)
+        return shown(xml_safe(value))
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list):

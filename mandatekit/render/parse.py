@@ -6,6 +6,7 @@ import shutil
 
 import click
 
+from mandatekit.errors import shown
 from mandatekit.read.model import Document, Kind
 
 _KIND = {
@@ -20,7 +21,7 @@ _KIND = {
 def render_document(document: Document) -> str:
     width = max(shutil.get_terminal_size((110, 24)).columns, 80)
     f = document.front
-    lines = [click.style(f"{document.path} ({document.format})", bold=True)]
+    lines = [click.style(shown(f"{document.path} ({document.format})"), bold=True)]
     lines.append(f"symbol: {f.symbol or '—'} · title: {f.title or '—'} · date: {f.date or '—'}")
     counts = {k: sum(p.kind is k for p in document.paragraphs) for k in Kind}
     lines.append(

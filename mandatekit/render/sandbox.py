@@ -4,6 +4,7 @@ already keeps it out of Python; these limits keep it from exhausting the machine
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from typing import Any
 
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+
+from mandatekit.errors import shown
 
 MAX_RANGE = 10_000  # items in one range(): Jinja's own limit is 100000
 MAX_LOOP_ITEMS = 1_000_000  # range() items over a whole rendering: nested ranges multiply
@@ -100,11 +103,30 @@ def render_bounded(template: Any, context: dict[str, Any]) -> str:
     return "".join(out)
 
 
+# A link or an image needs a ']' followed by '(' (inline), '[' (reference) or ':' (a definition, which a
+# shortcut '[x]' then points to): that ']' escaped, none can form. Brackets elsewhere ('[UN Mission]',
+# unagreed text) stay as the draft has them.
+_MARKDOWN_SYNTAX = re.compile(r"\\|\](?=[(\[:])|[&<>]")
+_MARKDOWN_ESCAPES = {"\\": "\\\\", "]": "\\]", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
 def escape_markdown_html(value: Any) -> Any:
     """Markdown passes HTML through to the page: text from a draft (a '<script>') is escaped as the HTML memo
-    escapes it. Markup a template marked safe itself is left alone."""
+    escapes it. Its link and image syntax is escaped too: '![x](https://tracker/p.png)' would fetch an image
+    when the memo is opened, '[click](javascript:...)' would be a link (a backslash of the draft's own is
+    escaped too, so that it cannot undo ours). Characters a terminal would
+    act on are made visible. Markup a template marked safe itself is left alone."""
     from markupsafe import Markup
 
     if isinstance(value, str) and not isinstance(value, Markup):
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return shown(_MARKDOWN_SYNTAX.sub(_markdown_escape, value))
     return value
+
+
+def _markdown_escape(match: re.Match[str]) -> str:
+    return _MARKDOWN_ESCAPES[match.group()]
+
+
+def shown_text(value: Any) -> Any:
+    """For an HTML memo: characters a terminal would act on made visible (HTML itself is autoescaped)."""
+    return shown(value) if isinstance(value, str) else value

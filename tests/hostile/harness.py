@@ -3,6 +3,7 @@ traceback, no hang (an in-process guard that only catches hangs, not a timing te
 
 from __future__ import annotations
 
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,13 @@ def snapshot(paths: list[Path]) -> dict[Path, bytes]:
     return out
 
 
+# What a terminal acts on rather than shows: C0 controls but tab and line ends, DEL, C1 controls (CSI is
+# \x9b), and the bidirectional controls that reorder what is shown. No output may carry one from an input.
+TERMINAL_ACTS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def invoke(*args: object, inputs: list[Path] | tuple[Path, ...] = ()) -> Result:
     """Run the CLI; fail the test if it hangs or changes any of `inputs` (files or whole folders)."""
     before = snapshot(list(inputs))
@@ -51,6 +59,7 @@ def invoke(*args: object, inputs: list[Path] | tuple[Path, ...] = ()) -> Result:
     after = snapshot(list(inputs))
     assert after == before, "an input was modified"
     assert "Traceback" not in result.output + result.stderr
+    assert not TERMINAL_ACTS.search(result.output + result.stderr), "a control character was printed raw"
     return result
 
 

@@ -14,17 +14,28 @@ from mandatekit.read.text import read_text
 from mandatekit.read.verbs import _LEADING, _fold_homoglyphs, coordinated_verbs, leading_verb
 from mandatekit.textnorm import _ONE_TO_ONE, INVISIBLE, clean, for_matching
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]+")
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\x0b\x0c\x85\u2028\u2029]+")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def plain_clean(text: str) -> str:
-    """`clean` as first written: drop invisible and illegal characters, fold every run of spaces."""
-    return _SPACES.sub(" ", _XML_ILLEGAL.sub("", text.translate(INVISIBLE))).strip()
+    """`clean` the plain way: drop invisible characters and control codes, fold every run of spaces (and
+    of line or paragraph separators left inside a paragraph)."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", text.translate(INVISIBLE))).strip()
 
 
-# Every character either function treats specially, beside ordinary ones and other unprintable ones.
-_PIECES = ["a", " ", "  ", "é", "\u200e", "\u2028", "\x7f", *map(chr, INVISIBLE), *_ONE_TO_ONE]
+# Every character either function treats specially, beside ordinary ones and other unprintable ones: of
+# the four thousand invisible ones, the first and last of each range and every one below U+E0000.
+_INVISIBLE = sorted(c for c in INVISIBLE if c < 0xE0000) + [
+    0xE0000,
+    0xE0001,
+    0xE0041,
+    0xE007F,
+    0xE0100,
+    0xE0FFF,
+]
+_PIECES = ["a", " ", "  ", "é", "\u200e", "\u2028", "\u2029", "\x85", "\x9b", "\x7f", *map(chr, _INVISIBLE)]
+_PIECES += [*_ONE_TO_ONE]
 _PIECES += [chr(c) for c in range(32)] + ["\ufffe", "\uffff"]
 
 
