@@ -26,7 +26,8 @@ def plain_clean(text: str) -> str:
 
 # Every character either function treats specially, beside ordinary ones and other unprintable ones: of
 # the four thousand invisible ones, the first and last of each range and every one below U+E0000.
-_INVISIBLE = sorted(c for c in INVISIBLE if c < 0xE0000) + [
+_INVISIBLE = [
+    *sorted(c for c in INVISIBLE if c < 0xE0000),
     0xE0000,
     0xE0001,
     0xE0041,
