@@ -15,10 +15,10 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mandatekit.clock import now
-from mandatekit.errors import MandatekitError
+from mandatekit.errors import MandatekitError, shown
 from mandatekit.factories import empty_list
 from mandatekit.judge import AppliedDecision, Finding, Report
 from mandatekit.rulebook import Verdict
@@ -36,7 +36,16 @@ HEADER = """\
 
 
 class Decision(BaseModel):
+    """One decision. Its words come from a file anyone may have edited: what a terminal would act on (an
+    escape sequence in 'why') is kept as its visible escape, so no output prints it raw."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("why", "by", "date", "draft", "rule", mode="before")
+    @classmethod
+    def _visible(cls, value: object) -> object:
+        return shown(value) if isinstance(value, str) else value
+
     rule: str
     decision: DecisionKind
     why: str = Field(min_length=1)

@@ -165,11 +165,12 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
     elif fmt in ("matrix", "csv"):
         from mandatekit.render.matrix import render_csv, render_matrix
 
-        click.echo(shown(render_csv(reports) if fmt == "csv" else render_matrix(reports)), nl=False)
+        # The matrix is styled: its renderer shows the names it prints (CSV: every cell) itself.
+        click.echo(shown(render_csv(reports)) if fmt == "csv" else render_matrix(reports), nl=False)
     else:
         from mandatekit.render.table import render_table
 
-        click.echo(shown("\n".join(render_table(r) for r in reports)), nl=False)
+        click.echo("\n".join(render_table(r) for r in reports), nl=False)  # styled: shows names itself
     for report in reports:
         for warning in report.warnings:
             click.echo(shown(f"mandatekit: warning: {report.document.path}: {warning}"), err=True)

@@ -10,13 +10,14 @@ from typing import Any
 
 import click
 
+from mandatekit.errors import shown
 from mandatekit.judge import Report
 
 _CELL = {"met": ("✓", "green"), "partial": ("~", "yellow"), "missing": ("✗", "red")}
 
 
 def _name(report: Report) -> str:
-    return Path(report.document.path).name if report.document.path else "draft"
+    return shown(Path(report.document.path).name) if report.document.path else "draft"
 
 
 def _mission(report: Report) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from mandatekit.errors import shown
 from mandatekit.judge import Finding, Report
 
 _COLOUR = {"met": "green", "partial": "yellow", "missing": "red"}
@@ -28,7 +29,7 @@ def render_table(report: Report) -> str:
     title = " · ".join(x for x in (doc.symbol, doc.title) if x)
     s = report.summary
     lines = [
-        click.style(f"{doc.path or 'text'}" + (f" — {title}" if title else ""), bold=True),
+        click.style(shown(f"{doc.path or 'text'}") + (f" — {title}" if title else ""), bold=True),
         f"{len(report.findings)} rules · "
         + click.style(f"{s.met} met", fg="green")
         + " · "
@@ -77,7 +78,7 @@ def render_table(report: Report) -> str:
         lines += wrap.wrap(f"Suggested language: {f.suggestion}")
         lines += wrap.wrap("Source: " + "; ".join(_source(s) for s in f.sources[:1]))
     for warning in report.warnings:
-        lines += ["", click.style(f"warning: {warning}", fg="yellow")]
+        lines += ["", click.style(shown(f"warning: {warning}"), fg="yellow")]
     return "\n".join(lines) + "\n"
 
 
