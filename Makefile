@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test test-latest lock lint format bench docs clean
+.PHONY: demo test test-latest lock lint format bench docs clean serve
 
 # Installs exactly the versions in requirements.lock, each checked against its hash: what CI passed is what
 # a newcomer gets. The package itself goes in without its (ranged) dependencies and without build isolation,
@@ -21,6 +21,10 @@ demo: $(BIN)/mandatekit
 	$(BIN)/mandatekit redline examples/minusca-zero-draft.docx -o minusca-zero-draft-redline.docx
 	@echo "Open minusca-gap-analysis.docx (the memo), minusca-zero-draft-reviewed.docx (the draft with comments)"
 	@echo "and minusca-zero-draft-redline.docx (the draft with each fix as a tracked change)."
+
+# The web page for drafters on http://127.0.0.1:8765/ (opens the browser; Ctrl-C stops it).
+serve: $(BIN)/mandatekit
+	$(BIN)/mandatekit serve
 
 test: $(BIN)/mandatekit
 	$(BIN)/ruff check mandatekit tests benchmarks examples templates

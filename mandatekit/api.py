@@ -189,3 +189,47 @@ def check(
     else:
         document = read(draft)
     return setup(rules, profile, near=document.path).judge(document, only)
+
+
+def memo_context(
+    report: Report,
+    setup: Setup,
+    document: Document | None = None,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    memo_to: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the memo says about a judged draft (its decisions already applied): the values its templates
+    fill in. The web page shows the same gaps, placements and suggestions. `extra`: more values, e.g.
+    `previous` (the comparison with an earlier draft, `mandatekit compare -o`)."""
+    from mandatekit.render.memo import memo_context as build
+    from mandatekit.render.memo import with_previous
+
+    context = build(
+        report,
+        title=title,
+        author=author,
+        sources=setup.register,
+        rules=setup.rulebook.rules,
+        profile_name=(setup.profiles.get(report.profile) or setup.profile).name,
+        document=document,
+        memo_to=memo_to,
+    )
+    context.update(extra or {})
+    if context.get("previous"):
+        context = with_previous(context, context["previous"])
+    return context
+
+
+def render_memo(context: dict[str, Any], fmt: str = "docx", template: Path | None = None) -> bytes | str:
+    """The memo as `mandatekit memo` writes it: the bytes of a Word file (fmt 'docx'), or the text of a
+    Markdown ('markdown') or HTML ('html') one."""
+    from mandatekit.render.memo import render_memo_docx, render_memo_text
+
+    if fmt == "docx":
+        if template is not None and template.suffix.lower() != ".docx":
+            raise MandatekitError(template, "a Word memo needs a .docx template")
+        return render_memo_docx(context, template)
+    return render_memo_text(context, fmt, template)

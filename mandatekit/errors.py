@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 # Characters a terminal acts on rather than shows: C0 and C1 control codes (ESC opens the sequences that
@@ -79,8 +80,9 @@ def warnings_to(hook: Callable[[str], None]) -> Iterator[None]:
 
 
 # What the program was doing, and on which file, when an unexpected exception went through: the CLI's last
-# line of defence names them in its one line instead of printing a traceback.
-_failed_at: list[tuple[str | None, str]] = []
+# line of defence (and the web page's) names them in its one line instead of printing a traceback. One per
+# context, like the inputs noted in mandatekit.output: a web request's failure is its own.
+_failed_at: ContextVar[tuple[str | None, str] | None] = ContextVar("mandatekit_failed_at", default=None)
 
 
 @contextmanager
@@ -88,14 +90,28 @@ def working_on(path: str | Path | None, what: str) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        if not isinstance(exc, MandatekitError) and not _failed_at:
-            _failed_at.append((str(path) if path is not None else None, what))  # the innermost step wins
+        if not isinstance(exc, MandatekitError) and _failed_at.get() is None:
+            _failed_at.set((str(path) if path is not None else None, what))  # the innermost step wins
         raise
 
 
 def failed_at() -> tuple[str | None, str] | None:
-    return _failed_at[0] if _failed_at else None
+    return _failed_at.get()
 
 
 def forget_failure() -> None:
-    _failed_at.clear()
+    _failed_at.set(None)
+
+
+def one_line(text: str) -> str:
+    """One line, with what a terminal would act on (escape sequences in a file name) made visible."""
+    return shown(" ".join(text.split()))
+
+
+def unexpected(exc: BaseException) -> str:
+    """The line telling a user of an unexpected error (a bug, or input hostile in a way nothing foresaw):
+    which file, what was being done, the exception's kind and the start of its message."""
+    where, what = failed_at() or (None, "running the command")
+    detail = one_line(str(exc))[:200]
+    message = f"unexpected {type(exc).__name__} while {what}" + (f" ({detail})" if detail else "")
+    return f"{where + ': ' if where else ''}{message}"

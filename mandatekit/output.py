@@ -9,21 +9,31 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from mandatekit.errors import MandatekitError
 
 # Every file a command reads (drafts, templates, rule, profile, decisions and config files) is noted here;
-# no output may be written over one of them.
-_inputs: list[tuple[Path, str]] = []
+# no output may be written over one of them. One list per context: the web server runs each request in a
+# thread of its own context, so requests neither see each other's files nor pile them up.
+_inputs: ContextVar[list[tuple[Path, str]] | None] = ContextVar("mandatekit_inputs", default=None)
+
+
+def _noted() -> list[tuple[Path, str]]:
+    noted = _inputs.get()
+    if noted is None:
+        noted = []
+        _inputs.set(noted)
+    return noted
 
 
 def note_input(path: str | os.PathLike[str], kind: str = "draft") -> None:
-    _inputs.append((Path(path), kind))
+    _noted().append((Path(path), kind))
 
 
 def forget_inputs() -> None:
-    _inputs.clear()
+    _inputs.set([])
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -76,7 +86,7 @@ def refuse_overwrite(output: Path, *inputs: Path) -> None:
             "is a file mandatekit ships (a bundled rule, profile, template or the source register): "
             "choose another output file (-o)",
         )
-    for source, kind in (*((p, "draft") for p in inputs), *_inputs):
+    for source, kind in (*((p, "draft") for p in inputs), *_noted()):
         if _same_file(output, source):
             also = "" if str(source) == str(output) else f" {source}"
             raise MandatekitError(output, f"is the input {kind}{also}: choose another output file (-o)")

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from mandatekit import __version__
-from mandatekit.errors import MandatekitError, RuleError, shown
+from mandatekit.errors import MandatekitError, RuleError, one_line, shown
 
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2  # 0: checked
 
@@ -30,6 +30,7 @@ _LAZY_COMMANDS = {
     "decide": "mandatekit.cli.rounds",
     "rules": "mandatekit.cli.rules",
     "profiles": "mandatekit.cli.profiles",
+    "serve": "mandatekit.cli.serve",
 }
 
 
@@ -62,7 +63,7 @@ class Cli(click.Group):
         return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from mandatekit.errors import failed_at, forget_failure
+        from mandatekit.errors import forget_failure, unexpected
         from mandatekit.output import forget_inputs
 
         forget_failure()
@@ -78,19 +79,19 @@ class Cli(click.Group):
             def warning(line: str) -> None:
                 if line not in said:  # once, however often the command asks
                     said.add(line)
-                    click.echo(f"mandatekit: warning: {_one_line(line)}", err=True)
+                    click.echo(f"mandatekit: warning: {one_line(line)}", err=True)
 
             with warnings_to(warning):
                 return super().invoke(ctx)
         except RuleError as exc:
             for problem in exc.problems:
-                click.echo(f"mandatekit: {_one_line(problem)}", err=True)
+                click.echo(f"mandatekit: {one_line(problem)}", err=True)
             n = len(exc.problems)
             if n > 1:
                 click.echo(f"mandatekit: {n} problems in rule files", err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except MandatekitError as exc:
-            click.echo(f"mandatekit: error: {_one_line(exc.line())}", err=True)
+            click.echo(f"mandatekit: error: {one_line(exc.line())}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except KeyboardInterrupt:
             click.echo("mandatekit: interrupted", err=True)
@@ -104,26 +105,13 @@ class Cli(click.Group):
                 import traceback
 
                 traceback.print_exc()
-            where, what = failed_at() or (None, "running the command")
-            detail = _one_line(str(exc))[:200]
-            message = f"unexpected {type(exc).__name__} while {what}" + (f" ({detail})" if detail else "")
-            click.echo(
-                shown(
-                    f"mandatekit: error: {where + ': ' if where else ''}{message}; run with --debug for details"
-                ),
-                err=True,
-            )
+            click.echo(shown(f"mandatekit: error: {unexpected(exc)}; run with --debug for details"), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         finally:
             if previous is not None:
                 import signal
 
                 signal.signal(signal.SIGTERM, previous)
-
-
-def _one_line(text: str) -> str:
-    """One line, with what a terminal would act on (escape sequences in a file name) made visible."""
-    return shown(" ".join(text.split()))
 
 
 def _stop_cleanly_on_sigterm() -> Any:
@@ -168,6 +156,7 @@ def main(debug: bool, no_cache: bool) -> None:
       mandatekit annotate draft.docx -o out.docx  the draft with review comments
       mandatekit redline draft.docx -o out.docx   the draft with each fix as a tracked change
       mandatekit rules list                     the recommendations checked
+      mandatekit serve                          all of it on a web page, on this computer
 
     Drafts may be .docx (automatic numbering and tracked changes understood), .txt, .md or .pdf.
     Exit status: 0 checked, 1 findings at or past --fail-on, 2 bad input.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -156,8 +155,9 @@ def expand_drafts(arguments: tuple[str, ...]) -> list[Path]:
 
 def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
     if fmt == "json":
-        payload = [r.model_dump(mode="json") for r in reports]
-        click.echo(shown(json.dumps(payload if as_list else payload[0], indent=2, ensure_ascii=False)))
+        from mandatekit.render import render_json
+
+        click.echo(shown(render_json(reports, as_list)))
     elif fmt == "markdown":
         from mandatekit.render.text import render_markdown
 

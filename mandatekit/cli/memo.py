@@ -78,9 +78,9 @@ def write_memo(
     memo_to: str | None = None,
 ) -> None:
     """Render and write the memo of a judged draft (used by `memo` and `compare -o`)."""
+    from mandatekit.api import memo_context, render_memo
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.output import note_input, refuse_overwrite, write_atomic
-    from mandatekit.render.memo import memo_context, render_memo_docx, render_memo_text, with_previous
 
     fmt = fmt or FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -89,25 +89,8 @@ def write_memo(
     if template is not None:
         note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
-    context = memo_context(
-        report,
-        title=title,
-        author=author,
-        sources=setup.register,
-        rules=setup.rulebook.rules,
-        profile_name=(setup.profiles.get(report.profile) or setup.profile).name,
-        document=document,
-        memo_to=memo_to,
-    )
-    context.update(extra or {})
-    if context.get("previous"):
-        context = with_previous(context, context["previous"])
-    if fmt == "docx":
-        if template is not None and template.suffix.lower() != ".docx":
-            raise MandatekitError(template, "a Word memo needs a .docx template")
-        write_atomic(output, render_memo_docx(context, template))
-    else:
-        write_atomic(output, render_memo_text(context, fmt, template))
+    context = memo_context(report, setup, document, title=title, author=author, memo_to=memo_to, extra=extra)
+    write_atomic(output, render_memo(context, fmt, template))
     s = report.summary
     click.echo(shown(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing"), err=True)
 

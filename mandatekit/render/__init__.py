@@ -30,3 +30,11 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False) -> Any:
     )
     env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
     return env
+
+
+def render_json(reports: list[Any], as_list: bool = False) -> str:
+    """Reports as JSON (docs/json.md): a list, or the one report alone. No final newline."""
+    import json
+
+    payload = [r.model_dump(mode="json") for r in reports]
+    return json.dumps(payload if as_list else payload[0], indent=2, ensure_ascii=False)

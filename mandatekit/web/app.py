@@ -1,0 +1,327 @@
+"""The web page's routes: thin handlers that wire a request to the stages (work.py) and a template.
+
+GET  /                              check a draft: upload or paste
+POST /check                         → 303 /check/ID
+GET  /check/ID                      the scorecard beside the draft (?profile=, ?show=met|partial|missing)
+GET  /check/ID/download/KIND        memo.docx, memo.html, redline.docx, annotated.docx, report.json,
+                                    report.csv: what the command line writes
+GET  /check/ID/decide/RULE          record a decision on a finding
+POST /check/ID/decide/RULE          → 303 /check/ID
+GET  /compare                       compare two drafts
+POST /compare                       → 303 /compare/ID
+GET  /compare/ID                    gains and losses, with word-level diffs
+GET  /compare/ID/download/KIND      memo.docx (the new draft's, with 'Since the previous text'),
+                                    comparison.json
+GET  /rules                         the rule catalogue
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from mandatekit import __version__
+from mandatekit.web import views
+from mandatekit.web.security import FORM_SLACK, Guard, check_csrf, check_origin, limited, size_text
+from mandatekit.web.store import Check, Draft, Store
+from mandatekit.web.work import DECISIONS, Failure, Workshop, default_author, plain_name
+
+HERE = Path(__file__).parent
+PASTED = "pasted-draft.txt"
+DOWNLOADS = {  # kind → (file name after the draft's stem, media type)
+    "memo.docx": ("-gap-analysis.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "memo.html": ("-gap-analysis.html", "text/html; charset=utf-8"),
+    "redline.docx": ("-redline.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "annotated.docx": ("-reviewed.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "report.json": (".json", "application/json"),
+    "report.csv": (".csv", "text/csv; charset=utf-8"),
+    "comparison.json": ("-comparison.json", "application/json"),
+}  # fmt: skip
+
+
+def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int | None = None) -> Any:
+    """The ASGI app over `workshop`. `token`: required of every request (a server not on loopback)."""
+    from mandatekit.read import max_bytes as default_max_bytes
+
+    limit = max_bytes if max_bytes is not None else default_max_bytes()
+    store = Store()
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(version=__version__, decisions=DECISIONS)
+
+    class InMemory(MultiPartParser):
+        spool_max_size = limit + FORM_SLACK  # an upload stays in memory: it is never written to disk here
+
+    def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        common = {
+            "csrf": request.state.csrf,
+            "profiles": workshop.profiles,
+            "default_profile": workshop.default_profile,
+            "limit": size_text(limit),
+        }
+        return templates.TemplateResponse(request, name, {**common, **context}, status_code=status)
+
+    async def read_form(request: Request) -> FormData:
+        check_origin(request.scope, limit)
+        kind = request.headers.get("content-type", "")
+        stream = limited(request.stream(), limit)
+        parser: Any
+        if kind.startswith("multipart/form-data"):
+            parser = InMemory(request.headers, stream, max_files=2, max_fields=16, max_part_size=limit)
+        elif kind.startswith("application/x-www-form-urlencoded"):
+            parser = FormParser(request.headers, stream, max_fields=16, max_part_size=limit)
+        else:
+            raise Failure("send the form as the page does (multipart/form-data)", 415)
+        try:
+            form = await parser.parse()
+        except MultiPartException as exc:
+            raise Failure(f"the upload is not a well-formed form ({exc.message})") from exc
+        check_csrf(request.scope, form)
+        return form
+
+    async def draft_from(form: FormData, field: str, text_field: str | None, which: str) -> Draft:
+        upload = form.get(field)
+        if isinstance(upload, UploadFile) and upload.filename:
+            try:
+                return Draft(plain_name(upload.filename, "draft"), await upload.read())
+            finally:
+                await upload.close()
+        text = form.get(text_field) if text_field else None
+        if isinstance(text, str) and text.strip():
+            return Draft(PASTED, text.replace("\r\n", "\n").encode("utf-8"))
+        raise Failure(f"choose the {which} file" + (", or paste its text" if text_field else ""))
+
+    def profile_of(source: Any) -> str:
+        """The profile asked for: an id, DETECT (''), or, when the request names none, the server's."""
+        wanted = source.get("profile")
+        return wanted if isinstance(wanted, str) else workshop.default_profile
+
+    def check_of(request: Request) -> Check:
+        check = store.get(request.path_params["id"], request.state.session)
+        if check is None:
+            raise Failure("this check is no longer kept (or was made in another browser): check the draft again",
+                          404)  # fmt: skip
+        return check
+
+    async def run(fn: Any, *args: Any) -> Any:
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(fn, *args)
+
+    # Pages
+
+    async def index(request: Request) -> Response:
+        return page(request, "index.html")
+
+    async def check(request: Request) -> Response:
+        try:
+            form = await read_form(request)
+            draft = await draft_from(form, "draft", "text", "draft")
+            profile = profile_of(form)
+            await run(workshop.judge, draft, profile)  # a draft that cannot be read is said on this page
+        except Failure as exc:
+            return page(request, "index.html", exc.status, error=exc.line)
+        key = store.add(Check(request.state.session, (draft,)))
+        return RedirectResponse(f"/check/{key}?{urlencode({'profile': profile})}", 303)
+
+    async def result(request: Request) -> Response:
+        try:
+            check = check_of(request)
+            profile = profile_of(request.query_params)
+            context, document, report = await run(_result, check.drafts[0], profile)
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        findings = views.scorecard(context, report)
+        show = request.query_params.get("show")
+        return page(
+            request,
+            "result.html",
+            id=request.path_params["id"],
+            draft=check.drafts[0],
+            word=Path(check.drafts[0].name).suffix.lower() in (".docx", ".docm"),
+            profile=profile,
+            memo=context,
+            report=report,
+            findings=findings,
+            counts=views.counts(findings),
+            show=show if show in views.VERDICTS else None,
+            paragraphs=views.draft_view(document, findings),
+            pending=document.pending_changes,
+            recorded=request.query_params.get("recorded"),
+        )
+
+    def _result(draft: Draft, profile: str) -> tuple[dict[str, Any], Any, Any]:
+        from mandatekit.api import memo_context
+
+        document, report = workshop.judge(draft, profile)
+        report = workshop.decided(report)
+        return memo_context(report, workshop.setup(profile), document), document, report
+
+    async def download(request: Request) -> Response:
+        kind = request.path_params["kind"]
+        try:
+            check = check_of(request)
+            if kind not in DOWNLOADS or kind == "comparison.json":
+                raise Failure(f"no download called '{kind}'", 404)
+            draft, profile = check.drafts[0], profile_of(request.query_params)
+            data = await run(_download, draft, profile, kind)
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        return _attachment(data, Path(draft.name).stem, kind)
+
+    def _download(draft: Draft, profile: str, kind: str) -> bytes:
+        if kind in ("memo.docx", "memo.html"):
+            return workshop.memo(draft, profile, "docx" if kind == "memo.docx" else "html")
+        if kind in ("redline.docx", "annotated.docx"):
+            return workshop.word_copy(draft, profile, "redline" if kind == "redline.docx" else "annotate")
+        _, report = workshop.judge(draft, profile)
+        return workshop.json(report) if kind == "report.json" else workshop.csv(report)
+
+    async def decide(request: Request) -> Response:
+        rule = request.path_params["rule"]
+        error, status = None, 200
+        values = {"decision": "accepted", "why": "", "by": default_author()}
+        try:
+            check = check_of(request)
+            draft = check.drafts[0]
+            if request.method == "POST":
+                form = await read_form(request)
+                profile = profile_of(form)
+                values = {k: str(form.get(k) or "") for k in ("decision", "why", "by")}
+                try:
+                    target = await run(workshop.record, draft, profile, rule, values["decision"], values["why"],
+                                       values["by"])  # fmt: skip
+                except Failure as exc:
+                    if exc.status != 400:
+                        raise
+                    error, status = exc.line, 400
+                else:
+                    query = urlencode({"profile": profile, "recorded": f"{rule}|{target.name}"})
+                    return RedirectResponse(f"/check/{request.path_params['id']}?{query}#f-{rule}", 303)
+            else:
+                profile = profile_of(request.query_params)
+            context, _, report = await run(_result, draft, profile)
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        finding = next((f for f in views.scorecard(context, report) if f["rule"] == rule), None)
+        if finding is None:
+            return page(
+                request, "error.html", 404, error=f"no rule with id '{rule}' (see the rule catalogue)"
+            )
+        return page(
+            request,
+            "decide.html",
+            status,
+            id=request.path_params["id"],
+            draft=draft,
+            profile=profile,
+            finding=finding,
+            values=values,
+            error=error,
+            target=workshop.decisions / f"{Path(draft.name).stem}.decisions.yaml",
+        )
+
+    async def compare_form(request: Request) -> Response:
+        return page(request, "compare.html")
+
+    async def compare(request: Request) -> Response:
+        try:
+            form = await read_form(request)
+            old = await draft_from(form, "old", None, "earlier draft")
+            new = await draft_from(form, "new", None, "later draft")
+            profile = profile_of(form)
+            await run(workshop.compare, old, new, profile)
+        except Failure as exc:
+            return page(request, "compare.html", exc.status, error=exc.line)
+        key = store.add(Check(request.state.session, (old, new)))
+        return RedirectResponse(f"/compare/{key}?{urlencode({'profile': profile})}", 303)
+
+    async def comparison(request: Request) -> Response:
+        try:
+            check = check_of(request)
+            if len(check.drafts) != 2:
+                raise Failure("this check is of one draft, not a comparison", 404)
+            profile = profile_of(request.query_params)
+            result = await run(workshop.compare, *check.drafts, profile)
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        return page(request, "comparison.html", id=request.path_params["id"], comparison=result,
+                    old=check.drafts[0], new=check.drafts[1], profile=profile)  # fmt: skip
+
+    async def comparison_download(request: Request) -> Response:
+        kind = request.path_params["kind"]
+        try:
+            check = check_of(request)
+            if len(check.drafts) != 2 or kind not in ("memo.docx", "comparison.json"):
+                raise Failure(f"no download called '{kind}'", 404)
+            data = await run(_comparison_download, check, profile_of(request.query_params), kind)
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        return _attachment(data, Path(check.drafts[1].name).stem, kind)
+
+    def _comparison_download(check: Check, profile: str, kind: str) -> bytes:
+        import json
+
+        from mandatekit.errors import shown
+        from mandatekit.render.compare import previous_context
+
+        result = workshop.compare(*check.drafts, profile)
+        if kind == "comparison.json":
+            return (
+                shown(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
+            ).encode()
+        return workshop.memo(check.drafts[1], profile, "docx", previous=previous_context(result))
+
+    async def rules(request: Request) -> Response:
+        setup = await run(workshop.setup, None)
+        sources = {s["id"]: s for s in setup.register}
+        return page(request, "rules.html", rules=setup.rulebook.rules, sources=sources)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return page(request, "error.html", 404, error=f"no page at {request.url.path}")
+
+    async def method_not_allowed(request: Request, exc: Exception) -> Response:
+        return page(request, "error.html", 405, error=f"{request.method} is not how this page is used")
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # The last line of defence, as the command line's: one line, never a traceback.
+        from mandatekit.errors import unexpected
+
+        return Response(f"mandatekit: error: {unexpected(exc)}\n", 500, media_type="text/plain")
+
+    routes = [
+        Route("/", index),
+        Route("/check", check, methods=["POST"]),
+        Route("/check/{id}", result),
+        Route("/check/{id}/download/{kind}", download),
+        Route("/check/{id}/decide/{rule}", decide, methods=["GET", "POST"]),
+        Route("/compare", compare_form),
+        Route("/compare", compare, methods=["POST"]),
+        Route("/compare/{id}", comparison),
+        Route("/compare/{id}/download/{kind}", comparison_download),
+        Route("/rules", rules),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, 405: method_not_allowed, 500: server_error},
+    )
+    return Guard(app, key=secrets.token_bytes(32), max_body=limit, token=token)
+
+
+def _attachment(data: bytes, stem: str, kind: str) -> Response:
+    after, media = DOWNLOADS[kind]
+    name = f"{stem}{after}"
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type=media, headers={"content-disposition": disposition})

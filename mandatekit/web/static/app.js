@@ -1,0 +1,125 @@
+// mandatekit serve: small enhancements; every page works without them (links, anchors, <details>).
+"use strict";
+
+function announce(text) {
+  const live = document.getElementById("announce");
+  if (live) { live.textContent = ""; window.setTimeout(() => { live.textContent = text; }, 50); }
+}
+
+function clearHighlights() {
+  document.querySelectorAll(".hl").forEach((el) => el.classList.remove("hl"));
+}
+
+// A finding's title: scroll to its evidence and highlight it in the draft.
+function showEvidence(rule, link) {
+  clearHighlights();
+  const paras = document.querySelectorAll(`.para[data-rules~="${CSS.escape(rule)}"]`);
+  paras.forEach((p) => p.classList.add("hl"));
+  document.querySelectorAll(`mark[data-rules~="${CSS.escape(rule)}"]`).forEach((m) => m.classList.add("hl"));
+  const finding = document.getElementById(`f-${rule}`);
+  if (finding) finding.classList.add("hl");
+  const first = paras[0] || document.querySelector(link.getAttribute("href"));
+  if (first) {
+    first.scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+    history.replaceState(null, "", `#${first.id}`);
+  }
+  announce(`${paras.length} paragraph${paras.length === 1 ? "" : "s"} highlighted`);
+}
+
+// A paragraph: list the findings that rest on it and mark them in the scorecard.
+function showFindings(para) {
+  clearHighlights();
+  para.classList.add("hl");
+  const rules = (para.dataset.rules || "").trim().split(/\s+/).filter(Boolean);
+  rules.forEach((rule) => {
+    const f = document.getElementById(`f-${rule}`);
+    if (f) f.classList.add("hl");
+  });
+  const details = para.querySelector("details.rests");
+  if (details) details.open = true;
+  announce(`${rules.length} finding${rules.length === 1 ? "" : "s"} rest on this paragraph`);
+}
+
+function filterFindings(link) {
+  const show = link.dataset.show;
+  document.querySelectorAll(".finding[data-verdict]").forEach((f) => {
+    f.hidden = Boolean(show) && f.dataset.verdict !== show;
+  });
+  document.querySelectorAll(".filter a").forEach((a) => a.removeAttribute("aria-current"));
+  link.setAttribute("aria-current", "true");
+  const url = new URL(window.location.href);
+  if (show) url.searchParams.set("show", show); else url.searchParams.delete("show");
+  history.replaceState(null, "", url.pathname + url.search);
+  announce(`${document.querySelectorAll(".finding:not([hidden])").length} findings shown`);
+}
+
+async function copyText(button) {
+  const source = document.getElementById(button.dataset.copy);
+  if (!source) return;
+  const text = source.textContent.trim();
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (err) {
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  const label = button.textContent;
+  button.textContent = "Copied";
+  announce("Suggested language copied");
+  window.setTimeout(() => { button.textContent = label; }, 2000);
+}
+
+document.addEventListener("click", (event) => {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  const goto = target.closest("a.goto");
+  if (goto) { event.preventDefault(); showEvidence(goto.dataset.rule, goto); return; }
+  const filter = target.closest(".filter a[data-show]");
+  if (filter) { event.preventDefault(); filterFindings(filter); return; }
+  const copy = target.closest("button.copy");
+  if (copy) { copyText(copy); return; }
+  const back = target.closest("a[data-finding]");
+  if (back) {
+    const f = document.getElementById(`f-${back.dataset.finding}`);
+    if (f) { event.preventDefault(); f.hidden = false; clearHighlights(); f.classList.add("hl");
+      f.scrollIntoView({ block: "start" }); const t = f.querySelector("h3 a, h3"); if (t) t.focus(); }
+    return;
+  }
+  const para = target.closest(".para.has-findings");
+  if (para && !target.closest("summary, a")) showFindings(para);
+});
+
+// Enter on a focused paragraph (reached by a finding's link) lists its findings too.
+document.addEventListener("keydown", (event) => {
+  const target = event.target;
+  if (event.key === "Enter" && target instanceof Element && target.matches(".para.has-findings")) {
+    showFindings(target);
+  }
+});
+
+// Drop a file on a form's drop zone: it becomes that input's file.
+document.querySelectorAll(".drop[data-drop]").forEach((zone) => {
+  const input = zone.querySelector("input[type=file]");
+  ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (e) => {
+    e.preventDefault(); zone.classList.add("over");
+  }));
+  ["dragleave", "drop"].forEach((name) => zone.addEventListener(name, () => zone.classList.remove("over")));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    if (input && e.dataTransfer && e.dataTransfer.files.length) {
+      input.files = e.dataTransfer.files;
+      announce(`${e.dataTransfer.files[0].name} chosen`);
+    }
+  });
+});
+
+// Arriving at #p-N (a finding's link followed without script, or shared): highlight that paragraph.
+if (window.location.hash.startsWith("#f-")) {
+  const f = document.querySelector(window.location.hash);
+  if (f) f.classList.add("hl");
+}

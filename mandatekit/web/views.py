@@ -1,0 +1,109 @@
+"""What a result page shows, from the judged draft and the memo's own context: pure functions, no I/O.
+
+The scorecard and each gap's reason, suggested language and place come from `render.memo.memo_context`
+(the memo's words, not a second wording of them); this module only lays the draft out paragraph by paragraph,
+cut into pieces that carry evidence, square brackets or pending tracked changes, for the template to mark.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from mandatekit.read.model import Document, Kind
+
+VERDICTS = ("met", "partial", "missing")
+
+
+@dataclass
+class Piece:
+    """A stretch of a paragraph's text and what stands on it."""
+
+    text: str
+    rules: list[str] = field(default_factory=list)  # findings whose evidence this is
+    bracket: bool = False  # inside square brackets: not yet agreed
+    inserted: bool = False  # a pending tracked insertion
+    deleted: bool = False  # text a pending tracked change deletes (not in the text as read)
+
+    @property
+    def classes(self) -> str:
+        names = [("ev", bool(self.rules)), ("br", self.bracket), ("ins", self.inserted)]
+        return " ".join(n for n, on in names if on)
+
+
+def pieces(text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[int, str]]) -> list[Piece]:
+    """Cut `text` at every start and end of `spans` ((start, end, tag): tag 'bracket', 'insert' or a rule
+    id) and put the `deletions` ((offset, text)) where they stood. One sweep: linear in the cuts."""
+    n = len(text)
+    opens: dict[int, list[str]] = defaultdict(list)
+    closes: dict[int, list[str]] = defaultdict(list)
+    for start, end, tag in spans:
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if start < end:
+            opens[start].append(tag)
+            closes[end].append(tag)
+    deleted: dict[int, list[str]] = defaultdict(list)
+    for offset, gone in deletions:
+        deleted[max(0, min(offset, n))].append(gone)
+    cuts = sorted({0, n, *opens, *closes, *deleted})
+    active: dict[str, int] = {}
+    out: list[Piece] = []
+    for i, at in enumerate(cuts):
+        for tag in closes.get(at, ()):
+            active[tag] -= 1
+            if not active[tag]:
+                del active[tag]
+        for tag in opens.get(at, ()):
+            active[tag] = active.get(tag, 0) + 1
+        out += [Piece(gone, deleted=True) for gone in deleted.get(at, ())]
+        if i + 1 < len(cuts):
+            rules = [t for t in active if t not in ("bracket", "insert")]
+            out.append(Piece(text[at : cuts[i + 1]], rules, "bracket" in active, "insert" in active))
+    return out
+
+
+def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The draft's paragraphs, each with its pieces and the findings whose evidence it carries."""
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    resting: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for f in findings:
+        for e in f["evidence"]:
+            spans[e["paragraph"]].append((e["start"], e["end"], f["rule"]))
+            if not resting[e["paragraph"]] or resting[e["paragraph"]][-1]["rule"] != f["rule"]:
+                resting[e["paragraph"]].append(f)
+    out = []
+    for p in document.paragraphs:
+        marks = list(spans.get(p.index, ()))
+        marks += [(b.start, b.end, "bracket") for b in p.brackets]
+        marks += [(c.start, c.end, "insert") for c in p.changes if c.kind == "insert"]
+        deletions = [(c.start, c.text) for c in p.changes if c.kind == "delete"]
+        out.append(
+            {
+                "index": p.index,
+                "ref": p.ref,
+                "kind": p.kind.value,
+                "heading": p.kind is Kind.heading,
+                "label": p.label,
+                "pieces": pieces(p.text, marks, deletions),
+                "findings": resting.get(p.index, []),
+                "bracketed": bool(p.brackets),
+                "changed": bool(p.changes),
+            }
+        )
+    return out
+
+
+def scorecard(context: dict[str, Any], report: Any) -> list[dict[str, Any]]:
+    """The memo's findings, each with the first paragraph of its evidence (where a click takes the reader)
+    and the drafting team's decision, if one is recorded."""
+    decisions = {f.rule: f.decision for f in report.findings if f.decision is not None}
+    out = []
+    for f in context["findings"]:
+        first = f["evidence"][0]["paragraph"] if f["evidence"] else None
+        out.append({**f, "first_paragraph": first, "decision": decisions.get(f["rule"])})
+    return out
+
+
+def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
+    return {v: sum(f["verdict"] == v for f in findings) for v in VERDICTS}

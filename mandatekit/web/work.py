@@ -1,0 +1,218 @@
+"""The command line's stages run on uploaded drafts: read → judge → decisions → render, and the same writers.
+
+Readers and the Word writers open files, so an upload is put, for the time of one call, in a private
+temporary folder (mode 0700, removed afterwards) under a name of our own (`draft.docx`): no name or path
+from the client is ever used on disk. Messages name the file as the user called it, as the command line
+would. A draft's decisions live in the server's decisions folder exactly as `mandatekit decide --draft`
+keeps them beside a draft of that name: `<folder>/<name>.decisions.yaml` and
+`<folder>/mandatekit-decisions.yaml`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import re
+import tempfile
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mandatekit.api import Setup, setup
+from mandatekit.errors import MandatekitError, one_line, unexpected
+from mandatekit.web.store import Draft
+
+DECISIONS = ("accepted", "not-applicable", "met", "partial", "missing")  # as `mandatekit decide --as`
+MAX_JUDGED = 32
+DETECT = ""  # the profile "chosen" when none is: each draft's mission is told from its text  # judged drafts kept for their next page or download (each ~1-5 MB of models)
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,12}")
+
+
+class Failure(Exception):
+    """A draft or a request the page cannot work with: one line for the user, and the HTTP status."""
+
+    def __init__(self, line: str, status: int = 400) -> None:
+        super().__init__(line)
+        self.line, self.status = line, status
+
+
+def plain_name(filename: str | None, fallback: str) -> str:
+    """The last part of a client's file name, reduced to letters, digits and ' ._-()': shown to the user and
+    naming the draft's decisions file (inside the decisions folder, never beside it)."""
+    base = unicodedata.normalize("NFC", (filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    kept = "".join(ch if ch.isalnum() or ch in " ._-()" else "-" for ch in base).strip(" .")
+    return kept[-120:].lstrip(" .") or fallback
+
+
+@contextmanager
+def on_disk(draft: Draft) -> Iterator[Path]:
+    """The draft's bytes as a file in a private temporary folder, removed when the block ends. The file is
+    named `draft` plus the upload's suffix, which the reader needs (a `.doc` is told to save as .docx)."""
+    suffix = Path(draft.name).suffix
+    with tempfile.TemporaryDirectory(prefix="mandatekit-web-") as folder:  # mkdtemp: mode 0700
+        path = Path(folder) / f"draft{suffix if _SUFFIX.fullmatch(suffix) else ''}"
+        path.write_bytes(draft.data)
+        yield path
+
+
+def _failure(exc: Exception, path: Path, name: str) -> Failure:
+    """The command line's line for this error, naming the upload instead of the temporary file."""
+    from mandatekit.errors import forget_failure
+
+    line = exc.line() if isinstance(exc, MandatekitError) else unexpected(exc)
+    forget_failure()
+    return Failure(one_line(line).replace(str(path), name))
+
+
+class Workshop:
+    """The stages as the server runs them: a Setup per profile, loaded once; judged drafts kept (bounded,
+    least recently used forgotten) by their bytes, name and profile, so that a draft's pages and downloads
+    read and judge it once."""
+
+    def __init__(
+        self,
+        decisions: Path,
+        rule_dirs: list[Path] | None = None,
+        profile: str | None = None,
+    ) -> None:
+        from mandatekit.config import load_config
+        from mandatekit.rulebook import load_profiles
+
+        self.decisions = decisions
+        self.rule_dirs = list(rule_dirs or [])
+        config = load_config()
+        self.profiles = {p.id: p.name for p in load_profiles(config.profiles).values()}
+        self.default_profile = profile or config.profile or DETECT
+        self._setups: dict[str, Setup] = {}
+        self._judged: OrderedDict[tuple[str, str, str], tuple[Any, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.setup(self.default_profile)  # a bad rule folder or profile stops the server before it starts
+
+    def setup(self, profile: str | None) -> Setup:
+        """The Setup for a profile id, or for DETECT (each draft's mission told from its text). Only the ids
+        of the profiles found when the server started: never a path from the client."""
+        wanted = self.default_profile if profile is None else profile
+        if wanted != DETECT and wanted not in self.profiles:
+            raise Failure(f"unknown profile '{wanted}' (available: {', '.join(sorted(self.profiles))})")
+        with self._lock:
+            if wanted not in self._setups:
+                self._setups[wanted] = setup(self.rule_dirs, wanted or None)
+            return self._setups[wanted]
+
+    def judge(self, draft: Draft, profile: str | None) -> tuple[Any, Any]:
+        """The Document and Report of a draft, without decisions (as `annotate` and `redline` use them)."""
+        from mandatekit.output import forget_inputs
+        from mandatekit.read import read
+
+        setup_ = self.setup(profile)
+        key = (hashlib.sha256(draft.data).hexdigest(), draft.name, profile or "")
+        with self._lock:
+            if key in self._judged:
+                self._judged.move_to_end(key)
+                return self._judged[key]
+        with on_disk(draft) as path:
+            try:
+                document = read(path).model_copy(update={"path": draft.name})
+                report = setup_.judge(document)
+            except Exception as exc:
+                raise _failure(exc, path, draft.name) from exc
+            finally:
+                forget_inputs()
+        with self._lock:
+            self._judged[key] = (document, report)
+            while len(self._judged) > MAX_JUDGED:
+                self._judged.popitem(last=False)
+        return document, report
+
+    def decided(self, report: Any) -> Any:
+        """The report with the decisions recorded for a draft of its name (as `check` shows it)."""
+        from mandatekit.decisions import apply_decisions, decision_files
+        from mandatekit.output import forget_inputs
+
+        try:
+            return apply_decisions(report, decision_files(self.decisions / report.document.path))
+        except MandatekitError as exc:
+            raise Failure(one_line(exc.line()), 500) from exc
+        finally:
+            forget_inputs()
+
+    # The downloads: what `check --format json|csv`, `memo`, `redline` and `annotate` write for this draft.
+
+    def json(self, report: Any) -> bytes:
+        from mandatekit.errors import shown
+        from mandatekit.render import render_json
+
+        return (shown(render_json([self.decided(report)])) + "\n").encode("utf-8")
+
+    def csv(self, report: Any) -> bytes:
+        from mandatekit.errors import shown
+        from mandatekit.render.matrix import render_csv
+
+        return shown(render_csv([self.decided(report)])).encode("utf-8")
+
+    def memo(self, draft: Draft, profile: str | None, fmt: str = "docx", previous: Any = None) -> bytes:
+        from mandatekit.api import memo_context, render_memo
+
+        document, report = self.judge(draft, profile)
+        extra = {"previous": previous} if previous is not None else None
+        context = memo_context(report=self.decided(report), setup=self.setup(profile), document=document,
+                               extra=extra)  # fmt: skip
+        data = render_memo(context, fmt)
+        return data.encode("utf-8") if isinstance(data, str) else data
+
+    def word_copy(self, draft: Draft, profile: str | None, kind: str) -> bytes:
+        """The redlined draft (`kind` 'redline') or the draft with comments ('annotate'), as the command line
+        writes them with the default author."""
+        from mandatekit.render.annotate import annotate_docx
+        from mandatekit.render.redline import redline_docx
+
+        allowed = (".docx", ".docm") if kind == "redline" else (".docx",)
+        if Path(draft.name).suffix.lower() not in allowed:
+            raise Failure(f"{draft.name}: {kind} works on Word .docx drafts (use the memo for other formats)")
+        document, report = self.judge(draft, profile)
+        write = redline_docx if kind == "redline" else annotate_docx
+        with on_disk(draft) as path:
+            try:
+                data, _ = write(path, document, report, "mandatekit")
+            except Exception as exc:
+                raise _failure(exc, path, draft.name) from exc
+        return data
+
+    def compare(self, old: Draft, new: Draft, profile: str | None) -> Any:
+        from mandatekit.compare import compare
+
+        old_doc, old_report = self.judge(old, profile)
+        new_doc, new_report = self.judge(new, profile)
+        return compare(old_doc, old_report, new_doc, new_report)
+
+    def record(self, draft: Draft, profile: str | None, rule: str, decision: str, why: str, by: str) -> Path:
+        """Record a decision as `mandatekit decide RULE --draft <folder>/<name>` would: returns the file."""
+        from mandatekit.decisions import Decision, record, today
+
+        if decision not in DECISIONS:
+            raise Failure(f"unknown decision '{decision}' (one of: {', '.join(DECISIONS)})")
+        if not why.strip():
+            raise Failure("give the justification in a sentence or two")
+        _, report = self.judge(draft, profile)
+        finding = next((f for f in report.findings if f.rule == rule), None)
+        if finding is None:
+            raise Failure(f"no rule with id '{rule}' (see the rule catalogue)", 404)
+        target = self.decisions / f"{Path(draft.name).stem}.decisions.yaml"
+        entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip() or default_author(),  # type: ignore[arg-type]
+                         date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs)  # fmt: skip
+        try:
+            record(target, entry)
+        except MandatekitError as exc:
+            raise Failure(one_line(exc.line()), 500) from exc
+        return target
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (a container): say who in the form
+        return "mandatekit"
