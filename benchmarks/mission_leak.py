@@ -65,6 +65,7 @@ MANDATES = {
     "S_RES_2366(2017)": "Verification Mission", "S_RES_2487(2019)": "Verification Mission",
     "S_RES_2545(2020)": "Verification Mission", "S_RES_2574(2021)": "Verification Mission",
     "S_RES_2704(2023)": "Verification Mission", "S_RES_2754(2024)": "Verification Mission",
+    "S_RES_2673(2023)": "Verification Mission", "S_RES_2694(2023)": "Verification Mission",
     "S_RES_2429(2018)": "UNAMID",
     "S_RES_2452(2019)": "UNMHA", "S_RES_2481(2019)": "UNMHA", "S_RES_2505(2020)": "UNMHA",
     "S_RES_2534(2020)": "UNMHA", "S_RES_2643(2022)": "UNMHA", "S_RES_2691(2023)": "UNMHA",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
@@ -56,20 +57,21 @@ def _names(profile: Profile) -> list[str]:
     return [n for n in [profile.mission, *profile.names] if n]
 
 
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
 def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    words = [w for w in words if w]
     if not words:
         return None
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
 
 
-def _mandate_pattern(profile: Profile) -> re.Pattern[str] | None:
+@lru_cache(maxsize=8)
+def _mandate_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Phrases that set this mission's mandate rather than mention it."""
-    names = _names(profile)
-    if not names:
-        return None
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(names, key=len, reverse=True))
+    alt = _alternation(names)
     return re.compile(
         rf"(?:mandate\s+of\s+(?:the\s+)?(?:{alt})(?![\w-])"
         rf"|(?<![\w-])(?:{alt})\s*(?:\([A-Z-]+\)\s*)?['’]s?\s+(?:mandate|tasks)"
@@ -77,6 +79,51 @@ def _mandate_pattern(profile: Profile) -> re.Pattern[str] | None:
         rf"(?<![\w-])(?:{alt})(?![\w-]))",
         re.IGNORECASE,
     )
+
+
+class _Index:
+    """Every name of every profile in one pattern: a draft is scanned once, however many profiles."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        self.profiles = profiles
+        self.by_name: dict[str, list[int]] = {}
+        self.by_country: dict[str, list[int]] = {}
+        for i, p in enumerate(profiles):
+            for name in _names(p):
+                self.by_name.setdefault(_key(name), []).append(i)
+            for name in (p.country, *p.country_names):
+                if name:
+                    self.by_country.setdefault(_key(name), []).append(i)
+        self.names = _pattern([n for p in profiles for n in _names(p)])
+        self.countries = _pattern([n for p in profiles for n in (p.country, *p.country_names) if n])
+
+    def count(
+        self, pattern: re.Pattern[str] | None, index: dict[str, list[int]], text: str
+    ) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        if pattern is None:
+            return counts
+        for match in pattern.finditer(text):
+            for i in index.get(_key(match.group(0)), ()):
+                counts[i] = counts.get(i, 0) + 1
+        return counts
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split())
+
+
+_INDEXES: dict[tuple[str, ...], _Index] = {}
+
+
+def _index(profiles: dict[str, Profile]) -> _Index:
+    candidates = [p for p in profiles.values() if p.mission and p.id != GENERIC_ID]
+    key = tuple(p.model_dump_json() for p in candidates)
+    if key not in _INDEXES:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        _INDEXES[key] = _Index(candidates)
+    return _INDEXES[key]
 
 
 def draft_text(document: Document) -> tuple[str, str]:
@@ -93,20 +140,18 @@ def mentions(profile: Profile, text: str) -> int:
 def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, MissionInfo]:
     """The profile of the mission this draft is about, and why."""
     title, text = draft_text(document)
-    candidates = [p for p in profiles.values() if p.mission and p.id != GENERIC_ID]
+    index = _index(profiles)
+    counts = index.count(index.names, index.by_name, text + "\n" + title)
+    in_title = index.count(index.names, index.by_name, title)
     scored = []
-    for profile in candidates:
-        count = mentions(profile, text + "\n" + title)
-        if not count:
-            continue
-        mandate = _mandate_pattern(profile)
-        sets = len(mandate.findall(text)) if mandate else 0
-        in_title = mentions(profile, title) > 0
-        scored.append((in_title, sets, count, profile))
+    for i, count in counts.items():
+        profile = index.profiles[i]
+        sets = len(_mandate_pattern(tuple(_names(profile))).findall(text))
+        scored.append((i in in_title, sets, count, profile))
     if scored:
-        in_title, sets, count, profile = max(scored, key=lambda s: (s[0], s[1] > 0, s[2], s[1]))
+        in_title_, sets, count, profile = max(scored, key=lambda s: (s[0], s[1] > 0, s[2], s[1]))
         how_found = []
-        if in_title:
+        if in_title_:
             how_found.append("its title names it")
         if sets:
             how_found.append(f"it sets the mandate of {profile.mission}")
@@ -119,23 +164,21 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
         return profile, _info(profile, "detected", reason + ".")
     # No mission named: the host country, when one mission serves it.
     by_country: dict[str, list[Profile]] = {}
-    counts: dict[str, int] = {}
-    for profile in candidates:
-        if not profile.country:
-            continue
-        pattern = _pattern([profile.country, *profile.country_names])
-        n = len(pattern.findall(title + "\n" + text)) if pattern else 0
-        if n:
-            by_country.setdefault(profile.country, []).append(profile)
-            counts[profile.country] = max(counts.get(profile.country, 0), n)
+    counts_by_country: dict[str, int] = {}
+    for i, n in index.count(index.countries, index.by_country, title + "\n" + text).items():
+        profile = index.profiles[i]
+        country = profile.country or ""
+        by_country.setdefault(country, []).append(profile)
+        counts_by_country[country] = max(counts_by_country.get(country, 0), n)
     if by_country:
-        country = max(counts, key=lambda c: counts[c])
+        country = max(counts_by_country, key=lambda c: counts_by_country[c])
         serving = by_country[country]
+        n = counts_by_country[country]
         if len(serving) == 1:
             profile = serving[0]
             reason = (
-                f"Detected from the draft: it names no mission but names {country} "
-                f"({counts[country]}x), which {profile.mission} serves."
+                f"Detected from the draft: it names no mission but names {country} ({n}x), "
+                f"which {profile.mission} serves."
             )
             return profile, _info(profile, "detected", reason)
         names = ", ".join(sorted(p.mission or p.id for p in serving))
