@@ -89,11 +89,10 @@ class _Index:
         self.by_name: dict[str, list[int]] = {}
         self.by_country: dict[str, list[int]] = {}
         for i, p in enumerate(profiles):
-            for name in _names(p):
-                self.by_name.setdefault(_key(name), []).append(i)
-            for name in (p.country, *p.country_names):
-                if name:
-                    self.by_country.setdefault(_key(name), []).append(i)
+            for name in dict.fromkeys(map(_key, _names(p))):  # a name listed twice counts once
+                self.by_name.setdefault(name, []).append(i)
+            for name in dict.fromkeys(_key(n) for n in (p.country, *p.country_names) if n):
+                self.by_country.setdefault(name, []).append(i)
         self.names = _pattern([n for p in profiles for n in _names(p)])
         self.countries = _pattern([n for p in profiles for n in (p.country, *p.country_names) if n])
 

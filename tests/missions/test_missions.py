@@ -63,6 +63,13 @@ def test_the_mission_whose_mandate_is_set_wins_over_one_named_more() -> None:
     )
     _, info = SETUP.mission_of(read_string(text))
     assert info.mission == "UNISFA" and "sets the mandate of UNISFA" in info.reason
+    assert "it names UNISFA once (also named: UNMISS 3x)" in info.reason
+
+
+def test_a_draft_naming_only_its_country_gets_the_mission_serving_it() -> None:
+    text = "The Security Council,\n\nConcerned by the situation in Guinea-Bissau,\n\n1. Urges all in Guinea-Bissau ...;"
+    _, info = SETUP.mission_of(read_string(text))
+    assert info.mission == "UNIOGBIS" and "names Guinea-Bissau (2x), which UNIOGBIS serves" in info.reason
 
 
 def test_a_draft_that_names_no_mission_gets_the_generic_profile() -> None:
