@@ -7,6 +7,7 @@ Case is not folded here (str.lower can change length); patterns are compiled cas
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Characters that carry no text, removed when a draft is read: soft hyphen, zero-width marks, BOM, and every
@@ -62,6 +63,49 @@ _ONE_TO_ONE = {
 # ASCII either); a regex finds the few characters to replace and leaves the rest of the text alone.
 _MATCH_CHARS = re.compile("[" + "".join(map(re.escape, _ONE_TO_ONE)) + "]")
 
+# Letters that look like Latin ones, read as the letters they look like: a Cyrillic 'о' in "not", a
+# fullwidth "ｎｏｔ", a mathematical bold "𝐧𝐨𝐭" would otherwise hide the word from every pattern while a reader
+# sees it. One character for one, so offsets and lengths stay. Brackets that look square ('［', '⟦', '〚',
+# '【' ...) are square brackets: text in them is as unagreed as text in '[' and ']'.
+_CYRILLIC_GREEK = (
+    "АВЕКМНОРСТХаеорсхуіјѕһӏԁԛԝІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧο",
+    "ABEKMHOPCTXaeopcxyijshldqwIJSABEZHIKMNOPTYXo",
+)
+_OPENING_BRACKETS = (
+    "\u2045\u27e6\u301a\u3010\u3014\u3016\u3018\u298b\u298d\u298f\u2772\ufe5d\ufe47\ufe3b\ufe39\ufe3d"
+)
+_CLOSING_BRACKETS = (
+    "\u2046\u27e7\u301b\u3011\u3015\u3017\u3019\u298c\u298e\u2990\u2773\ufe5e\ufe48\ufe3c\ufe3a\ufe3e"
+)
+_LOOKALIKE = re.compile(
+    "[\uff01-\uff5e\U0001d400-\U0001d7ff" + _CYRILLIC_GREEK[0] + _OPENING_BRACKETS + _CLOSING_BRACKETS + "]"
+)
+
+
+@functools.cache
+def _lookalike_table() -> dict[int, int]:
+    """Built on first use: most drafts never need it."""
+    import unicodedata
+
+    table = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # fullwidth ASCII
+    for c in range(0x1D400, 0x1D800):  # mathematical alphanumeric symbols (bold, italic, script ...)
+        plain = unicodedata.normalize("NFKC", chr(c))
+        if len(plain) == 1 and plain.isascii() and plain.isalnum():
+            table[c] = ord(plain)
+    table.update(zip(map(ord, _CYRILLIC_GREEK[0]), map(ord, _CYRILLIC_GREEK[1]), strict=True))
+    table.update(dict.fromkeys(map(ord, _OPENING_BRACKETS), ord("[")))
+    table.update(dict.fromkeys(map(ord, _CLOSING_BRACKETS), ord("]")))
+    return table
+
+
+def plain_letters(text: str) -> str:
+    """`text` with look-alike letters and brackets read as the Latin letters and square brackets they look
+    like (the same length)."""
+    if text.isascii() or not _LOOKALIKE.search(text):
+        return text
+    return text.translate(_lookalike_table())
+
+
 _SPACE_CHARS = " \t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Characters Word's XML cannot hold (XML 1.0 forbids C0 controls other than tab, LF, CR).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,12 +119,17 @@ _FOLDED = re.compile(f"[{_SPACE_CHARS}{_BREAKS}]{{2,}}|[{_SPACE_CHARS[1:]}{_BREA
 
 
 def clean(text: str) -> str:
-    """Tidy text as read: drop invisible characters and control codes, collapse runs of spaces."""
+    """Tidy text as read: drop invisible characters and control codes, collapse runs of spaces, read
+    look-alike letters and brackets as what they look like."""
     # Every character `clean` drops or folds (tab, control codes, invisible marks, special spaces) is
-    # unprintable, so printable text without a double space only needs its ends stripped: the common case.
-    if text.isprintable() and "  " not in text and (text.isascii() or not _PRINTABLE_IGNORABLE.search(text)):
-        return text.strip()
-    return _FOLDED.sub(" ", _DROPPED.sub("", text)).strip()
+    # unprintable, so printable ASCII text without a double space only needs its ends stripped: the common
+    # case.
+    if text.isprintable() and "  " not in text:
+        if text.isascii():
+            return text.strip()
+        if not _PRINTABLE_IGNORABLE.search(text):
+            return plain_letters(text.strip())
+    return plain_letters(_FOLDED.sub(" ", _DROPPED.sub("", text)).strip())
 
 
 def _one_to_one(match: re.Match[str]) -> str:
