@@ -1,0 +1,208 @@
+"""The web page in a real browser: Debian's chromium driven through chromium-driver by Selenium (no browser
+is downloaded). Skipped, saying so, where neither is installed; `.ci/run` installs them, so CI runs these."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mandatekit.web import Workshop, create_app
+from tests.web.conftest import BUNDLED
+from tests.web.test_routes import DRAFT
+
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+DRIVER = next(
+    (p for p in (shutil.which("chromedriver"), "/usr/lib/chromium/chromedriver") if p and Path(p).exists()),
+    None,
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or DRIVER is None,
+    reason="browser tests skipped: no chromium and chromium-driver here "
+    "(apt-get install chromium chromium-driver; .ci/run installs them)",
+)
+WAIT = 20  # seconds a page may take on a loaded machine: a bound on a hang, not a timing test
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return tmp_path_factory.mktemp("decisions"), tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def server(folders: tuple[Path, Path]) -> Iterator[str]:
+    import uvicorn
+
+    from mandatekit.cli.serve import bind
+
+    sock = bind("127.0.0.1", 0)
+    config = uvicorn.Config(create_app(Workshop(folders[0])), log_level="warning", lifespan="off")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + WAIT
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    running.should_exit = True
+    thread.join(WAIT)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser(folders: tuple[Path, Path]) -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM  # type: ignore[assignment]
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(folders[1]), "download.prompt_for_download": False}
+    )
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def wait(driver: object, condition: object) -> object:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT).until(condition)  # type: ignore[arg-type]
+
+
+def check_bundled(driver: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    driver.get(server + "/")  # type: ignore[attr-defined]
+    driver.find_element(By.ID, "draft").send_keys(str(BUNDLED))  # type: ignore[attr-defined]
+    driver.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    wait(driver, ec.presence_of_element_located((By.CSS_SELECTOR, ".scorecard .finding")))
+
+
+def test_upload_the_bundled_draft_and_see_the_verdicts(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    findings = browser.find_elements(By.CSS_SELECTOR, ".finding[data-verdict]")  # type: ignore[attr-defined]
+    verdicts = {f.get_attribute("data-verdict") for f in findings}
+    assert len(findings) >= 10 and verdicts == {"met", "partial", "missing"}
+    badges = browser.find_elements(By.CSS_SELECTOR, ".finding .badge")  # type: ignore[attr-defined]
+    assert {b.text for b in badges if b.is_displayed()} >= {"Met", "Partial", "Missing"}
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
+    assert errors == []  # no script or style refused by the Content-Security-Policy, no script error
+
+
+def test_click_a_finding_and_see_its_paragraph_highlighted(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    link = browser.find_elements(By.CSS_SELECTOR, ".finding a.goto")[-1]  # type: ignore[attr-defined]
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    paragraph = browser.find_element(By.ID, target)  # type: ignore[attr-defined]
+    wait(browser, lambda d: "hl" in paragraph.get_attribute("class").split())
+    in_view = browser.execute_script(  # type: ignore[attr-defined]
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+        paragraph,
+    )
+    assert in_view
+    assert paragraph.find_elements(By.CSS_SELECTOR, "mark.ev.hl")  # its evidence too
+
+
+def test_the_keyboard_reaches_a_findings_evidence(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    check_bundled(browser, server)
+    link = browser.find_elements(By.CSS_SELECTOR, ".finding a.goto")[0]  # type: ignore[attr-defined]
+    target = link.get_attribute("href").split("#")[1]
+    browser.execute_script("arguments[0].focus()", link)  # type: ignore[attr-defined]
+    link.send_keys(Keys.ENTER)
+    wait(browser, lambda d: d.switch_to.active_element.get_attribute("id") == target)
+
+
+def test_click_a_paragraph_and_see_its_findings(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    paragraph = browser.find_element(By.CSS_SELECTOR, ".para.has-findings")  # type: ignore[attr-defined]
+    rules = paragraph.get_attribute("data-rules").split()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", paragraph)  # type: ignore[attr-defined]
+    paragraph.find_element(By.CSS_SELECTOR, ".text").click()
+    assert paragraph.find_element(By.CSS_SELECTOR, "details.rests").get_attribute("open") is not None
+    listed = paragraph.find_elements(By.CSS_SELECTOR, "details.rests a[data-finding]")
+    assert [a.get_attribute("data-finding") for a in listed] == rules
+    for rule in rules:
+        assert "hl" in browser.find_element(By.ID, f"f-{rule}").get_attribute("class").split()  # type: ignore[attr-defined]
+
+
+def test_filter_by_verdict(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    browser.find_element(By.CSS_SELECTOR, '.filter a[data-show="missing"]').click()  # type: ignore[attr-defined]
+    shown = [
+        f.get_attribute("data-verdict")
+        for f in browser.find_elements(By.CSS_SELECTOR, ".finding[data-verdict]")  # type: ignore[attr-defined]
+        if f.is_displayed()
+    ]
+    assert shown and set(shown) == {"missing"}
+
+
+def test_download_the_memo_and_open_it(browser: object, server: str, folders: tuple[Path, Path]) -> None:
+    import docx
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Gap-analysis memo").click()  # type: ignore[attr-defined]
+    memo = folders[1] / "minusca-zero-draft-gap-analysis.docx"
+    wait(browser, lambda d: memo.exists() and memo.stat().st_size > 0)
+    text = "\n".join(p.text for p in docx.Document(str(memo)).paragraphs)
+    assert "Gap analysis" in text and "S/2026/812" in text
+
+
+def test_compare_two_drafts(browser: object, server: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    old, new = tmp_path / "rev1.txt", tmp_path / "rev2.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    new.write_text(DRAFT.replace("the protection of civilians shall remain the Mission's top priority",
+                                 "the Mission shall continue"), encoding="utf-8")  # fmt: skip
+    browser.get(server + "/compare")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "old").send_keys(str(old))  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "new").send_keys(str(new))  # type: ignore[attr-defined]
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    first = wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".changes .change")))
+    assert "c-regressed" in first.get_attribute("class")  # type: ignore[attr-defined]
+    assert first.find_element(By.CSS_SELECTOR, ".diff del").text.startswith("Decides that the protection")  # type: ignore[attr-defined]
+
+
+def test_record_a_decision(browser: object, server: str, folders: tuple[Path, Path]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    check_bundled(browser, server)
+    finding = browser.find_element(By.CSS_SELECTOR, '.finding[data-verdict="missing"]')  # type: ignore[attr-defined]
+    rule = finding.get_attribute("data-rule")
+    link = finding.find_element(By.LINK_TEXT, "Record a decision")
+    browser.execute_script("arguments[0].click()", link)  # type: ignore[attr-defined]
+    wait(browser, ec.presence_of_element_located((By.ID, "why")))
+    browser.find_element(By.CSS_SELECTOR, 'input[value="not-applicable"]').click()  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "why").send_keys("Left to the sanctions resolution")  # type: ignore[attr-defined]
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    notice = wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+    assert rule in notice.text  # type: ignore[attr-defined]
+    decided = browser.find_element(By.CSS_SELECTOR, f"#f-{rule} .decision").text  # type: ignore[attr-defined]
+    assert "not-applicable" in decided and "Left to the sanctions resolution" in decided
+    written = (folders[0] / "minusca-zero-draft.decisions.yaml").read_text(encoding="utf-8")
+    assert f"rule: {rule}" in written and "decision: not-applicable" in written
