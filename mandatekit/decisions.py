@@ -194,6 +194,15 @@ def record(path: Path, decision: Decision) -> None:
 
     from mandatekit.output import locked, write_atomic
 
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # a legal draft name, plus '.decisions.yaml', may be too long
+            raise MandatekitError(
+                path,
+                "cannot be written: the name is too long for the file system (rename the draft to a shorter "
+                "name, or leave out --draft to record the decision for the folder)",
+            ) from exc
     with locked(path):  # concurrent `decide` runs on one file each add their decision
         existing = load_decisions(path) if path.exists() or path.is_symlink() else []
         kept = [d for d in existing if (d.rule, d.draft) != (decision.rule, decision.draft)]

@@ -317,6 +317,18 @@ def _check_package(path: Path) -> None:
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise DraftError(path, f"is damaged: the zip container is broken ({exc})") from exc
     names = {info.filename for info in infos}
+    # Part names are the same whatever their case (Open Packaging Conventions): two entries of one name
+    # leave which one is read to the reader, and Word and this reader may read different ones.
+    seen: set[str] = set()
+    for info in infos:
+        folded = info.filename.casefold()
+        if folded in seen:
+            raise DraftError(
+                path,
+                f"is damaged: it holds two parts named {info.filename} (which one Word would read is not "
+                "defined): save it again in Word",
+            )
+        seen.add(folded)
     if "word/document.xml" not in names:
         if "content.xml" in names:
             raise DraftError(path, "is an OpenDocument file, not .docx: save it as Word (.docx) and retry")

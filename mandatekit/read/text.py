@@ -73,8 +73,16 @@ def _continues(current: list[str]) -> bool:
     return bool(previous) and not previous.endswith((";", ":", ".", ",")) and not previous.isupper()
 
 
+# Line ends other than LF and CR: NEL, the line separator and a vertical tab end a line; the paragraph
+# separator and a form feed (a page break, as Word's 'Save as text' writes one) end a paragraph.
+_OTHER_LINE_ENDS = re.compile("[\x0b\x85\u2028]")
+_PARAGRAPH_ENDS = re.compile("[\x0c\u2029]")
+
+
 def read_text(text: str, markdown: bool = False) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() or "\x0b" in text or "\x0c" in text:
+        text = _PARAGRAPH_ENDS.sub("\n\n", _OTHER_LINE_ENDS.sub("\n", text))
     lines = text.split("\n")
     has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
     groups: list[tuple[int, list[str], int | None]] = []  # (first line, lines, heading level)
