@@ -32,11 +32,9 @@ def _findings(path: Path, *inputs: Path) -> list[dict]:
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
 def test_the_longest_legal_file_name_is_checked(tmp_path: Path, suffix: str) -> None:
     name = "d" * (NAME_MAX - len(suffix)) + suffix  # its '<stem>.decisions.yaml' cannot exist
-    if suffix == ".docx":
-        draft = renewal_draft().save(tmp_path / name)
-    else:
-        draft = text_draft(tmp_path, name)
-    reference = (tmp_path / f"short{suffix}").write_bytes(draft.read_bytes()) and tmp_path / f"short{suffix}"
+    draft = renewal_draft().save(tmp_path / name) if suffix == ".docx" else text_draft(tmp_path, name)
+    reference = tmp_path / f"short{suffix}"
+    reference.write_bytes(draft.read_bytes())
     assert _findings(draft) == _findings(reference)
     assert invoke("check", tmp_path, "--format", "csv", inputs=[tmp_path]).exit_code == 0
     memo = tmp_path / "memo.md"
