@@ -37,7 +37,7 @@ def list_profiles() -> None:
         filled = sum(1 for k, v in profile.values.items() if v and k != "mission")
         sourced = len(profile.value_sources)
         click.echo(
-            f"{profile.id:<10} {profile.mission or '—':<20} {profile.country or '—':<28} "
+            f"{profile.id:<10} {profile.mission or '—':<21} {profile.country or '—':<33} "
             f"{filled} values, {sourced} from resolutions"
         )
 
