@@ -180,7 +180,8 @@ _NOUN_AFTER = lazily(r"\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|reques
 # A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
-    r"stresses|underlines|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms"
+    r"stresses|underlines|underscores|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms|reiterates|"
+    r"expresses|deplores|highlights|insists|directs"
 )
 # The separator is '[;,]\s*(?:and\s+)?' or '\s+and\s+', written to open with one character class: the
 # regex engine then skips quickly to the places where a match can start instead of trying every one.
