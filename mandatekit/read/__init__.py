@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mandatekit.environment import max_draft_bytes
 from mandatekit.errors import DraftError
-from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
+from mandatekit.read.model import MAX_TEXT_LINES, Document, Kind, Paragraph, TooLarge, VerbClass
 from mandatekit.read.structure import build
 from mandatekit.read.text import decode, read_text
 
@@ -136,7 +136,13 @@ def _read(path: Path) -> Document:
             text = decode(data)
         except UnicodeDecodeError as exc:
             raise DraftError(path, f"is not valid {exc.encoding.upper()} text ({exc.reason})") from exc
-        blocks = read_text(text, markdown=fmt == "markdown")
+        lines = text.count("\n") + text.count("\r")  # before splitting: each line costs a string
+        if lines > MAX_TEXT_LINES:
+            raise DraftError(path, f"has {lines} lines, over the limit of {MAX_TEXT_LINES} for a text draft")
+        try:
+            blocks = read_text(text, markdown=fmt == "markdown")
+        except TooLarge as exc:
+            raise DraftError(path, str(exc)) from exc
     document = build(blocks, fmt, str(path))
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")

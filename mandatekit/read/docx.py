@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mandatekit.errors import DraftError
-from mandatekit.read.model import Block, Change, Origin
+from mandatekit.read.model import MAX_CHANGES_IN_A_PARAGRAPH, MAX_PARAGRAPHS, Block, Change, Origin
 from mandatekit.textnorm import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,6 +43,8 @@ MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts together
 MAX_PART_BYTES = 64 * 1024 * 1024  # any other part (an image), uncompressed
 MAX_PACKAGE_BYTES = 128 * 1024 * 1024  # all parts together (every part is inflated to check its CRC)
 MAX_PARTS = 10_000
+# Elements of the document body: a 300-page report has some 300,000; walking each costs Python time.
+MAX_BODY_ELEMENTS = 1_000_000
 # Word numbers lists up to 32767 and nests them 9 levels deep (0-8): beyond that a value is hostile.
 MAX_LIST_NUMBER = 32767
 MAX_LEVEL = 8
@@ -202,9 +204,14 @@ class _Styles(dict[str, _Style]):
         return style
 
 
+MAX_STYLE_CHAIN = 32  # styles based on styles: Word's own run a few deep; a chain of thousands is hostile
+
+
 def _style_chain(styles: dict[str, _Style], style_id: str | None) -> list[tuple[str, _Style]]:
+    """The style and those it is based on, nearest first, at most MAX_STYLE_CHAIN of them: asked once per
+    paragraph, so a chain of 20,000 styles would cost 20,000 steps for each."""
     chain, seen = [], set()
-    while style_id and style_id in styles and style_id not in seen:
+    while style_id and style_id in styles and style_id not in seen and len(chain) < MAX_STYLE_CHAIN:
         seen.add(style_id)
         chain.append((style_id, styles[style_id]))
         style_id = styles[style_id].based_on
@@ -274,10 +281,10 @@ def paragraph_changes(p: Any) -> tuple[str, list[tuple[str, int, int, str]], int
                 pos += 1
             elif tag in _INSERTED:
                 marks += 1
-                start = pos
+                start, first = pos, len(parts)
                 walk(child)
-                if pos > start:
-                    changes.append(("insert", start, pos, "".join(parts)[start:pos]))
+                if pos > start:  # only the inserted pieces joined: joining the whole paragraph is quadratic
+                    changes.append(("insert", start, pos, "".join(parts[first:])))
             else:
                 walk(child)
 
@@ -619,6 +626,19 @@ def read_docx(path: Path) -> list[Block]:
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
     carried_changes: list[tuple[str, int, int, str]] = []
     carried_marks = 0
+    # Counted in C before any is walked in Python: 24 KB of zipped '<w:p/>' is millions of paragraphs.
+    elements, paragraphs_at_most = (
+        int(body.xpath(f"count({q})", namespaces={"w": W[1:-1]})) for q in (".//*", ".//w:p")
+    )
+    if elements > MAX_BODY_ELEMENTS:
+        raise DraftError(
+            path,
+            f"has {elements} XML elements in its body, over the limit of {MAX_BODY_ELEMENTS} for a draft",
+        )
+    if paragraphs_at_most > MAX_PARAGRAPHS:
+        raise DraftError(
+            path, f"has {paragraphs_at_most} paragraphs, over the limit of {MAX_PARAGRAPHS} for a draft"
+        )
     for index, p in enumerate(_body_paragraphs(body)):
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
@@ -633,6 +653,12 @@ def read_docx(path: Path) -> list[Block]:
             carried, carried_changes, carried_marks = text, raw_changes, marks
             continue
         carried, carried_changes, carried_marks = "", [], 0
+        if len(raw_changes) > MAX_CHANGES_IN_A_PARAGRAPH:  # each is mapped through the text: quadratic
+            raise DraftError(
+                path,
+                f"has {len(raw_changes)} tracked changes in one paragraph, over the limit of "
+                f"{MAX_CHANGES_IN_A_PARAGRAPH}: accept or reject them in Word and save again",
+            )
         cleaned = clean(text)
         changes = []
         for kind, a, b, words in raw_changes:

@@ -11,6 +11,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from mandatekit.factories import empty_list
 
 
+# What a draft may hold, whatever its format: a resolution has hundreds of paragraphs, the longest UN texts
+# (with their annexes) a few thousand. Past these, a few kilobytes of compressed XML or text would cost
+# gigabytes of paragraphs and minutes of reading.
+MAX_PARAGRAPHS = 100_000
+MAX_TEXT_LINES = 1_000_000
+MAX_CHANGES_IN_A_PARAGRAPH = 5_000  # tracked changes: each is mapped into the paragraph's text
+
+
+class TooLarge(Exception):
+    """A draft past one of the limits above; the reader names the file."""
+
+
 class VerbClass(StrEnum):
     """Governing verb classes, strongest first (see the README, 'How a mandate is read')."""
 

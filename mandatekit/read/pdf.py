@@ -49,6 +49,10 @@ _EDGE_LINES = 2  # lines at the top and bottom of a page that may be a running h
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
 MAX_GLYPHS = 5_000_000
 MAX_PAGE_GLYPHS = 100_000
+# Form XObjects drawn inside forms: a form that draws another ten times, ten deep, is 10^10 drawings from a
+# couple of kilobytes (and one that draws itself never ends). A UN document draws a logo or two a page.
+MAX_FORM_DEPTH = 12
+MAX_FORMS = 20_000
 _WORD_GAP = 0.2  # in ems: a wider gap between two glyphs is a space even without a space glyph
 _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's type size and raised are a note number
 
@@ -193,9 +197,26 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
                 raise _Overflow("holds more text than any draft (millions of characters)")
             return super().render_char(*args, **kwargs)  # type: ignore[no-any-return]
 
+    forms = [0, 0]  # form XObjects drawn in this draft, and how deep the current one is
+
+    class _Bounded(PDFPageInterpreter):
+        """Counts the forms drawn and how deep they nest, stopping a draft past either limit."""
+
+        def do_Do(self, xobjid_arg: Any) -> None:
+            forms[0] += 1
+            if forms[0] > MAX_FORMS:
+                raise _Overflow(f"draws more than {MAX_FORMS} forms (XObjects): more than any draft")
+            forms[1] += 1
+            try:
+                if forms[1] > MAX_FORM_DEPTH:
+                    raise _Overflow(f"draws forms (XObjects) nested more than {MAX_FORM_DEPTH} deep")
+                super().do_Do(xobjid_arg)
+            finally:
+                forms[1] -= 1
+
     manager = PDFResourceManager(caching=True)
     device = _Counting(manager, laparams=None)
-    interpreter = PDFPageInterpreter(manager, device)
+    interpreter = _Bounded(manager, device)
 
     def walk(item: object) -> Iterator[Any]:
         if isinstance(item, LTChar):

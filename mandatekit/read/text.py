@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mandatekit.read.model import Block, Origin
+from mandatekit.read.model import MAX_PARAGRAPHS, Block, Origin, TooLarge
 from mandatekit.textnorm import clean
 
 _LABEL_START = re.compile(r"^\s*(?:\d{1,6}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}[.)]\s)")
@@ -111,6 +111,8 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         if not blank:
             current.append(line)
     flush()
+    if len(groups) > MAX_PARAGRAPHS:
+        raise TooLarge(f"has {len(groups)} paragraphs, over the limit of {MAX_PARAGRAPHS} for a draft")
     blocks = []
     for first_line, group, level in groups:
         joined = clean(join_lines(group))
