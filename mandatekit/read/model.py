@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mandatekit.factories import empty_list
 
-
 # What a draft may hold, whatever its format: a resolution has hundreds of paragraphs, the longest UN texts
 # (with their annexes) a few thousand. Past these, a few kilobytes of compressed XML or text would cost
 # gigabytes of paragraphs and minutes of reading.
