@@ -26,6 +26,8 @@ def too_weak(ref: str | None, verb_class: VerbClass | None, verb: str | None, mi
     needed = _VERB_EXAMPLES[min_verb]
     if verb is None:
         return f"{ref} has no governing verb that mandates anything: it needs '{needed}' language."
+    if verb_class is VerbClass.requests:
+        return f"Only under '{verb}' ({ref}), which asks but does not decide or demand: it needs '{needed}' language."
     if verb_class is VerbClass.calls:
         return (
             f"Only under '{verb}' ({ref}), which exhorts others but does not task the mission: "
