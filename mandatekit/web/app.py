@@ -18,15 +18,18 @@ GET  /rules                         the rule catalogue
 from __future__ import annotations
 
 import secrets
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -38,6 +41,9 @@ from mandatekit.web.store import Check, Draft, Store
 from mandatekit.web.work import DECISIONS, Failure, Workshop, default_author, plain_name
 
 HERE = Path(__file__).parent
+# Where a result page names its check: no text of a draft can produce it, as escaping turns '<' into '&lt;'.
+CHECK_ID = "<check-id>"
+MAX_PAGES = 16
 PASTED = "pasted-draft.txt"
 DOWNLOADS = {  # kind → (file name after the draft's stem, media type)
     "memo.docx": ("-gap-analysis.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -56,6 +62,8 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
 
     limit = max_bytes if max_bytes is not None else default_max_bytes()
     store = Store()
+    pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()  # result pages, see _result_page
+    pages_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(version=__version__, decisions=DECISIONS)
 
@@ -138,27 +146,47 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         try:
             check = check_of(request)
             profile = profile_of(request.query_params)
-            context, document, report = await run(_result, check.drafts[0], profile)
+            show = request.query_params.get("show")
+            show = show if show in views.VERDICTS else None
+            recorded = request.query_params.get("recorded")
+            html = await run(_result_page, check.drafts[0], profile, show, recorded)
         except Failure as exc:
             return page(request, "error.html", exc.status, error=exc.line)
+        return HTMLResponse(html.replace(CHECK_ID, request.path_params["id"]))
+
+    def _result_page(draft: Draft, profile: str, show: str | None, recorded: str | None) -> str:
+        """The result page, with CHECK_ID where the check's id goes. A draft's page is the same for every
+        upload of it while its decisions files stay the same: kept (a few), it is served again at once."""
+        key = (draft.digest, draft.name, profile, show, workshop.decisions_state(draft.name))
+        if recorded is None:
+            with pages_lock:
+                if key in pages:
+                    pages.move_to_end(key)
+                    return pages[key]
+        context, document, report = _result(draft, profile)
         findings = views.scorecard(context, report)
-        show = request.query_params.get("show")
-        return page(
-            request,
-            "result.html",
-            id=request.path_params["id"],
-            draft=check.drafts[0],
-            word=Path(check.drafts[0].name).suffix.lower() in (".docx", ".docm"),
+        html = templates.env.get_template("result.html").render(
+            id=Markup(CHECK_ID),
+            csrf="",
+            profiles=workshop.profiles,
+            default_profile=workshop.default_profile,
+            draft=draft,
+            word=Path(draft.name).suffix.lower() in (".docx", ".docm"),
             profile=profile,
             memo=context,
             report=report,
             findings=findings,
             counts=views.counts(findings),
-            show=show if show in views.VERDICTS else None,
+            show=show,
             paragraphs=views.draft_view(document, findings),
-            pending=document.pending_changes,
-            recorded=request.query_params.get("recorded"),
+            recorded=recorded,
         )
+        if recorded is None:
+            with pages_lock:
+                pages[key] = html
+                while len(pages) > MAX_PAGES:
+                    pages.popitem(last=False)
+        return html
 
     def _result(draft: Draft, profile: str) -> tuple[dict[str, Any], Any, Any]:
         from mandatekit.api import memo_context
@@ -255,8 +283,11 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             result = await run(workshop.compare, *check.drafts, profile)
         except Failure as exc:
             return page(request, "error.html", exc.status, error=exc.line)
+        from mandatekit.render.compare import previous_context
+
+        stories = {c["rule"]: c["story"] for c in previous_context(result)["changes"]}  # the memo's words
         return page(request, "comparison.html", id=request.path_params["id"], comparison=result,
-                    old=check.drafts[0], new=check.drafts[1], profile=profile)  # fmt: skip
+                    stories=stories, old=check.drafts[0], new=check.drafts[1], profile=profile)  # fmt: skip
 
     async def comparison_download(request: Request) -> Response:
         kind = request.path_params["kind"]

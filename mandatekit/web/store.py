@@ -10,10 +10,11 @@ as if the id were wrong (ids are random too, so they cannot be guessed).
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_CHECKS = 64
 MAX_BYTES = 256 * 1024 * 1024
@@ -26,6 +27,10 @@ class Draft:
 
     name: str
     data: bytes
+    digest: str = field(init=False, repr=False)  # of the bytes: what the judged drafts are kept by
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "digest", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ keeps them beside a draft of that name: `<folder>/<name>.decisions.yaml` and
 from __future__ import annotations
 
 import getpass
-import hashlib
 import re
 import tempfile
 import threading
@@ -109,7 +108,7 @@ class Workshop:
         from mandatekit.read import read
 
         setup_ = self.setup(profile)
-        key = (hashlib.sha256(draft.data).hexdigest(), draft.name, profile or "")
+        key = (draft.digest, draft.name, profile or "")
         with self._lock:
             if key in self._judged:
                 self._judged.move_to_end(key)
@@ -139,6 +138,20 @@ class Workshop:
             raise Failure(one_line(exc.line()), 500) from exc
         finally:
             forget_inputs()
+
+    def decisions_state(self, name: str) -> tuple[tuple[int, int, int] | None, ...]:
+        """What the decisions files of a draft of this name are now (two stats): a page shown with them is
+        shown again only while they stay as they are."""
+        from mandatekit.decisions import PROJECT_FILE
+
+        state = []
+        for path in (self.decisions / PROJECT_FILE, self.decisions / f"{Path(name).stem}.decisions.yaml"):
+            try:
+                st = path.stat()
+                state.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                state.append(None)
+        return tuple(state)
 
     # The downloads: what `check --format json|csv`, `memo`, `redline` and `annotate` write for this draft.
 

@@ -248,3 +248,24 @@ def test_unknown_pages_and_methods(browser: Browser) -> None:
     assert browser.http.get(url.replace("?", "/download/secrets.txt?")).status_code == 404
     assert browser.http.get("/static/app.css").status_code == 200
     assert browser.http.get("/static/../work.py").status_code == 404
+
+
+def test_a_page_shown_again_follows_its_decisions_file(browser: Browser, decisions: Path) -> None:
+    url = browser.checked("d.txt", DRAFT.encode())
+    assert "Decided:" not in browser.http.get(url).text
+    address = url.split("?")[0]
+    browser.http.post(
+        f"{address}/decide/poc-policy",
+        data={"csrf": browser.token(), "decision": "accepted", "why": "Agreed in the group", "by": "me"},
+    )
+    assert "Decided: <strong>accepted</strong>" in browser.http.get(url).text
+    (decisions / "d.decisions.yaml").unlink()
+    assert "Decided:" not in browser.http.get(url).text
+    again = browser.checked("d.txt", DRAFT.encode())  # another upload of the same draft: its own id
+    assert again != url and f"{again.split('?')[0]}/download/" in browser.http.get(again).text
+
+
+def test_a_draft_naming_the_pages_placeholder_is_shown_as_written(browser: Browser) -> None:
+    text = DRAFT.replace("top priority", "top priority <check-id>")
+    page = browser.http.get(browser.checked("d.txt", text.encode())).text
+    assert "</mark> &lt;check-id&gt;;</p>" in page

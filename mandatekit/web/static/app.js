@@ -123,3 +123,14 @@ if (window.location.hash.startsWith("#f-")) {
   const f = document.querySelector(window.location.hash);
   if (f) f.classList.add("hl");
 }
+
+// Printing: the sources behind each finding are part of the record; open them for the printout only.
+let openedForPrint = [];
+window.addEventListener("beforeprint", () => {
+  openedForPrint = [...document.querySelectorAll("details.sources:not([open])")];
+  openedForPrint.forEach((d) => { d.open = true; });
+});
+window.addEventListener("afterprint", () => {
+  openedForPrint.forEach((d) => { d.open = false; });
+  openedForPrint = [];
+});
