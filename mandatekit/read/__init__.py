@@ -121,10 +121,11 @@ def _read(path: Path) -> Document:
     except OSError as exc:
         raise DraftError(path, f"cannot be read ({exc.strerror})") from exc
     fmt = detect_format(path, data)
+    notes: list[str] = []  # what a format reader could not read that a reader of the file would see
     if fmt == "docx":
         from mandatekit.read.docx import read_docx
 
-        blocks = read_docx(path)
+        blocks = read_docx(path, notes)
     elif fmt == "pdf":
         from mandatekit.read.pdf import read_pdf
 
@@ -144,6 +145,7 @@ def _read(path: Path) -> Document:
         except TooLarge as exc:
             raise DraftError(path, str(exc)) from exc
     document = build(blocks, fmt, str(path))
+    document.warnings.extend(notes)
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")
     return document

@@ -12,16 +12,24 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mandatekit.errors import DraftError
+from mandatekit.read.docx_visible import (
+    MC_ALTERNATE,
+    hidden_runs,
+    imported_chunks,
+    rendered_alternative,
+    vanish,
+)
 from mandatekit.read.model import MAX_CHANGES_IN_A_PARAGRAPH, MAX_PARAGRAPHS, Block, Change, Origin
 from mandatekit.textnorm import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # walked only if chosen
 # Subtrees whose text is not draft text as it reads on the page with all changes accepted.
 _PRUNED = {
     W + "del",
@@ -174,6 +182,7 @@ class _Style:
     based_on: str | None
     num: tuple[str, str | None] | None  # (numId, ilvl)
     outline: int | None
+    vanish: bool | None = None  # w:vanish in its run properties: text in this style is hidden
 
 
 class _Styles(dict[str, _Style]):
@@ -185,6 +194,8 @@ class _Styles(dict[str, _Style]):
         self._elements = (
             {} if root is None else {_attr(st, "styleId") or "": st for st in root.iter(W + "style")}
         )
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr") if root is not None else None
+        self.default_vanish = vanish(defaults)
 
     def __contains__(self, style_id: object) -> bool:
         return style_id in self._elements
@@ -200,6 +211,7 @@ class _Styles(dict[str, _Style]):
             based_on=_val(st, "basedOn"),
             num=num,
             outline=_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
+            vanish=vanish(st.find(W + "rPr")),
         )
         return style
 
@@ -227,6 +239,11 @@ def paragraph_text(p: Any) -> str:
             tag = child.tag
             if tag in _PRUNED or not isinstance(tag, str):
                 continue
+            if tag == MC_ALTERNATE:
+                chosen = rendered_alternative(child)
+                if chosen is not None:
+                    walk(chosen)
+                continue
             if tag == W + "t":
                 parts.append(child.text or "")
             elif tag in (W + "tab", W + "br", W + "cr"):
@@ -244,9 +261,12 @@ _INSERTED = {W + "ins", W + "moveTo"}
 _DELETED = {W + "del", W + "moveFrom"}
 
 
-def paragraph_changes(p: Any) -> tuple[str, list[tuple[str, int, int, str]], int]:
+def paragraph_changes(
+    p: Any, hidden: Callable[[Any], bool] = lambda run: False
+) -> tuple[str, list[tuple[str, int, int, str]], int]:
     """The paragraph's text with all changes accepted (as `paragraph_text`), its pending changes as
-    (kind, start, end, text) in that raw text, and the number of tracked-change marks."""
+    (kind, start, end, text) in that raw text, and the number of tracked-change marks. Runs `hidden` says
+    Word does not show, and alternative content Word would not render, are left out."""
     parts: list[str] = []
     changes: list[tuple[str, int, int, str]] = []
     pos = 0
@@ -257,6 +277,13 @@ def paragraph_changes(p: Any) -> tuple[str, list[tuple[str, int, int, str]], int
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
+                continue
+            if tag == W + "r" and hidden(child):
+                continue
+            if tag == MC_ALTERNATE:
+                chosen = rendered_alternative(child)
+                if chosen is not None:
+                    walk(chosen)
                 continue
             if tag in _DELETED:
                 marks += 1
@@ -305,6 +332,8 @@ def _body_paragraphs(body: Any) -> list[Any]:
             out.append(child)
         elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml"):
             out.extend(_body_paragraphs(child))
+        elif child.tag == MC_ALTERNATE and (chosen := rendered_alternative(child)) is not None:
+            out.extend(_body_paragraphs(chosen))  # paragraphs in the alternative Word renders
     return out
 
 
@@ -582,7 +611,8 @@ class _Package:
         return self.parts[matching[0].target()]
 
 
-def read_docx(path: Path) -> list[Block]:
+def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
+    """The draft's paragraphs; what the reader could not read that Word would show goes to `warnings`."""
     _check_package(path)
     from lxml.etree import LxmlError  # lxml: imported only when a .docx is read
 
@@ -622,6 +652,17 @@ def read_docx(path: Path) -> list[Block]:
             styles = _Styles(styles_part.xml(CT_STYLES))
         except AttributeError:
             styles = {}
+    default_vanish = getattr(styles, "default_vanish", None)
+
+    def style_vanish(style_id: str | None) -> bool | None:
+        return next((st.vanish for _, st in _style_chain(styles, style_id) if st.vanish is not None), None)
+
+    if warnings is not None and (chunks := imported_chunks(body)):
+        warnings.append(
+            f"holds {chunks} piece{'s' * (chunks != 1)} of content imported from other files (w:altChunk), "
+            "which Word shows but mandatekit does not read: open the draft in Word and save it again to "
+            "make them part of the text"
+        )
     blocks: list[Block] = []
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
     carried_changes: list[tuple[str, int, int, str]] = []
@@ -643,7 +684,7 @@ def read_docx(path: Path) -> list[Block]:
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
-        own, own_changes, marks = paragraph_changes(p)
+        own, own_changes, marks = paragraph_changes(p, hidden_runs(ppr, style_vanish, default_vanish))
         text = carried + own
         raw_changes = carried_changes + [
             (k, a + len(carried), b + len(carried), t) for k, a, b, t in own_changes

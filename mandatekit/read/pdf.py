@@ -32,6 +32,7 @@ from typing import Any
 
 from mandatekit.errors import DraftError
 from mandatekit.read.model import Block, Origin
+from mandatekit.read.pdf_visible import ClipTracking, VisibleOnly
 from mandatekit.textnorm import clean
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -186,8 +187,9 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
 
     total = [0]
 
-    class _Counting(PDFPageAggregator):
-        """Counts glyphs as they are drawn: a page of millions stops early, not once it fills memory."""
+    class _Counting(VisibleOnly, PDFPageAggregator):
+        """Counts glyphs as they are drawn: a page of millions stops early, not once it fills memory. Keeps
+        only those drawn on the page, inside the clip (VisibleOnly)."""
 
         glyphs = 0
 
@@ -199,8 +201,9 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
 
     forms = [0, 0]  # form XObjects drawn in this draft, and how deep the current one is
 
-    class _Bounded(PDFPageInterpreter):
-        """Counts the forms drawn and how deep they nest, stopping a draft past either limit."""
+    class _Bounded(ClipTracking, PDFPageInterpreter):
+        """Counts the forms drawn and how deep they nest, stopping a draft past either limit; tracks the
+        clip (ClipTracking)."""
 
         def do_Do(self, xobjid_arg: Any) -> None:
             forms[0] += 1
@@ -213,6 +216,7 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
                 super().do_Do(xobjid_arg)
             finally:
                 forms[1] -= 1
+                self.device.clip = self.clip  # the form's own clips end with it
 
     manager = PDFResourceManager(caching=True)
     device = _Counting(manager, laparams=None)

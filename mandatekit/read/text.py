@@ -15,6 +15,30 @@ _MD_EMPHASIS = re.compile(
 )
 
 
+# Markdown that a rendered page does not show: HTML comments (unclosed, one hides the rest) and elements
+# marked hidden ('<div hidden>', 'style="display:none"', 'visibility:hidden'). Not the draft.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HIDDEN_ELEMENT = re.compile(
+    r"<([A-Za-z][\w-]*)\b(?=[^>]*?(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden))[^>]*>"
+    r".*?(?:</\1\s*>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _unseen(match: re.Match[str]) -> str:
+    """What replaces unseen Markdown: its line ends when it stands on lines of its own (so that the lines
+    after keep their numbers), else nothing (the words around it join as on the page)."""
+    text, whole = match.group(), match.string
+    own_lines = match.start() == 0 or whole[match.start() - 1] == "\n"
+    return "\n" * text.count("\n") if own_lines else ""
+
+
+def without_unseen_markdown(text: str) -> str:
+    if "<" not in text:
+        return text
+    return _HIDDEN_ELEMENT.sub(_unseen, _HTML_COMMENT.sub(_unseen, text))
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Word's 'Save as text' writes it."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -81,6 +105,8 @@ _PARAGRAPH_ENDS = re.compile("[\x0c\u2029]")
 
 def read_text(text: str, markdown: bool = False) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if markdown:
+        text = without_unseen_markdown(text)
     if not text.isascii() or "\x0b" in text or "\x0c" in text:
         text = _PARAGRAPH_ENDS.sub("\n\n", _OTHER_LINE_ENDS.sub("\n", text))
     lines = text.split("\n")
