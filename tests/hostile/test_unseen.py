@@ -45,7 +45,8 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def shown_whole(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The verdicts were the hidden words read: different, so the tests below can fail."""
-    lines = SEEN[:3] + [
+    lines = [
+        *SEEN[:3],
         SEEN[3].replace("to protect", "not to protect"),
         "3. " + HIDDEN_OP,
         "4." + SEEN[4][2:],
@@ -193,7 +194,7 @@ def test_markdown_comments_and_hidden_elements(
     tmp_path: Path, seen: dict[str, str], hidden: tuple[str, str]
 ) -> None:
     inline, block = hidden
-    lines = SEEN[:3] + [SEEN[3].replace("Mission to", f"Mission {inline} to"), block, SEEN[4]]
+    lines = [*SEEN[:3], SEEN[3].replace("Mission to", f"Mission {inline} to"), block, SEEN[4]]
     assert _verdicts(text_draft(tmp_path, "draft.md", "\n\n".join(lines) + "\n")) == seen
 
 
