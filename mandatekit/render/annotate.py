@@ -166,4 +166,6 @@ def annotate_docx(path: Path, document: Document, report: Report, author: str) -
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    return buffer.getvalue(), count
+    from mandatekit.render.safe_package import safe
+
+    return safe(buffer.getvalue(), path), count

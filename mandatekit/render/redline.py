@@ -364,4 +364,6 @@ def redline_docx(
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    return buffer.getvalue(), count
+    from mandatekit.render.safe_package import safe
+
+    return safe(buffer.getvalue(), path), count
