@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,7 +112,8 @@ def with_sources_placed(report: Report, made_for: dict[str, str | None]) -> Repo
 
 
 def resolve_profile(wanted: str, profiles: dict[str, Profile]) -> Profile:
-    """A profile by id, or from a profile file (`--profile our-mission.yaml`)."""
+    """A profile by id or by its mission's acronym, in any case ('unmiss', 'UNMISS'), by a host country only
+    one profile serves ('Lebanon'), or from a profile file (`--profile our-mission.yaml`)."""
     from mandatekit.missions import GENERIC, GENERIC_ID
 
     if wanted in profiles:
@@ -119,15 +121,36 @@ def resolve_profile(wanted: str, profiles: dict[str, Profile]) -> Profile:
     if wanted == GENERIC_ID:
         return GENERIC
     path = Path(wanted)
-    if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
+    if path.suffix.lower() in (".yaml", ".yml"):
         from mandatekit.rulebook import profile_from_file
 
         return profile_from_file(path)
+    key = wanted.strip().casefold()
+    by_name = [p for p in profiles.values() if key in (p.id.casefold(), (p.mission or "").casefold())]
+    by_country = [
+        p for p in profiles.values() if key in {n.casefold() for n in (p.country, *p.country_names) if n}
+    ]
+    for found in (by_name, by_country):
+        if len(found) == 1:
+            return found[0]
+    if path.is_file():
+        from mandatekit.rulebook import profile_from_file
+
+        return profile_from_file(path)
+    known = sorted({*profiles, GENERIC_ID})
+    if len(by_country) > 1:
+        hint = f" ({wanted} is served by several: {', '.join(sorted(p.id for p in by_country))})"
+    else:
+        close = [f"'{c}'" for c in difflib.get_close_matches(key, known, n=3)]
+        hint = ""
+        if close:
+            options = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+            hint = f" (did you mean {options}?)"
     raise MandatekitError(
         None,
-        f"unknown profile '{wanted}' (known: {', '.join(sorted([*profiles, GENERIC_ID]))}); a profile file "
-        "works too (--profile our-mission.yaml, schema in docs/profiles.md), or add a folder of them with "
-        'profiles = ["our-profiles"] in mandatekit.toml. Without --profile, the mission is told from the draft',
+        f"unknown profile '{wanted}'{hint}; known: {', '.join(known)}. A profile file works too (--profile "
+        'our-mission.yaml, schema in docs/profiles.md), or add a folder of them with profiles = ["our-profiles"] '
+        "in mandatekit.toml. Without --profile, the mission is told from the draft.",
     )
 
 

@@ -16,6 +16,7 @@ from mandatekit import __version__
 from mandatekit.errors import MandatekitError, RuleError, one_line, shown
 
 EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2  # 0: checked
+EXIT_BROKEN_PIPE = 141  # the reader closed the pipe: what a shell reports for a program SIGPIPE ended
 
 
 # Every command, by name -> its module (the command is the module's attribute of that name).
@@ -96,6 +97,11 @@ class Cli(click.Group):
         except KeyboardInterrupt:
             click.echo("mandatekit: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader stopped reading (`mandatekit rules list | head`): nothing went wrong here. Standard
+            # output now leads nowhere, and Python's own flush at exit must not complain about it either.
+            _stdout_to_devnull()
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:
@@ -112,6 +118,16 @@ class Cli(click.Group):
                 import signal
 
                 signal.signal(signal.SIGTERM, previous)
+
+
+def _stdout_to_devnull() -> None:
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a caller's stream): nothing to flush
+        pass
 
 
 def _stop_cleanly_on_sigterm() -> Any:
@@ -151,12 +167,14 @@ def main(debug: bool, no_cache: bool) -> None:
 
     \b
     Start here:
-      mandatekit check draft.docx               verdicts on the terminal
-      mandatekit memo draft.docx -o memo.docx   a Word gap-analysis memo
+      mandatekit check draft.docx                 verdicts on the terminal
+      mandatekit memo draft.docx -o memo.docx     a Word gap-analysis memo
       mandatekit annotate draft.docx -o out.docx  the draft with review comments
       mandatekit redline draft.docx -o out.docx   the draft with each fix as a tracked change
-      mandatekit rules list                     the recommendations checked
-      mandatekit serve                          all of it on a web page, on this computer
+      mandatekit compare rev1.docx rev2.docx      what a round of drafting gained and lost
+      mandatekit rules list                       the recommendations checked
+      mandatekit profiles list                    the missions known (--profile UNMISS chooses one)
+      mandatekit serve                            all of it on a web page, on this computer
 
     Drafts may be .docx (automatic numbering and tracked changes understood), .txt, .md or .pdf.
     Exit status: 0 checked, 1 findings at or past --fail-on, 2 bad input.

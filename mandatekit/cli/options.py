@@ -17,7 +17,7 @@ profile_option = click.option(
     "--profile",
     metavar="NAME|FILE",
     help="The mission profile filling {mission}, {host_state} ... in suggestions, for every draft: an id "
-    "(`mandatekit profiles list`) or a profile file. Default: the config file's, else each draft's mission "
+    "or the mission's acronym (`mandatekit profiles list`), or a profile file. Default: the config file's, else each draft's mission "
     "as its text names it (the generic profile when it names none).",
 )
 

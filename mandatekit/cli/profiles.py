@@ -32,34 +32,61 @@ def _profiles() -> dict:  # type: ignore[type-arg]
 
 @profiles.command("list")
 def list_profiles() -> None:
-    """One line per profile: id, mission, host country, values filled from resolutions."""
+    """One line per profile: id, mission, host country, and how many of its values the Council's own
+    resolutions give (the others are said in general terms: `profiles show ID`)."""
+    from mandatekit.missions import GENERIC_ID
+    from mandatekit.rulebook.model import GENERIC_VALUES
+
     for profile in sorted(_profiles().values(), key=lambda p: (p.mission is None, p.id)):
-        filled = sum(1 for k, v in profile.values.items() if v and k != "mission")
-        sourced = len(profile.value_sources)
-        click.echo(
-            f"{profile.id:<10} {profile.mission or '—':<21} {profile.country or '—':<33} "
-            f"{filled} values, {sourced} from resolutions"
-        )
+        keys = list(dict.fromkeys([*GENERIC_VALUES, *profile.values]))
+        sourced = sum(1 for k in keys if profile.values.get(k, "").strip() and k in profile.value_sources)
+        given = sum(1 for k in keys if profile.values.get(k, "").strip())
+        if profile.id == GENERIC_ID:
+            counts = f"all {len(keys)} values in general terms"
+        else:
+            counts = f"{sourced} of {len(keys)} values from resolutions"
+            if given > sourced:
+                counts += f", {given - sourced} without a source"
+            if len(keys) > given:
+                counts += f", {len(keys) - given} in general terms"
+        click.echo(f"{profile.id:<10} {profile.mission or '—':<21} {profile.country or '—':<33} {counts}")
 
 
 @profiles.command()
 @click.argument("name", metavar="NAME|FILE")
 def show(name: str) -> None:
-    """A profile's values, each with the resolution it comes from."""
+    """A profile's values, each with the resolution it comes from.
+
+    NAME is a profile id or its mission's acronym, in any case; FILE a profile file of your own.
+
+    \b
+    Examples:
+      mandatekit profiles show unmiss
+      mandatekit profiles show MONUSCO
+      mandatekit profiles show our-mission.yaml
+    """
     from mandatekit.api import resolve_profile
 
     profile = resolve_profile(name, _profiles())
     click.echo(f"{profile.id}: {profile.name}")
     if profile.mission:
-        click.echo(f"  found in a draft by: {', '.join([profile.mission, *profile.names])}")
+        click.echo(f"  found in a draft by: {_once([profile.mission, *profile.names])}")
     if profile.country:
-        click.echo(f"  host country: {', '.join([profile.country, *profile.country_names])}")
+        click.echo(f"  host country: {_once([profile.country, *profile.country_names])}")
     filled = profile.filled_values()
     for key, value in filled.items():
         own = profile.values.get(key, "")
         source = profile.value_sources.get(key)
         where = f"  [{source.resolution}]" if source else ("" if own else "  (general terms: no value given)")
         click.echo(f"  {{{key}}}: {value}{where}")
+
+
+def _once(names: list[str]) -> str:
+    """Names joined, each once (a profile may list its country again among the country's names)."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.casefold(), name)
+    return ", ".join(first.values())
 
 
 @profiles.command()

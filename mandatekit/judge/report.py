@@ -35,10 +35,11 @@ class SourceRef(BaseModel):
     @property
     def cited(self) -> str:
         """How a finding cites it: quoted, or — made for another mission — named in general terms."""
-        name = self.title or self.id
         if self.quote is None:
+            # The title in quotes: it often names a mission itself ("...: MINUSCA's mandate renewal").
+            name = f"“{self.title}”" if self.title else self.id
             return f"recommended for {self.made_for}'s renewal by {name}; here in general terms"
-        return f"{name}: “{self.quote}”"
+        return f"{self.title or self.id}: “{self.quote}”"
 
 
 class AnnexQuote(BaseModel):

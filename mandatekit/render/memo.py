@@ -202,6 +202,9 @@ def _assessment(s: Any, total: int, gaps: list[dict[str, Any]], findings: list[d
         n, of = len(open_critical), len(critical)
         if of == 1:
             parts.append("The critical recommendation is not met; the first priority ask below addresses it.")
+        elif n == of:
+            parts.append(f"None of the {number(of)} critical recommendations is met; the priority asks below "
+                         "address them first.")  # fmt: skip
         else:
             verb = "is" if n == 1 else "are"
             parts.append(f"{in_words(n).capitalize()} of the {number(of)} critical recommendations {verb} not met; "
