@@ -10,17 +10,18 @@ from mandatekit.resources import data_dir
 VERDICT_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
 
 
-def template_env(extra_dir: Path | None = None, markdown: bool = False) -> Any:
+def template_env(extra_dir: Path | None = None, markdown: bool = False, main: str | None = None) -> Any:
     """Jinja2 environment over the user's template folder (if any), then the bundled templates/. Sandboxed:
-    a user template can format the report but cannot reach into Python, nor exhaust the machine.
-    `markdown`: every value printed has its HTML escaped."""
-    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    a user template can format the report but cannot reach into Python, nor exhaust the machine; and it
+    reads only what it ships: `main` (the template given) and the templates beside it (see
+    `shipped_templates`). `markdown`: every value printed has its HTML escaped."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
 
-    from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html, shown_text
+    from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html, shipped_templates, shown_text
 
-    folders = [str(extra_dir)] if extra_dir else []
+    builtin = FileSystemLoader(str(data_dir("templates")))
     env = BoundedSandbox(
-        loader=FileSystemLoader([*folders, str(data_dir("templates"))]),
+        loader=ChoiceLoader([shipped_templates(extra_dir, main), builtin]) if extra_dir else builtin,
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,

@@ -9,6 +9,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from jinja2.exceptions import SecurityError
@@ -89,6 +90,40 @@ def cpu_limit(seconds: float | None = None) -> Iterator[None]:
     finally:
         signal.setitimer(timer, 0)
         signal.signal(signal.SIGVTALRM, previous)
+
+
+TEMPLATE_SUFFIX = ".j2"
+
+
+def shipped_templates(folder: Path, main: str | None) -> Any:
+    """A loader for a user's template folder that reads only what a template ships: the template given
+    (`main`) and template files (.j2) beside it or below, none hidden (no part of the name starting with
+    '.'), none reached through a link out of the folder. `{% include ".ssh/id_rsa" %}` in a template kept
+    in a home folder reads nothing: the sandbox keeps a template out of Python, this keeps it out of the
+    user's other files."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    root = folder.resolve()
+
+    class ShippedOnly(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            parts = template.replace("\\", "/").split("/")
+            if template != main and (
+                not template.endswith(TEMPLATE_SUFFIX) or any(p.startswith(".") for p in parts)
+            ):
+                raise TemplateNotFound(template, f"{template}: {_SHIPPED_ONLY}")
+            source, filename, uptodate = super().get_source(environment, template)
+            if not Path(filename).resolve().is_relative_to(root):
+                raise TemplateNotFound(template, f"{template}: {_SHIPPED_ONLY}")
+            return source, filename, uptodate
+
+    return ShippedOnly(str(folder))
+
+
+_SHIPPED_ONLY = (
+    "not a template this template ships: it may include only template files (.j2) in its own folder, "
+    "none hidden, none linked from elsewhere"
+)
 
 
 def render_bounded(template: Any, context: dict[str, Any]) -> str:

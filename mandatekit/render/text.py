@@ -23,7 +23,7 @@ def render_template(
     path = template_dir / name if template_dir else name
     try:
         with cpu_limit():
-            return render_bounded(template_env(template_dir, markdown).get_template(name), context)
+            return render_bounded(template_env(template_dir, markdown, main=name).get_template(name), context)
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else path  # type: ignore[attr-defined]
         raise MandatekitError(where, f"template error: {' '.join(str(exc.message).split())}") from exc
