@@ -239,6 +239,7 @@ def memo_context(
         profile_name=(setup.profiles.get(report.profile) or setup.profile).name,
         document=document,
         memo_to=memo_to,
+        judge=setup.judge,  # each fix re-judged in place (render/placement.py)
     )
     context.update(extra or {})
     if context.get("previous"):

@@ -103,9 +103,10 @@ def _judge_word_draft(
     copy: str,
     rule_dirs: tuple[Path, ...],
     profile: str | None,
-) -> tuple[Any, Any]:
-    """The Document and Report of a Word draft that `annotate` or `redline` will copy to `output`: both
-    write into the draft's own XML, so both need a Word draft and a Word output that is not the draft."""
+) -> tuple[Any, Any, Any]:
+    """The Document and Report of a Word draft that `annotate` or `redline` will copy to `output`, and the
+    judge that re-judges each fix in place: both write into the draft's own XML, so both need a Word draft
+    and a Word output that is not the draft."""
     from mandatekit.api import setup as make_setup
     from mandatekit.output import refuse_overwrite
     from mandatekit.read import read
@@ -119,7 +120,7 @@ def _judge_word_draft(
     document = read(draft)
     report = setup.judge(document)
     warn_mission(report)
-    return document, report
+    return document, report, setup.judge
 
 
 @click.command()
@@ -147,10 +148,10 @@ def annotate(
     from mandatekit.output import write_atomic
     from mandatekit.render.annotate import annotate_docx
 
-    document, report = _judge_word_draft(
+    document, report, judge = _judge_word_draft(
         "annotate", (".docx",), draft, output, "reviewed", rule_dirs, profile
     )
-    data, count = annotate_docx(draft, document, report, author)
+    data, count = annotate_docx(draft, document, report, author, judge=judge)
     write_atomic(output, data)
     click.echo(shown(f"wrote {output}: {count} comments"), err=True)
 
@@ -180,10 +181,10 @@ def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...],
     from mandatekit.output import write_atomic
     from mandatekit.render.redline import redline_docx
 
-    document, report = _judge_word_draft(
+    document, report, judge = _judge_word_draft(
         "redline", (".docx", ".docm"), draft, output, "redlined", rule_dirs, profile
     )
-    data, count = redline_docx(draft, document, report, author)
+    data, count = redline_docx(draft, document, report, author, judge=judge)
     write_atomic(output, data)
     click.echo(shown(f"wrote {output}: {count} tracked changes with comments"), err=True)
 

@@ -15,6 +15,7 @@ from mandatekit.judge import Finding, Report
 from mandatekit.missions import MissionInfo
 from mandatekit.read.docx import W, _body_paragraphs
 from mandatekit.read.model import Document, Paragraph
+from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, place
 from mandatekit.textnorm import xml_safe
 
@@ -108,7 +109,13 @@ def comment_text(
     quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
     lines += list(quotes)[:2]
     lines += [f"Hedge: {h}" for h in f.hedges]
-    if placement is not None and tracked:
+    if placement is not None and placement.action in ("agree", "reject"):
+        what = "agreeing it" if placement.action == "agree" else "rejecting it"
+        lines.append(f"Proposed: {placement.where}: {what} {placement.secures}. Nothing is changed here: "
+                     "that is for the negotiation.")  # fmt: skip
+    elif placement is not None and placement.action == "covered":
+        lines.append(f"Proposed: no language of its own. {placement.where}.")
+    elif placement is not None and tracked:
         lines.append(f"Proposed: {placement.where}, as tracked here.")
     elif placement is not None:
         lines.append(f"Proposed: {placement.where}: {placement.text}")
@@ -122,7 +129,11 @@ def comment_text(
 def _anchor(document: Document, f: Finding, placement: Placement | None) -> tuple[Paragraph | None, str]:
     """The paragraph and words a finding's comment hangs on: the words the fix replaces, else the evidence,
     else the operative paragraph the new text would follow."""
-    if placement is not None and placement.action == "replace" and placement.paragraph is not None:
+    if (
+        placement is not None
+        and placement.action in ("replace", "agree", "reject")
+        and placement.paragraph is not None
+    ):
         return document.paragraphs[placement.paragraph], placement.anchor
     if f.evidence:
         return document.paragraphs[f.evidence[0].paragraph], f.evidence[0].text
@@ -133,7 +144,9 @@ def _anchor(document: Document, f: Finding, placement: Placement | None) -> tupl
     return None, ""
 
 
-def annotate_docx(path: Path, document: Document, report: Report, author: str) -> tuple[bytes, int]:
+def annotate_docx(
+    path: Path, document: Document, report: Report, author: str, judge: Judge | None = None
+) -> tuple[bytes, int]:
     import docx
     from docx.text.paragraph import Paragraph as DocxParagraph
     from docx.text.run import Run
@@ -142,7 +155,7 @@ def annotate_docx(path: Path, document: Document, report: Report, author: str) -
     body = _body_paragraphs(word.element.body)
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
-    placements = place(report, document)
+    placements = place(report, document, judge)
     count = 0
     for f in report.findings:
         if f.verdict.value == "met":

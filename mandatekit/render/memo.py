@@ -13,6 +13,7 @@ from mandatekit.errors import MandatekitError, shown
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
+from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, place
 from mandatekit.resources import data_dir
 from mandatekit.textnorm import xml_safe
@@ -84,10 +85,46 @@ def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def _why(f: Finding, flags: dict[str, list[str]]) -> str:
+    """Why a gap falls short, always said: the judge's reasons, the hedges, the brackets or pending changes
+    its words stand in; failing those, what the rule found and did not find."""
+    parts = [_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]
+    if flags["brackets"] and not any("bracket" in r.lower() for r in f.reasons):
+        parts.append(
+            f"The words that would meet it in {', '.join(flags['brackets'])} stand in square brackets."
+        )
+    if not parts and f.verdict.value != "met":
+        parts = [_sentence(r) for r in f.reasons]
+    if not parts and f.verdict.value == "missing":
+        parts = ["No operative paragraph of the draft carries any of what this recommendation asks for."]
+    elif not parts and f.verdict.value == "partial":
+        where = ", ".join(f.refs)
+        parts = [f"The draft has part of it{f' in {where}' if where else ''}, not all of it together in one "
+                 "operative paragraph under a verb strong enough."]  # fmt: skip
+    return " ".join(parts)
+
+
+QUOTE_WORDS = 40  # words of a clause quoted as evidence, at most: the words found and a little either side
+
+
+def cut_quote(context: str, words: str, limit: int = QUOTE_WORDS) -> str:
+    """The clause carrying the evidence, cut to `limit` words around the words found."""
+    split = context.split()
+    if len(split) <= limit:
+        return context
+    found = words.split()
+    at = next((i for i in range(len(split)) if split[i : i + len(found)] == found), None)
+    if at is None:
+        at = 0
+    start = max(0, min(at - limit // 3, len(split) - limit))
+    end = start + limit
+    return ("… " if start else "") + " ".join(split[start:end]) + (" …" if end < len(split) else "")
+
+
 def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
-        quotes.setdefault(e.ref, e.context)
+        quotes.setdefault(e.ref, cut_quote(e.context, e.text))
     parts = [_sentence(f.message)]
     if quotes:
         parts.append("; ".join(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items()) + ".")
@@ -105,13 +142,20 @@ def _finding(
     # One quote per paragraph: the clause holding the evidence, in the draft's own words.
     quotes: dict[str, dict[str, str]] = {}
     for e in f.evidence:
-        quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": e.context})
+        quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": cut_quote(e.context, e.text)})
     flags = _flags(f, document)
     where = _where(f)
     if flags["pending"] or flags["brackets"]:
         where += " (" + ", ".join(x for x, on in (("pending change", flags["pending"]),
                                                    ("in brackets", flags["brackets"])) if on) + ")"  # fmt: skip
     text = placement.text if placement else f.suggestion
+    if placement is not None and placement.action in ("agree", "reject"):
+        what = "Agreeing it" if placement.action == "agree" else "Rejecting it"
+        words = "bracketed" if placement.action == "agree" else "concerned"
+        text = f"{what} {placement.secures}. The words {words}: “{placement.text}”."
+    elif placement is not None and placement.action == "covered":
+        text = ("No language of its own: the language proposed for that gap also meets this recommendation "
+                "(checked by judging the draft again with it).")  # fmt: skip
     verb = leading_verb(text)
     lead = verb.verb if verb is not None and text.startswith(verb.verb) else ""
     pieces = [p.model_dump() for p in placement.pieces] if placement else [{"op": "insert", "text": text}]
@@ -144,7 +188,7 @@ def _finding(
         "cite": cite,
         "summary": _sentence(f.message),
         "draft_says": _draft_says(f, flags),
-        "why": " ".join([_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]),
+        "why": _why(f, flags),
         "flags": flags,
         "placement": placement.where if placement else "Add to the operative part",
         "action": placement.action if placement else "insert",
@@ -233,9 +277,23 @@ def _draft_status(doc: Any, name: str, document: Document | None) -> str:
     text += "."
     if bracketed:
         text += f" Text in square brackets (not yet agreed): {', '.join(dict.fromkeys(bracketed))}."
-    changed = [p.ref or "front matter" for p in document.paragraphs if p.changes]
+    from mandatekit.render.agreement import whole_deletions
+
+    changed, deleted = [], []
+    for p in document.paragraphs:
+        if not p.changes:
+            continue
+        whole = whole_deletions(p)
+        if whole:
+            deleted.append(f"the paragraph before {p.ref or 'the operative part'}")
+        if len(whole) < len(p.changes):
+            changed.append(p.ref or "front matter")
     if changed:
         text += f" Pending changes in {', '.join(dict.fromkeys(changed))}."
+    if deleted:
+        text += f" Pending deletion of {', '.join(dict.fromkeys(deleted))}."
+    if changed or deleted:
+        text += " Paragraph numbers in this memo are those of the draft with every pending change accepted."
     return text
 
 
@@ -249,11 +307,12 @@ def memo_context(
     profile_name: str | None = None,
     document: Document | None = None,
     memo_to: str | None = None,
+    judge: Judge | None = None,
 ) -> dict[str, Any]:
     doc = report.document
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
-    placements = place(report, document) if document is not None else {}
+    placements = place(report, document, judge) if document is not None else {}
     registered = list(sources or [])
     cited = {src.id for f in report.findings for src in f.sources}
     registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]

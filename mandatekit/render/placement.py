@@ -6,8 +6,14 @@ keeps every word and changes its verb), is **inserted after** the operative para
 is **added under** the heading whose subject it shares. The memo says where; `mandatekit redline` puts it
 there as a tracked change; `mandatekit annotate` hangs its comment there.
 
-A paragraph that carries the evidence of a recommendation the draft meets is never replaced (the fix must
-not cost a gain), and no paragraph is replaced twice: the second suggestion goes in after it instead.
+A paragraph that carries the evidence of another recommendation is never replaced (the fix must not cost
+what the draft has), nor one with square brackets (agreeing them is the negotiation's business), and no
+paragraph is replaced twice: the second suggestion goes in after it instead. A mission's task goes into the
+task list it belongs to, in task form ("(viii) To monitor ..."). Where a bracketed paragraph or a pending
+tracked change is what holds a rule back, the fix is to agree it or reject it (render/agreement.py).
+
+Given the judge, every fix is checked by re-judging the draft with it accepted (render/accepted.py): the rule
+it targets must improve and no other may get worse; a fix that fails is dropped for the next place.
 """
 
 from __future__ import annotations
@@ -15,15 +21,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mandatekit.compare import DiffPiece, _similarity, word_diff
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
+from mandatekit.render.accepted import Judge, rejudge
 
-Action = Literal["replace", "insert", "add"]
+Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
 MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (see _related)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -63,6 +70,9 @@ class Placement:
     like: int | None = None  # insert/add: the paragraph whose numbering and formatting the new one copies
     anchor: str = ""  # words of `paragraph` a comment hangs on ('' = the whole paragraph)
     heading: str | None = None  # add: the heading it goes under
+    result: str | None = None  # agree/reject: the paragraph's text once agreed or rejected (nothing is typed)
+    secures: str = ""  # agree/reject: what it would secure ('would make the draft meet this recommendation')
+    whole_paragraph: bool = False  # reject: the pending change deletes a whole paragraph (before `paragraph`)
 
     @property
     def verb_only(self) -> bool:
@@ -195,9 +205,59 @@ def _swap_verb(p: Paragraph, f: Finding) -> str | None:
     return target + p.text[len(p.verb) :]
 
 
-def place(report: Report, document: Document) -> dict[str, Placement]:
+class _Verifier:
+    """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing."""
+
+    def __init__(self, document: Document, judge: Judge) -> None:
+        self.document, self.judge = document, judge
+        self.kept: list[Placement] = []
+        self.covered_by: dict[str, Placement] = {}  # rule → the fix for another rule that also improved it
+        self.current = self._ranks([])
+
+    def _ranks(self, placements: list[Placement]) -> dict[str, int]:
+        report = rejudge(self.document, placements, self.judge)
+        return {f.rule: f.verdict.rank for f in report.findings}
+
+    def verdicts(self, placements: list[Placement]) -> dict[str, int]:
+        return self._ranks([*self.kept, *placements])
+
+    def keeps(self, placement: Placement) -> bool:
+        ranks = self.verdicts([placement])
+        better = ranks.get(placement.rule, 9) < self.current.get(placement.rule, 9)
+        if not better or any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
+            if _DEBUG:
+                worse = [r for r, v in self.current.items() if ranks.get(r, 9) > v]
+                print("DROP", placement.rule, placement.where, better, worse)
+            return False
+        self.kept.append(placement)
+        for rule, rank in ranks.items():
+            if rank < self.current.get(rule, 9) and rule != placement.rule:
+                self.covered_by.setdefault(rule, placement)
+        self.current = ranks
+        return True
+
+
+def _agreements(document: Document, verifier: _Verifier) -> dict[str, list[Placement]]:
+    """Rule → the brackets to agree or pending changes to reject that would improve it on their own."""
+    from mandatekit.render.agreement import candidates, secures
+
+    out: dict[str, list[Placement]] = {}
+    names = {0: "met", 1: "partial", 2: "missing"}
+    for a in candidates(document):
+        probe = Placement("", a.kind, a.where, a.words, [], a.paragraph, anchor=a.anchor, result=a.result,  # type: ignore[arg-type]
+                          whole_paragraph=a.whole_paragraph_deleted)  # fmt: skip
+        ranks = verifier.verdicts([probe])
+        for rule, rank in ranks.items():
+            before = verifier.current.get(rule, 9)
+            if rank < before:
+                fix = replace(probe, rule=rule, secures=secures(names.get(before, "missing"), names[rank]))
+                out.setdefault(rule, []).append(fix)
+    return out
+
+
+def place(report: Report, document: Document, judge: Judge | None = None) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
-    operative paragraph to place it by)."""
+    operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module)."""
     paragraphs = document.paragraphs
     operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
     if not operative:
@@ -205,20 +265,48 @@ def place(report: Report, document: Document) -> dict[str, Placement]:
     seized = next((p for p in operative if p.parent is None and _SEIZED.search(p.text)), None)
     related = _Relatedness(operative)
     headings = [p for p in paragraphs if p.kind is Kind.heading]
-    protected = {e.paragraph for f in report.findings if f.verdict.value == "met" for e in f.evidence}
+    evidence_of: dict[int, set[str]] = {}
+    for f in report.findings:
+        for e in f.evidence:
+            evidence_of.setdefault(e.paragraph, set()).add(f.rule)
+    verifier = _Verifier(document, judge) if judge is not None else None
+    agreements = _agreements(document, verifier) if verifier is not None else {}
     claimed: set[int] = set()
+    added: dict[int, int] = {}  # task list → items added to it so far
     out: dict[str, Placement] = {}
     order = sorted(report.findings, key=lambda f: (f.severity.rank, -f.verdict.rank))
     for f in order:
         if f.verdict.value == "met" or not f.suggestion:
             continue
         text = own_terms(f.suggestion, document)
-        placement = _replace(document, f, text, protected, claimed)
-        if placement is None:
-            placement = _insert(document, f, text, operative, related, headings, seized)
-        if placement.action == "replace" and placement.paragraph is not None:
-            claimed.add(placement.paragraph)
-        out[f.rule] = placement
+        protected = {i for i, rules in evidence_of.items() if rules - {f.rule}}
+        tries: list[Placement] = [a for a in agreements.get(f.rule, []) if a.paragraph not in claimed]
+        replacement = _replace(document, f, text, protected, claimed)
+        if replacement is not None:
+            tries.append(replacement)
+        task = _task_item(document, f, text, related, added)
+        if task is not None:
+            tries.append(task)
+        tries.append(_insert(document, f, text, operative, related, headings, seized))
+        if verifier is not None and verifier.current.get(f.rule, 9) == 0:
+            # already met by a fix proposed for another rule: say so rather than add text twice
+            by = verifier.covered_by.get(f.rule)
+            title = next(
+                (g.title for g in report.findings if by is not None and g.rule == by.rule), "another gap"
+            )
+            out[f.rule] = Placement(f.rule, "covered", f"Met by the language proposed for “{title}”", by.text if by else "",
+                                    [], None)  # fmt: skip
+            continue
+        chosen = next((t for t in tries if verifier is None or verifier.keeps(t)), None)
+        if chosen is None:
+            continue  # nowhere does this text help without costing another recommendation
+        if chosen.action in ("replace", "agree", "reject") and chosen.paragraph is not None:
+            claimed.add(chosen.paragraph)
+        if chosen is task and chosen.like is not None:
+            lead = document.paragraphs[chosen.like].parent
+            if lead is not None:
+                added[lead] = added.get(lead, 0) + 1
+        out[f.rule] = chosen
     return out
 
 
@@ -233,15 +321,29 @@ def _replace(
         return None
     index = counts.most_common(1)[0][0]
     p = document.paragraphs[index]
-    if index in claimed:
-        return None
+    if index in claimed or p.brackets:
+        return None  # the drafter's bracketed words are the negotiation's: never rewritten here
     anchor = next((e.text for e in f.evidence if e.paragraph == index), "")
     swapped = _swap_verb(p, f)
-    if swapped is not None and len({e.element for e in f.evidence if e.paragraph == index}) >= 2:
+    if (
+        swapped is not None
+        and index not in protected
+        and len({e.element for e in f.evidence if e.paragraph == index}) >= 2
+    ):
         return Placement(f.rule, "replace", f"Replace {p.ref}", swapped, redline(p.text, swapped), index,
                          anchor=p.verb or anchor)  # fmt: skip
-    top_level = p.parent is None and not p.verb_inherited and leading_verb(f.suggestion) is not None
     has_children = any(q.parent == index for q in document.paragraphs)
+    task = task_form(text, document) if _is_task_item(p) else None
+    if (
+        task is not None
+        and not has_children
+        and index not in protected
+        and _similarity(p.text, task) >= REPLACE_SIMILARITY
+    ):
+        return Placement(
+            f.rule, "replace", f"Amend {p.ref}", task, redline(p.text, task), index, anchor=anchor
+        )
+    top_level = p.parent is None and not p.verb_inherited and leading_verb(f.suggestion) is not None
     if (
         top_level
         and not has_children
@@ -300,3 +402,134 @@ def _insert(
     before_seized = seized is not None and seized.index > last.index
     where = f"Insert before {seized.ref}" if before_seized and seized else f"Insert after {last.ref}"
     return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index)
+
+
+_DEBUG = False
+_TASK = re.compile(r"^To\s", re.IGNORECASE)
+_MISSION_VERB = re.compile(
+    r"^(?:Requests|Authorizes|Authorises|Mandates)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
+    r"(?:to\s+)(?P<rest>.+)$|^Decides\s+that\s+(?P<who2>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
+    r"shall\s+(?:continue\s+to\s+)?(?P<rest2>(?!include\b)\w.+)$",
+    re.DOTALL,
+)
+
+
+_TASKS_LEAD = re.compile(r"\btasks?\b|\bfollowing\b", re.IGNORECASE)
+
+
+def _is_task_item(p: Paragraph) -> bool:
+    return p.kind is Kind.operative and p.parent is not None and bool(_TASK.match(p.text))
+
+
+def _is_category(p: Paragraph) -> bool:
+    """A typed category heading among a list's items ('(i) Protection of civilians'): no verb of its own,
+    short, no clause ending."""
+    own_verb = p.verb_class is not None and not p.verb_inherited
+    text = p.text.rstrip()
+    return not own_verb and (
+        text.endswith(":") or (len(text.split()) <= 12 and not text.endswith((";", ".")))
+    )
+
+
+def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
+    """Lead-in index → its task items, in order: the items of a mandate's task list ('To protect ...', or
+    'Conduct ...' under a lead-in that says 'tasks'), grouped under their sub-heading where there is one —
+    a sub-paragraph of its own, or a category heading typed among the items."""
+    parents = {p.parent for p in document.paragraphs if p.parent is not None}
+    lists: dict[int, list[Paragraph]] = {}
+    category: dict[int, int] = {}  # parent → the category heading its items now fall under
+    for p in document.paragraphs:
+        if p.kind is not Kind.operative or p.parent is None or p.index in parents or not p.label:
+            continue
+        if not (_is_task_item(p) or _TASKS_LEAD.search(_top(document, p).text.split(":")[0])):
+            continue
+        if _is_category(p) and not _is_task_item(p):
+            category[p.parent] = p.index
+            continue
+        lists.setdefault(category.get(p.parent, p.parent), []).append(p)
+    return lists
+
+
+def _label_after(previous: str | None, roman: bool) -> str:
+    """The label that follows `previous` in its own style: '(g)' → '(h)', '(vii)' → '(viii)', '3.' → '4.'."""
+    core = (previous or "").strip().strip("().")
+    if core.isdigit():
+        return f"{int(core) + 1}."
+    if roman and core in _ROMAN_LABELS:
+        return f"({_ROMAN_LABELS[_ROMAN_LABELS.index(core) + 1]})" if core != _ROMAN_LABELS[-1] else ""
+    if core.isalpha() and core.islower():
+        return f"({core[:-1]}{chr(ord(core[-1]) + 1)})" if core[-1] != "z" else f"({core}a)"
+    return ""
+
+
+_ROMAN_LABELS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+                 "xvi", "xvii", "xviii", "xix", "xx"]  # fmt: skip
+
+
+def _mission_names(document: Document) -> set[str]:
+    """What the draft calls the mission whose tasks it lists: the names its task lists' lead-ins give."""
+    names = {"the Mission"}
+    for lead in _task_lists(document):
+        top = _top(document, document.paragraphs[lead])
+        names |= set(re.findall(r"\b[A-Z]{4,}\b", top.text))
+    return names
+
+
+def task_form(text: str, document: Document, infinitive: bool = True) -> str | None:
+    """'Requests MINUSCA to monitor ...' as an item of the mission's task list: 'To monitor ...'; None where
+    the suggestion asks something of someone else (the Secretary-General, the host authorities)."""
+    m = _MISSION_VERB.match(" ".join(text.split()))
+    if m is None:
+        return None
+    who, rest = (m.group("who"), m.group("rest")) if m.group("who") else (m.group("who2"), m.group("rest2"))
+    if who not in _mission_names(document):
+        return None
+    return "To " + rest if infinitive else rest[:1].upper() + rest[1:]
+
+
+def _theme_words(theme: str) -> list[str]:
+    return [w[:5] for w in _words(theme)]
+
+
+def _on_theme(lead: Paragraph, theme: str) -> bool:
+    """A sub-heading on the rule's subject: 'Protection of civilians:' for a PoC task."""
+    wanted = _theme_words(theme)
+    have = {w[:5] for w in _words(lead.text.split(":")[0])}
+    return bool(wanted) and all(w in have for w in wanted)
+
+
+def _task_item(
+    document: Document, f: Finding, text: str, related: _Relatedness, added: dict[int, int]
+) -> Placement | None:
+    """A mission task as a new item of the task list on its subject (its sub-heading names the rule's theme,
+    or the list already holds the rule's evidence): after the list's last item, numbered like it
+    ('(viii) To monitor ...')."""
+    lists = _task_lists(document)
+    if not lists:
+        return None
+    query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
+    evidence = {e.paragraph for e in f.evidence}
+    on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
+    holding = [lead for lead, items in lists.items() if evidence & {q.index for q in items}]
+    pool = on_theme or holding
+    if not pool:
+        return None
+    # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
+    best = max(pool, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
+                                       max(related.score(q.index, query) for q in lists[lead])))  # fmt: skip
+    items = lists[best]
+    infinitive = sum(_is_task_item(q) for q in items) * 2 >= len(items)
+    task = task_form(text, document, infinitive)
+    if task is None:
+        return None
+    last = items[-1]
+    after = _last_descendant(document, last)
+    roman = (items[0].label or "").strip("().") == "i"
+    number = last.label
+    for _ in range(1 + added.get(best, 0)):
+        number = _label_after(number, roman)
+    lead_ref = document.paragraphs[best].ref or "the task list"
+    where = f"Add to {lead_ref} as item {number}".rstrip()
+    return Placement(
+        f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index, like=last.index
+    )

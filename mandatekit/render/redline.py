@@ -25,6 +25,7 @@ from mandatekit.judge import Finding, Report
 from mandatekit.read.docx import W, _body_paragraphs
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
+from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, common_edges, place
 from mandatekit.textnorm import xml_safe
 
@@ -313,9 +314,12 @@ def _comment_range(p: Any, first: Any, last: Any, comment_id: int) -> None:
 
 
 def redline_docx(
-    path: Path, document: Document, report: Report, author: str = "mandatekit"
+    path: Path, document: Document, report: Report, author: str = "mandatekit", judge: Judge | None = None
 ) -> tuple[bytes, int]:
-    """The draft with every suggestion as a tracked change and its comment; returns (bytes, changes made)."""
+    """The draft with every suggestion as a tracked change and its comment; returns (bytes, changes made).
+    With `judge`, each fix is kept only if re-judging the draft with it accepted shows it helps and costs
+    nothing (render/placement.py). Brackets to agree and pending changes to reject are comments only: the
+    redline never removes brackets or the drafter's words on its own."""
     import docx
 
     from mandatekit.render.annotate import comment_text
@@ -323,7 +327,7 @@ def redline_docx(
     word = docx.Document(str(path))
     body = _body_paragraphs(word.element.body)
     revisions = _Revisions(word.element, author)
-    placements = place(report, document)
+    placements = place(report, document, judge)
     findings = {f.rule: f for f in report.findings}
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
@@ -336,7 +340,14 @@ def redline_docx(
         f: Finding = findings[rule]
         target = document.paragraphs[placement.paragraph]
         p = body[target.origin.index]
-        if placement.action == "replace":
+        if placement.action in ("agree", "reject"):
+            if placement.whole_paragraph and target.origin.index > 0:
+                p = body[target.origin.index - 1]  # the paragraph the pending change deletes whole
+            runs = [c for c in p if c.tag != W + "pPr"]
+            if not runs:
+                continue
+            host, first, last = p, runs[0], runs[-1]
+        elif placement.action == "replace":
             changed = _redline_paragraph(p, target.text, placement, revisions)
             if not changed:
                 continue

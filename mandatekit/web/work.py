@@ -190,7 +190,7 @@ class Workshop:
         write = redline_docx if kind == "redline" else annotate_docx
         with on_disk(draft) as path:
             try:
-                data, _ = write(path, document, report, "mandatekit")
+                data, _ = write(path, document, report, "mandatekit", judge=self.setup(profile).judge)
             except Exception as exc:
                 raise _failure(exc, path, draft.name) from exc
         return data

@@ -72,7 +72,11 @@ def test_memo_head_and_page_one(memo: Path) -> None:
     asks = [p for p in d.paragraphs if p.style.name == "Priority Ask"]
     assert 3 <= len(asks) <= 5
     assert all(
-        re.search(r"(Replace|Insert after|Add under|Insert before) .+ \(gap \d+\)\.$", p.text) for p in asks
+        re.search(
+            r"(Replace|Insert after|Add under|Add to|Amend|Agree|Reject|Insert before|Met by) .+ \(gap \d+\)\.$",
+            p.text,
+        )
+        for p in asks
     )
 
 
@@ -136,11 +140,15 @@ def test_gap_sections_quote_the_draft_and_propose_language_in_place(tmp_path: Pa
     underlined = [r.text.strip() for r in proposed.runs if r.font.underline]
     assert struck == ["Encourages"] and underlined == ["Requests"]
     # new language: the resolution's typeface, the leading verb in italics, not bold-italic blue
-    impartial = section(d.paragraphs, "Impartial protection from all armed actors")
-    new = impartial[-1]
+    sofa = section(d.paragraphs, "SOFA violations are documented and reported")
+    new = sofa[-1]
     runs = [r for r in new.runs if r.text]
-    assert new.style.name == "Proposed Language" and runs[0].text == "Decides" and runs[0].italic
+    assert new.style.name == "Proposed Language" and runs[0].text == "Requests" and runs[0].italic
     assert not any(r.bold for r in runs) and not runs[1].italic
+    # a mission task goes into the mandate's task list on its subject, in task form
+    impartial = section(d.paragraphs, "Impartial protection from all armed actors")
+    assert any(p.text == "Proposed: Add to OP 3(a) as item (iii)." for p in impartial)
+    assert impartial[-1].text.startswith("To protect civilians under threat of physical violence")
 
 
 def test_page_one_and_sources_cited_short(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def expected_after_accepting(draft: Path) -> list[str]:
     """The operative text a drafter expects: each replaced paragraph's new text, each insertion after its
     paragraph, in the order the tool placed them."""
     document = read(draft)
-    placements = place(SETUP.judge(document), document)
+    placements = place(SETUP.judge(document), document, SETUP.judge)
     replaced = {p.paragraph: p.text for p in placements.values() if p.action == "replace"}
     inserted: dict[int, list[str]] = {}
     for p in placements.values():
@@ -166,7 +166,9 @@ def test_rejecting_our_changes_gives_back_the_draft(tmp_path: Path, monkeypatch:
     assert any(c.text == "Existing comment from a delegation" for c in comments)
     report = SETUP.judge(before)
     ours = [c for c in comments if c.author == "mandatekit"]
-    assert len(ours) == sum(f.verdict.value != "met" for f in report.findings)
+    placed = place(report, before, SETUP.judge)
+    assert len(ours) == sum(p.paragraph is not None for p in placed.values())
+    assert {p.action for p in placed.values() if p.paragraph is None} <= {"covered"}
     # the first says which profile and why; then each opens with its verdict, in short paragraphs
     assert ours[0].paragraphs[0].text.startswith("Profile: ")
     assert all(

@@ -77,6 +77,25 @@ ROUNDS = [
         lost=1,
     ),
     RealRound(
+        "bracket-poc",
+        UNMISS,
+        lambda r: r.replace(
+            "comprehensive and integrated approach, irrespective",
+            "irrespective of the source or location of such violence",
+            "[irrespective of the source or location of such violence]",
+        ).replace(
+            "protection of civilian sites have been re-designated",
+            "irrespective of the source of violence",
+            "[irrespective of the source of violence]",
+        ),
+        {
+            "poc-impartial": "Now partial (OP 3(a), OP 3(a)(i)); “irrespective of the source” now stands in "
+            "square brackets in OP 3(a)(i)."
+        },
+        regressed=1,
+        lost=0,
+    ),
+    RealRound(
         "cut",
         UNMISS,
         lambda r: r.replace(

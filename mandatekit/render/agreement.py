@@ -1,0 +1,111 @@
+"""Fixes that are the negotiation's business, not new text: agreeing a bracketed paragraph, or rejecting a
+pending tracked change (or accepting one). Each is found by re-judging the draft with that one paragraph's
+brackets agreed or its pending changes rejected (render/accepted.py): a fix is offered only where it really
+improves the rule, and the redline never removes the brackets or the drafter's words itself — it says what
+agreeing or rejecting would secure.
+
+Paragraph references are those of the draft as read: every pending change accepted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mandatekit.read.model import Change, Document, Kind, Paragraph
+
+MAX_TRIED = 40  # paragraphs with brackets or pending changes re-judged, at most, per kind
+_CLOSES_PARAGRAPH = re.compile(r"[;:.]\s*$")
+QUOTE_WORDS = 18  # words of a quoted change, at most (the rest is "…")
+
+
+def quote(text: str, limit: int = QUOTE_WORDS) -> str:
+    words = text.split()
+    return (
+        " ".join(words)
+        if len(words) <= limit
+        else " ".join(words[: limit - 5]) + " … " + " ".join(words[-4:])
+    )
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One paragraph's brackets agreed, or its pending changes rejected: how it would then read."""
+
+    kind: str  # "agree" | "reject"
+    paragraph: int
+    result: str  # the paragraph's text afterwards ("\n\n" where a deleted paragraph comes back before it)
+    where: str  # "Agree the bracketed text in OP 7" / "Reject the pending deletion of the paragraph before OP 16"
+    words: str  # the bracketed words, or the words the pending change deleted (or inserted)
+    anchor: str  # words of the paragraph a comment hangs on ('' = the whole paragraph)
+    whole_paragraph_deleted: bool = False
+
+
+def _restores_paragraph(p: Paragraph, c: Change) -> bool:
+    """A deletion merged into this paragraph from a paragraph deleted whole (its mark deleted too)."""
+    return (
+        c.kind == "delete"
+        and c.start == 0
+        and bool(p.text.strip())
+        and bool(_CLOSES_PARAGRAPH.search(c.text))
+    )
+
+
+def whole_deletions(p: Paragraph) -> list[Change]:
+    """The pending deletions of whole paragraphs that the reader merged into this one."""
+    return [c for c in p.changes if _restores_paragraph(p, c)]
+
+
+def rejected(p: Paragraph) -> str:
+    """The paragraph with its pending changes rejected: insertions out, deletions back."""
+    text = p.text
+    for c in sorted(p.changes, key=lambda c: (c.start, c.kind == "insert"), reverse=True):
+        if c.kind == "insert":
+            text = text[: c.start] + text[c.end :]
+        elif _restores_paragraph(p, c):
+            text = " ".join(c.text.split()) + "\n\n" + text
+        else:
+            before, after = text[: c.start], text[c.start :]
+            pad = " " if before and not before.endswith(" ") and not c.text.startswith(" ") else ""
+            text = before + pad + c.text + after
+    return " ".join(text.split(" ")).replace("  ", " ")
+
+
+def _describe_pending(p: Paragraph) -> tuple[str, str, bool]:
+    """'Reject the pending …' and the words concerned."""
+    deleted = [c for c in p.changes if c.kind == "delete"]
+    inserted = [c for c in p.changes if c.kind == "insert"]
+    whole = next((c for c in deleted if _restores_paragraph(p, c)), None)
+    if whole is not None:
+        return f"Reject the pending deletion of the paragraph before {p.ref}", quote(whole.text), True
+    if deleted and inserted:
+        old, new = quote(" ".join(c.text for c in deleted)), quote(" ".join(c.text for c in inserted))
+        return f"Reject the pending change in {p.ref} (“{old}” → “{new}”)", old, False
+    if deleted:
+        words = quote(" ".join(c.text for c in deleted))
+        return f"Reject the pending deletion in {p.ref} of “{words}”", words, False
+    words = quote(" ".join(p.text[c.start : c.end] for c in inserted))
+    return f"Reject the pending insertion in {p.ref} of “{words}”", words, False
+
+
+def candidates(document: Document) -> list[Agreement]:
+    """Every operative paragraph with brackets, or with pending changes, agreed or rejected in turn."""
+    out: list[Agreement] = []
+    operative = [p for p in document.paragraphs if p.kind is Kind.operative and p.ref]
+    for p in [p for p in operative if p.changes][:MAX_TRIED]:
+        where, words, whole = _describe_pending(p)
+        out.append(Agreement("reject", p.index, rejected(p), where, words, "", whole))
+    for p in [p for p in operative if p.brackets and not p.changes][:MAX_TRIED]:
+        bracketed = [p.text[b.start : b.end] for b in p.brackets]
+        agreed = p.text.replace("[", "").replace("]", "")
+        words = "; ".join(quote(b) for b in bracketed)
+        out.append(
+            Agreement("agree", p.index, agreed, f"Agree the bracketed text in {p.ref}", words, bracketed[0])
+        )
+    return out
+
+
+def secures(before: str, after: str) -> str:
+    """What a fix would secure, in words: 'would make the draft meet this recommendation'."""
+    if after == "met":
+        return "would make the draft meet this recommendation"
+    return f"would take this recommendation from {before} to {after}"
