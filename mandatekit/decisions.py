@@ -41,7 +41,7 @@ class Decision(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    @field_validator("why", "by", "date", "draft", "rule", mode="before")
+    @field_validator("why", "by", "date", "draft", "rule", "symbol", "title", mode="before")
     @classmethod
     def _visible(cls, value: object) -> object:
         return shown(value) if isinstance(value, str) else value
@@ -52,13 +52,45 @@ class Decision(BaseModel):
     by: str
     date: str
     draft: str | None = Field(None, description="File name or symbol of the draft it applies to; none: all")
+    symbol: str | None = Field(None, description="The draft's symbol when decided: later revisions follow it")
+    title: str | None = Field(None, description="The draft's title when decided: later revisions follow it")
     verdict: Verdict | None = Field(None, description="The tool's verdict when the decision was taken")
     evidence: list[str] = Field(default_factory=empty_list, description="Paragraphs of the evidence then")
 
 
+_SIBLINGS: dict[tuple[str, int], list[str]] = {}  # (folder, its mtime) → its *.decisions.yaml, listed once
+
+
+def _sibling_files(draft: Path) -> list[Path]:
+    """The decisions files of the other drafts in the folder (earlier revisions): their decisions follow
+    this draft when it has the same symbol or title. The folder is listed once while it is unchanged, so a
+    folder of drafts costs one listing, not one per draft."""
+    folder = draft.parent
+    try:
+        key = (str(folder), os.stat(folder).st_mtime_ns)
+    except (OSError, ValueError):
+        return []
+    names = _SIBLINGS.get(key)
+    if names is None:
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".decisions.yaml"))
+        except OSError:
+            names = []
+        if len(_SIBLINGS) > 64:
+            _SIBLINGS.clear()
+        _SIBLINGS[key] = names
+    own = f"{draft.stem}.decisions.yaml"
+    return [folder / n for n in names if n != own]
+
+
 def decision_files(draft: Path) -> list[Path]:
-    """Project file first, then the draft's own: the draft's decisions win for the same rule."""
-    candidates = [draft.parent / PROJECT_FILE, draft.with_name(f"{draft.stem}.decisions.yaml")]
+    """Project file first, then the other drafts' (earlier revisions), then the draft's own: the draft's
+    decisions win for the same rule."""
+    candidates = [
+        draft.parent / PROJECT_FILE,
+        *_sibling_files(draft),
+        draft.with_name(f"{draft.stem}.decisions.yaml"),
+    ]
     found = []
     for path in candidates:
         # One stat per candidate, as `Path.is_dir` and `Path.is_file` would each do (errors alike): most
@@ -139,7 +171,12 @@ def _applies(decision: Decision, report: Report) -> bool:
         return True
     doc = report.document
     names = {Path(doc.path).name if doc.path else None, Path(doc.path).stem if doc.path else None, doc.symbol}
-    return decision.draft in names
+    if decision.draft in names:
+        return True
+    # the same draft in a later revision (another file): matched by its symbol or its title
+    return bool(decision.symbol and decision.symbol == doc.symbol) or bool(
+        decision.title and decision.title == doc.title
+    )
 
 
 def _staleness(decision: Decision, finding: Finding) -> str | None:
@@ -160,9 +197,19 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
     findings = {f.rule: f for f in report.findings}
     chosen: dict[str, tuple[Decision, Path]] = {}
     warnings = list(report.warnings)
+    doc_path = Path(report.document.path) if report.document.path else None
+    own = {PROJECT_FILE, f"{doc_path.stem}.decisions.yaml" if doc_path else PROJECT_FILE}
     for path in files:
-        for decision in load_decisions(path):
-            if not _applies(decision, report):
+        sibling = path.name not in own  # another draft's file: only decisions that follow this draft
+        try:
+            decisions = load_decisions(path)
+        except MandatekitError as exc:
+            if not sibling:
+                raise
+            warnings.append(f"{exc} (another draft's decisions file: skipped)")
+            continue
+        for decision in decisions:
+            if not _applies(decision, report) or (sibling and decision.draft is None):
                 continue
             if decision.rule not in findings:
                 warnings.append(

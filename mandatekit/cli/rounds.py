@@ -107,12 +107,15 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
     if setup.rulebook.get(rule_id) is None:
         raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
     verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None
+    symbol = title = None
     if draft is not None:
-        finding = setup.judge(read(draft), only=[rule_id]).findings[0]
+        document = read(draft)
+        finding = setup.judge(document, only=[rule_id]).findings[0]
         verdict, evidence = finding.verdict, finding.refs
         target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
+        symbol, title = document.front.symbol, document.front.title  # the next revision is matched by these
     entry = Decision(rule=rule_id, decision=decision, why=why, by=who or decider(), date=today(),  # type: ignore[arg-type]
-                     draft=scope, verdict=verdict, evidence=evidence)  # fmt: skip
+                     draft=scope, verdict=verdict, evidence=evidence, symbol=symbol, title=title)  # fmt: skip
     record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""
     click.echo(shown(f"recorded in {target}: {rule_id} → {decision}{said}"))

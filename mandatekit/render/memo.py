@@ -266,8 +266,21 @@ def _assessment(s: Any, total: int, gaps: list[dict[str, Any]], findings: list[d
     return " ".join(parts)
 
 
+def _settled_sentence(settled: dict[str, str], findings: list[dict[str, Any]]) -> str:
+    if not settled:
+        return ""
+    titles = [f"“{f['title']}”" for f in findings if f["rule"] in settled]
+    n = len(titles)
+    return (
+        f" {in_words(n).capitalize()} recommendation{'s' if n != 1 else ''} the tool finds short "
+        f"({', '.join(titles)}) {'are' if n != 1 else 'is'} settled by the drafting team's recorded decisions "
+        "(listed under “Drafter decisions”) and left out of these counts and of the asks."
+    )
+
+
 def _draft_status(doc: Any, name: str, document: Document | None) -> str:
-    text = name + (f", dated {doc.date}" if doc.date else "")
+    own = (doc.title or "") + (f" ({doc.symbol})" if doc.symbol else "")
+    text = (f"{own}, file {name}" if own else name) + (f", dated {doc.date}" if doc.date else "")
     if document is None:
         return text + "."
     n = document.pending_changes
@@ -321,9 +334,26 @@ def memo_context(
     annex_quotes = {
         a.id: [{"quote": q.quote, "title": q.title} for q in a.quotes] for a in report.sources_annex
     }
+    # A gap the drafting team settled (accepted, not applicable, or judged met) and that is not stale is
+    # out of the gaps, the asks and the counts; the memo says so, and the decisions table keeps the trail.
+    settled = {
+        f.rule: f.verdict.value
+        for f in report.findings
+        if f.decision is not None and f.verdict.value != "met" and f.decision.effective is not None
+        and f.decision.effective.value == "met"
+    }  # fmt: skip
+    if settled:
+        s = s.model_copy(
+            update={
+                "met": s.met + len(settled),
+                "partial": s.partial - sum(v == "partial" for v in settled.values()),
+                "missing": s.missing - sum(v == "missing" for v in settled.values()),
+            }
+        )
     # Gaps keep the scorecard's order (most severe first), so "#" there runs 1, 2, 3 down the table.
     gaps = sorted(
-        (f for f in findings if f["verdict"] != "met"), key=lambda f: SEVERITIES.index(f["severity"])
+        (f for f in findings if f["verdict"] != "met" and f["rule"] not in settled),
+        key=lambda f: SEVERITIES.index(f["severity"]),
     )
     for n, g in enumerate(gaps):
         g["number"] = n + 1
@@ -345,7 +375,7 @@ def memo_context(
         summary += " It meets every recommendation checked."
     subject = (doc.title or name) + (f" ({doc.symbol})" if doc.symbol else "")
     context = {
-        "memo_title": title or f"Gap analysis: {doc.symbol or name}",
+        "memo_title": title or f"Gap analysis: {doc.symbol or doc.title or name}",
         "subtitle": doc.title or name,
         "memo_to": memo_to or "The drafting team",
         "subject": subject,
@@ -362,7 +392,10 @@ def memo_context(
         "author": author or "mandatekit",
         "summary": s.model_dump(),
         "summary_text": summary,
-        "assessment": _assessment(s, total, gaps, findings),
+        "assessment": _assessment(
+            s, total, gaps, [{**f, "verdict": "met"} if f["rule"] in settled else f for f in findings]
+        )
+        + _settled_sentence(settled, findings),
         "asks": _asks(gaps),
         "findings": findings,
         "scorecard": findings,

@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Literal
 
 from mandatekit.compare import DiffPiece, _similarity, word_diff
@@ -434,8 +435,18 @@ def _is_category(p: Paragraph) -> bool:
 def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
     """Lead-in index → its task items, in order: the items of a mandate's task list ('To protect ...', or
     'Conduct ...' under a lead-in that says 'tasks'), grouped under their sub-heading where there is one —
-    a sub-paragraph of its own, or a category heading typed among the items."""
+    a sub-paragraph of its own, or a category heading typed among the items ('(i) Protection of civilians'
+    before '(a) Prevent ...': a label of another style than the items it heads)."""
     parents = {p.parent for p in document.paragraphs if p.parent is not None}
+    siblings: dict[int, list[Paragraph]] = {}
+    for p in document.paragraphs:
+        if p.kind is Kind.operative and p.parent is not None and p.label:
+            siblings.setdefault(p.parent, []).append(p)
+    heads: set[int] = set()
+    for items in siblings.values():
+        for a, b in pairwise(items):
+            if _style(a.label) == "roman" and _style(b.label) == "letter" and not _is_task_item(a):
+                heads.add(a.index)
     lists: dict[int, list[Paragraph]] = {}
     category: dict[int, int] = {}  # parent → the category heading its items now fall under
     for p in document.paragraphs:
@@ -443,11 +454,20 @@ def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
             continue
         if not (_is_task_item(p) or _TASKS_LEAD.search(_top(document, p).text.split(":")[0])):
             continue
-        if _is_category(p) and not _is_task_item(p):
+        if p.index in heads or (_is_category(p) and not _is_task_item(p)):
             category[p.parent] = p.index
             continue
         lists.setdefault(category.get(p.parent, p.parent), []).append(p)
     return lists
+
+
+def _style(label: str | None) -> str:
+    core = (label or "").strip().strip("().")
+    if core.isdigit():
+        return "number"
+    if core in _ROMAN_LABELS and (len(core) > 1 or core == "i"):
+        return "roman"
+    return "letter" if core.isalpha() else ""
 
 
 def _label_after(previous: str | None, roman: bool) -> str:
@@ -492,7 +512,10 @@ def _theme_words(theme: str) -> list[str]:
 
 
 def _on_theme(lead: Paragraph, theme: str) -> bool:
-    """A sub-heading on the rule's subject: 'Protection of civilians:' for a PoC task."""
+    """A sub-heading on the rule's subject: 'Protection of civilians:' for a PoC task (not a whole mandate's
+    lead-in that happens to name it)."""
+    if lead.parent is None and len(lead.text.split(":")[0].split()) > 15:
+        return False
     wanted = _theme_words(theme)
     have = {w[:5] for w in _words(lead.text.split(":")[0])}
     return bool(wanted) and all(w in have for w in wanted)
@@ -524,7 +547,10 @@ def _task_item(
         return None
     last = items[-1]
     after = _last_descendant(document, last)
-    roman = (items[0].label or "").strip("().") == "i"
+    numbered = [q for q in document.paragraphs if q.parent == last.parent and q.label]
+    roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in numbered) or (
+        (items[0].label or "").strip("().") == "i"
+    )
     number = last.label
     for _ in range(1 + added.get(best, 0)):
         number = _label_after(number, roman)
