@@ -210,13 +210,14 @@ class Workshop:
             raise Failure(f"unknown decision '{decision}' (one of: {', '.join(DECISIONS)})")
         if not why.strip():
             raise Failure("give the justification in a sentence or two")
-        _, report = self.judge(draft, profile)
+        document, report = self.judge(draft, profile)
         finding = next((f for f in report.findings if f.rule == rule), None)
         if finding is None:
             raise Failure(f"no rule with id '{rule}' (see the rule catalogue)", 404)
         target = self.decisions / f"{Path(draft.name).stem}.decisions.yaml"
         entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip() or default_author(),  # type: ignore[arg-type]
-                         date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs)  # fmt: skip
+                         date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs,
+                         symbol=document.front.symbol, title=document.front.title)  # fmt: skip
         try:
             record(target, entry)
         except MandatekitError as exc:
