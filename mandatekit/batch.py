@@ -51,9 +51,37 @@ def _check(draft: Path) -> tuple[Any, str | None]:
         return None, f"{draft}: unexpected {type(exc).__name__} while checking the draft"
 
 
-def _start_worker(rule_dirs: list[Path], profile: str | None, only: list[str] | None) -> None:
+def _die_with(parent: int) -> None:
+    """End this worker, silently, when the process that started it ends, however it ends (SIGKILL, the
+    out-of-memory killer): otherwise it would check drafts for no one and print to a terminal now used by
+    something else. Linux says so with a signal (prctl PR_SET_PDEATHSIG); elsewhere, and for a parent that
+    was gone before the signal was asked for, a thread looks every half second."""
+    import threading
+    import time
+
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)  # no cleanup to run, nothing to say: the draft it was checking goes with it
+
+    if os.getppid() != parent:
+        os._exit(0)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _start_worker(
+    rule_dirs: list[Path], profile: str | None, only: list[str] | None, parent: int | None = None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM: die, say nothing
+    if parent is not None:
+        _die_with(parent)
     global _state
     if _state is None:
         from mandatekit.api import setup as make_setup
@@ -97,7 +125,7 @@ def check_drafts(
             # A program that cannot be compiled fails again in each worker, which reports it per draft.
             with contextlib.suppress(Exception):
                 compile_programs([r for r in rules if r.id in only] if only else rules)
-        with context.Pool(jobs, _start_worker, (rule_dirs, profile, only)) as pool:
+        with context.Pool(jobs, _start_worker, (rule_dirs, profile, only, os.getpid())) as pool:
             # Small chunks: drafts differ in size, and the progress bar should move steadily.
             yield from pool.imap(_check, paths, chunksize=2)
     finally:
