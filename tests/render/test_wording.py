@@ -50,3 +50,15 @@ def test_a_source_made_for_another_mission_is_named_by_its_title_in_quotes(tmp_p
                          for c in cited), cited  # fmt: skip
     _, out, _ = run("check", str(draft), "--format", "markdown")
     assert "renewal by *Protection of civilians, impartiality and support to the host state" in out
+
+
+def test_the_markdown_head_keeps_title_profile_and_counts_apart(tmp_path: Path) -> None:
+    draft = unifil_draft().save(tmp_path / "unifil.docx")
+    _, out, _ = run("check", str(draft), "--format", "markdown")
+    lines = out.splitlines()
+    quoted = [i for i, line in enumerate(lines) if line.startswith("> Profile: UNIFIL (Lebanon).")]
+    # A line right after a quote would be read into it (a lazy continuation), the counts with it.
+    assert len(quoted) == 1 and lines[quoted[0] + 1] == ""
+    title = lines.index("*France: draft resolution*")
+    assert lines[title + 1] == "" and title < quoted[0]
+    assert lines[quoted[0] + 2].startswith("**0 met · 0 partial · 22 missing**")
