@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections import Counter
 from typing import Any
@@ -26,6 +27,11 @@ _EXTERNAL = {
     "oleObject": ("a linked object", "linked objects"),
 }
 _OTHER = ("an external link", "external links")
+_FIELDS = ("a field that fetches from outside", "fields that fetch from outside")
+# Field codes that make Word fetch or run something when fields update (some on opening): a picture or a
+# text from a path or URL, a linked object, dynamic data exchange.
+_FETCHING_FIELD = re.compile(r"^\s*(?:INCLUDEPICTURE|INCLUDETEXT|IMPORT|LINK|DDE|DDEAUTO)\b", re.IGNORECASE)
+_FIELD_HINT = re.compile(rb"INCLUDE|IMPORT|LINK|DDE", re.IGNORECASE)
 _CODE_PARTS = ("macros or controls", "macros or controls")
 # Relationships to parts that hold code.
 _CODE = {
@@ -110,6 +116,16 @@ def strip_unsafe(data: bytes) -> tuple[bytes, list[str]]:
                 for attribute in names:
                     del el.attrib[attribute]
         replaced[source] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for name in parts:  # field codes: in the body, headers, footers, notes, comments
+        if name.startswith("word/") and name.endswith(".xml") and name not in dropped:
+            data_now = replaced.get(name, parts[name])
+            if b"instr" in data_now and _FIELD_HINT.search(data_now):
+                fixed, count = _without_fetching_fields(etree.fromstring(data_now, parser))
+                if count:
+                    said[_FIELDS] += count
+                    replaced[name] = etree.tostring(
+                        fixed, xml_declaration=True, encoding="UTF-8", standalone=True
+                    )
     if "[Content_Types].xml" in parts and (dropped or said):
         root = etree.fromstring(parts["[Content_Types].xml"], parser)
         for override in list(root.iter(_CT + "Override")):
@@ -130,6 +146,27 @@ def strip_unsafe(data: bytes) -> tuple[bytes, list[str]]:
                 continue
             zout.writestr(info, replaced.get(info.filename, parts[info.filename]))
     return out.getvalue(), [_counted(names, n) for names, n in said.items()]
+
+
+def _without_fetching_fields(root: Any) -> tuple[Any, int]:
+    """The part with each fetching field made inert: a simple field gives way to the result it shows; a
+    complex field's instruction is emptied (Word keeps showing its last result, and updating it fetches
+    nothing)."""
+    count = 0
+    for simple in list(root.iter(_W + "fldSimple")):
+        if _FETCHING_FIELD.match(simple.get(_W + "instr") or ""):
+            parent = simple.getparent()
+            if parent is not None:
+                at = parent.index(simple)
+                for offset, child in enumerate(list(simple)):
+                    parent.insert(at + offset, child)
+                parent.remove(simple)
+                count += 1
+    for instruction in root.iter(_W + "instrText"):
+        if _FETCHING_FIELD.match(instruction.text or ""):
+            instruction.text = " "
+            count += 1
+    return root, count
 
 
 def left_out_line(items: list[str]) -> str:

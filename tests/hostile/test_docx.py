@@ -127,7 +127,9 @@ def test_wrong_root_no_body_broken_xml(tmp_path: Path, good: Path, xml: str, exp
 def test_unsupported_zip_entry_version_and_method(tmp_path: Path, good: Path) -> None:
     draft = rezip(good, tmp_path / "v99.docx")
     patch_directory(draft, "word/document.xml", extract_version=99)
-    assert "Word never writes" in refused("check", draft, names=draft, inputs=[draft])  # our words, not zipfile's
+    assert "Word never writes" in refused(
+        "check", draft, names=draft, inputs=[draft]
+    )  # our words, not zipfile's
     draft = rezip(good, tmp_path / "m99.docx")
     patch_directory(draft, "word/document.xml", compress_type=99)
     assert "compression method 99" in refused("check", draft, names=draft, inputs=[draft])

