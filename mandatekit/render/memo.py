@@ -14,6 +14,8 @@ from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
 from mandatekit.render.accepted import Judge
+from mandatekit.render.crossrefs import renumbered
+from mandatekit.render.crossrefs import sentence as renumbered_sentence
 from mandatekit.render.placement import Placement, place
 from mandatekit.resources import data_dir
 from mandatekit.textnorm import xml_safe
@@ -395,7 +397,12 @@ def memo_context(
         "assessment": _assessment(
             s, total, gaps, [{**f, "verdict": "met"} if f["rule"] in settled else f for f in findings]
         )
-        + _settled_sentence(settled, findings),
+        + _settled_sentence(settled, findings)
+        + (
+            renumbered_sentence(renumbered(document, list(placements.values())))
+            if document is not None
+            else ""
+        ),
         "asks": _asks(gaps),
         "findings": findings,
         "scorecard": findings,

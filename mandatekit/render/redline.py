@@ -373,8 +373,50 @@ def redline_docx(
         comment._comment_elm.date = when
         _comment_range(host, first, last, comment.comment_id)
         count += 1
+    count += _correct_references(word, body, document, placements, revisions, author, initials, when)
     buffer = io.BytesIO()
     word.save(buffer)
     from mandatekit.render.safe_package import safe
 
     return safe(buffer.getvalue(), path), count
+
+
+def _correct_references(word: Any, body: list[Any], document: Document, placements: dict[str, Placement],
+                        revisions: _Revisions, author: str, initials: str, when: Any) -> int:  # fmt: skip
+    """The draft's typed references to paragraphs that Word renumbers once the new ones are accepted,
+    corrected as tracked changes with a comment (render/crossrefs.py). Not where the draft types its own
+    numbers (new paragraphs are "3 bis" there: nothing moves), nor in a paragraph another fix rewrites."""
+    from mandatekit.render.crossrefs import renumbered
+
+    tops = [pl for pl in placements.values() if pl.action in ("insert", "add") and pl.like is not None
+            and document.paragraphs[pl.like].parent is None]  # fmt: skip
+    if not tops or any(
+        _typed_label(body[document.paragraphs[pl.like].origin.index], document.paragraphs[pl.like].label)  # type: ignore[index]
+        for pl in tops
+    ):
+        return 0
+    rewritten = {pl.paragraph for pl in placements.values() if pl.action in ("replace", "agree", "reject")}
+    by_paragraph: dict[int, list[Any]] = {}
+    for item in renumbered(document, list(placements.values())):
+        if item.paragraph not in rewritten:
+            by_paragraph.setdefault(item.paragraph, []).append(item)
+    count = 0
+    for index, items in by_paragraph.items():
+        target = document.paragraphs[index]
+        p = body[target.origin.index]
+        fix = Placement("", "replace", "", items[0].text, [], index)
+        changed = _redline_paragraph(p, target.text, fix, revisions)
+        if not changed:
+            continue
+        ordered = sorted(changed, key=lambda el: list(p.iter()).index(el))
+        said = "; ".join(f"“{i.old}” becomes “{i.new}”" for i in items)
+        comment = word.comments.add_comment(
+            text=f"Cross-reference: once the new paragraphs are accepted, Word renumbers the paragraphs after "
+            f"them: {said}.",
+            author=author,
+            initials=initials,
+        )
+        comment._comment_elm.date = when
+        _comment_range(p, ordered[0], ordered[-1], comment.comment_id)
+        count += 1
+    return count

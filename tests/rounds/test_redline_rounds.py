@@ -135,3 +135,35 @@ def test_agreeing_or_rejecting_is_a_comment_and_would_secure_the_rule(name: str,
     comments = zipfile.ZipFile(redlined).read("word/comments.xml").decode()
     assert any(fix.where in comments for fix in fixes)
     assert "Nothing is changed here: that is for the negotiation." in comments
+
+
+def test_typed_cross_references_follow_the_renumbering(redlines, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """UNMISS 2677 refers to its own paragraphs ("paragraph 9 above", "paragraphs [5, 6, 7, and 8] above"):
+    after Accept All each still points to the paragraph it meant, though new paragraphs came before it."""
+    import re
+
+    draft, redlined = redlines["weaken"]
+    before = read(draft)
+    accepted = tmp_path / "accepted.docx"
+    accepted.write_bytes(accept_all(redlined.read_bytes()))
+    after = read(accepted)
+    assert len(after.operative) > len(before.operative)
+    for words in (
+        "Implementation of priority measures referenced in paragraph",
+        "maintain the overall force levels",
+    ):
+        old = next(p for p in before.paragraphs if words in p.text)
+        new = next(p for p in after.paragraphs if words in p.text)
+        assert re.findall(r"paragraphs? (\d+)", new.text) != re.findall(r"paragraphs? (\d+)", old.text)
+        for a, b in zip(re.findall(r"paragraphs? (\d+)", old.text), re.findall(r"paragraphs? (\d+)", new.text),
+                        strict=True):  # fmt: skip
+            meant = before.by_ref(f"OP {a}")
+            now = after.by_ref(f"OP {b}")
+            assert meant is not None and now is not None and meant.text == now.text, (a, b)
+    # the reference in brackets is corrected too, its brackets kept
+    progress = next(p for p in after.paragraphs if "Progress made on the elements" in p.text)
+    numbers = re.findall(r"\d+", progress.text)
+    meant = [before.by_ref(f"OP {n}").text for n in ("5", "6", "7", "8")]  # type: ignore[union-attr]
+    assert "[" in progress.text and [after.by_ref(f"OP {n}").text for n in numbers] == meant  # type: ignore[union-attr]
+    comments = zipfile.ZipFile(redlined).read("word/comments.xml").decode()
+    assert "Cross-reference: once the new paragraphs are accepted" in comments
