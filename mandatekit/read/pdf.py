@@ -53,7 +53,7 @@ MAX_PAGE_GLYPHS = 100_000
 # Form XObjects drawn inside forms: a form that draws another ten times, ten deep, is 10^10 drawings from a
 # couple of kilobytes (and one that draws itself never ends). A UN document draws a logo or two a page.
 MAX_FORM_DEPTH = 12
-MAX_FORMS = 20_000
+MAX_FORMS = 5_000
 _WORD_GAP = 0.2  # in ems: a wider gap between two glyphs is a space even without a space glyph
 _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's type size and raised are a note number
 
