@@ -251,7 +251,10 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "change": ch.change,
                 "arrow": "▽" if lost else "▲" if ch.change == "improved" else "▼",
                 "severity": ch.severity.value,
-                "story": loss_sentence(ch) if lost else _story(ch),
+                # a loss a pending tracked change makes is told as such, whatever the verdict did
+                "story": loss_sentence(ch)
+                if lost or any("pending tracked change" in loss.sentence for loss in ch.losses)
+                else _story(ch),
                 "losses": [loss.model_dump() for loss in ch.losses],
                 "diff": "; ".join(f"{_where(d)}: {compact(d)}" for d in diffs),
                 "diffs": [{"where": _where(d), "pieces": compact_pieces(d)} for d in diffs],

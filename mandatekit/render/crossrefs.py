@@ -77,12 +77,12 @@ def renumbered(document: Document, placements: list[Placement]) -> list[Renumber
     return out
 
 
-def sentence(items: list[Renumbered], limit: int = 6) -> str:
+def sentence(items: list[Renumbered], limit: int = 3) -> str:
     """The references that would point elsewhere, for the memo: one sentence."""
     if not items:
         return ""
     shown = [f"{r.ref} (“{r.old}” → “{r.new}”)" for r in items[:limit]]
-    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""  # page 1 stays short
     return (
         " Accepting the new operative paragraphs renumbers those after them, and the draft's own typed "
         f"references must follow: {', '.join(shown)}{more} (the redline of a Word draft corrects them as tracked changes)."

@@ -189,7 +189,12 @@ def _finding(
         "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
         "cite": cite,
         "summary": _sentence(f.message),
-        "draft_says": _draft_says(f, flags),
+        "draft_says": _draft_says(f, flags)
+        + (
+            f" {placement.where.replace('Reject the', 'The', 1)} takes out what would meet it."
+            if placement is not None and placement.action == "reject"
+            else ""
+        ),
         "why": _why(f, flags),
         "flags": flags,
         "placement": placement.where if placement else "Add to the operative part",

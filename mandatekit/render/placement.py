@@ -226,9 +226,6 @@ class _Verifier:
         ranks = self.verdicts([placement])
         better = ranks.get(placement.rule, 9) < self.current.get(placement.rule, 9)
         if not better or any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
-            if _DEBUG:
-                worse = [r for r, v in self.current.items() if ranks.get(r, 9) > v]
-                print("DROP", placement.rule, placement.where, better, worse)
             return False
         self.kept.append(placement)
         for rule, rank in ranks.items():
@@ -405,7 +402,6 @@ def _insert(
     return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index)
 
 
-_DEBUG = False
 _TASK = re.compile(r"^To\s", re.IGNORECASE)
 _MISSION_VERB = re.compile(
     r"^(?:Requests|Authorizes|Authorises|Mandates)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
