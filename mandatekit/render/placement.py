@@ -22,7 +22,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import Literal
 
 from mandatekit.compare import DiffPiece, _similarity, word_diff
@@ -267,6 +266,8 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
     for f in report.findings:
         for e in f.evidence:
             evidence_of.setdefault(e.paragraph, set()).add(f.rule)
+    from mandatekit.render.tasks import task_item  # tasks builds on this module's helpers
+
     verifier = _Verifier(document, judge) if judge is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
     claimed: set[int] = set()
@@ -282,7 +283,7 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         replacement = _replace(document, f, text, protected, claimed)
         if replacement is not None:
             tries.append(replacement)
-        task = _task_item(document, f, text, related, added)
+        task = task_item(document, f, text, related, added)
         if task is not None:
             tries.append(task)
         tries.append(_insert(document, f, text, operative, related, headings, seized))
@@ -330,8 +331,10 @@ def _replace(
     ):
         return Placement(f.rule, "replace", f"Replace {p.ref}", swapped, redline(p.text, swapped), index,
                          anchor=p.verb or anchor)  # fmt: skip
+    from mandatekit.render.tasks import is_task_item, task_form
+
     has_children = any(q.parent == index for q in document.paragraphs)
-    task = task_form(text, document) if _is_task_item(p) else None
+    task = task_form(text, document) if is_task_item(p) else None
     if (
         task is not None
         and not has_children
@@ -400,158 +403,3 @@ def _insert(
     before_seized = seized is not None and seized.index > last.index
     where = f"Insert before {seized.ref}" if before_seized and seized else f"Insert after {last.ref}"
     return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index)
-
-
-_TASK = re.compile(r"^To\s", re.IGNORECASE)
-_MISSION_VERB = re.compile(
-    r"^(?:Requests|Authorizes|Authorises|Mandates)\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
-    r"(?:to\s+)(?P<rest>.+)$|^Decides\s+that\s+(?P<who2>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
-    r"shall\s+(?:continue\s+to\s+)?(?P<rest2>(?!include\b)\w.+)$",
-    re.DOTALL,
-)
-
-
-_TASKS_LEAD = re.compile(r"\btasks?\b|\bfollowing\b", re.IGNORECASE)
-
-
-def _is_task_item(p: Paragraph) -> bool:
-    return p.kind is Kind.operative and p.parent is not None and bool(_TASK.match(p.text))
-
-
-def _is_category(p: Paragraph) -> bool:
-    """A typed category heading among a list's items ('(i) Protection of civilians'): no verb of its own,
-    short, no clause ending."""
-    own_verb = p.verb_class is not None and not p.verb_inherited
-    text = p.text.rstrip()
-    return not own_verb and (
-        text.endswith(":") or (len(text.split()) <= 12 and not text.endswith((";", ".")))
-    )
-
-
-def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
-    """Lead-in index → its task items, in order: the items of a mandate's task list ('To protect ...', or
-    'Conduct ...' under a lead-in that says 'tasks'), grouped under their sub-heading where there is one —
-    a sub-paragraph of its own, or a category heading typed among the items ('(i) Protection of civilians'
-    before '(a) Prevent ...': a label of another style than the items it heads)."""
-    parents = {p.parent for p in document.paragraphs if p.parent is not None}
-    siblings: dict[int, list[Paragraph]] = {}
-    for p in document.paragraphs:
-        if p.kind is Kind.operative and p.parent is not None and p.label:
-            siblings.setdefault(p.parent, []).append(p)
-    heads: set[int] = set()
-    for items in siblings.values():
-        for a, b in pairwise(items):
-            if _style(a.label) == "roman" and _style(b.label) == "letter" and not _is_task_item(a):
-                heads.add(a.index)
-    lists: dict[int, list[Paragraph]] = {}
-    category: dict[int, int] = {}  # parent → the category heading its items now fall under
-    for p in document.paragraphs:
-        if p.kind is not Kind.operative or p.parent is None or p.index in parents or not p.label:
-            continue
-        if not (_is_task_item(p) or _TASKS_LEAD.search(_top(document, p).text.split(":")[0])):
-            continue
-        if p.index in heads or (_is_category(p) and not _is_task_item(p)):
-            category[p.parent] = p.index
-            continue
-        lists.setdefault(category.get(p.parent, p.parent), []).append(p)
-    return lists
-
-
-def _style(label: str | None) -> str:
-    core = (label or "").strip().strip("().")
-    if core.isdigit():
-        return "number"
-    if core in _ROMAN_LABELS and (len(core) > 1 or core == "i"):
-        return "roman"
-    return "letter" if core.isalpha() else ""
-
-
-def _label_after(previous: str | None, roman: bool) -> str:
-    """The label that follows `previous` in its own style: '(g)' → '(h)', '(vii)' → '(viii)', '3.' → '4.'."""
-    core = (previous or "").strip().strip("().")
-    if core.isdigit():
-        return f"{int(core) + 1}."
-    if roman and core in _ROMAN_LABELS:
-        return f"({_ROMAN_LABELS[_ROMAN_LABELS.index(core) + 1]})" if core != _ROMAN_LABELS[-1] else ""
-    if core.isalpha() and core.islower():
-        return f"({core[:-1]}{chr(ord(core[-1]) + 1)})" if core[-1] != "z" else f"({core}a)"
-    return ""
-
-
-_ROMAN_LABELS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-                 "xvi", "xvii", "xviii", "xix", "xx"]  # fmt: skip
-
-
-def _mission_names(document: Document) -> set[str]:
-    """What the draft calls the mission whose tasks it lists: the names its task lists' lead-ins give."""
-    names = {"the Mission"}
-    for lead in _task_lists(document):
-        top = _top(document, document.paragraphs[lead])
-        names |= set(re.findall(r"\b[A-Z]{4,}\b", top.text))
-    return names
-
-
-def task_form(text: str, document: Document, infinitive: bool = True) -> str | None:
-    """'Requests MINUSCA to monitor ...' as an item of the mission's task list: 'To monitor ...'; None where
-    the suggestion asks something of someone else (the Secretary-General, the host authorities)."""
-    m = _MISSION_VERB.match(" ".join(text.split()))
-    if m is None:
-        return None
-    who, rest = (m.group("who"), m.group("rest")) if m.group("who") else (m.group("who2"), m.group("rest2"))
-    if who not in _mission_names(document):
-        return None
-    return "To " + rest if infinitive else rest[:1].upper() + rest[1:]
-
-
-def _theme_words(theme: str) -> list[str]:
-    return [w[:5] for w in _words(theme)]
-
-
-def _on_theme(lead: Paragraph, theme: str) -> bool:
-    """A sub-heading on the rule's subject: 'Protection of civilians:' for a PoC task (not a whole mandate's
-    lead-in that happens to name it)."""
-    if lead.parent is None and len(lead.text.split(":")[0].split()) > 15:
-        return False
-    wanted = _theme_words(theme)
-    have = {w[:5] for w in _words(lead.text.split(":")[0])}
-    return bool(wanted) and all(w in have for w in wanted)
-
-
-def _task_item(
-    document: Document, f: Finding, text: str, related: _Relatedness, added: dict[int, int]
-) -> Placement | None:
-    """A mission task as a new item of the task list on its subject (its sub-heading names the rule's theme,
-    or the list already holds the rule's evidence): after the list's last item, numbered like it
-    ('(viii) To monitor ...')."""
-    lists = _task_lists(document)
-    if not lists:
-        return None
-    query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
-    evidence = {e.paragraph for e in f.evidence}
-    on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
-    holding = [lead for lead, items in lists.items() if evidence & {q.index for q in items}]
-    pool = on_theme or holding
-    if not pool:
-        return None
-    # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
-    best = max(pool, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
-                                       max(related.score(q.index, query) for q in lists[lead])))  # fmt: skip
-    items = lists[best]
-    infinitive = sum(_is_task_item(q) for q in items) * 2 >= len(items)
-    task = task_form(text, document, infinitive)
-    if task is None:
-        return None
-    last = items[-1]
-    after = _last_descendant(document, last)
-    numbered = [q for q in document.paragraphs if q.parent == last.parent and q.label]
-    roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in numbered) or (
-        (items[0].label or "").strip("().") == "i"
-    )
-    number = last.label
-    for _ in range(1 + added.get(best, 0)):
-        number = _label_after(number, roman)
-    lead_ref = document.paragraphs[best].ref or "the task list"
-    where = f"Add to {lead_ref} as item {number}".rstrip()
-    return Placement(
-        f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index, like=last.index
-    )
