@@ -64,9 +64,15 @@ def unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], pl
 
 
 def what_is_missing(
-    rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], paragraphs: list[Paragraph]
+    rule: Rule,
+    hits: dict[str, list[Hit]],
+    chosen: list[Hit],
+    paragraphs: list[Paragraph],
+    verb_of: Callable[[Hit], str | None] | None = None,
 ) -> str:
-    """Which of the closest condition's elements the draft lacks, and which stand only in other paragraphs."""
+    """Which of the closest condition's elements the draft lacks, which stand only in other paragraphs, and,
+    when all stand in these paragraphs, that they stand in different clauses (each under the verb `verb_of`
+    gives)."""
     present = {n for n, h in hits.items() if h}
     closest = max(rule.met, key=lambda c: len(present & set(c.all)))
     here = {h.para for h in chosen}
@@ -83,6 +89,11 @@ def what_is_missing(
         refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
         shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
         text += f"{', and' if absent else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
+    if not absent and not apart and verb_of is not None and rule.together == "clause":
+        first = {n: next((h for h in hits[n] if h.para in here), None) for n in closest.all}
+        under = [f"{rule.elements[n].label} under '{verb_of(h)}'" for n, h in first.items() if h is not None]
+        if len(under) > 1:
+            text += f" but not in one clause: {_and(under, 'and')}; one verb must ask for all of it"
     return text + "."
 
 

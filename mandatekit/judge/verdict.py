@@ -83,7 +83,11 @@ def judge_rule(
                 verdict, chosen = Verdict.partial, found
                 break
         if verdict is Verdict.partial:
-            reasons = [messages.what_is_missing(rule, hits, chosen, paragraphs)]
+            reasons = [
+                messages.what_is_missing(
+                    rule, hits, chosen, paragraphs, lambda h: prepared.verb_at(h.para, h.start)[1]
+                )
+            ]
             if bracketed := [h for h in chosen if h.bracketed]:
                 reasons.append(messages.unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
