@@ -101,10 +101,10 @@ def comment_text(
 ) -> str:
     """A review comment in short paragraphs, the verdict first: why, the draft's words (whole phrases), the
     fix and where it goes, the source. `head`: the first comment, which says which profile and why."""
-    from mandatekit.render.memo import readable_reasons
+    from mandatekit.render.memo import _sentence, message, readable_reasons
 
     lines = [mission.line] if head and mission is not None else []
-    lines += [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", f.message]
+    lines += [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", _sentence(message(f))]
     lines += readable_reasons(f)
     quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
     lines += list(quotes)[:2]

@@ -4,6 +4,7 @@ Markdown or HTML (Jinja2 text templates). Templates live in templates/ and can b
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,21 @@ def _sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
+
+
+_UNAGREED = re.compile(r"stands only in (bracketed, unagreed text|a pending tracked change) in ([^:]+):")
+
+
+def message(f: Finding) -> str:
+    """The finding's message, following its reason: where the words that would meet a rule are there but
+    in square brackets or a pending change, that is what the reader needs first — not the rule's message
+    for a draft that asks nothing."""
+    for reason in f.reasons:
+        m = _UNAGREED.search(reason)
+        if m is not None and f.verdict.value == "partial":
+            where = "square brackets" if m.group(1).startswith("bracketed") else "a pending tracked change"
+            return f"The words that would meet it are in the draft, but in {where} in {m.group(2)}: not yet agreed"
+    return f.message
 
 
 def readable_reasons(f: Finding) -> list[str]:
@@ -127,7 +143,7 @@ def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
         quotes.setdefault(e.ref, cut_quote(e.context, e.text))
-    parts = [_sentence(f.message)]
+    parts = [_sentence(message(f))]
     if quotes:
         parts.append("; ".join(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items()) + ".")
     if flags["pending"]:
@@ -188,7 +204,7 @@ def _finding(
         # A quote about another country's mission stays out of the body: the annex holds it.
         "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
         "cite": cite,
-        "summary": _sentence(f.message),
+        "summary": _sentence(message(f)),
         "draft_says": _draft_says(f, flags)
         + (
             f" {placement.where.replace('Reject the', 'The', 1)} takes out what would meet it."

@@ -135,6 +135,10 @@ def test_agreeing_or_rejecting_is_a_comment_and_would_secure_the_rule(name: str,
     comments = zipfile.ZipFile(redlined).read("word/comments.xml").decode()
     assert any(fix.where in comments for fix in fixes)
     assert "Nothing is changed here: that is for the negotiation." in comments
+    if name == "bracket-poc":  # the message follows the reason: something is asked, in brackets
+        assert (
+            "The words that would meet it are in the draft, but in square brackets in OP 3(a)(i)" in comments
+        )
 
 
 def test_typed_cross_references_follow_the_renumbering(redlines, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
