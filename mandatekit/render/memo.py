@@ -215,6 +215,7 @@ def _finding(
         "flags": flags,
         "placement": placement.where if placement else "Add to the operative part",
         "action": placement.action if placement else "insert",
+        "placement_paragraph": placement.paragraph if placement else None,  # index: the web page links it
         "proposed": text,
         "proposed_verb": lead,
         "proposed_rest": text[len(lead) :],

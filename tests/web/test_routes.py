@@ -74,6 +74,7 @@ def test_check_the_bundled_draft_shows_the_verdicts_beside_the_draft(
     assert 'class="br"' in result.text or 'class="ev br"' in result.text  # OP 4's square brackets
     assert 'class="pending"' in result.text  # its pending tracked changes
     assert "Insert after OP" in result.text and "Copy suggested language" in result.text
+    assert 'class="goto-place" href="#p-' in result.text  # the place a suggestion goes, linked
 
 
 def test_a_finding_links_to_its_evidence_and_a_paragraph_to_its_findings(browser: Browser) -> None:

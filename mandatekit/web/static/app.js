@@ -79,6 +79,13 @@ document.addEventListener("click", (event) => {
   if (!(target instanceof Element)) return;
   const goto = target.closest("a.goto");
   if (goto) { event.preventDefault(); showEvidence(goto.dataset.rule, goto); return; }
+  const place = target.closest("a.goto-place");
+  if (place) {
+    const para = document.querySelector(place.getAttribute("href"));
+    if (para) { event.preventDefault(); clearHighlights(); para.classList.add("hl");
+      para.scrollIntoView({ block: "center" }); para.focus({ preventScroll: true }); }
+    return;
+  }
   const filter = target.closest(".filter a[data-show]");
   if (filter) { event.preventDefault(); filterFindings(filter); return; }
   const copy = target.closest("button.copy");
