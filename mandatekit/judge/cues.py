@@ -54,16 +54,20 @@ _HEDGE_LOWER_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h 
 _NOT_PLAIN_LOWER = "\u0130\u0131\u017f"
 
 
-def negation_in(before: str) -> str | None:
-    """The words negating what follows `before` ('no longer', 'shall not'), as `before` has them; None if
-    there are none (idioms such as 'whether or not' are not negations)."""
-    if before.isascii():  # the words before are found in a third of the time (see `_LOWER`)
-        m = _NEGATION_LOWER.search(_NEGATION_IDIOMS_LOWER.sub(" ", before.lower()))
-        if m is None:
-            return None
-        return _NEGATION_IDIOMS.sub(" ", before)[m.start() : m.end()]
-    m = _NEGATION.search(_NEGATION_IDIOMS.sub(" ", before))
-    return None if m is None else m.group(0)
+def _blanked(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def first_negation(clause: str) -> tuple[int, str] | None:
+    """The first negation in `clause` (idioms such as 'whether or not' aside): where it ends and its words
+    as `clause` has them; None if there is none. A hit is negated when the first negation of its clause
+    ends before it: found once per clause, not once per hit (a clause of thousands of hits would otherwise
+    search itself thousands of times). Idioms are blanked, not removed, so offsets stay those of `clause`."""
+    if clause.isascii():  # lowercased, the words are found in a third of the time (see `_LOWER`)
+        m = _NEGATION_LOWER.search(_NEGATION_IDIOMS_LOWER.sub(_blanked, clause.lower()))
+    else:
+        m = _NEGATION.search(_NEGATION_IDIOMS.sub(_blanked, clause))
+    return None if m is None else (m.end(), clause[m.start() : m.end()])
 
 
 def is_conditional(clause: str) -> bool:

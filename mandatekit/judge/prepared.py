@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
-from mandatekit.judge.cues import hedges_in, is_conditional, negation_in
+from mandatekit.judge.cues import first_negation, hedges_in, is_conditional
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
 from mandatekit.textnorm import for_matching
@@ -23,6 +23,7 @@ class Prepared(TextSearch):
         self.with_brackets = {p.index for p in self.judged if p.brackets}  # paragraphs with bracketed text
         self._paragraph_units = ParagraphUnits(self.paragraphs, self.judged)
         self._negations: dict[tuple[int, int], str | None] = {}
+        self._first_negation: dict[tuple[int, int, int], tuple[int, str] | None] = {}
         self._index: dict[int, ParagraphIndex] = {}  # built for the paragraphs that have hits
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
@@ -91,11 +92,16 @@ class Prepared(TextSearch):
         # The negation's scope is the clause: from the verb that governs the words (or the last ';', ':' or
         # '. '), however far before them ("shall no longer, in light of ..., remain the top priority").
         clause_start = max(index.clause_start(start), index.verb_clause_start(start))
-        words = negation_in(text[clause_start:start])
-        if words is None:
-            return None
         clause_end = index.semicolon_from(start)
         key = (para, clause_start, clause_end)
+        if key not in self._first_negation:  # once per clause, however many hits it holds
+            self._first_negation[key] = first_negation(
+                text[clause_start : clause_end if clause_end >= 0 else len(text)]
+            )
+        first = self._first_negation[key]
+        if first is None or clause_start + first[0] > start:  # none before these words
+            return None
+        words = first[1]
         if key not in self._conditional:  # once per clause, however many hits it holds
             self._conditional[key] = is_conditional(
                 text[clause_start : clause_end if clause_end >= 0 else len(text)]

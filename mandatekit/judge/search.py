@@ -32,6 +32,10 @@ _MATCHING_ALL = list(_ONE_TO_ONE.items())
 _MATCHING_ASCII = [(a, b) for a, b in _MATCHING_ALL if a.isascii()]
 assert not set(_ONE_TO_ONE.values()) & set(_ONE_TO_ONE)
 
+# Matches of one pattern kept in a draft: a real draft has hundreds at most. A draft of one phrase repeated
+# a million times would otherwise cost a million hits to weigh; the first 20,000 decide its verdict.
+MAX_MATCHES = 20_000
+
 
 def for_matching(text: str) -> str:
     """`textnorm.for_matching(text)`, faster."""
@@ -157,9 +161,11 @@ class TextSearch:
         latin1 = isinstance(pattern.pattern, bytes)
         data = self._data(latin1)
         convert = not latin1 and bool(self._byte_ends)
-        out = []
+        out: list[tuple[int, int, int]] = []
         for pos, endpos in self._spans(where) if where is not None and latin1 else [(0, len(data))]:
             for m in pattern.finditer(data, pos, endpos):
+                if len(out) >= MAX_MATCHES:  # a draft of one phrase repeated: enough to judge it
+                    return out
                 m_start, m_end = m.start(), m.end()
                 if convert:
                     m_start, m_end = self._char(m_start), self._char(m_end)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from mandatekit.environment import max_draft_bytes
 from mandatekit.errors import DraftError
-from mandatekit.read.model import MAX_TEXT_LINES, Document, Kind, Paragraph, TooLarge, VerbClass
+from mandatekit.read.model import (
+    MAX_TEXT_CHARS,
+    MAX_TEXT_LINES,
+    Document,
+    Kind,
+    Paragraph,
+    TooLarge,
+    VerbClass,
+)
 from mandatekit.read.structure import build
 from mandatekit.read.text import decode, read_text
 
@@ -126,6 +134,7 @@ def _read(path: Path) -> Document:
         from mandatekit.read.docx import read_docx
 
         blocks = read_docx(path, notes)
+        _refuse_past_text_limit(path, sum(len(b.text) for b in blocks))
     elif fmt == "pdf":
         from mandatekit.read.pdf import read_pdf
 
@@ -137,6 +146,7 @@ def _read(path: Path) -> Document:
             text = decode(data)
         except UnicodeDecodeError as exc:
             raise DraftError(path, f"is not valid {exc.encoding.upper()} text ({exc.reason})") from exc
+        _refuse_past_text_limit(path, len(text))
         lines = text.count("\n") + text.count("\r")  # before splitting: each line costs a string
         if lines > MAX_TEXT_LINES:
             raise DraftError(path, f"has {lines} lines, over the limit of {MAX_TEXT_LINES} for a text draft")
@@ -149,6 +159,14 @@ def _read(path: Path) -> Document:
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")
     return document
+
+
+def _refuse_past_text_limit(path: Path, chars: int) -> None:
+    if chars > MAX_TEXT_CHARS:
+        raise DraftError(
+            path,
+            f"holds more text than any draft: {chars} characters, over the limit of {MAX_TEXT_CHARS:,}",
+        )
 
 
 def read_string(text: str, markdown: bool = False, name: str | None = None) -> Document:

@@ -13,9 +13,10 @@ from mandatekit.factories import empty_list
 # What a draft may hold, whatever its format: a resolution has hundreds of paragraphs, the longest UN texts
 # (with their annexes) a few thousand. Past these, a few kilobytes of compressed XML or text would cost
 # gigabytes of paragraphs and minutes of reading.
-MAX_PARAGRAPHS = 100_000
+MAX_PARAGRAPHS = 20_000
 MAX_TEXT_LINES = 1_000_000
-MAX_CHANGES_IN_A_PARAGRAPH = 5_000  # tracked changes: each is mapped into the paragraph's text
+MAX_CHANGES_IN_A_PARAGRAPH = 5_000
+MAX_TEXT_CHARS = 5_000_000  # characters of text, as for a PDF's glyphs: a 300-page report holds about one million  # tracked changes: each is mapped into the paragraph's text
 
 
 class TooLarge(Exception):

@@ -151,6 +151,28 @@ def test_a_text_draft_of_hundreds_of_thousands_of_paragraphs(tmp_path: Path) -> 
     refused_bounded(draft)
 
 
+def test_a_text_past_five_million_characters(tmp_path: Path) -> None:
+    draft = text_draft(
+        tmp_path,
+        "long.txt",
+        "The Security Council,\n\n1. Decides to " + "protect civilians " * 300_000 + ";\n",
+    )
+    refused_bounded(draft)
+
+
+@pytest.mark.parametrize("paragraphs", [1, 1000], ids=["one-paragraph", "a-thousand-paragraphs"])
+def test_one_phrase_repeated_to_the_text_limit(tmp_path: Path, paragraphs: int) -> None:
+    """Under five million characters, hundreds of thousands of hits: each clause searched for its negation
+    once (not once per hit), the first 20,000 matches weighed."""
+    each = 270_000 // paragraphs
+    body = "".join(
+        f"{i % 999 + 1}. Decides to " + "protect civilians " * each + ";\n\n" for i in range(paragraphs)
+    )
+    draft = text_draft(tmp_path, "repeated.txt", "The Security Council,\n\n" + body)
+    result = run_bounded("check", draft, "--format", "json")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_a_decisions_file_past_its_limit(tmp_path: Path) -> None:
     draft = text_draft(tmp_path)
     decisions = tmp_path / "draft.decisions.yaml"
