@@ -60,6 +60,29 @@ def refuse_hostile_yaml(text: str) -> None:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def refuse_duplicate_keys(node: yaml.Node | None) -> None:
+    """A key written twice in one mapping: YAML keeps only the last, so a rule with two `exclude:` blocks
+    would silently lose the first. Refuse it at the second, naming both lines."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[object, yaml.Node] = {}
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    raise YamlRefused(
+                        problem=f"the key '{name}' is written twice in one mapping (first on line "
+                        f"{seen[name].start_mark.line + 1}): YAML would keep only the last; merge them",
+                        problem_mark=key.start_mark,
+                    )
+                if name is not None:
+                    seen[name] = key
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     """Parse once, keeping the node tree (for line numbers) and the data. libyaml's C parser when PyYAML
     has it: rule loading is most of the start-up time of every command."""
@@ -67,6 +90,7 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
+        refuse_duplicate_keys(node)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()

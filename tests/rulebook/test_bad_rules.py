@@ -49,6 +49,17 @@ def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
     assert problem.startswith(f"{path}:") and "invalid YAML" in problem
 
 
+def test_a_key_written_twice_is_refused_at_its_second_line(tmp_path: Path) -> None:
+    # YAML keeps the last of two equal keys: a rule with two `exclude:` blocks would lose the first unseen.
+    text = good_rule() + "severity: high\n"
+    path = write(tmp_path, "r.yaml", text)
+    [problem] = problems(tmp_path)
+    line = len(text.splitlines())
+    assert problem.startswith(f"{path}:{line}:") and "severity" in problem
+    first = text.splitlines().index("severity: low") + 1
+    assert f"line {first}" in problem
+
+
 def test_unknown_field_with_its_line(tmp_path: Path) -> None:
     text = good_rule().replace("severity: low", "severity: low\nseverty: high")
     path = write(tmp_path, "r.yaml", text)
