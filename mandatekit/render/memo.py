@@ -290,6 +290,17 @@ def _assessment(s: Any, total: int, gaps: list[dict[str, Any]], findings: list[d
     return " ".join(parts)
 
 
+def _pending_sentence(report: Report, document: Document, judge: Judge) -> str:
+    """The pending changes the draft's verdicts rest on: accepting them is an ask of its own."""
+    if not document.pending_changes:
+        return ""
+    from mandatekit.render.placement import pending_secures
+
+    asks = [f"{where} (it secures {', '.join(f'“{t}”' for t in titles)})"
+            for where, titles in pending_secures(report, document, judge).items()]  # fmt: skip
+    return f" Verdicts here rest on pending changes: {'; '.join(asks)}." if asks else ""
+
+
 def _settled_sentence(settled: dict[str, str], findings: list[dict[str, Any]]) -> str:
     if not settled:
         return ""
@@ -424,7 +435,8 @@ def memo_context(
             renumbered_sentence(renumbered(document, list(placements.values())))
             if document is not None
             else ""
-        ),
+        )
+        + (_pending_sentence(report, document, judge) if document is not None and judge is not None else ""),
         "asks": _asks(gaps),
         "findings": findings,
         "scorecard": findings,

@@ -252,6 +252,25 @@ def _agreements(document: Document, verifier: _Verifier) -> dict[str, list[Place
     return out
 
 
+def pending_secures(report: Report, document: Document, judge: Judge) -> dict[str, list[str]]:
+    """'Accept the pending insertion in OP 7 of “…”' → the titles of the rules it secures: the pending changes
+    without which, judged again, a recommendation would fall back."""
+    from mandatekit.render.agreement import candidates
+
+    titles = {f.rule: f.title for f in report.findings}
+    verifier = _Verifier(document, judge)
+    out: dict[str, list[str]] = {}
+    for a in candidates(document):
+        if a.kind != "reject":
+            continue
+        probe = Placement("", "reject", a.where, a.words, [], a.paragraph, result=a.result)
+        ranks = verifier.verdicts([probe])
+        lost = [titles[r] for r, rank in ranks.items() if rank > verifier.current.get(r, 9) and r in titles]
+        if lost:
+            out[a.where.replace("Reject the", "Accept the", 1)] = lost
+    return out
+
+
 def place(report: Report, document: Document, judge: Judge | None = None) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
     operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module)."""

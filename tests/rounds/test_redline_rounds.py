@@ -17,7 +17,7 @@ from mandatekit.read import read
 from mandatekit.render.accepted import rejudge
 from mandatekit.render.placement import place
 from tests.rounds.corpus import resolution
-from tests.rounds.test_real_rounds import ROUNDS, SETUP
+from tests.rounds.test_real_rounds import MINUSCA, ROUNDS, SETUP
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "minusca-zero-draft.docx"
@@ -171,3 +171,19 @@ def test_typed_cross_references_follow_the_renumbering(redlines, tmp_path: Path)
     assert "[" in progress.text and [after.by_ref(f"OP {n}").text for n in numbers] == meant  # type: ignore[union-attr]
     comments = zipfile.ZipFile(redlined).read("word/comments.xml").decode()
     assert "Cross-reference: once the new paragraphs are accepted" in comments
+
+
+def test_a_verdict_resting_on_a_pending_change_is_an_ask_to_accept_it(tmp_path: Path) -> None:
+    """MINUSCA 2709 circulated with its HRDDP condition as a pending change: the memo asks to accept it."""
+    words = "in the training of police and gendarmerie"
+    held = "full compliance with the United Nations HRDDP"
+    r = resolution(MINUSCA).replace(words, held, "line with national priorities")
+    draft = r.track_replace(words, "line with national priorities", held).save(tmp_path / "rev.docx")
+    result = CliRunner().invoke(main, ["memo", str(draft), "-o", str(tmp_path / "memo.md")])
+    assert result.exit_code == 0, result.stderr
+    memo = (tmp_path / "memo.md").read_text()
+    assert (
+        "Verdicts here rest on pending changes: Accept the pending change in OP 37(c)(iv) (“line with national "
+        "priorities” → “full compliance with the United Nations HRDDP”) (it secures “Support to national "
+        "forces conditional on the HRDDP”" in " ".join(memo.split())
+    )
