@@ -44,6 +44,7 @@ HERE = Path(__file__).parent
 # Where a result page names its check: no text of a draft can produce it, as escaping turns '<' into '&lt;'.
 CHECK_ID = "<check-id>"
 MAX_PAGES = 16
+MAX_PAGE_CHARS = 64 * 1024 * 1024  # a huge draft's page is not kept beside others
 PASTED = "pasted-draft.txt"
 DOWNLOADS = {  # kind → (file name after the draft's stem, media type)
     "memo.docx": ("-gap-analysis.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -184,7 +185,9 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         if recorded is None:
             with pages_lock:
                 pages[key] = html
-                while len(pages) > MAX_PAGES:
+                while len(pages) > 1 and (
+                    len(pages) > MAX_PAGES or sum(map(len, pages.values())) > MAX_PAGE_CHARS
+                ):
                     pages.popitem(last=False)
         return html
 

@@ -27,6 +27,7 @@ from mandatekit.web.store import Draft
 
 DECISIONS = ("accepted", "not-applicable", "met", "partial", "missing")  # as `mandatekit decide --as`
 MAX_JUDGED = 32
+MAX_JUDGED_BYTES = 32 * 1024 * 1024  # of the drafts' own bytes: their models take some ten times more
 DETECT = ""  # the profile "chosen" when none is: each draft's mission is told from its text  # judged drafts kept for their next page or download (each ~1-5 MB of models)
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,12}")
 
@@ -87,7 +88,8 @@ class Workshop:
         self.profiles = {p.id: p.name for p in load_profiles(config.profiles).values()}
         self.default_profile = profile or config.profile or DETECT
         self._setups: dict[str, Setup] = {}
-        self._judged: OrderedDict[tuple[str, str, str], tuple[Any, Any]] = OrderedDict()
+        self._judged: OrderedDict[tuple[str, str, str], tuple[Any, Any, int]] = OrderedDict()
+        self._judged_bytes = 0
         self._lock = threading.Lock()
         self.setup(self.default_profile)  # a bad rule folder or profile stops the server before it starts
 
@@ -112,7 +114,8 @@ class Workshop:
         with self._lock:
             if key in self._judged:
                 self._judged.move_to_end(key)
-                return self._judged[key]
+                document, report, _ = self._judged[key]
+                return document, report
         with on_disk(draft) as path:
             try:
                 document = read(path).model_copy(update={"path": draft.name})
@@ -122,9 +125,13 @@ class Workshop:
             finally:
                 forget_inputs()
         with self._lock:
-            self._judged[key] = (document, report)
-            while len(self._judged) > MAX_JUDGED:
-                self._judged.popitem(last=False)
+            if key not in self._judged:
+                self._judged[key] = (document, report, len(draft.data))
+                self._judged_bytes += len(draft.data)
+            while len(self._judged) > 1 and (
+                len(self._judged) > MAX_JUDGED or self._judged_bytes > MAX_JUDGED_BYTES
+            ):
+                self._judged_bytes -= self._judged.popitem(last=False)[1][2]
         return document, report
 
     def decided(self, report: Any) -> Any:

@@ -163,3 +163,19 @@ def test_a_check_is_forgotten_and_said_so(browser: Browser, name: str) -> None:
     assert browser.http.get(url).status_code == 200
     gone = browser.http.get(url.replace("/check/", "/check/x"))
     assert gone.status_code == 404 and "check the draft again" in gone.text
+
+
+def test_what_the_server_keeps_is_bounded(monkeypatch: pytest.MonkeyPatch, decisions: Path) -> None:
+    from mandatekit.web import work
+    from mandatekit.web.store import Check, Draft, Store
+
+    workshop = Workshop(decisions)
+    for n in range(work.MAX_JUDGED + 5):
+        workshop.judge(Draft(f"d{n}.txt", f"{DRAFT}\nNote {n}.\n".encode()), "")
+    assert len(workshop._judged) == work.MAX_JUDGED
+    monkeypatch.setattr(work, "MAX_JUDGED_BYTES", 3 * len(DRAFT))
+    workshop.judge(Draft("last.txt", DRAFT.encode()), "")
+    assert workshop._judged_bytes <= 3 * len(DRAFT) and len(workshop._judged) <= 3
+    store = Store(max_checks=4, max_bytes=10_000)
+    keys = [store.add(Check("s", (Draft(f"{n}.txt", b"x" * 3000),))) for n in range(6)]
+    assert len(store) == 3 and store.get(keys[0], "s") is None and store.get(keys[-1], "s") is not None
