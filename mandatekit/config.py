@@ -76,14 +76,31 @@ def untrusted_because(path: Path) -> str | None:
         file, folder = path.stat(), path.parent.stat()
     except OSError:
         return None  # gone meanwhile: reading it will say so
-    others = stat.S_IWGRP | stat.S_IWOTH
-    if folder.st_mode & others:
+    if _writable_by_others(folder, me):
         return f"its folder {path.parent} can be written by other users"
     if file.st_uid not in (me, 0):
         return f"it belongs to another user (uid {file.st_uid})"
-    if file.st_mode & others:
+    if _writable_by_others(file, me):
         return "it can be written by other users"
     return None
+
+
+def _writable_by_others(st: os.stat_result, me: int) -> bool:
+    """Writable by anyone, or by a group with someone else in it. A group-writable file of the user's own
+    private group (Debian and Ubuntu give each user one, with a umask of 002) is the user's alone."""
+    if st.st_mode & stat.S_IWOTH:
+        return True
+    if not st.st_mode & stat.S_IWGRP:
+        return False
+    try:
+        import grp
+        import pwd
+
+        group = grp.getgrgid(st.st_gid)
+        account = pwd.getpwuid(me)
+    except (ImportError, KeyError):
+        return True  # a group that cannot be looked up may hold anyone
+    return not (group.gr_gid == account.pw_gid and set(group.gr_mem) <= {account.pw_name})
 
 
 def _trusted(path: Path) -> bool:

@@ -37,6 +37,10 @@ def test_config_in_a_folder_others_can_write_is_ignored_and_named(
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(mode)  # like /tmp: anyone may create a file here
+    if mode == 0o775:  # writable by its group: a group of other people (one with no account entry here)
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a folder to another group")
+        os.chown(shared, -1, 54321)
     config = shared / name
     config.write_text(
         HOSTILE if name == "mandatekit.toml" else "[tool.mandatekit]\n" + HOSTILE, encoding="utf-8"
@@ -73,6 +77,30 @@ def test_config_owned_by_another_user_is_ignored(tmp_path: Path, monkeypatch: py
     report, stderr = _check(text_draft(work), work, monkeypatch)
     assert report["findings"] == expected["findings"]
     assert len(stderr) == 1 and str(config) in stderr[0]
+
+
+def test_a_folder_of_ones_own_private_group_is_ones_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Debian and Ubuntu give each user a group of their own and a umask of 002: such folders are theirs."""
+    import grp
+    import pwd
+
+    me = pwd.getpwuid(os.getuid())
+    if set(grp.getgrgid(me.pw_gid).gr_mem) - {me.pw_name}:
+        pytest.skip("this user's primary group has other members")
+    expected = _baseline(tmp_path, monkeypatch)
+    work = tmp_path / "work"
+    work.mkdir()
+    os.chown(work, -1, me.pw_gid)
+    work.chmod(0o775)
+    (work / "mandatekit.toml").write_text(HOSTILE, encoding="utf-8")
+    report, stderr = _check(text_draft(work), work, monkeypatch)
+    assert not [line for line in stderr if "mandatekit.toml" in line], stderr  # not ignored
+    assert {f["rule"] for f in report["findings"]} == {f["rule"] for f in expected["findings"]} - {
+        "poc-policy",
+        "mandate-duration",
+    }
 
 
 def test_own_config_in_an_own_folder_still_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
