@@ -55,6 +55,7 @@ format: $(BIN)/mandatekit
 bench: $(BIN)/mandatekit
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/rejudge.py
 
 docs: $(BIN)/mandatekit
 	$(BIN)/python templates/build_memo_template.py
