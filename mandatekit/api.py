@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
-from mandatekit.errors import MandatekitError, RuleError
+from mandatekit.errors import MandatekitError, RuleError, nearest
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
@@ -73,7 +72,9 @@ class Setup:
         if only:
             unknown = sorted(set(only) - {r.id for r in rules})
             if unknown:
-                raise MandatekitError(None, f"--only: no rule with id {', '.join(unknown)}")
+                close = nearest(unknown[0], {r.id for r in rules}) if len(unknown) == 1 else ""
+                hint = f" ({close})" if close else ""
+                raise MandatekitError(None, f"--only: no rule with id {', '.join(unknown)}{hint}")
             rules = [r for r in rules if r.id in only]
         self.check_language(document, rules)
         profile, info = self.mission_of(document)
@@ -141,11 +142,8 @@ def resolve_profile(wanted: str, profiles: dict[str, Profile]) -> Profile:
     if len(by_country) > 1:
         hint = f" ({wanted} is served by several: {', '.join(sorted(p.id for p in by_country))})"
     else:
-        close = [f"'{c}'" for c in difflib.get_close_matches(key, known, n=3)]
-        hint = ""
-        if close:
-            options = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
-            hint = f" (did you mean {options}?)"
+        close = nearest(key, known)
+        hint = f" ({close})" if close else ""
     raise MandatekitError(
         None,
         f"unknown profile '{wanted}'{hint}; known: {', '.join(known)}. A profile file works too (--profile "

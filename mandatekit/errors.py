@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -101,6 +101,17 @@ def failed_at() -> tuple[str | None, str] | None:
 
 def forget_failure() -> None:
     _failed_at.set(None)
+
+
+def nearest(wanted: str, known: Iterable[str]) -> str:
+    """ " (did you mean 'poc-policy'?)" for a name mistyped, the closest known ones (up to three); else ""."""
+    import difflib
+
+    close = [f"'{c}'" for c in difflib.get_close_matches(wanted.strip().casefold(), sorted(known), n=3)]
+    if not close:
+        return ""
+    options = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f"did you mean {options}?"
 
 
 def one_line(text: str) -> str:

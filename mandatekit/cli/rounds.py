@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from mandatekit.cli.options import profile_option, rules_option
-from mandatekit.errors import MandatekitError, shown
+from mandatekit.errors import MandatekitError, nearest, shown
 
 
 @click.command()
@@ -105,7 +105,10 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
         raise MandatekitError(None, "--why: give the justification in a sentence or two")
     setup = make_setup(list(rule_dirs), profile, near=draft)
     if setup.rulebook.get(rule_id) is None:
-        raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
+        close = nearest(rule_id, setup.rulebook.files)
+        raise MandatekitError(
+            None, f"no rule with id '{rule_id}' ({close + ' ' if close else ''}see `mandatekit rules list`)"
+        )
     verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None
     symbol = title = None
     if draft is not None:

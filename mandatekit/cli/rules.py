@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mandatekit.errors import MandatekitError, RuleError
+from mandatekit.errors import MandatekitError, RuleError, nearest
 
 rules_dirs_argument = click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
 
@@ -53,7 +53,10 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
     s = setup(list(rule_dirs), examples=False)
     rule = s.rulebook.get(rule_id)
     if rule is None:
-        raise MandatekitError(None, f"no rule with id '{rule_id}' (see `mandatekit rules list`)")
+        close = nearest(rule_id, s.rulebook.files)
+        raise MandatekitError(
+            None, f"no rule with id '{rule_id}' ({close + ' ' if close else ''}see `mandatekit rules list`)"
+        )
     path = s.rulebook.files[rule_id]
     click.echo(click.style(f"# {path}", dim=True))
     click.echo(path.read_text(encoding="utf-8"), nl=False)
