@@ -206,3 +206,17 @@ def test_record_a_decision(browser: object, server: str, folders: tuple[Path, Pa
     assert "not-applicable" in decided and "Left to the sanctions resolution" in decided
     written = (folders[0] / "minusca-zero-draft.decisions.yaml").read_text(encoding="utf-8")
     assert f"rule: {rule}" in written and "decision: not-applicable" in written
+
+
+@pytest.mark.parametrize("path", ["/", "/compare", "/rules"])
+def test_a_phone_wide_page_never_scrolls_sideways(browser: object, server: str, path: str) -> None:
+    # 390 px is a phone: the longest mission name in the profile list once widened the whole page.
+    browser.set_window_size(390, 900)  # type: ignore[attr-defined]
+    try:
+        browser.get(server + path)  # type: ignore[attr-defined]
+        overflow = browser.execute_script(  # type: ignore[attr-defined]
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"
+        )
+        assert overflow <= 0, f"{path} is {overflow} px wider than a 390 px window"
+    finally:
+        browser.set_window_size(1280, 900)  # type: ignore[attr-defined]
