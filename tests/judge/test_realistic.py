@@ -17,7 +17,7 @@ EXPECTED = {
     "poc-impartial": "missing",  # only the boilerplate "consent of the parties, impartiality"
     "poc-priority": "met",  # "shall give priority to the following tasks: (a) Protection of civilians"
     "sofa-reporting": "met",  # "Condemns the violations of the SOFA, and requests the SG to report on them"
-    "sofa-compliance": "met",  # "Demands ... unconditional freedom of movement"
+    "sofa-compliance": "partial",  # "Demands ... unconditional freedom of movement": the SOFA not named
     "accountability": "met",
     "atrocity-prevention": "missing",
     "bilateral-forces": "partial",  # "other security personnel" only in the preamble
