@@ -15,7 +15,7 @@ from mandatekit import check
 
 REAL2 = Path(__file__).parent / "real2"
 GOLD = yaml.safe_load((REAL2 / "gold.yaml").read_text(encoding="utf-8"))["resolutions"]
-AGREEING_CELLS_AT_LEAST = 335  # of 396 (319 before tuning, 327 after the first round)
+AGREEING_CELLS_AT_LEAST = 337  # of 396 (319 before tuning, 327 after the first round)
 FALSE_MET_AT_MOST = 0  # 7 before tuning, 4 after the first round
 
 
