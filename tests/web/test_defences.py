@@ -6,6 +6,7 @@ import html
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -100,10 +101,23 @@ def _hostile(tmp_path: Path) -> list[tuple[str, bytes]]:
 
 
 def test_hostile_uploads_get_the_command_lines_line_and_the_server_serves_on(
-    browser: Browser, tmp_path: Path, decisions: Path
+    browser: Browser, tmp_path: Path, decisions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    temp_before = set(Path(tempfile.gettempdir()).glob("mandatekit-web-*"))
-    for name, data in _hostile(tmp_path):
+    # This test's own temporary folder: the system's is shared with every other process running these tests.
+    own_temp = tmp_path / "temp"
+    own_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own_temp))
+    made: list[Path] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def noted_mkdtemp(*args: Any, **kwargs: Any) -> str:
+        folder = real_mkdtemp(*args, **kwargs)
+        made.append(Path(folder))
+        return folder
+
+    monkeypatch.setattr(tempfile, "mkdtemp", noted_mkdtemp)
+    hostile = _hostile(tmp_path)
+    for name, data in hostile:
         response = browser.check(name, data)
         assert 400 <= response.status_code < 500, (name, response.status_code)
         expected = _cli_line(tmp_path, name, data)
@@ -112,7 +126,9 @@ def test_hostile_uploads_get_the_command_lines_line_and_the_server_serves_on(
         assert "Traceback" not in response.text
         assert browser.http.get("/").status_code == 200
     assert browser.http.get(browser.checked("d.txt", DRAFT.encode())).status_code == 200
-    assert set(Path(tempfile.gettempdir()).glob("mandatekit-web-*")) == temp_before  # uploads removed
+    uploads = [folder for folder in made if folder.name.startswith("mandatekit-web-")]
+    assert len(uploads) >= len(hostile) and all(f.parent == own_temp for f in uploads)
+    assert list(own_temp.iterdir()) == []  # every upload's folder removed
     assert list(decisions.iterdir()) == []
 
 
