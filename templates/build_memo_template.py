@@ -327,6 +327,9 @@ def build(path: Path) -> None:
     d.add_paragraph("{%p endif %}")
 
     d.add_heading("Annex: sources and method", level=1)
+    d.add_paragraph("{%p if sources_note %}")
+    d.add_paragraph("{{ sources_note }}")
+    d.add_paragraph("{%p endif %}")
     d.add_paragraph("{%p for s in sources %}")
     source = d.add_paragraph(style="Compact")
     source.add_run("[{{ s.short }}]\t")

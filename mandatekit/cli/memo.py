@@ -23,8 +23,8 @@ def _options(f):  # type: ignore[no-untyped-def]
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    required=True,
-    help="Where to write the memo (.docx, .md or .html). Never the draft itself.",
+    help="Where to write the memo (.docx, .md or .html). Never the draft itself. "
+    "Default: <draft>-gap-analysis.docx (or .md, .html, after --format) in the current folder.",
 )
 @click.option(
     "--format",
@@ -39,16 +39,21 @@ def _options(f):  # type: ignore[no-untyped-def]
     "(start from `mandatekit template export`).",
 )
 @click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")
-@click.option("--author", help="Who the memo is from (memo head and document properties).")
+@click.option(
+    "--author",
+    help="Who the memo is from (memo head and document properties). Without it the memo head reads "
+    "'[Your name]', for the sender to fill in.",
+)
 @click.option("--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team').")
 @_options
-def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, title: str | None,
+def memo(draft: Path, output: Path | None, fmt: str | None, template: Path | None, title: str | None,
          author: str | None, memo_to: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """Write the gap-analysis memo for a draft: summary, scorecard, each gap with the draft's words, why it
     falls short and suggested operative language, and an annex of sources.
 
     \b
     Examples:
+      mandatekit memo draft.docx              (writes draft-gap-analysis.docx here)
       mandatekit memo draft.docx -o memo.docx
       mandatekit memo draft.docx -o memo.docx --author "Delegation of X" --profile unmiss
       mandatekit memo draft.pdf -o memo.html
@@ -56,6 +61,9 @@ def memo(draft: Path, output: Path, fmt: str | None, template: Path | None, titl
     from mandatekit.api import setup as make_setup
     from mandatekit.read import read
 
+    if output is None:  # beside the user's other work, never over the draft (write_memo refuses that)
+        suffix = {"markdown": ".md", "html": ".html"}.get(fmt or "docx", ".docx")
+        output = Path(f"{draft.stem or 'draft'}-gap-analysis{suffix}")
     setup = make_setup(list(rule_dirs), profile, near=draft)
     document = read(draft)
     report = setup.judge(document)
@@ -111,6 +119,8 @@ def _judge_word_draft(
     from mandatekit.output import refuse_overwrite
     from mandatekit.read import read
 
+    if not draft.exists():  # before its kind: 'no such file' is what is wrong with a mistyped name
+        raise MandatekitError(draft, "no such file")
     if draft.suffix.lower() not in suffixes:
         raise MandatekitError(draft, f"{command} works on Word .docx drafts (use `memo` for other formats)")
     if output.suffix.lower() != ".docx":

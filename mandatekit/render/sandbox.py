@@ -139,10 +139,11 @@ def render_bounded(template: Any, context: dict[str, Any]) -> str:
 
 
 # A link or an image needs a ']' followed by '(' (inline), '[' (reference) or ':' (a definition, which a
-# shortcut '[x]' then points to): that ']' escaped, none can form. Brackets elsewhere ('[UN Mission]',
+# shortcut '[x]' then points to): that ']' escaped, none can form. The '[' that opens it is escaped with it,
+# so the source reads '\[x\](y)' (both or neither), not '[x\](y)'. Brackets elsewhere ('[UN Mission]',
 # unagreed text) stay as the draft has them.
-_MARKDOWN_SYNTAX = re.compile(r"\\|\](?=[(\[:])|[&<>]")
-_MARKDOWN_ESCAPES = {"\\": "\\\\", "]": "\\]", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_SYNTAX = re.compile(r"\\|\[(?=[^\[\]\n]*\][(\[:])|\](?=[(\[:])|[&<>]")
+_MARKDOWN_ESCAPES = {"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_markdown_html(value: Any) -> Any:
