@@ -203,6 +203,8 @@ def _finding(
         "suggestion": f.suggestion,
         # A quote about another country's mission stays out of the body: the annex holds it.
         "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
+        # ... and is named in one line instead: "Recommended for MINUSCA's renewal by “…”; here in general terms".
+        "sources_elsewhere": [_sentence_case(s.cited) for s in f.sources if s.id in elsewhere],
         "cite": cite,
         "summary": _sentence(message(f)),
         "draft_says": _draft_says(f, flags)
@@ -223,6 +225,10 @@ def _finding(
         "change": "",
         "number": "",
     }
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _source(s: Any, short: dict[str, str]) -> dict[str, str]:
