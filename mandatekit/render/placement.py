@@ -184,6 +184,30 @@ def own_terms(suggestion: str, document: Document) -> str:
     return _FORCES_NAMED.sub(keep, suggestion)
 
 
+# A hedge as the judge names it: "'as appropriate' (OP 29) qualifies the commitment".
+_NAMED_HEDGE = re.compile(r"'(.+)' \((.+)\) qualifies the commitment")
+
+
+def _without_hedges(text: str, f: Finding, ref: str | None) -> str:
+    """`text` without the hedges the finding names in this paragraph: a replacement that strengthens the verb
+    must not keep the 'as appropriate' the same section names as a shortfall. A hedge set off by commas goes
+    with its commas ("to report, as appropriate, violations" → "to report violations")."""
+    for hedge in f.hedges:
+        m = _NAMED_HEDGE.fullmatch(hedge)
+        if m is None or m.group(2) != ref:
+            continue
+        words = r"\s+".join(re.escape(w) for w in m.group(1).split())
+        for pattern, by in (
+            (rf",\s*{words}\s*,\s*", " "),
+            (rf",\s*{words}(?=\s*[;.:]|\s*$)", ""),
+            (rf"\s*\b{words}\b", ""),
+        ):
+            text, n = re.subn(pattern, by, text, count=1, flags=re.IGNORECASE)
+            if n:
+                break
+    return text
+
+
 def _swap_verb(p: Paragraph, f: Finding) -> str | None:
     """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back."""
     if p.verb_inherited or not p.verb or p.verb_class is None or not p.text.startswith(p.verb):
@@ -202,7 +226,7 @@ def _swap_verb(p: Paragraph, f: Finding) -> str | None:
         return None
     if p.verb_class not in _OBJECT_TO:
         return None  # "Notes ..." / "Decides that ...": another construction, a verb swap would not read
-    return target + p.text[len(p.verb) :]
+    return _without_hedges(target + p.text[len(p.verb) :], f, p.ref)
 
 
 class _Verifier:
