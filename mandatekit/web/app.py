@@ -192,11 +192,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         return html
 
     def _result(draft: Draft, profile: str) -> tuple[dict[str, Any], Any, Any]:
-        from mandatekit.api import memo_context
-
-        document, report = workshop.judge(draft, profile)
-        report = workshop.decided(report)
-        return memo_context(report, workshop.setup(profile), document), document, report
+        return workshop.context(draft, profile)
 
     async def download(request: Request) -> Response:
         kind = request.path_params["kind"]

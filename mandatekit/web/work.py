@@ -28,6 +28,7 @@ from mandatekit.web.store import Draft
 DECISIONS = ("accepted", "not-applicable", "met", "partial", "missing")  # as `mandatekit decide --as`
 MAX_JUDGED = 32
 MAX_JUDGED_BYTES = 32 * 1024 * 1024  # of the drafts' own bytes: their models take some ten times more
+MAX_CONTEXTS = 8  # memo contexts kept: the result page's and the memo downloads' (each ~ a judged draft)
 DETECT = ""  # the profile "chosen" when none is: each draft's mission is told from its text  # judged drafts kept for their next page or download (each ~1-5 MB of models)
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,12}")
 
@@ -90,6 +91,7 @@ class Workshop:
         self._setups: dict[str, Setup] = {}
         self._judged: OrderedDict[tuple[str, str, str], tuple[Any, Any, int]] = OrderedDict()
         self._judged_bytes = 0
+        self._contexts: OrderedDict[tuple[Any, ...], tuple[dict[str, Any], Any, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self.setup(self.default_profile)  # a bad rule folder or profile stops the server before it starts
 
@@ -146,6 +148,27 @@ class Workshop:
         finally:
             forget_inputs()
 
+    def context(self, draft: Draft, profile: str | None) -> tuple[dict[str, Any], Any, Any]:
+        """The memo's context for a draft as decided now, with its Document and decided Report: what the result
+        page shows and the memo downloads write. Placing the fixes re-judges the draft once for each (by far
+        the dearest stage on a long resolution), so it is worked out once and kept (a few, least recently used
+        forgotten) while the draft's decisions files stay as they are. Readers never change a context."""
+        from mandatekit.api import memo_context
+
+        key = (draft.digest, draft.name, profile or "", self.decisions_state(draft.name))
+        with self._lock:
+            if key in self._contexts:
+                self._contexts.move_to_end(key)
+                return self._contexts[key]
+        document, report = self.judge(draft, profile)
+        report = self.decided(report)
+        made = (memo_context(report, self.setup(profile), document), document, report)
+        with self._lock:
+            self._contexts[key] = made
+            while len(self._contexts) > MAX_CONTEXTS:
+                self._contexts.popitem(last=False)
+        return made
+
     def decisions_state(self, name: str) -> tuple[tuple[int, int, int] | None, ...]:
         """What the decisions files of a draft of this name are now (two stats): a page shown with them is
         shown again only while they stay as they are."""
@@ -177,10 +200,12 @@ class Workshop:
     def memo(self, draft: Draft, profile: str | None, fmt: str = "docx", previous: Any = None) -> bytes:
         from mandatekit.api import memo_context, render_memo
 
-        document, report = self.judge(draft, profile)
-        extra = {"previous": previous} if previous is not None else None
-        context = memo_context(report=self.decided(report), setup=self.setup(profile), document=document,
-                               extra=extra)  # fmt: skip
+        if previous is None:
+            context = self.context(draft, profile)[0]  # the one the result page showed
+        else:
+            document, report = self.judge(draft, profile)
+            context = memo_context(report=self.decided(report), setup=self.setup(profile), document=document,
+                                   extra={"previous": previous})  # fmt: skip
         data = render_memo(context, fmt)
         return data.encode("utf-8") if isinstance(data, str) else data
 
