@@ -270,3 +270,20 @@ def test_a_draft_naming_the_pages_placeholder_is_shown_as_written(browser: Brows
     text = DRAFT.replace("top priority", "top priority <check-id>")
     page = browser.http.get(browser.checked("d.txt", text.encode())).text
     assert "</mark> &lt;check-id&gt;;</p>" in page
+
+
+def test_the_memo_download_follows_the_decisions_recorded_after_the_page(
+    browser: Browser, decisions: Path, tmp_path: Path, same_day: None
+) -> None:
+    url = browser.checked("d.txt", DRAFT.encode())  # the page worked out the memo's context
+    address, query = url.split("?")
+    before = browser.http.get(f"{address}/download/memo.html?{query}").content
+    browser.http.post(
+        f"{address}/decide/poc-policy",
+        data={"csrf": browser.token(), "decision": "not-applicable", "why": "Not for this text", "by": "me"},
+    )
+    after = browser.http.get(f"{address}/download/memo.html?{query}").content
+    (decisions / "d.txt").write_text(DRAFT, encoding="utf-8")
+    cli("memo", "d.txt", "-o", tmp_path / "memo.html", cwd=decisions)
+    assert after == (tmp_path / "memo.html").read_bytes()
+    assert after != before
