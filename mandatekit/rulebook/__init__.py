@@ -88,6 +88,26 @@ def line_of(lines: dict[str, int], loc: tuple[Any, ...] | list[Any]) -> int | No
     return lines.get("")
 
 
+def validation_errors(
+    exc: ValidationError, lines: dict[str, int], unknown_field: str
+) -> list[tuple[tuple[Any, ...], int | None, str]]:
+    """pydantic's errors as (field path, line in the YAML file, message for the writer), shared by rule
+    files, profiles and source registers: pydantic's own tags (union members, validators) are left out of
+    the path and its two commonest messages said in our words."""
+    out = []
+    for err in exc.errors():
+        loc = tuple(
+            p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function")))
+        )
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = unknown_field
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        out.append((loc, line_of(lines, loc), message))
+    return out
+
+
 def _field(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -118,19 +138,12 @@ def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(
-                p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function")))
+        problems = [
+            f"{f'{path}:{line}' if line else path}: {_field(loc) or 'rule'}: {message}"
+            for loc, line, message in validation_errors(
+                exc, lines, "unknown field (check the spelling; see docs/writing-rules.md)"
             )
-            line = line_of(lines, loc)
-            where = f"{path}:{line}" if line else str(path)
-            message = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                message = "unknown field (check the spelling; see docs/writing-rules.md)"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            problems.append(f"{where}: {_field(loc) or 'rule'}: {message}")
+        ]
         return None, lines, problems
     problems = []
     for name, element in rule.elements.items():
@@ -398,18 +411,13 @@ def _read_profile(path: Path) -> tuple[Profile | None, list[str]]:
     try:
         return Profile.model_validate(data), []
     except ValidationError as exc:
-        lines = line_index(node)
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"]
-            line = line_of(lines, loc)
-            at = ".".join(str(x) for x in loc) or "profile"
-            message = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                message = "unknown field (check the spelling; schema: docs/profiles.md)"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            problems.append(f"{path}:{line or 1}: invalid profile: {at}: {message}")
+        errors = validation_errors(
+            exc, line_index(node), "unknown field (check the spelling; schema: docs/profiles.md)"
+        )
+        problems = [
+            f"{path}:{line or 1}: invalid profile: {'.'.join(map(str, loc)) or 'profile'}: {message}"
+            for loc, line, message in errors
+        ]
         return None, problems
 
 

@@ -66,7 +66,7 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     import yaml
 
     from mandatekit.output import note_input
-    from mandatekit.rulebook import line_of
+    from mandatekit.rulebook import validation_errors
     from mandatekit.rulebook.yamlfile import line_index, parse_yaml
 
     note_input(path, "source register")
@@ -83,19 +83,14 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         register = Register.model_validate(data)
     except ValidationError as exc:
-        lines = line_index(node)
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"]
-            line = line_of(lines, loc)
-            at = ".".join(str(p) for p in loc) or "register"
-            message = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                message = "unknown field (known: id, title, kind, author, date, made_for, recommendations)"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            problems.append(f"{path}:{line or 1}: {at}: {message}")
-        return [], problems
+        errors = validation_errors(
+            exc,
+            line_index(node),
+            "unknown field (known: id, title, kind, author, date, made_for, recommendations)",
+        )
+        return [], [
+            f"{path}:{line or 1}: {'.'.join(map(str, loc)) or 'register'}: {m}" for loc, line, m in errors
+        ]
     ids = [s.id for s in register.sources]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
