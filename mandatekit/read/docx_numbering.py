@@ -100,7 +100,7 @@ def format_number(n: int, fmt: str) -> str:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        from mandatekit.read.structure import _to_roman
+        from mandatekit.read.structure_labels import _to_roman
 
         roman = _to_roman(n)
         return roman.upper() if fmt == "upperRoman" else roman

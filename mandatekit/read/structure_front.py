@@ -1,0 +1,43 @@
+"""The front matter of a draft (what stands before "The Security Council,"): its symbol, date and title,
+found in the text whatever the format.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mandatekit.read.model import FrontMatter
+
+# S/RES/2719 (2024), S/2024/123; General Assembly: A/RES/73/8, A/80/590 (its masthead holds the symbol)
+_SYMBOL = re.compile(
+    r"\bS/RES/\d+\s*\(\d{4}\)|\bS/\d{4}/[\w.]+|\bA/RES/\d+/\d+\b|\bA/\d{2,3}/(?:L\.)?\d+\b", re.IGNORECASE
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b")
+_NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(\S.*)$")
+_TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECASE)
+
+
+_CONTENTS_LEADER = re.compile(r"(?:\. ?){4,}\s*\d*\s*$")
+
+
+def _front_matter(texts: list[str]) -> FrontMatter:
+    front = FrontMatter()
+    for text in texts:
+        if front.symbol is None and (m := _SYMBOL.search(text)):
+            front.symbol = " ".join(m.group(0).split())
+        if front.date is None and (m := _DATE.search(text)):
+            front.date = m.group(0)
+    # An adopted General Assembly resolution prints its title after its number: "73/8. Necessity of ..."
+    front.title = next((m.group(1) for text in texts if (m := _NUMBERED_TITLE.match(text))), None)
+    for text in texts if front.title is None else []:
+        bare = _DATE.sub("", _SYMBOL.sub("", text)).strip(" -–,")
+        if (
+            bare
+            and _TITLE_HINT.search(bare)
+            and not re.match(r"(?i)^(united nations|security council)", bare)
+            and not _CONTENTS_LEADER.search(bare)  # a line of the table of contents names a chapter
+        ):
+            front.title = bare
+            break
+    return front
