@@ -28,33 +28,6 @@ _PRUNED = {
 }
 
 
-def paragraph_text(p: Any) -> str:
-    """The paragraph's words with all tracked changes accepted."""
-    parts: list[str] = []
-
-    def walk(el: Any) -> None:
-        for child in el:
-            tag = child.tag
-            if tag in _PRUNED or not isinstance(tag, str):
-                continue
-            if tag == MC_ALTERNATE:
-                chosen = rendered_alternative(child)
-                if chosen is not None:
-                    walk(chosen)
-                continue
-            if tag == W + "t":
-                parts.append(child.text or "")
-            elif tag in (W + "tab", W + "br", W + "cr"):
-                parts.append(" ")
-            elif tag == W + "noBreakHyphen":
-                parts.append("-")
-            else:
-                walk(child)
-
-    walk(p)
-    return "".join(parts)
-
-
 _INSERTED = {W + "ins", W + "moveTo"}
 _DELETED = {W + "del", W + "moveFrom"}
 
@@ -62,7 +35,7 @@ _DELETED = {W + "del", W + "moveFrom"}
 def paragraph_changes(
     p: Any, hidden: Callable[[Any], bool] = lambda run: False
 ) -> tuple[str, list[tuple[str, int, int, str]], int]:
-    """The paragraph's text with all changes accepted (as `paragraph_text`), its pending changes as
+    """The paragraph's text with all tracked changes accepted, its pending changes as
     (kind, start, end, text) in that raw text, and the number of tracked-change marks. Runs `hidden` says
     Word does not show, and alternative content Word would not render, are left out."""
     parts: list[str] = []
