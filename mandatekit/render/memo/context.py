@@ -1,0 +1,241 @@
+"""The memo's context: one dict every format renders from — the head (to, subject, the draft's status),
+the summary and assessment, the gaps and asks, the sources annex, the decisions trail — with text from the
+draft made safe for Word's XML. Built once; the formats only lay it out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mandatekit import __version__
+from mandatekit.clock import now as memo_date
+from mandatekit.errors import shown
+from mandatekit.judge import Report
+from mandatekit.read.model import Document
+from mandatekit.render.accepted import Judge
+from mandatekit.render.crossrefs import renumbered
+from mandatekit.render.crossrefs import sentence as renumbered_sentence
+from mandatekit.render.memo.assessment import (
+    SEVERITIES,
+    _asks,
+    _assessment,
+    _pending_sentence,
+    _settled_sentence,
+)
+from mandatekit.render.memo.finding import _finding, made_elsewhere
+from mandatekit.render.memo.words import in_words, number
+from mandatekit.render.placement import place
+from mandatekit.textnorm import xml_safe
+
+NO_AUTHOR = "[Your name]"
+
+
+def mission_line(report: Report) -> str:
+    """Which profile filled the suggestions, and why: the first lines of every output."""
+    if report.mission is None:
+        return f"Profile: {report.profile}." if report.profile else ""
+    return report.mission.line
+
+
+def _draft_status(doc: Any, name: str, document: Document | None) -> str:
+    # The memo head's Subject names the draft (its title and symbol, else its file): not said again here.
+    clauses = [f"file {name}"] if doc.title else []
+    if doc.date:
+        clauses.append(f"dated {doc.date}")
+    n = document.pending_changes if document is not None else 0
+    if n:
+        clauses.append(f"read with {number(n)} pending tracked change{'s' if n != 1 else ''} accepted")
+    text = ", ".join(clauses)
+    text = text[:1].upper() + text[1:] + ("." if text else "")
+    if document is None:
+        return text
+    bracketed = [p.ref for p in document.paragraphs if p.brackets and p.ref]
+    if bracketed:
+        text += f" Text in square brackets (not yet agreed): {', '.join(dict.fromkeys(bracketed))}."
+    from mandatekit.render.agreement import whole_deletions
+
+    changed, deleted = [], []
+    for p in document.paragraphs:
+        if not p.changes:
+            continue
+        whole = whole_deletions(p)
+        if whole:
+            deleted.append(f"the paragraph before {p.ref or 'the operative part'}")
+        if len(whole) < len(p.changes):
+            changed.append(p.ref or "front matter")
+    if changed:
+        text += f" Pending changes in {', '.join(dict.fromkeys(changed))}."
+    if deleted:
+        text += f" Pending deletion of {', '.join(dict.fromkeys(deleted))}."
+    if changed or deleted:
+        text += " Paragraph numbers in this memo are those of the draft with every pending change accepted."
+    return text.strip()
+
+
+def memo_context(
+    report: Report,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    sources: list[dict[str, Any]] | None = None,
+    rules: list[Any] | None = None,
+    profile_name: str | None = None,
+    document: Document | None = None,
+    memo_to: str | None = None,
+    judge: Judge | None = None,
+) -> dict[str, Any]:
+    doc = report.document
+    name = Path(doc.path).name if doc.path else "draft"
+    s = report.summary
+    placements = place(report, document, judge) if document is not None else {}
+    registered = list(sources or [])
+    cited = {src.id for f in report.findings for src in f.sources}
+    registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]
+    short = {x["id"]: f"S{n + 1}" for n, x in enumerate(registered)}
+    findings = [_finding(f, placements.get(f.rule), short, document) for f in report.findings]
+    made_for = {src.id: m for f in report.findings for src in f.sources if (m := made_elsewhere(src))}
+    annex_quotes = {
+        a.id: [{"quote": q.quote, "title": q.title} for q in a.quotes] for a in report.sources_annex
+    }
+    # A gap the drafting team settled (accepted, not applicable, or judged met) and that is not stale is
+    # out of the gaps, the asks and the counts; the memo says so, and the decisions table keeps the trail.
+    settled = {
+        f.rule: f.verdict.value
+        for f in report.findings
+        if f.decision is not None and f.verdict.value != "met" and f.decision.effective is not None
+        and f.decision.effective.value == "met"
+    }  # fmt: skip
+    if settled:
+        s = s.model_copy(
+            update={
+                "met": s.met + len(settled),
+                "partial": s.partial - sum(v == "partial" for v in settled.values()),
+                "missing": s.missing - sum(v == "missing" for v in settled.values()),
+            }
+        )
+    # Gaps keep the scorecard's order (most severe first), so "#" there runs 1, 2, 3 down the table.
+    gaps = sorted(
+        (f for f in findings if f["verdict"] != "met" and f["rule"] not in settled),
+        key=lambda f: SEVERITIES.index(f["severity"]),
+    )
+    for n, g in enumerate(gaps):
+        g["number"] = n + 1
+    key_gaps = [f for f in gaps if f["severity"] in ("critical", "high")]
+    total = len(findings)
+    summary = (
+        f"Of the {total} recommendations checked, the draft meets {number(s.met)}, meets {number(s.partial)} in "
+        f"part and misses {number(s.missing)}."
+    )
+    if key_gaps:
+        n = len(key_gaps)
+        summary += (
+            f" {in_words(n).capitalize()} critical or high-severity "
+            f"gap{'s need' if n != 1 else ' needs'} attention before the draft goes out:"
+        )
+    elif gaps:
+        summary += " No critical or high-severity gap remains."
+    else:
+        summary += " It meets every recommendation checked."
+    subject = (doc.title or name) + (f" ({doc.symbol})" if doc.symbol else "")
+    context = {
+        "memo_title": title or f"Gap analysis: {doc.symbol or doc.title or name}",
+        "subtitle": doc.title or name,
+        "memo_to": memo_to or "The drafting team",
+        "subject": subject,
+        "draft_status": _draft_status(doc, name, document),
+        "mission_line": mission_line(report),
+        "mission": report.mission.model_dump() if report.mission else None,
+        "pending_changes": document.pending_changes if document is not None else 0,
+        "draft_name": name,
+        "symbol": doc.symbol or "—",
+        "draft_date": doc.date or "—",
+        "date": memo_date().strftime("%d %B %Y").lstrip("0"),
+        "rulebook": f"mandatekit {__version__}, {total} rules",
+        "profile": profile_name or report.profile or "—",
+        # A memo goes out under a person's or an office's name, which only the user knows: without --author
+        # the head holds a placeholder the sender sees to fill in; "mandatekit" stays the file's creator.
+        "author": author or NO_AUTHOR,
+        "summary": s.model_dump(),
+        "summary_text": summary,
+        "assessment": _assessment(
+            s, total, gaps, [{**f, "verdict": "met"} if f["rule"] in settled else f for f in findings]
+        )
+        + _settled_sentence(settled, findings)
+        + (
+            renumbered_sentence(renumbered(document, list(placements.values())))
+            if document is not None
+            else ""
+        )
+        + (_pending_sentence(report, document, judge) if document is not None and judge is not None else ""),
+        "asks": _asks(gaps),
+        "findings": findings,
+        "scorecard": findings,
+        "gaps": gaps,
+        "key_gaps": key_gaps,
+        "met": [f for f in findings if f["verdict"] == "met"],
+        "sources": [
+            {
+                "id": x["id"],
+                "short": short[x["id"]],
+                "title": x.get("title", x["id"]),
+                "author": x.get("author", ""),
+                "date": x.get("date", ""),
+                "quotes": annex_quotes.get(x["id"], []),
+            }
+            for x in registered
+            if x["id"] in cited or not cited
+        ],
+        # One line before the annex's quotes of another mission's sources (Bangui, FACA ...): whose they are.
+        "sources_note": (
+            f"These sources were written for {' and '.join(sorted(set(made_for.values())))}'s renewal; this memo "
+            "applies their recommendations in general terms."
+            if made_for
+            else ""
+        ),
+        "rules": [{"id": r.id, "title": r.title, "severity": r.severity.value} for r in (rules or [])],
+        "rules_text": "; ".join(f"{r.id} ({r.severity.value})" for r in (rules or [])),
+        "warnings": report.warnings,
+        "footer_text": f"Gap analysis of {doc.symbol or name}",
+        "previous": None,  # set when the memo is written from a comparison (mandatekit compare -o)
+        "decisions": [  # the drafting team's recorded decisions, as an audit trail
+            {
+                "title": f.title,
+                "verdict": f.verdict.value,
+                "decision": f.decision.decision,
+                "why": f.decision.why,
+                "by": f.decision.by,
+                "date": f.decision.date,
+                "stale": f.decision.stale or "",
+            }
+            for f in report.findings
+            if f.decision is not None
+        ],
+    }
+    return _clean(context)
+
+
+def with_previous(context: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """The memo of the new draft with what changed since the previous one: a change column in the scorecard."""
+    by_rule = {c["rule"]: c for c in previous.get("changes", [])}
+
+    def mark(f: dict[str, Any]) -> dict[str, Any]:
+        c = by_rule.get(f["rule"])
+        return {**f, "change": f"{c['arrow']} was {c['old']}" if c else ""}
+
+    lists = ("findings", "scorecard", "gaps", "key_gaps", "met", "asks")
+    return {
+        **context,
+        **{k: [mark(f) for f in context[k]] for k in lists if k in context},
+        "previous": previous,
+    }
+
+
+def _clean(value: Any) -> Any:
+    """Text taken from a draft may hold control characters that would corrupt Word's XML: drop them."""
+    if isinstance(value, str):
+        return shown(xml_safe(value))
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value

@@ -1,0 +1,111 @@
+"""What the draft says for one finding: its message, the reasons worth reading, the clause that carries
+the evidence cut to a quote, and the text it rests on that is not yet agreed (square brackets, pending
+tracked changes). Kept apart from the memo's layout because the comments on a draft say the same."""
+
+from __future__ import annotations
+
+import re
+
+from mandatekit.judge import Finding
+from mandatekit.read.model import Document
+from mandatekit.render.memo.words import _sentence
+
+_UNAGREED = re.compile(r"stands only in (bracketed, unagreed text|a pending tracked change) in ([^:]+):")
+
+
+def message(f: Finding) -> str:
+    """The finding's message, following its reason: where the words that would meet a rule are there but
+    in square brackets or a pending change, that is what the reader needs first — not the rule's message
+    for a draft that asks nothing."""
+    for reason in f.reasons:
+        m = _UNAGREED.search(reason)
+        if m is not None and f.verdict.value == "partial":
+            where = "square brackets" if m.group(1).startswith("bracketed") else "a pending tracked change"
+            return f"The words that would meet it are in the draft, but in {where} in {m.group(2)}: not yet agreed"
+    return f.message
+
+
+def readable_reasons(f: Finding) -> list[str]:
+    """The reasons worth a reader's time beside the rule's own message. 'The draft has <element> and
+    <element> (OP 8) but not <element>' is the judge listing element labels: the message already says it in
+    the rule author's words, so the memo and the comments leave it out."""
+    return [r for r in f.reasons if not r.startswith("The draft has ")]
+
+
+def _where(f: Finding) -> str:
+    return ", ".join(f.refs) or "—"
+
+
+def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
+    """Evidence resting on text not yet agreed: in a pending tracked change or in square brackets; and what
+    pending changes deleted from the paragraphs that carry it."""
+    out: dict[str, list[str]] = {"pending": [], "brackets": [], "deleted": []}
+    if document is None:
+        return out
+    for e in f.evidence:
+        p = document.paragraphs[e.paragraph]
+        if any(c.kind == "insert" and c.start < e.end and e.start < c.end for c in p.changes):
+            out["pending"].append(e.ref)
+        if p.in_brackets(e.start, e.end):
+            out["brackets"].append(e.ref)
+    for index in dict.fromkeys(e.paragraph for e in f.evidence):
+        p = document.paragraphs[index]
+        for c in p.changes:
+            if c.kind == "delete":
+                inserted = next(
+                    (i.text for i in p.changes if i.kind == "insert" and i.start == c.start), None
+                )
+                what = f"a pending change in {p.ref} deletes “{c.text}”"
+                out["deleted"].append(what + (f" for “{inserted}”" if inserted else ""))
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _why(f: Finding, flags: dict[str, list[str]]) -> str:
+    """Why a gap falls short, always said: the judge's reasons, the hedges, the brackets or pending changes
+    its words stand in; failing those, what the rule found and did not find."""
+    parts = [_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]
+    if flags["brackets"] and not any("bracket" in r.lower() for r in f.reasons):
+        parts.append(
+            f"The words that would meet it in {', '.join(flags['brackets'])} stand in square brackets."
+        )
+    if not parts and f.verdict.value != "met":
+        parts = [_sentence(r) for r in f.reasons]
+    if not parts and f.verdict.value == "missing":
+        parts = ["No operative paragraph of the draft carries any of what this recommendation asks for."]
+    elif not parts and f.verdict.value == "partial":
+        where = ", ".join(f.refs)
+        parts = [f"The draft has part of it{f' in {where}' if where else ''}, not all of it together in one "
+                 "operative paragraph under a verb strong enough."]  # fmt: skip
+    return " ".join(parts)
+
+
+QUOTE_WORDS = 40  # words of a clause quoted as evidence, at most: the words found and a little either side
+
+
+def cut_quote(context: str, words: str, limit: int = QUOTE_WORDS) -> str:
+    """The clause carrying the evidence, cut to `limit` words around the words found."""
+    split = context.split()
+    if len(split) <= limit:
+        return context
+    found = words.split()
+    at = next((i for i in range(len(split)) if split[i : i + len(found)] == found), None)
+    if at is None:
+        at = 0
+    start = max(0, min(at - limit // 3, len(split) - limit))
+    end = start + limit
+    return ("… " if start else "") + " ".join(split[start:end]) + (" …" if end < len(split) else "")
+
+
+def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
+    quotes: dict[str, str] = {}
+    for e in f.evidence:
+        quotes.setdefault(e.ref, cut_quote(e.context, e.text))
+    parts = [_sentence(message(f))]
+    if quotes:
+        parts.append("; ".join(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items()) + ".")
+    if flags["pending"]:
+        parts.append(f"The words in {', '.join(flags['pending'])} stand in a pending tracked change.")
+    if flags["brackets"]:
+        parts.append(f"The words in {', '.join(flags['brackets'])} are in square brackets, not yet agreed.")
+    parts += [_sentence(d) for d in flags["deleted"]]
+    return " ".join(parts)

@@ -1,0 +1,103 @@
+"""One finding as the memo shows it: its verdict and shade, its quotes, why it falls short, the language
+proposed and where it goes, and the sources it cites (another mission's sources named, not quoted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mandatekit.judge import Finding
+from mandatekit.read.model import Document
+from mandatekit.read.verbs import leading_verb
+from mandatekit.render.memo.evidence import _draft_says, _flags, _where, _why, cut_quote, message
+from mandatekit.render.memo.words import _sentence
+from mandatekit.render.placement import Placement
+
+SHADE = {"met": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
+LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
+
+
+def _finding(
+    f: Finding, placement: Placement | None, short: dict[str, str], document: Document | None
+) -> dict[str, Any]:
+    # One quote per paragraph: the clause holding the evidence, in the draft's own words.
+    quotes: dict[str, dict[str, str]] = {}
+    for e in f.evidence:
+        quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": cut_quote(e.context, e.text)})
+    flags = _flags(f, document)
+    where = _where(f)
+    if flags["pending"] or flags["brackets"]:
+        where += " (" + ", ".join(x for x, on in (("pending change", flags["pending"]),
+                                                   ("in brackets", flags["brackets"])) if on) + ")"  # fmt: skip
+    text = placement.text if placement else f.suggestion
+    if placement is not None and placement.action in ("agree", "reject"):
+        what = "Agreeing it" if placement.action == "agree" else "Rejecting it"
+        words = "bracketed" if placement.action == "agree" else "concerned"
+        text = f"{what} {placement.secures}. The words {words}: “{placement.text}”."
+    elif placement is not None and placement.action == "covered":
+        text = ("No language of its own: the language proposed for that gap also meets this recommendation "
+                "(checked by judging the draft again with it).")  # fmt: skip
+    verb = leading_verb(text)
+    lead = verb.verb if verb is not None and text.startswith(verb.verb) else ""
+    pieces = [p.model_dump() for p in placement.pieces] if placement else [{"op": "insert", "text": text}]
+    for n, piece in enumerate(pieces):  # a space between pieces, unless punctuation follows
+        piece["sep"] = "" if n == 0 or piece["text"][:1] in ",.;:)]" else " "
+    cites = [short.get(s.id, s.id) for s in f.sources]
+    elsewhere = {s.id: m for s in f.sources if (m := made_elsewhere(s))}
+    cite = " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c)))
+    if elsewhere:
+        missions = " and ".join(dict.fromkeys(elsewhere.values()))
+        cite = f"Recommended for {missions}'s renewal by {cite}; here in general terms."
+    return {
+        "rule": f.rule,
+        "title": f.title,
+        "severity": f.severity.value,
+        "theme": f.theme,
+        "verdict": f.verdict.value,
+        "verdict_label": LABEL[f.verdict.value],
+        "shade": SHADE[f.verdict.value],
+        "message": f.message,
+        "reasons": f.reasons,
+        "hedges": f.hedges,
+        "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
+        "quotes": list(quotes.values()),
+        "evidence": [e.model_dump() for e in f.evidence],
+        "recommendation": f.recommendation,
+        "suggestion": f.suggestion,
+        # A quote about another country's mission stays out of the body: the annex holds it.
+        "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
+        # ... and is named in one line instead: "Recommended for MINUSCA's renewal by “…”; here in general terms".
+        "sources_elsewhere": [_sentence_case(s.cited) for s in f.sources if s.id in elsewhere],
+        "cite": cite,
+        "summary": _sentence(message(f)),
+        "draft_says": _draft_says(f, flags)
+        + (
+            f" {placement.where.replace('Reject the', 'The', 1)} takes out what would meet it."
+            if placement is not None and placement.action == "reject"
+            else ""
+        ),
+        "why": _why(f, flags),
+        "flags": flags,
+        "placement": placement.where if placement else "Add to the operative part",
+        "action": placement.action if placement else "insert",
+        "placement_paragraph": placement.paragraph if placement else None,  # index: the web page links it
+        "proposed": text,
+        "proposed_verb": lead,
+        "proposed_rest": text[len(lead) :],
+        "proposed_pieces": pieces,
+        "change": "",
+        "number": "",
+    }
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _source(s: Any, short: dict[str, str]) -> dict[str, str]:
+    return {"id": s.id, "short": short.get(s.id, s.id), "title": s.title or s.id, "quote": s.quote}
+
+
+def made_elsewhere(source: Any) -> str | None:
+    """The mission a source's recommendation was made for, when this draft is another mission's (or none
+    could be told): then it is presented in general terms, its quote kept for the annex."""
+    return source.made_for if source.quote is None else None
