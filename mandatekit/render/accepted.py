@@ -4,13 +4,10 @@ rebuilt with typed numbers and read again, so the same reader and judge decide a
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mandatekit.read.model import Document, Kind, Paragraph
-from mandatekit.rulebook.patterns import as_latin1
 
 if TYPE_CHECKING:
     from mandatekit.judge import Report
@@ -82,82 +79,7 @@ def accepted_text(document: Document, placements: Iterable[Placement]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def rejudge(
-    document: Document, placements: Iterable[Placement], judge: Judge, only: list[str] | None = None
-) -> Report:
-    """The draft re-read with the placements accepted and judged; with `only`, judged by those rules alone
-    (the judge must then take `only`, as `Setup.judge` does)."""
+def rejudge(document: Document, placements: Iterable[Placement], judge: Judge) -> Report:
     from mandatekit.read import read_string
 
-    accepted = read_string(accepted_text(document, placements))
-    return judge(accepted) if only is None else judge(accepted, only)  # type: ignore[call-arg]
-
-
-def rules_of(judge: Judge) -> list[Any] | None:
-    """The rules a judge judges by, when it is a `Setup`'s (and so can judge by some of them only)."""
-    from mandatekit.api import Setup
-
-    setup = getattr(judge, "__self__", None)
-    return list(setup.rulebook.rules) if isinstance(setup, Setup) and judge.__name__ == "judge" else None
-
-
-def _lineage(document: Document, index: int) -> list[Paragraph]:
-    """Paragraph `index` with the paragraphs it sits under (whose verb and lead-in it shares) and those under
-    it (which share its own)."""
-    p = document.paragraphs[index]
-    out, up = [p], p
-    while up.parent is not None:
-        up = document.paragraphs[up.parent]
-        out.append(up)
-    inside = {p.index}
-    for q in document.paragraphs[p.index + 1 :]:
-        if q.parent not in inside:
-            break
-        inside.add(q.index)
-        out.append(q)
-    return out
-
-
-def changed_text(document: Document, kept: list[Placement], probe: list[Placement]) -> str:
-    """All the text whose words could change a verdict when `probe` is accepted on top of `kept`: the new
-    text, and each paragraph it replaces or follows or copies, with the paragraphs above and under it (verbs
-    and lead-ins are shared along them), as drafted and as the kept fixes have them. Generous on purpose: a
-    rule missed here would keep a stale verdict, one too many only costs its judging."""
-    touched: set[int] = set()
-    texts: list[str] = []
-    for pl in probe:
-        texts += [pl.text, pl.result or ""]
-        for index in (pl.paragraph, pl.like):
-            if index is not None and 0 <= index < len(document.paragraphs):
-                touched |= {p.index for p in _lineage(document, index)}
-    texts += [document.paragraphs[i].text for i in sorted(touched)]
-    for pl in kept:
-        if pl.paragraph in touched or pl.like in touched:
-            texts += [pl.text, pl.result or ""]
-    return "\n".join(texts)
-
-
-def rules_touched(rules: list[Any], text: str) -> list[str]:
-    """The ids of the rules whose words (of an element or an exclusion) could match in `text`, by what each
-    phrase needs (`patterns.phrase_needs`, as the judge's word index asks); any rule with a regex is in."""
-    from mandatekit.judge.search import for_matching
-    from mandatekit.rulebook.patterns import could_match
-
-    words = sorted(set(re.findall(rb"[a-z0-9_]+", as_latin1(for_matching(text)).lower())))
-    starts: dict[str, bool] = {}
-
-    def starts_a_word(start: str) -> bool:
-        if start not in starts:
-            key = start.encode("ascii")
-            k = bisect.bisect_left(words, key)
-            starts[start] = k < len(words) and words[k].startswith(key)
-        return starts[start]
-
-    out = []
-    for rule in rules:
-        patterns = [*rule.elements.values(), *rule.exclude]
-        if any(p.regex for p in patterns) or any(
-            could_match(phrase, starts_a_word) for p in patterns for phrase in p.phrases
-        ):
-            out.append(rule.id)
-    return out
+    return judge(read_string(accepted_text(document, placements)))

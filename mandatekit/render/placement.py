@@ -25,11 +25,10 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mandatekit.compare import DiffPiece, _similarity, word_diff
-from mandatekit.errors import MandatekitError
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
-from mandatekit.render.accepted import Judge, changed_text, rejudge, rules_of, rules_touched
+from mandatekit.render.accepted import Judge, rejudge
 
 Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
@@ -233,29 +232,18 @@ def _swap_verb(p: Paragraph, f: Finding) -> str | None:
 class _Verifier:
     """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing."""
 
-    def __init__(self, document: Document, judge: Judge, full: bool = False) -> None:
+    def __init__(self, document: Document, judge: Judge) -> None:
         self.document, self.judge = document, judge
-        # Only the rules whose words could match in the text a fix changes are judged again (`full`: all,
-        # as the tests compare); the others keep the verdict they have with the fixes kept so far.
-        self.rules = None if full else rules_of(judge)
         self.kept: list[Placement] = []
         self.covered_by: dict[str, Placement] = {}  # rule → the fix for another rule that also improved it
         self.current = self._ranks([])
 
-    def _ranks(self, placements: list[Placement], only: list[str] | None = None) -> dict[str, int]:
-        report = rejudge(self.document, placements, self.judge, only)
+    def _ranks(self, placements: list[Placement]) -> dict[str, int]:
+        report = rejudge(self.document, placements, self.judge)
         return {f.rule: f.verdict.rank for f in report.findings}
 
     def verdicts(self, placements: list[Placement]) -> dict[str, int]:
-        if self.rules is None:
-            return self._ranks([*self.kept, *placements])
-        only = rules_touched(self.rules, changed_text(self.document, self.kept, placements))
-        if not only:
-            return dict(self.current)
-        try:
-            return {**self.current, **self._ranks([*self.kept, *placements], only)}
-        except MandatekitError:  # e.g. no rule of those in the draft's language: judge them all
-            return self._ranks([*self.kept, *placements])
+        return self._ranks([*self.kept, *placements])
 
     def keeps(self, placement: Placement) -> bool:
         ranks = self.verdicts([placement])
@@ -288,15 +276,13 @@ def _agreements(document: Document, verifier: _Verifier) -> dict[str, list[Place
     return out
 
 
-def pending_secures(
-    report: Report, document: Document, judge: Judge, full: bool = False
-) -> dict[str, list[str]]:
+def pending_secures(report: Report, document: Document, judge: Judge) -> dict[str, list[str]]:
     """'Accept the pending insertion in OP 7 of “…”' → the titles of the rules it secures: the pending changes
     without which, judged again, a recommendation would fall back."""
     from mandatekit.render.agreement import candidates
 
     titles = {f.rule: f.title for f in report.findings}
-    verifier = _Verifier(document, judge, full)
+    verifier = _Verifier(document, judge)
     out: dict[str, list[str]] = {}
     for a in candidates(document):
         if a.kind != "reject":
@@ -309,12 +295,9 @@ def pending_secures(
     return out
 
 
-def place(
-    report: Report, document: Document, judge: Judge | None = None, full: bool = False
-) -> dict[str, Placement]:
+def place(report: Report, document: Document, judge: Judge | None = None) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
-    operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module), by
-    every rule with `full`, else by those the fix could change (`_Verifier`)."""
+    operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module)."""
     paragraphs = document.paragraphs
     operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
     if not operative:
@@ -328,7 +311,7 @@ def place(
             evidence_of.setdefault(e.paragraph, set()).add(f.rule)
     from mandatekit.render.tasks import task_item  # tasks builds on this module's helpers
 
-    verifier = _Verifier(document, judge, full) if judge is not None else None
+    verifier = _Verifier(document, judge) if judge is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
     claimed: set[int] = set()
     added: dict[int, int] = {}  # task list → items added to it so far
