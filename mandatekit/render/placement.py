@@ -139,7 +139,9 @@ class _Relatedness:
         self.weight = {w: math.log(1 + n / c) for w, c in df.items()}
 
     def score(self, index: int, query: set[str]) -> float:
-        return sum(self.weight.get(w, 0.0) for w in self.bags.get(index, set()) & query)
+        # fsum, not sum: a set's order follows the hash seed, and float sums in another order can differ in
+        # the last bit and break a tie the other way: the same draft placed its fix elsewhere in some runs.
+        return math.fsum(self.weight.get(w, 0.0) for w in self.bags.get(index, set()) & query)
 
 
 def _top(document: Document, p: Paragraph) -> Paragraph:
