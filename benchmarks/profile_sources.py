@@ -15,6 +15,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "txt"
+sys.path.insert(0, str(ROOT))
+
+# The parts of a value joined by ' and ' outside parentheses, split as the profile check itself splits them.
+from mandatekit.rulebook.model import _parts as split_value  # noqa: E402
 
 
 def plain(text: str) -> str:
@@ -52,23 +56,6 @@ def passage_for(text: str, value: str) -> str | None:
     if end < len(text) and text[end].isalnum() and " " in out:
         out = out.rsplit(" ", 1)[0]
     return out.strip(" ,")
-
-
-def split_value(value: str) -> list[str]:
-    """'the A (X) and B (Y)' → ['the A (X)', 'B (Y)']: the parts of a value joined by ' and ' outside
-    parentheses (the profile check in mandatekit/rulebook/model.py splits the same way)."""
-    parts, depth, start = [], 0, 0
-    i = 0
-    while i < len(value):
-        c = value[i]
-        depth += c == "("
-        depth -= c == ")"
-        if depth == 0 and value.startswith(" and ", i):
-            parts.append(value[start:i])
-            start = i = i + 5
-            continue
-        i += 1
-    return [*parts, value[start:]]
 
 
 def main() -> int:
