@@ -1,6 +1,6 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 and holdout)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 and real3)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
@@ -90,7 +90,7 @@ if __name__ == "__main__":
     folders = [Path(a) for a in sys.argv[1:]] or [
         ROOT / "tests" / "judge" / "real",
         ROOT / "tests" / "judge" / "real2",
-        ROOT / "tests" / "judge" / "holdout",
+        ROOT / "tests" / "judge" / "real3",
     ]
     for folder in folders:
         print(f"== {folder}")

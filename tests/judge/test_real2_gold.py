@@ -1,7 +1,7 @@
 """Eighteen more real resolutions (issue 21: peacekeeping renewals of every kind, AU and multinational
 authorisations, sanctions and thematic texts), each coded for all 22 rules by two blind coders who saw only the
 spec, adjudicated by a third: tests/judge/real2/gold.yaml. This is the tuning two-thirds of the set (the holdout, measured
-once at the end of the round, is tests/judge/holdout). The tool is not expected to agree on every cell: the floor below is what it
+once at the end of the round, became tests/judge/real3 once measured). The tool is not expected to agree on every cell: the floor below is what it
 reaches today, and it may only rise. `benchmarks/gold_agreement.py` prints every disagreement."""
 
 from __future__ import annotations
