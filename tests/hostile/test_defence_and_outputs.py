@@ -131,9 +131,13 @@ def test_output_folder_missing_or_read_only_is_one_line(tmp_path: Path) -> None:
 # Run in a fresh interpreter: in pytest's process, threads earlier tests left behind compete for the GIL, and
 # CPython may then run the Python handler of a signal only after the write has finished (the test once saw
 # exit 0): the test would be measuring the test run, not mandatekit. A fresh process is the user's case.
+# The child restores Ctrl-C's default first: a suite started in the background (`nohup make test &`) inherits
+# SIGINT ignored, Python then installs no handler, and ignoring it is right there: it is not a drafter's terminal.
 _INTERRUPTED_WRITE = """
 import os, signal, sys
 from mandatekit.cli import main
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a terminal's Ctrl-C, whatever the suite inherited
 
 def interrupted_fsync(fd):  # the signal arrives while the output is being written
     os.kill(os.getpid(), getattr(signal, sys.argv[1]))
