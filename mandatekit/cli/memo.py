@@ -133,17 +133,29 @@ def _judge_word_draft(
     return document, report, setup.judge
 
 
-@click.command()
-@click.argument("draft", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Where to write the reviewed copy (.docx). Never the draft itself.",
-)
-@click.option("--author", default="mandatekit", show_default=True, help="Author of the review comments.")
-@_options
+def _word_copy_command(copy: str, authored: str):  # type: ignore[no-untyped-def]
+    """The arguments `annotate` and `redline` share: a Word draft in, a copy of it out, an author for
+    what the copy adds, and the rule and profile options."""
+
+    def decorate(f):  # type: ignore[no-untyped-def]
+        f = _options(f)
+        f = click.option(
+            "--author", default="mandatekit", show_default=True, help=f"Author of the {authored}."
+        )(f)
+        f = click.option(
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path),
+            required=True,
+            help=f"Where to write the {copy} copy (.docx). Never the draft itself.",
+        )(f)
+        f = click.argument("draft", type=click.Path(path_type=Path))(f)
+        return click.command()(f)
+
+    return decorate
+
+
+@_word_copy_command("reviewed", "review comments")
 def annotate(
     draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None
 ) -> None:
@@ -166,17 +178,7 @@ def annotate(
     click.echo(shown(f"wrote {output}: {count} comments"), err=True)
 
 
-@click.command()
-@click.argument("draft", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Where to write the redlined copy (.docx). Never the draft itself.",
-)
-@click.option("--author", default="mandatekit", show_default=True, help="Author of the tracked changes.")
-@_options
+@_word_copy_command("redlined", "tracked changes")
 def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None) -> None:
     """Write a copy of a Word draft with each suggestion as a tracked change, in its place, and a comment.
 
