@@ -59,6 +59,17 @@ class ParagraphUnits:
             self._leaves[together] = leaves
         return self._units[together]
 
+    def is_title(self, index: int) -> bool:
+        """A category title between an OP and its tasks ('(a) Protection of civilians', '(c) Good offices and
+        support to the peace process'): a sub-paragraph with tasks under it, no verb of its own and no
+        sentence (it ends without punctuation). It names what the tasks under it are about; a coder cites
+        the task."""
+        p = self.paragraphs[index]
+        if p.parent is None or not p.verb_inherited or index not in self.children:
+            return False
+        end = p.text.rstrip()[-1:]
+        return end.isalnum() or end == ")"
+
     def leaves(self, together: str) -> list[int]:
         """For each of `units(together)`, the paragraph it is the unit of (-1 for a whole-document unit)."""
         self.units(together)

@@ -26,15 +26,21 @@ class Candidate:
     operative: bool
     force: int = 0  # the strength of the weakest verb governing what is asked
     depth: int = 0  # how far into its paragraph the last of the words stands (characters)
+    titles: int = 0  # how many of the words stand only in a category title above the tasks
+    elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
 
-    def rank(self) -> tuple[int, int, int, int, int, int]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, int]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the strongest verb, the
-        words nearest the opening of their paragraph (what the paragraph is about, not a detail deep inside
-        it), the fewest paragraphs, the first."""
+        task itself rather than the category title above it, a task under a title that names the theme, the
+        words nearest the opening of their
+        paragraph (what the paragraph is about, not a detail deep inside it), the fewest paragraphs, the
+        first."""
         return (
             len(self.defects),
             0 if self.operative else 1,
             -self.force,
+            self.titles,
+            self.elsewhere,
             self.depth,
             len(self.unit),
             self.unit[0],
@@ -46,7 +52,7 @@ def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
         return hits[0]
     qualities = prepared.qualities
 
-    def quality(h: Hit) -> tuple[int, int, int]:
+    def quality(h: Hit) -> tuple[int, int, int, int]:
         # The same words are weighed for every unit that holds them, and for every rule that finds them.
         key = (h.para, h.start, h.bracketed)
         found = qualities.get(key)
@@ -55,6 +61,7 @@ def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
             found = qualities[key] = (
                 int(h.bracketed) + int(prepared.negation(h) is not None),
                 -(verb_class.strength if verb_class else 0),
+                int(prepared.is_title(h.para)),  # the task under a category title, not the title
                 h.para,
             )
         return found
@@ -92,7 +99,34 @@ def candidates(
                 asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
                 depth = max(h.start for h in chosen)
-                out.append(Candidate(chosen, defects, unit, is_operative, force, depth))
+                titles = sum(prepared.is_title(h.para) for h in chosen)
+                out.append(Candidate(chosen, defects, unit, is_operative, force, depth, titles))
+    return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
+
+
+def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate]:
+    """A category title names what the tasks under it are about, and a coder cites the task: words in a
+    title count against a candidate where a task under that title holds the elements itself, and such a task
+    comes before the words found elsewhere, the first task first. A title whose tasks never say it ('(d) Facilitate the delivery of
+    humanitarian assistance') is cited as it stands."""
+    about = {h.para for c in out if c.titles for h in c.hits if prepared.is_title(h.para)}
+    # Title paragraph → the fewest defects of a candidate under it that finds nothing in it.
+    covered: dict[int, int] = {}
+    for c in out:
+        in_hits = {h.para for h in c.hits}
+        under = [p for p in c.unit if p in about and p not in in_hits]
+        for p in under:
+            covered[p] = min(covered.get(p, len(c.defects)), len(c.defects))
+        c.elsewhere = 0 if under or in_hits & about else 1
+        if under:
+            c.depth = 0  # the tasks under a title in the order the title lists them: the first says it
+    for c in out:
+        if c.titles:
+            c.titles = sum(
+                1
+                for h in c.hits
+                if prepared.is_title(h.para) and covered.get(h.para, len(c.defects) + 1) <= len(c.defects)
+            )
     return out
 
 

@@ -28,7 +28,7 @@ class Prepared(TextSearch):
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
         self._list_clauses: dict[tuple[int, int], int] = {}
-        self.qualities: dict[tuple[int, int, bool], tuple[int, int, int]] = {}  # see `evidence.best_hit`
+        self.qualities: dict[tuple[int, int, bool], tuple[int, int, int, int]] = {}  # see `evidence.best_hit`
 
     def index(self, para: int) -> ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a
@@ -59,6 +59,10 @@ class Prepared(TextSearch):
                 self.paragraphs[lead_in], self.paragraphs[item], starts
             )
         return found
+
+    def is_title(self, para: int) -> bool:
+        """See `ParagraphUnits.is_title`."""
+        return self._paragraph_units.is_title(para)
 
     def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
         """See `ParagraphUnits.units_by_paragraph`."""

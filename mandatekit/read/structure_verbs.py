@@ -76,7 +76,11 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
             own = _bracketed(own, para)
         if own is None:
             continue
-        later = coordinated_verbs(para.text, own.start + len(own.verb) if not para.verb_inherited else 0)
+        later = (
+            coordinated_verbs(para.text, 0, own_sentence=False)
+            if para.verb_inherited
+            else coordinated_verbs(para.text, own.start + len(own.verb), own_sentence=parent is None)
+        )
         _set(
             para, verb=own.verb, verb_class=own.verb_class, verbs=[own, *(_bracketed(v, para) for v in later)]
         )

@@ -177,6 +177,12 @@ _SUBORDINATOR = lazily(r"^\W{0,3}(?:while|whilst|upon|when|after|in|on)\s+(?=\w+
 _PARTICIPLE = lazily(rf"\W{{0,3}}{_ADVERBS}(taking\s+note|bearing\s+in\s+mind|[a-z]+ing)\b", re.IGNORECASE)
 _BRACKETED_CHOICE = lazily(r"^\[\s*([A-Za-z][A-Za-z ]+?)\s*(?:/\s*([A-Za-z][A-Za-z ]+?)\s*)+\]")
 _NOUN_AFTER = lazily(r"\s*(?:its|their|the)\s+(?:\w+\s+)?(demand|decision|request|calls?|appeal)\b", re.I)
+# "Recalls the decision made by the Prosecutor of the ICC": a decision of someone else, which the Council only
+# recalls; "Recalls the decision taken by the Security Council" stays the Council's own.
+_SOMEONE_ELSES = lazily(
+    r"\s+(?:made|taken|adopted|issued|announced|rendered|of)\s+(?:by\s+)?(?!(?:the\s+)?(?:Security\s+)?Council\b)"
+    r"(?:the\s+)?[A-Z]"
+)
 # A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
@@ -227,7 +233,7 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
     verb_class = VERB_CLASS[word]
     if word in _RESTATING:
         noun = _NOUN_AFTER().match(text, end)
-        if noun:
+        if noun and not _SOMEONE_ELSES().match(text, noun.end()):
             return _NOUN_FORCE[noun.group(1).lower()]
     if word == "continues" and (then := _CONTINUES_TO().match(text, end)):
         base = _lemma(then.group(1))
@@ -297,17 +303,64 @@ def governing_verb(text: str) -> VerbUse | None:
     return None
 
 
-def coordinated_verbs(text: str, after: int) -> list[VerbUse]:
-    """Verbs that take over later in the paragraph ('... and requests the Mission to ...')."""
+def coordinated_verbs(text: str, after: int, own_sentence: bool = True) -> list[VerbUse]:
+    """Verbs that take over later in the paragraph ('... and requests the Mission to ...'), and, in an OP's
+    own sentence, the participles of statements and wishes that open a clause of their own ('Reiterates its
+    call on all parties to cooperate with the Mission, further reiterating the importance of compliance with
+    the SOFA': the importance is stated, not asked). In a task of a list ('(b) security sector reform, ...,
+    encouraging the inclusion of women') a participle says how the task is done: it stays the task's."""
     uses: list[VerbUse] = []
     for stem in _COORDINATED_STEMS:
         if text.find(stem, after) >= 0:
             break
     else:
-        return uses
+        return _participle_clauses(text, after) if own_sentence else uses
     for m in _COORDINATED.finditer(text, after):
         word = " ".join(m.group(1).lower().split())
         uses.append(VerbUse(verb=m.group(1), verb_class=VERB_CLASS[word], start=m.start(1)))
+    participles = _participle_clauses(text, after) if own_sentence else []
+    return sorted([*uses, *participles], key=lambda use: use.start) if participles else uses
+
+
+# Participles of the statement and wish verbs, after a comma: ", further reiterating the importance of ...",
+# ", and stressing that ...". Calls, requests and decisions are left to their finite verbs.
+_STATED_PARTICIPLES = {
+    "reiterating": "reiterates",
+    "reaffirming": "reaffirms",
+    "recalling": "recalls",
+    "stressing": "stresses",
+    "underlining": "underlines",
+    "underscoring": "underscores",
+    "emphasizing": "emphasizes",
+    "emphasising": "emphasises",
+    "noting": "notes",
+    "taking note": "takes note",
+    "recognizing": "recognizes",
+    "recognising": "recognises",
+    "acknowledging": "acknowledges",
+    "expressing": "expresses",
+    "highlighting": "highlights",
+    "welcoming": "welcomes",
+    "commending": "commends",
+    "encouraging": "encourages",
+}
+_PARTICIPLE_WORDS = "|".join(p.replace(" ", r"\s+") for p in _STATED_PARTICIPLES)
+_PARTICIPLE_CLAUSE = lazily(rf",\s*(?:and\s+)?{_ADVERBS}({_PARTICIPLE_WORDS})\s+(?=[\w\[])", re.IGNORECASE)
+# "Calls on the authorities, noting their commitments, to implement ...": the participle is set off by
+# commas and the first verb's sentence resumes ('to', 'that' after a comma): no clause of its own.
+_RESUMES = lazily(r",\s*(?:and\s+)?(?:to|that)\s+[a-z]")
+
+
+def _participle_clauses(text: str, after: int) -> list[VerbUse]:
+    if "ing" not in text:
+        return []
+    uses = []
+    for m in _PARTICIPLE_CLAUSE().finditer(text, after):
+        end = text.find(";", m.end())
+        if _RESUMES().search(text, m.end(), end if end >= 0 else len(text)):
+            continue
+        finite = _STATED_PARTICIPLES[" ".join(m.group(1).lower().split())]
+        uses.append(VerbUse(verb=m.group(1), verb_class=_class_of(finite, text, m.end()), start=m.start(1)))
     return uses
 
 

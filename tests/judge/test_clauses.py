@@ -74,3 +74,55 @@ def test_the_words_a_paragraph_is_about_are_cited_not_a_detail_deep_inside_anoth
     about = "9. Requests the Mission to support the peace process through its good offices;"
     finding = check(f"{detail}\n\n{about}", only=["peace-process"]).findings[0]
     assert finding.refs == ["OP 9"]
+
+
+def test_a_participle_of_a_statement_opens_a_clause_of_its_own() -> None:
+    # "further reiterating the importance of compliance with the SOFA" is stated, not asked, even in an OP
+    # that opens with a call.
+    text = (
+        "7. Reiterates its call on all parties to cooperate fully with the Mission and to remain committed to the "
+        "full implementation of its mandate, further reiterating the importance of continued compliance with the "
+        "Status of Forces Agreement;"
+    )
+    assert check(text, only=["sofa-compliance"]).findings[0].verdict == "partial"
+    asked = text.replace(
+        "further reiterating the importance of continued compliance", "and to ensure compliance"
+    )
+    assert check(asked, only=["sofa-compliance"]).findings[0].verdict == "met"
+
+
+def test_a_participle_set_off_by_commas_leaves_the_sentence_its_verb() -> None:
+    # "Calls on X, noting ..., to implement": the call resumes after the participle.
+    text = (
+        "5. Calls upon the authorities, noting their commitments, to comply fully with the Status of Forces "
+        "Agreement;"
+    )
+    assert check(text, only=["sofa-compliance"]).findings[0].verdict == "met"
+
+
+# A task list under category titles, as MINUSCA's and MONUSCO's mandates print it.
+TITLED_TASKS = (
+    "3. Requests the Mission to provide good offices to the Government in the promotion of human rights;\n\n"
+    "35. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
+    "(a) Protection of civilians\n\n"
+    "(i) To protect the civilian population under threat of physical violence;\n\n"
+    "(b) Good offices and support to the peace process\n\n"
+    "(i) To continue its role in support of the peace process, including the implementation of the ceasefire;\n\n"
+    "(ii) To provide good offices in support of efforts to address the root causes of conflict;\n\n"
+    "(c) Facilitate the safe and unhindered delivery of humanitarian assistance\n\n"
+    "(i) To coordinate closely with the Humanitarian Coordinator;"
+)
+
+
+def test_the_task_under_a_category_title_is_cited_not_the_title() -> None:
+    finding = check(TITLED_TASKS, only=["peace-process"]).findings[0]
+    assert finding.verdict == "met"
+    # The first task under the title that names the peace process, before a detail elsewhere.
+    assert finding.refs == ["OP 35(b)(i)"]
+    poc = check(TITLED_TASKS, only=["poc-priority"]).findings[0]
+    assert poc.refs == ["OP 35", "OP 35(a)(i)"]
+
+
+def test_a_title_whose_tasks_never_say_it_is_cited_as_it_stands() -> None:
+    finding = check(TITLED_TASKS, only=["humanitarian-access"]).findings[0]
+    assert finding.refs == ["OP 35(c)"]

@@ -213,3 +213,22 @@ def test_a_verb_with_a_letter_that_only_matches_ignoring_case(text: str, verb_cl
     # The verb pattern matches these letters as ASCII ones; the verb's class is then found, not a KeyError.
     use = governing_verb(text)
     assert use is not None and use.verb_class is verb_class
+
+
+@pytest.mark.parametrize(
+    ("text", "verb_class"),
+    [
+        # S/RES/2659 (2022) OP 23: the Prosecutor's decision, which the Council recalls.
+        (
+            "Recalls the decision made by the Prosecutor of the ICC on 24 September 2014 to open an investigation;",
+            "notes",
+        ),
+        ("Recalls the decision of the Government to establish a special court;", "notes"),
+        # The Council's own decision, restated, keeps its force.
+        ("Recalls the decision taken by the Security Council in its resolution 2566 to increase;", "decides"),
+        ("Recalls its decision that the measures shall apply;", "decides"),
+    ],
+)
+def test_a_restated_noun_carries_force_only_when_it_is_the_councils(text: str, verb_class: str) -> None:
+    use = governing_verb(text)
+    assert use is not None and use.verb_class == VerbClass(verb_class)
