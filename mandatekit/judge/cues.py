@@ -54,6 +54,23 @@ _HEDGE_LOWER_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h 
 _NOT_PLAIN_LOWER = "\u0130\u0131\u017f"
 
 
+# Words that make what follows a consideration attached to the task, not the task itself: "Authorizes the
+# Mission to support the regional force ..., with due consideration for the safety and security of UN
+# personnel" asks for the support, and only minds the safety. Their reach ends at the next comma, semicolon
+# or colon: "..., bearing in mind X, to ensure Y" still asks for Y.
+_QUALIFIER = re.compile(
+    r"\b(?:with\s+(?:due|full)\s+(?:consideration|regard)\s+(?:for|to|of)|bearing\s+in\s+mind|"
+    r"mindful\s+of|without\s+prejudice\s+to)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+def qualifier_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where qualifying phrases stand in `text` (start, end, their opening words): the words inside one are
+    something the task minds, not something it asks."""
+    return [(m.start(), m.end(), " ".join(m.group().split()[:4])) for m in _QUALIFIER.finditer(text)]
+
+
 def _blanked(match: re.Match[str]) -> str:
     return " " * len(match.group())
 

@@ -43,6 +43,10 @@ def verb_in_brackets(verb: str, ref: str | None) -> str:
     return f"The governing verb '{verb}' ({ref}) is in square brackets: the commitment is not yet agreed."
 
 
+def qualified(ref: str | None, words: str) -> str:
+    return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
+
+
 def negated(ref: str | None, words: str) -> str:
     return f"Negated in {ref} ('{words}'): the text says the opposite."
 

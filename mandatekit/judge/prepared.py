@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
-from mandatekit.judge.cues import first_negation, hedges_in, is_conditional
+from mandatekit.judge.cues import first_negation, hedges_in, is_conditional, qualifier_spans
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
 from mandatekit.textnorm import for_matching
@@ -27,6 +27,7 @@ class Prepared(TextSearch):
         self._index: dict[int, ParagraphIndex] = {}  # built for the paragraphs that have hits
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
         self._hedges: dict[int, list[str]] = {}
+        self._qualifiers: dict[int, list[tuple[int, int, str]]] = {}
         self._list_clauses: dict[tuple[int, int], int] = {}
         self.qualities: dict[tuple[int, int, bool], tuple[int, int, int, int]] = {}  # see `evidence.best_hit`
 
@@ -119,3 +120,13 @@ class Prepared(TextSearch):
             text = self.matching(para)
             self._hedges[para] = hedges_in(p, for_matching(p.text) if text is None else text)
         return self._hedges[para]
+
+    def qualifier(self, hit: Hit) -> str | None:
+        """The qualifying words ('with due consideration for') the hit stands inside, if any: what follows
+        them is minded by the task, not asked (found once per paragraph)."""
+        if hit.para not in self._qualifiers:
+            self._qualifiers[hit.para] = qualifier_spans(self.paragraphs[hit.para].text)
+        for start, end, words in self._qualifiers[hit.para]:
+            if start <= hit.start < end:
+                return words
+        return None

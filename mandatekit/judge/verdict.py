@@ -55,6 +55,12 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
         for h in chosen
         if not rule.elements[h.element].topic and not rule.elements[h.element].allow_negation
     ]
+    # What is asked cannot be a mere consideration of the task ("with due consideration for the safety ...").
+    asked = [h for h in chosen if not rule.elements[h.element].topic]
+    qualified = [(h, words) for h in asked if (words := prepared.qualifier(h))]
+    if qualified:
+        h, words = qualified[0]
+        found.append(messages.qualified(paragraphs[h.para].ref, words))
     negated = [(h, words) for h in askable if (words := prepared.negation(h))]
     if negated:
         h, words = negated[0]

@@ -362,3 +362,23 @@ def test_together_document_lets_elements_stand_apart() -> None:
     prepared = Prepared(doc)
     assert judge_rule(prepared, rule).verdict == "partial"  # per paragraph: not together
     assert judge_rule(prepared, spread).verdict == "met"  # anywhere in operative text
+
+
+def test_words_only_minded_by_a_task_are_partial_with_the_reason() -> None:
+    # "with due consideration for X" attaches X to the task as something minded, not asked.
+    f = finding(
+        "1. Requests the Mission to support the regional force with logistics, with due consideration for "
+        "the safety and security of United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "partial"
+    assert "'with due consideration for" in f.reasons[0] and "OP 1" in f.reasons[0]
+
+
+def test_a_qualifier_reaches_only_to_the_next_comma() -> None:
+    f = finding(
+        "1. Requests the Mission, bearing in mind the terrain, to ensure the safety and security of United "
+        "Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
