@@ -3,6 +3,9 @@
 For the bundled example and three real resolutions made Word drafts (tests/rounds/drafts), the time to
 place the fixes without and with re-judging the draft with each one accepted, how many re-judgings that
 took, and the whole redline. Placing without the judge is what `place()` did before every fix was checked.
+Then the memo context (what the web page's result computes: placements included) of the largest text in
+../shared/corpus/txt, CPU time, median of 5 (S/RES/2231 (2015): 212 KB, 59 paragraphs and a 1,497-paragraph
+annex), if that folder is there.
 """
 
 from __future__ import annotations
@@ -34,21 +37,36 @@ def measure(path: Path, judge) -> str:  # type: ignore[no-untyped-def]
     document = read(path)
     report = judge(document)
     calls = [0]
-    original = placement.rejudge
+    original = placement._Verifier._ranks
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls[0] += 1
         return original(*args, **kwargs)
 
-    placement.rejudge = counted  # type: ignore[assignment]
+    placement._Verifier._ranks = counted  # type: ignore[method-assign]
     try:
         placement.place(report, document, judge)
     finally:
-        placement.rejudge = original  # type: ignore[assignment]
+        placement._Verifier._ranks = original  # type: ignore[method-assign]
     plain = median_ms(lambda: placement.place(report, document))
     checked = median_ms(lambda: placement.place(report, document, judge))
     whole = median_ms(lambda: redline_docx(path, document, report, judge=judge))
     return f"{path.name:28} {plain:6.0f}ms {checked:6.0f}ms {calls[0]:11d} {whole:6.0f}ms"
+
+
+def memo_context_cpu(path: Path) -> str:
+    from mandatekit.api import memo_context, setup
+    from mandatekit.read import read
+
+    chosen = setup()
+    document = read(path)
+    report = chosen.judge(document)
+    times = []
+    for _ in range(5):
+        start = time.process_time()
+        memo_context(report, chosen, document)
+        times.append(time.process_time() - start)
+    return f"memo context of {path.name} ({path.stat().st_size // 1024} KB): {statistics.median(times) * 1000:.0f} ms CPU"
 
 
 def main() -> None:
@@ -63,6 +81,11 @@ def main() -> None:
         print(f"{'draft':28} {'place':>8} {'checked':>8} {'re-judgings':>11} {'redline':>8}")
         for path in drafts:
             print(measure(path, judge))
+    corpus = next(
+        (p / "shared" / "corpus" / "txt" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), None
+    )
+    if corpus is not None:
+        print(memo_context_cpu(max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)))
 
 
 if __name__ == "__main__":

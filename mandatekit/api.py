@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,9 +66,6 @@ class Setup:
         return detect(document, self.profiles)
 
     def judge(self, document: Document, only: list[str] | None = None) -> Report:
-        from mandatekit.judge import judge_document
-        from mandatekit.missions import effective
-
         rules = self.rulebook.rules
         if only:
             unknown = sorted(set(only) - {r.id for r in rules})
@@ -78,10 +76,33 @@ class Setup:
             rules = [r for r in rules if r.id in only]
         self.check_language(document, rules)
         profile, info = self.mission_of(document)
+        return self._judged(document, rules, self._effective_profile(profile), info)
+
+    def judge_versions(self, document: Document) -> tuple[Report, Callable[[Document], Report]]:
+        """`document` judged, and a judge for versions of it (its suggested fixes accepted, render/accepted.py):
+        its language checked and its mission told once, from `document`, as every version shares them."""
+        rules = self.rulebook.rules
+        self.check_language(document, rules)
+        profile, info = self.mission_of(document)
+        filled = self._effective_profile(profile)
+
+        def version(doc: Document) -> Report:
+            return self._judged(doc, rules, filled, info.model_copy())
+
+        return self._judged(document, rules, filled, info), version
+
+    def _effective_profile(self, profile: Profile) -> Profile:
+        from mandatekit.missions import effective
+
         key = profile.model_dump_json()
         if key not in self._effective:
             self._effective[key] = effective(profile)
-        report = judge_document(document, rules, self._effective[key], self.sources, self.label)
+        return self._effective[key]
+
+    def _judged(self, document: Document, rules: list[Any], filled: Profile, info: MissionInfo) -> Report:
+        from mandatekit.judge import judge_document
+
+        report = judge_document(document, rules, filled, self.sources, self.label)
         report.mission = info
         return with_sources_placed(report, {s["id"]: s.get("made_for") for s in self.register})
 

@@ -81,6 +81,12 @@ def _remains_seized(text: str) -> bool:
     return _SEIZED.search(head) is not None
 
 
+def closes_operative_part(text: str) -> bool:
+    """An OP after which only a next OP number is operative text: 'Decides to remain seized of the matter.',
+    'Adopts the following declaration:' (what follows is an annex)."""
+    return _remains_seized(text) or _ADOPTS_TEXT.match(text) is not None
+
+
 def _opens_operative(text: str, builder: _Builder) -> bool:
     """An unnumbered paragraph opening with a verb is an OP, unless it is the end of the OP above, after
     its list ('confirms it will keep ... under review;'), or, before the first OP, it ends like a preambular
@@ -158,7 +164,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         if (
             builder.paragraphs
             and builder.paragraphs[-1].kind is Kind.operative
-            and (_remains_seized(text) or _ADOPTS_TEXT.match(text))
+            and closes_operative_part(text)
         ):
             closed = True
     paragraphs = builder.paragraphs

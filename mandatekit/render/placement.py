@@ -28,7 +28,7 @@ from mandatekit.compare import DiffPiece, _similarity, word_diff
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
-from mandatekit.render.accepted import Judge, rejudge
+from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
 
 Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
@@ -231,18 +231,22 @@ def _swap_verb(p: Paragraph, f: Finding) -> str | None:
     return _without_hedges(target + p.text[len(p.verb) :], f, p.ref)
 
 
+def _ranks(report: Report) -> dict[str, int]:
+    return {f.rule: f.verdict.rank for f in report.findings}
+
+
 class _Verifier:
     """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing."""
 
     def __init__(self, document: Document, judge: Judge) -> None:
-        self.document, self.judge = document, judge
+        self.document, self.reader = document, AcceptedReader(document)
         self.kept: list[Placement] = []
         self.covered_by: dict[str, Placement] = {}  # rule → the fix for another rule that also improved it
-        self.current = self._ranks([])
+        report, self.judge = judge_versions(judge, self.reader.base)
+        self.current = _ranks(report)
 
     def _ranks(self, placements: list[Placement]) -> dict[str, int]:
-        report = rejudge(self.document, placements, self.judge)
-        return {f.rule: f.verdict.rank for f in report.findings}
+        return _ranks(self.judge(self.reader.read(placements)))
 
     def verdicts(self, placements: list[Placement]) -> dict[str, int]:
         return self._ranks([*self.kept, *placements])
