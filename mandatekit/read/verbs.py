@@ -187,7 +187,7 @@ _SOMEONE_ELSES = lazily(
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
     r"stresses|underlines|underscores|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms|reiterates|"
-    r"expresses|deplores|highlights|insists|directs"
+    r"expresses|deplores|highlights|insists|directs|continues"
 )
 # The separator is '[;,]\s*(?:and\s+)?' or '\s+and\s+', written to open with one character class: the
 # regex engine then skips quickly to the places where a match can start instead of trying every one.
@@ -243,6 +243,18 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
             if candidate in VERB_CLASS or form in VERB_CLASS:
                 return VERB_CLASS.get(candidate) or VERB_CLASS[form]
     return verb_class
+
+
+def _continues_to_ask(text: str, end: int) -> bool:
+    """'..., continues to request the Secretary-General to report': the verb after 'to' is one of the
+    Council's ('continues to deteriorate' is not)."""
+    then = _CONTINUES_TO().match(text, end)
+    if not then:
+        return False
+    head, _, rest = _lemma(then.group(1)).partition(" ")
+    return any(
+        f"{form} {rest}".strip() in VERB_CLASS or form in VERB_CLASS for form in (f"{head}s", f"{head}es")
+    )
 
 
 def leading_verb(text: str) -> VerbUse | None:
@@ -317,7 +329,11 @@ def coordinated_verbs(text: str, after: int, own_sentence: bool = True) -> list[
         return _participle_clauses(text, after) if own_sentence else uses
     for m in _COORDINATED.finditer(text, after):
         word = " ".join(m.group(1).lower().split())
-        uses.append(VerbUse(verb=m.group(1), verb_class=VERB_CLASS[word], start=m.start(1)))
+        if word == "continues" and not _continues_to_ask(text, m.end(1)):
+            continue  # "... and continues to deteriorate": no verb of the Council
+        # "..., and further reiterates its call on the Government to ...": the noun carries the force, as
+        # for the verb an OP opens with.
+        uses.append(VerbUse(verb=m.group(1), verb_class=_class_of(word, text, m.end(1)), start=m.start(1)))
     participles = _participle_clauses(text, after) if own_sentence else []
     return sorted([*uses, *participles], key=lambda use: use.start) if participles else uses
 

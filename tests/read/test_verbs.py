@@ -232,3 +232,29 @@ def test_a_verb_with_a_letter_that_only_matches_ignoring_case(text: str, verb_cl
 def test_a_restated_noun_carries_force_only_when_it_is_the_councils(text: str, verb_class: str) -> None:
     use = governing_verb(text)
     assert use is not None and use.verb_class == VerbClass(verb_class)
+
+
+def test_a_restated_call_later_in_a_paragraph_keeps_its_force() -> None:
+    # S/RES/2731 (2024) OP 3: "..., and further reiterates its call on the RTGNU to establish the Hybrid Court".
+    document = read_string(
+        "3. Expresses concern at the slow progress, and further reiterates its call on the Government to "
+        "establish the Hybrid Court;\n"
+    )
+    later = [use for use in document.operative[0].verbs if use.verb == "reiterates"]
+    assert [use.verb_class for use in later] == [VerbClass.calls]
+
+
+def test_continues_to_request_later_in_a_paragraph_asks() -> None:
+    # S/RES/2646 (2022) OP 12: "..., reaffirms the importance of ..., continues to request the Secretary-General
+    # to report ..."; "and continues to deteriorate" is no verb of the Council.
+    document = read_string(
+        "12. Urges the sides to respect the buffer zone, reaffirms the importance of the aide-memoire, continues "
+        "to request the Secretary-General to report any actions that impede the Mission;\n\n"
+        "13. Expresses concern that the situation remains fragile, and continues to deteriorate;\n"
+    )
+    first, second = document.operative
+    assert [(u.verb, u.verb_class) for u in first.verbs[1:]] == [
+        ("reaffirms", VerbClass.notes),
+        ("continues", VerbClass.requests),
+    ]
+    assert [u.verb for u in second.verbs] == ["Expresses"]
