@@ -28,11 +28,13 @@ class Candidate:
     depth: int = 0  # how far into its paragraph the last of the words stands (characters)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
+    condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
 
-    def rank(self) -> tuple[int, int, int, int, int, int, int, int]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, int, int]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the strongest verb, the
         task itself rather than the category title above it, a task under a title that names the theme, the
-        words nearest the opening of their
+        fullest way of meeting the rule (a task naming the crimes it prevents before a bare early warning
+        mechanism), the words nearest the opening of their
         paragraph (what the paragraph is about, not a detail deep inside it), the fewest paragraphs, the
         first."""
         return (
@@ -41,6 +43,7 @@ class Candidate:
             -self.force,
             self.titles,
             self.elsewhere,
+            self.condition,
             self.depth,
             len(self.unit),
             self.unit[0],
@@ -84,7 +87,7 @@ def candidates(
     by_clause = rule.together == "clause"
     leaves = prepared.unit_leaves(rule.together) if by_clause else []
     out = []
-    for condition in rule.met:
+    for number, condition in enumerate(rule.met):
         rarest = min(condition.all, key=lambda n: len(hits[n]))
         # Only units holding the rarest element can hold them all: visit those, in document order.
         for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
@@ -100,7 +103,9 @@ def candidates(
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
                 depth = max(h.start for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
-                out.append(Candidate(chosen, defects, unit, is_operative, force, depth, titles))
+                out.append(
+                    Candidate(chosen, defects, unit, is_operative, force, depth, titles, condition=number)
+                )
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
 
 

@@ -7,6 +7,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from mandatekit.judge.prepared import Prepared
+from mandatekit.read.model import Kind
 from mandatekit.rulebook import Rule
 
 
@@ -38,6 +39,9 @@ def find_hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     raw = {name: prepared.find_in(element.phrases, element.regex) for name, element in rule.elements.items()}
+    for name, element in rule.elements.items():
+        if not element.in_preamble and raw[name]:
+            raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it

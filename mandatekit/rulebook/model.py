@@ -83,6 +83,12 @@ class Element(Patterns):
         description="Negative wording is part of this idea ('does not cause harm to civilians'): a 'not' "
         "before it does not make the finding negated",
     )
+    in_preamble: bool = Field(
+        True,
+        description="false: words in preambular paragraphs do not count for this element (atrocity crimes the "
+        "preamble condemns or wants prosecuted are the setting, not a mention of their prevention; in operative "
+        "text they are)",
+    )
 
 
 class Exclusion(Patterns):

@@ -382,3 +382,16 @@ def test_a_qualifier_reaches_only_to_the_next_comma() -> None:
         "un-personnel-safety",
     )
     assert f.verdict == "met"
+
+
+def test_the_fullest_way_of_meeting_a_rule_is_cited_among_equally_strong_tasks() -> None:
+    # A task naming the crimes it prevents is what a coder cites, not a bare early warning mechanism
+    # listed before it under the same 'Decides'.
+    f = finding(
+        "5. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To strengthen its early warning mechanism;\n\n"
+        "(b) To monitor and report on hate speech and incitement to violence, to prevent atrocity crimes;",
+        "atrocity-prevention",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(b)"]
