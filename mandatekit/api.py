@@ -242,10 +242,12 @@ def memo_context(
     author: str | None = None,
     memo_to: str | None = None,
     extra: dict[str, Any] | None = None,
+    place_fixes: bool = True,
 ) -> dict[str, Any]:
     """What the memo says about a judged draft (its decisions already applied): the values its templates
     fill in. The web page shows the same gaps, placements and suggestions. `extra`: more values, e.g.
-    `previous` (the comparison with an earlier draft, `mandatekit compare -o`)."""
+    `previous` (the comparison with an earlier draft, `mandatekit compare -o`). `place_fixes=False`: all
+    but where each suggestion goes (placing them judges the draft again with each fix: the dearest stage)."""
     from mandatekit.render.memo import memo_context as build
     from mandatekit.render.memo import with_previous
 
@@ -259,6 +261,7 @@ def memo_context(
         document=document,
         memo_to=memo_to,
         judge=setup.judge,  # each fix re-judged in place (render/placement.py)
+        place_fixes=place_fixes,
     )
     context.update(extra or {})
     if context.get("previous"):

@@ -2,7 +2,9 @@
 
 GET  /                              check a draft: upload or paste
 POST /check                         → 303 /check/ID
-GET  /check/ID                      the scorecard beside the draft (?profile=, ?show=met|partial|missing)
+GET  /check/ID                      the scorecard beside the draft (?profile=, ?show=met|partial|missing);
+                                    a long draft's page first without its suggestions' places (?placed=1: with)
+GET  /check/ID/places               those places, for that page's script to put in
 GET  /check/ID/download/KIND        memo.docx, memo.html, redline.docx, annotated.docx, report.json,
                                     report.csv: what the command line writes
 GET  /check/ID/decide/RULE          record a decision on a finding
@@ -150,21 +152,25 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             show = request.query_params.get("show")
             show = show if show in views.VERDICTS else None
             recorded = request.query_params.get("recorded")
-            html = await run(_result_page, check.drafts[0], profile, show, recorded)
+            placed = request.query_params.get("placed") == "1"
+            html = await run(_result_page, check.drafts[0], profile, show, recorded, placed)
         except Failure as exc:
             return page(request, "error.html", exc.status, error=exc.line)
         return HTMLResponse(html.replace(CHECK_ID, request.path_params["id"]))
 
-    def _result_page(draft: Draft, profile: str, show: str | None, recorded: str | None) -> str:
+    def _result_page(draft: Draft, profile: str, show: str | None, recorded: str | None, placed: bool) -> str:
         """The result page, with CHECK_ID where the check's id goes. A draft's page is the same for every
-        upload of it while its decisions files stay the same: kept (a few), it is served again at once."""
+        upload of it while its decisions files stay the same: kept (a few), it is served again at once. A
+        long draft's first page comes before its suggestions are placed (unless `placed`): its script asks
+        /check/ID/places for them, and each placeholder links to the page with them."""
         key = (draft.digest, draft.name, profile, show, workshop.decisions_state(draft.name))
         if recorded is None:
             with pages_lock:
                 if key in pages:
                     pages.move_to_end(key)
                     return pages[key]
-        context, document, report = _result(draft, profile)
+        early = None if placed else workshop.context_before_places(draft, profile)
+        context, document, report = early or _result(draft, profile)
         findings = views.scorecard(context, report)
         html = templates.env.get_template("result.html").render(
             id=Markup(CHECK_ID),
@@ -181,8 +187,9 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             show=show,
             paragraphs=views.draft_view(document, findings),
             recorded=recorded,
+            later=early is not None,
         )
-        if recorded is None:
+        if recorded is None and early is None:
             with pages_lock:
                 pages[key] = html
                 while len(pages) > 1 and (
@@ -193,6 +200,17 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
 
     def _result(draft: Draft, profile: str) -> tuple[dict[str, Any], Any, Any]:
         return workshop.context(draft, profile)
+
+    async def places(request: Request) -> Response:
+        try:
+            check = check_of(request)
+            context, _, report = await run(_result, check.drafts[0], profile_of(request.query_params))
+        except Failure as exc:
+            return page(request, "error.html", exc.status, error=exc.line)
+        html = templates.env.get_template("places.html").render(
+            memo=context, findings=views.scorecard(context, report)
+        )
+        return HTMLResponse(html)
 
     async def download(request: Request) -> Response:
         kind = request.path_params["kind"]
@@ -333,6 +351,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         Route("/", index),
         Route("/check", check, methods=["POST"]),
         Route("/check/{id}", result),
+        Route("/check/{id}/places", places),
         Route("/check/{id}/download/{kind}", download),
         Route("/check/{id}/decide/{rule}", decide, methods=["GET", "POST"]),
         Route("/compare", compare_form),

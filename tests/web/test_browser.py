@@ -35,12 +35,22 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def server(folders: tuple[Path, Path]) -> Iterator[str]:
+    yield from _serve(Workshop(folders[0]))
+
+
+@pytest.fixture(scope="module")
+def later_server(folders: tuple[Path, Path]) -> Iterator[str]:
+    """A server that shows every result page before its suggestions are placed (as it does a long draft's)."""
+    yield from _serve(Workshop(folders[0], place_later_chars=0))
+
+
+def _serve(workshop: Workshop) -> Iterator[str]:
     import uvicorn
 
     from mandatekit.cli.serve import bind
 
     sock = bind("127.0.0.1", 0)
-    config = uvicorn.Config(create_app(Workshop(folders[0])), log_level="warning", lifespan="off")
+    config = uvicorn.Config(create_app(workshop), log_level="warning", lifespan="off")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -99,6 +109,24 @@ def test_upload_the_bundled_draft_and_see_the_verdicts(browser: object, server: 
     assert {b.text for b in badges if b.is_displayed()} >= {"Met", "Partial", "Missing"}
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
     assert errors == []  # no script or style refused by the Content-Security-Policy, no script error
+
+
+def test_a_long_drafts_page_fills_in_each_suggestions_place(browser: object, later_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, later_server)
+    assert browser.find_elements(By.CSS_SELECTOR, ".finding .goto")  # type: ignore[attr-defined]
+    wait(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, ".suggestion.later"))
+    places = browser.find_elements(By.CSS_SELECTOR, ".suggestion a.goto-place")  # type: ignore[attr-defined]
+    assert places and browser.find_elements(By.CSS_SELECTOR, ".suggestion button.copy")  # type: ignore[attr-defined]
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-places], [aria-busy]")  # type: ignore[attr-defined]
+    target = places[0].get_attribute("href").split("#")[1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", places[0])  # type: ignore[attr-defined]
+    places[0].click()  # a place put in by the script works as one the page came with
+    paragraph = browser.find_element(By.ID, target)  # type: ignore[attr-defined]
+    wait(browser, lambda d: "hl" in paragraph.get_attribute("class").split())
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
+    assert errors == []  # the request for the places not refused by the Content-Security-Policy
 
 
 def test_click_a_finding_and_see_its_paragraph_highlighted(browser: object, server: str) -> None:

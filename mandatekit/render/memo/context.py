@@ -83,11 +83,14 @@ def memo_context(
     document: Document | None = None,
     memo_to: str | None = None,
     judge: Judge | None = None,
+    place_fixes: bool = True,
 ) -> dict[str, Any]:
+    """The memo's values. `place_fixes=False`: every value but where each suggestion goes and what the
+    assessment says of the fixes (renumbering, pending changes), for a page shown before they are worked out."""
     doc = report.document
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
-    placements = place(report, document, judge) if document is not None else {}
+    placements = place(report, document, judge) if document is not None and place_fixes else {}
     registered = list(sources or [])
     cited = {src.id for f in report.findings for src in f.sources}
     registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]
@@ -163,10 +166,14 @@ def memo_context(
         + _settled_sentence(settled, findings)
         + (
             renumbered_sentence(renumbered(document, list(placements.values())))
-            if document is not None
+            if document is not None and place_fixes
             else ""
         )
-        + (_pending_sentence(report, document, judge) if document is not None and judge is not None else ""),
+        + (
+            _pending_sentence(report, document, judge)
+            if document is not None and judge is not None and place_fixes
+            else ""
+        ),
         "asks": _asks(gaps),
         "findings": findings,
         "scorecard": findings,

@@ -131,6 +131,26 @@ if (window.location.hash.startsWith("#f-")) {
   if (f) f.classList.add("hl");
 }
 
+// A long draft's page comes before its suggestions are placed (the server judges the draft again with each
+// fix in place): ask for them and put each where its placeholder stands. Without script (or if this fails),
+// each placeholder's link leads to the page with them.
+const awaiting = document.querySelector("[data-places]");
+if (awaiting) {
+  fetch(awaiting.dataset.places, { credentials: "same-origin", headers: { Accept: "text/html" } })
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.status}`))))
+    .then((html) => {
+      const parsed = new DOMParser().parseFromString(html, "text/html");
+      parsed.body.querySelectorAll(":scope > [id]").forEach((element) => {
+        const here = document.getElementById(element.id);
+        if (here) here.replaceWith(document.importNode(element, true));
+      });
+      awaiting.removeAttribute("data-places");
+      awaiting.removeAttribute("aria-busy");
+      announce("Suggested language and places shown");
+    })
+    .catch(() => { awaiting.removeAttribute("aria-busy"); });
+}
+
 // Printing: the sources behind each finding are part of the record; open them for the printout only.
 let openedForPrint = [];
 window.addEventListener("beforeprint", () => {
