@@ -227,6 +227,14 @@ def _lemma(word: str) -> str:
     return "takes note" if lemma.startswith("takes ") else lemma
 
 
+# "Emphasizes that any support provided ... shall be in full compliance with the HRDDP": the Council states an
+# obligation in its own binding words ("shall"), which a coder reads as a demand.
+_STATES_OBLIGATION = (
+    "emphasizes", "emphasises", "stresses", "underlines", "underscores", "reiterates", "reaffirms", "affirms",
+)  # fmt: skip
+_THAT_SHALL = lazily(r"\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)", re.IGNORECASE)
+
+
 def _class_of(word: str, text: str, end: int) -> VerbClass:
     """The class of a verb found in `text`, ending at `end`: a noun after it or a verb after 'to' may
     carry the force ("Renews its call", "Continues to urge")."""
@@ -235,6 +243,8 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
         noun = _NOUN_AFTER().match(text, end)
         if noun and not _SOMEONE_ELSES().match(text, noun.end()):
             return _NOUN_FORCE[noun.group(1).lower()]
+    if verb_class is VerbClass.notes and word in _STATES_OBLIGATION and _THAT_SHALL().match(text, end):
+        return VerbClass.requests
     if word == "continues" and (then := _CONTINUES_TO().match(text, end)):
         base = _lemma(then.group(1))
         head, _, rest = base.partition(" ")

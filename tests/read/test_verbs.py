@@ -258,3 +258,25 @@ def test_continues_to_request_later_in_a_paragraph_asks() -> None:
         ("continues", VerbClass.requests),
     ]
     assert [u.verb for u in second.verbs] == ["Expresses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb_class"),
+    [
+        # S/RES/2245 (2015) OP 3: an obligation stated in the Council's binding "shall" is read as a demand.
+        (
+            "Emphasizes that any support provided to the national army shall be in full compliance with the HRDDP;",
+            "requests",
+        ),
+        (
+            "Stresses that the protection of civilians shall be given priority in decisions about resources;",
+            "requests",
+        ),
+        # Without "shall", or with "shall not", it stays a statement.
+        ("Emphasizes that any support provided to the national army should comply with the HRDDP;", "notes"),
+        ("Stresses that the measures shall not apply to humanitarian assistance;", "notes"),
+    ],
+)
+def test_an_obligation_stated_with_shall_is_a_demand(text: str, verb_class: str) -> None:
+    use = governing_verb(text)
+    assert use is not None and use.verb_class == VerbClass(verb_class)
