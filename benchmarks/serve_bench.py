@@ -218,8 +218,8 @@ def main() -> None:
             port = int(re.search(r":(\d+)/", server.stderr.readline()).group(1))  # type: ignore[union-attr]
             threading.Thread(target=server.stderr.read, daemon=True).start()
             warm = Client(port)
-            for _ in range(5):
-                warm.check("largest.txt", draft)
+            for _ in range(5):  # as a browser: the page, and the places its script asks for
+                warm.places(warm.check("largest.txt", draft)[1])
             for fresh in (False, True):
                 what = "a new draft each time" if fresh else "the same draft again"
                 checks = (args.fresh_checks or args.checks) if fresh else args.checks
