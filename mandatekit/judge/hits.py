@@ -9,6 +9,7 @@ from typing import NamedTuple
 from mandatekit.judge.prepared import Prepared
 from mandatekit.read.model import Kind
 from mandatekit.rulebook import Rule
+from mandatekit.rulebook.patterns import Terms, expand_placeholders
 
 
 class Hit(NamedTuple):  # a tuple: made for every match, at a third of the cost of a frozen dataclass
@@ -35,17 +36,21 @@ class _Spans:
         return bool(k) and self.ends_max[k - 1] > start
 
 
-def find_hits(prepared: Prepared, rule: Rule) -> dict[str, list[Hit]]:
+def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, list[Hit]]:
+    """Each element's matches; a {placeholder} in a phrase matches the words `terms` give for it."""
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
-    raw = {name: prepared.find_in(element.phrases, element.regex) for name, element in rule.elements.items()}
+    raw = {
+        name: prepared.find_in(expand_placeholders(tuple(element.phrases), terms), element.regex)
+        for name, element in rule.elements.items()
+    }
     for name, element in rule.elements.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = prepared.find_in(exclusion.phrases, exclusion.regex)
+        spans = prepared.find_in(expand_placeholders(tuple(exclusion.phrases), terms), exclusion.regex)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         for name in exclusion.elements or [None]:

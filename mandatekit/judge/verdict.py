@@ -13,9 +13,9 @@ from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
-from mandatekit.rulebook import Profile, Rule, Verdict
+from mandatekit.rulebook import Profile, Rule, Verdict, profile_terms
 from mandatekit.rulebook.model import Scope
-from mandatekit.rulebook.patterns import pattern_set
+from mandatekit.rulebook.patterns import Terms, expand_placeholders, pattern_set
 
 
 def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
@@ -69,11 +69,16 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
 
 
 def judge_rule(
-    prepared: Prepared, rule: Rule, profile: Profile | None = None, sources: dict[str, str] | None = None
+    prepared: Prepared,
+    rule: Rule,
+    profile: Profile | None = None,
+    sources: dict[str, str] | None = None,
+    terms: Terms | None = None,
 ) -> Finding:
-    """The finding of one rule on one prepared document."""
+    """The finding of one rule on one prepared document. A {placeholder} of its phrases matches the words of
+    the profile and of every bundled profile (`profile_terms`), unless `terms` says which."""
     paragraphs = prepared.paragraphs
-    hits = find_hits(prepared, rule)
+    hits = find_hits(prepared, rule, profile_terms(profile) if terms is None else terms)
     ranked = sorted(candidates(prepared, rule, hits, defects), key=Candidate.rank)
     reasons: list[str] = []
     chosen: list[Hit] = []
@@ -116,12 +121,14 @@ def judge_rule(
     )
 
 
-def compile_programs(rules: list[Rule]) -> None:
+def compile_programs(rules: list[Rule], profile: Profile | None = None) -> None:
     """Compile every program the rules search, now: in a process about to fork workers, which inherit them
     instead of each compiling the same programs again."""
+    terms = profile_terms(profile)
     for rule in rules:
         for patterns in [*rule.elements.values(), *rule.exclude]:
-            program = pattern_set(patterns.phrases, patterns.regex).program()
+            phrases = expand_placeholders(tuple(patterns.phrases), terms)
+            program = pattern_set(phrases, patterns.regex).program()
             # RE2 compiles the reversed program, which finds where a match starts, at the first match:
             # in every worker, unless asked for here.
             program.reverseprogramsize  # noqa: B018
@@ -135,7 +142,8 @@ def judge_document(
     rulebook: str = "",
 ) -> Report:
     prepared = Prepared(document)
-    findings = [judge_rule(prepared, rule, profile, sources) for rule in rules]
+    terms = profile_terms(profile)
+    findings = [judge_rule(prepared, rule, profile, sources, terms) for rule in rules]
     summary = Summary()
     for f in findings:
         setattr(summary, f.verdict.value, getattr(summary, f.verdict.value) + 1)

@@ -28,12 +28,15 @@ from mandatekit.rulebook.model import (
     Rule,
     Severity,
     Verdict,
+    pattern_terms,
 )
 from mandatekit.rulebook.patterns import (
     MAX_PATTERNS,
     PatternError,
+    Terms,
     combined_source,
     compile_patterns,
+    expand_placeholders,
     remember_sources,
 )
 
@@ -62,6 +65,7 @@ class Rulebook:
     files: dict[str, Path]  # rule id -> file it was read from
     lines: dict[str, dict[str, int]] = field(default_factory=dict)  # rule id -> dotted path -> line
     notices: list[str] = field(default_factory=list)  # replacements of built-in rules, disabled rules
+    terms: Terms = ()  # the words of the profiles for each pattern placeholder, as validated
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -115,8 +119,9 @@ def _field(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]:
-    """Parse and validate one rule file: (rule or None, line index, problems)."""
+def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[str, int], list[str]]:
+    """Parse and validate one rule file: (rule or None, line index, problems); its {placeholders} are
+    expanded with `terms` to compile its patterns."""
     import yaml
 
     from mandatekit.rulebook.yamlfile import line_index
@@ -147,17 +152,17 @@ def parse_rule_file(path: Path) -> tuple[Rule | None, dict[str, int], list[str]]
         return None, lines, problems
     problems = []
     for name, element in rule.elements.items():
-        problems += _pattern_problems(path, lines, f"elements.{name}", element.phrases, element.regex)
+        problems += _pattern_problems(path, lines, f"elements.{name}", element.phrases, element.regex, terms)
     for i, exclusion in enumerate(rule.exclude):
-        problems += _pattern_problems(path, lines, f"exclude.{i}", exclusion.phrases, exclusion.regex)
+        problems += _pattern_problems(path, lines, f"exclude.{i}", exclusion.phrases, exclusion.regex, terms)
     return rule, lines, problems
 
 
 def _pattern_problems(
-    path: Path, lines: dict[str, int], at: str, phrases: list[str], regex: list[str]
+    path: Path, lines: dict[str, int], at: str, phrases: list[str], regex: list[str], terms: Terms
 ) -> list[str]:
     try:  # the combined program is what the judge runs (and caches); compile items one by one only on error
-        compile_patterns(phrases, regex)
+        compile_patterns(expand_placeholders(tuple(phrases), terms), regex)
         return []
     except PatternError as exc:
         combined = exc
@@ -167,7 +172,10 @@ def _pattern_problems(
     for kind, items in (("phrases", phrases), ("regex", regex)):
         for i, item in enumerate(items):
             try:
-                compile_patterns([item], []) if kind == "phrases" else compile_patterns([], [item])
+                if kind == "phrases":
+                    compile_patterns(expand_placeholders((item,), terms), [])
+                else:
+                    compile_patterns([], [item])
             except PatternError as exc:
                 problems.append(
                     f"{path}:{line_of(lines, [*at.split('.'), kind, i])}: {at}.{kind}[{i}]: {exc}"
@@ -243,11 +251,13 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "files": {rule_id: str(path) for rule_id, path in rulebook.files.items()},
         "lines": rulebook.lines,
         "notices": rulebook.notices,
+        "terms": rulebook.terms,
         # The regex of every element and exclusion: translating phrases is most of the first judgement.
         "sources": [
-            [p.phrases, p.regex, combined_source(tuple(p.phrases), tuple(p.regex))]
+            [list(phrases), p.regex, combined_source(phrases, tuple(p.regex))]
             for rule in rulebook.rules
             for p in [*rule.elements.values(), *rule.exclude]
+            for phrases in [expand_placeholders(tuple(p.phrases), rulebook.terms)]
         ],
     }
 
@@ -271,6 +281,7 @@ def _rulebook_from_json(value: dict[str, Any]) -> Rulebook:
         files={str(rule_id): Path(path) for rule_id, path in value["files"].items()},
         lines=lines,
         notices=list(value["notices"]),
+        terms=tuple((str(name), tuple(map(str, words))) for name, words in value["terms"]),
     )
     remember_sources(sources)  # only from an entry that validates whole
     return rulebook
@@ -287,6 +298,7 @@ def _load_rulebook(
     notices: list[str] = []
     problems: list[str] = []
     sources: set[str] = set()
+    terms = merged_terms(pattern_terms(profiles.values()))
     for register in [data_dir("seeds") / "sources.yaml", *registers]:
         if register.exists() or register in registers:
             entries, register_problems = read_register(register)
@@ -298,7 +310,7 @@ def _load_rulebook(
             continue
         seen_here: dict[str, Path] = {}
         for path in rule_files(folder):
-            rule, line_index, file_problems = parse_rule_file(path)
+            rule, line_index, file_problems = parse_rule_file(path, terms)
             problems += file_problems
             if rule is None:
                 continue
@@ -312,10 +324,15 @@ def _load_rulebook(
                         f"{path}:{line_of(line_index, ['sources', i, 'id'])}: sources[{i}].id: "
                         f"'{source.id}' is in no source register (register it in {REGISTER_HINT})"
                     )
-            from mandatekit.rulebook.lint import country_problems
+            from mandatekit.rulebook.lint import country_problems, pattern_country_problems
 
             for at, problem in country_problems(rule, profiles.values()):
                 problems.append(f"{path}:{line_of(line_index, at.split('.'))}: {at}: {problem}")
+            for at, problem in pattern_country_problems(rule, profiles.values()):
+                where = at.split(".")
+                problems.append(
+                    f"{path}:{line_of(line_index, where)}: {'.'.join(where[:-1])}[{where[-1]}]: {problem}"
+                )
             for name in sorted(rule.placeholders() - set(GENERIC_VALUES)):
                 lacking = [p.id for p in profiles.values() if name not in p.values]
                 if lacking:
@@ -332,7 +349,33 @@ def _load_rulebook(
         if rules.pop(rule_id, None) is not None:
             notices.append(f"rule '{rule_id}' is disabled by configuration")
     ordered = sorted(rules.values(), key=lambda r: (r.severity.rank, r.id))
-    return Rulebook(rules=ordered, files=files, lines=lines, notices=notices)
+    return Rulebook(rules=ordered, files=files, lines=lines, notices=notices, terms=terms)
+
+
+@lru_cache(maxsize=1)
+def bundled_terms() -> Terms:
+    """The words every bundled profile gives for each pattern placeholder (`pattern_terms`)."""
+    return pattern_terms(load_profiles().values())
+
+
+@lru_cache(maxsize=64)
+def merged_terms(extra: Terms) -> Terms:
+    """The bundled profiles' words with `extra` (a user's profiles') added: a draft is matched with the
+    words of every bundled profile, so a mission told wrongly, or not at all, loses nothing."""
+    words = {name: set(found) for name, found in bundled_terms()}
+    for name, found in extra:
+        words.setdefault(name, set()).update(found)
+    return tuple(
+        (name, tuple(sorted(found, key=lambda w: (-len(w), w)))) for name, found in sorted(words.items())
+    )
+
+
+def profile_terms(profile: Profile | None) -> Terms:
+    """The words a rule's {placeholders} match in a draft judged with this profile: its own and every
+    bundled profile's."""
+    if profile is None:
+        return bundled_terms()
+    return merged_terms(pattern_terms([profile]))
 
 
 def load_profiles(extra_dirs: list[Path] | None = None) -> dict[str, Profile]:

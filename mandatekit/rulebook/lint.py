@@ -116,6 +116,9 @@ def _named_things(profiles: Iterable[Profile]) -> dict[str, str]:
         for name in [p.country, *p.country_names]:
             if name:
                 out[name] = f"the country {p.country}"
+        for placeholder, words in p.pattern_words.items():
+            for word in words:
+                out[word] = f"a word profile {p.id} gives for {{{placeholder}}}"
         forces = p.values.get("national_forces", "")
         for part in [forces, *re.findall(r"\(([A-Z][A-Za-z-]+)\)", forces)]:
             bare = part.removeprefix("the ").strip()
@@ -130,11 +133,7 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
     named = _named_things(profiles)
     if not named:
         return []
-    pattern = re.compile(
-        r"(?<![\w{-])("
-        + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
-        + r")(?![\w}-])"
-    )
+    pattern = _named_pattern(named)
     fields = [
         ("recommendation", rule.recommendation),
         ("suggestion", rule.suggestion),
@@ -150,4 +149,38 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
                     "{host_state}, {national_forces}, {courts} or {peace_agreement}",
                 )
             )
+    return out
+
+
+def _named_pattern(named: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w{-])("
+        + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+        + r")(?![\w}-])"
+    )
+
+
+def pattern_country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str, str]]:
+    """(field, problem) for each country, mission, national force, court or agreement a rule's phrases or
+    regexes (what the judge matches) name outright: they match a profile's words through {mission},
+    {national_forces}, {nationality}, {armed_groups}, {courts}, {peace_agreement} (docs/rules.md)."""
+    named = _named_things(profiles)
+    if not named:
+        return []
+    pattern = _named_pattern(named)
+    parts = [(f"elements.{name}", element) for name, element in rule.elements.items()]
+    parts += [(f"exclude.{i}", exclusion) for i, exclusion in enumerate(rule.exclude)]
+    out = []
+    for at, patterns in parts:
+        for kind, items in (("phrases", patterns.phrases), ("regex", patterns.regex)):
+            for i, item in enumerate(items):
+                for found in dict.fromkeys(m.group(1) for m in pattern.finditer(item)):
+                    out.append(
+                        (
+                            f"{at}.{kind}.{i}",
+                            f"rule '{rule.id}' names {named[found]} outright ('{found}'): a pattern names it "
+                            "by a placeholder such as {mission}, {national_forces} or {courts}, whose words "
+                            "profiles give under pattern_words (docs/rules.md)",
+                        )
+                    )
     return out

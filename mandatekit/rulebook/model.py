@@ -4,13 +4,15 @@ not a silently ignored setting. `mandatekit rules schema` exports this as JSON S
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from mandatekit.factories import empty_list
 from mandatekit.read.model import VerbClass
+from mandatekit.rulebook.patterns import PATTERN_PLACEHOLDERS, Terms
 
 
 class Strict(BaseModel):
@@ -230,6 +232,30 @@ def _parts(value: str) -> list[str]:
     return [*parts, value[start:]]
 
 
+PatternPlaceholder = Literal[
+    "mission", "national_forces", "nationality", "armed_groups", "courts", "peace_agreement"
+]  # patterns.PATTERN_PLACEHOLDERS
+assert set(get_args(PatternPlaceholder)) == set(PATTERN_PLACEHOLDERS)
+# A word of a placeholder is a phrase of plain words (FACA, Al-Shabaab, Da'esh, Special Criminal Court): no
+# group, gap or wildcard, which would change what the rule's own phrase means.
+PatternWord = Annotated[str, StringConstraints(pattern=r"^[\w'.-]+( [\w'.-]+)*$", max_length=120)]
+
+
+def pattern_terms(profiles: Iterable[Profile]) -> Terms:
+    """Placeholder name → the words of all these profiles for it (the mission's acronym for {mission}),
+    sorted: what a rule's {placeholder} matches."""
+    words: dict[str, set[str]] = {}
+    for profile in profiles:
+        if profile.mission:
+            words.setdefault("mission", set()).add(profile.mission)
+        for name, found in profile.pattern_words.items():
+            words.setdefault(name, set()).update(found)
+    # Longest first: where one word begins another (APPR, APPR-RCA), the match is the whole name.
+    return tuple(
+        (name, tuple(sorted(found, key=lambda w: (-len(w), w)))) for name, found in sorted(words.items())
+    )
+
+
 class ValueSource(Strict):
     """Where a profile value comes from: the resolution, and its words that hold the value."""
 
@@ -262,6 +288,12 @@ class Profile(Strict):
     value_sources: dict[str, ValueSource] = Field(
         default_factory=dict,
         description="Placeholder name → the resolution and passage its value is taken from",
+    )
+    pattern_words: dict[PatternPlaceholder, list[PatternWord]] = Field(
+        default_factory=dict,
+        description="Placeholder name → the words a rule's phrases match for it in a draft: national_forces: "
+        "[FACA, FSI]. The mission's acronym is a word of {mission} already. Judging matches the words of "
+        "every bundled profile and of the draft's own",
     )
 
     @model_validator(mode="after")

@@ -8,6 +8,8 @@
     (national|state) forces      alternatives, each itself a phrase; (...)? makes a group optional
     protect ... civilians        up to 8 words in between (never across a semicolon)
     non-UN                       a hyphen also matches a space or nothing
+    {national_forces}            the words a profile gives for it (`pattern_words`): any of them, as a
+                                 group; {mission}'s adds 's to each (see `expand_placeholders`)
 
 Words are separated by spaces and punctuation in the text (commas, quotes, parentheses), never by a
 semicolon: a semicolon ends a clause in a resolution.
@@ -368,6 +370,62 @@ class PatternSet:
                 self.whole = compile_patterns(self.phrases, self.regexes)
             return self.whole
         return compile_patterns(phrases, ())
+
+
+# Placeholders a rule's phrases may use for what differs from one mission to another; the profiles say the
+# words (`Profile.pattern_words`, and a profile's `mission`). Nothing of one country is written in a rule.
+PATTERN_PLACEHOLDERS = (
+    "mission",
+    "national_forces",
+    "nationality",
+    "armed_groups",
+    "courts",
+    "peace_agreement",
+)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Placeholder name → the words it stands for, sorted: hashable, so the expansion of a rule is cached per set.
+Terms = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _expand_token(token: str, words: dict[str, tuple[str, ...]], phrase: str) -> str:
+    found = _PLACEHOLDER.search(token)
+    if found is None:
+        return token
+    if _PLACEHOLDER.search(token, found.end()):
+        raise PatternError(f"two placeholders in one word '{token}' of '{phrase}'")
+    name = found.group(1)
+    if name not in PATTERN_PLACEHOLDERS:
+        raise PatternError(
+            f"unknown placeholder {{{name}}} in '{phrase}' (known: {', '.join(PATTERN_PLACEHOLDERS)})"
+        )
+    choices = words.get(name, ())
+    if not choices:
+        raise PatternError(f"placeholder {{{name}}} in '{phrase}' has no words in any profile")
+    before, after = token[: found.start()], token[found.end() :]
+    # A prefix or suffix ({mission}'s) goes with each word; a word is itself a phrase (several words).
+    return "( " + " | ".join(f"{before}{w}{after}" for w in choices) + " )"
+
+
+def expand_placeholders(phrases: tuple[str, ...], terms: Terms) -> tuple[str, ...]:
+    """The phrases with each {placeholder} replaced by a group of the words the profiles give for it:
+    '(support|aid) ... {national_forces}' → '(support|aid) ... ( FACA | FARDC )'. Cached per phrase set and
+    words: a rulebook is expanded once per set of profiles, not once per draft."""
+    if not any("{" in p for p in phrases):
+        return phrases
+    return _expand(phrases, terms)
+
+
+@lru_cache(maxsize=4096)
+def _expand(phrases: tuple[str, ...], terms: Terms) -> tuple[str, ...]:
+    words = dict(terms)
+    out = []
+    for phrase in phrases:
+        if "{" not in phrase:
+            out.append(phrase)
+            continue
+        pieces = re.split(r"(\s+|[()|])", phrase)
+        out.append("".join(_expand_token(piece, words, phrase) for piece in pieces))
+    return tuple(out)
 
 
 _pattern_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], PatternSet] = {}
