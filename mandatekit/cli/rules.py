@@ -73,7 +73,7 @@ def validate(folders: tuple[Path, ...]) -> None:
     from mandatekit.rulebook.lint import lint_rule
 
     for rule in setup.rulebook.rules:  # warnings, not errors: the rule works, but may give a false "met"
-        for warning in lint_rule(rule):
+        for warning in lint_rule(rule, setup.rulebook.terms):
             line = setup.rulebook.lines[rule.id].get(warning.path, 0)
             click.echo(f"{setup.rulebook.files[rule.id]}:{line}: warning: {warning.message}", err=True)
     if failures:

@@ -251,7 +251,7 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "files": {rule_id: str(path) for rule_id, path in rulebook.files.items()},
         "lines": rulebook.lines,
         "notices": rulebook.notices,
-        "terms": rulebook.terms,
+        "terms": [[name, list(words)] for name, words in rulebook.terms],  # lists: JSON has no tuples
         # The regex of every element and exclusion: translating phrases is most of the first judgement.
         "sources": [
             [list(phrases), p.regex, combined_source(phrases, tuple(p.regex))]
@@ -499,4 +499,4 @@ def _sources_from_json(value: Any) -> dict[str, Any]:
 
 
 def compiled(element: Element) -> Any:
-    return compile_patterns(element.phrases, element.regex)
+    return compile_patterns(expand_placeholders(tuple(element.phrases), bundled_terms()), element.regex)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from mandatekit.rulebook.model import Profile, Rule
-from mandatekit.rulebook.patterns import _TOKEN, compile_patterns
+from mandatekit.rulebook.patterns import _TOKEN, Terms, compile_patterns, expand_placeholders
 
 _MAX_EXPANSIONS = 512  # phrases are short; past this the phrase is too rich to be one word anyway
 
@@ -77,14 +77,18 @@ def _sample(word: str) -> str:
     return word.lstrip("=").rstrip("*")
 
 
-def lint_rule(rule: Rule) -> list[RuleWarning]:
+def lint_rule(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
     """A warning for each met condition that one common word, alone, can meet: every element of the
-    condition has a one-word phrase matching that same word."""
+    condition has a one-word phrase matching that same word. {placeholders} stand for the `terms`."""
+
+    def phrases(name: str) -> tuple[str, ...]:
+        return expand_placeholders(tuple(rule.elements[name].phrases), terms)
+
     out = []
     for i, condition in enumerate(rule.met):
         first, *others = condition.all
-        words = [w for p in rule.elements[first].phrases for w in single_words(p) if is_common(w)]
-        compiled_others = [compile_patterns(rule.elements[n].phrases, rule.elements[n].regex) for n in others]
+        words = [w for p in phrases(first) for w in single_words(p) if is_common(w)]
+        compiled_others = [compile_patterns(phrases(n), rule.elements[n].regex) for n in others]
         lone = [
             w
             for w in words

@@ -7,7 +7,8 @@ from pathlib import Path
 from mandatekit.api import setup
 from mandatekit.judge import Prepared
 from mandatekit.read import read, read_string
-from mandatekit.rulebook.patterns import compile_patterns, could_match
+from mandatekit.rulebook import bundled_terms
+from mandatekit.rulebook.patterns import compile_patterns, could_match, expand_placeholders
 
 from .test_latin1 import TEXT
 
@@ -44,8 +45,14 @@ def test_no_bundled_pattern_set_that_finds_something_is_ruled_out() -> None:
         prepared = Prepared(document)
         for rule in rulebook.rules:
             for patterns in [*rule.elements.values(), *rule.exclude]:
-                hits = prepared.find(compile_patterns(patterns.phrases, patterns.regex))
-                possible = bool(patterns.regex) or prepared.could_match(patterns.phrases)
+                hits = prepared.find(
+                    compile_patterns(
+                        expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
+                    )
+                )
+                possible = bool(patterns.regex) or prepared.could_match(
+                    expand_placeholders(tuple(patterns.phrases), bundled_terms())
+                )
                 assert possible or not hits, (rule.id, hits[:1])
                 found += bool(hits)
                 ruled_out += not possible

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 import mandatekit
 import mandatekit.rulebook as rulebook_module
 from mandatekit.cli import main
-from mandatekit.rulebook import Rulebook, load_rulebook
+from mandatekit.rulebook import Rulebook, bundled_terms, load_rulebook
+from mandatekit.rulebook.patterns import expand_placeholders
 from tests.rulebook.test_bad_rules import good_rule, write
 
 
@@ -155,5 +156,5 @@ def test_pattern_sources_from_the_cache_are_the_ones_the_phrases_compile_to(cach
     assert patterns._known_sources
     for rule in cached.rules:
         for p in [*rule.elements.values(), *rule.exclude]:
-            key = (tuple(p.phrases), tuple(p.regex))
+            key = (expand_placeholders(tuple(p.phrases), bundled_terms()), tuple(p.regex))
             assert patterns._known_sources[key] == patterns.combined_source(*key)

@@ -10,7 +10,8 @@ import pytest
 from mandatekit.api import setup
 from mandatekit.judge import Prepared, search
 from mandatekit.read import read, read_string
-from mandatekit.rulebook.patterns import compile_patterns, phrase_needs
+from mandatekit.rulebook import bundled_terms
+from mandatekit.rulebook.patterns import compile_patterns, expand_placeholders, phrase_needs
 
 from .test_latin1 import TEXT
 
@@ -48,8 +49,15 @@ def test_paragraphs_searched_find_what_the_whole_text_holds(
         prepared = Prepared(document)
         for rule in rulebook.rules:
             for patterns in [*rule.elements.values(), *rule.exclude]:
-                expected = whole_text(prepared, patterns.phrases, patterns.regex)
-                assert prepared.find_in(patterns.phrases, patterns.regex) == expected, rule.id
+                expected = whole_text(
+                    prepared, expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
+                )
+                assert (
+                    prepared.find_in(
+                        expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
+                    )
+                    == expected
+                ), rule.id
                 compared += 1
                 found += bool(expected)
     assert compared > 1000 and found > 100
@@ -62,8 +70,15 @@ def test_a_text_too_large_to_index_is_searched_whole(monkeypatch: pytest.MonkeyP
     assert len(prepared.judged) > 2
     for rule in rulebook.rules:
         for patterns in [*rule.elements.values(), *rule.exclude]:
-            expected = whole_text(prepared, patterns.phrases, patterns.regex)
-            assert prepared.find_in(patterns.phrases, patterns.regex) == expected
+            expected = whole_text(
+                prepared, expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
+            )
+            assert (
+                prepared.find_in(
+                    expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
+                )
+                == expected
+            )
     assert prepared._places is None  # never indexed
 
 
