@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from mandatekit.read import Document
 
 GENERIC_ID = "generic"
+# Where no profile fits: what the reader can do (the web page says it in its own words: views.mission_line).
+CHOOSE_PROFILE = " Choose one with --profile."
 
 GENERIC = Profile(
     id=GENERIC_ID,
@@ -193,13 +195,11 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
         generic = GENERIC.model_copy(update={"values": {**GENERIC.values, "host_state": country}})
         reason = (
             f"The draft names no mission; it names {country}, which several missions serve ({names}): "
-            "general terms are used. Choose one with --profile."
+            "general terms are used." + CHOOSE_PROFILE
         )
         return generic, MissionInfo(profile=GENERIC_ID, country=country, how="generic", reason=reason)
     reason = "The draft names no mission or host country known to a profile: general terms are used."
-    return GENERIC, MissionInfo(
-        profile=GENERIC_ID, how="generic", reason=reason + " Choose one with --profile."
-    )
+    return GENERIC, MissionInfo(profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE)
 
 
 def chosen(document: Document, profile: Profile, by: str) -> MissionInfo:

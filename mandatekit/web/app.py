@@ -182,6 +182,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             profile=profile,
             memo=context,
             report=report,
+            mission_line=views.mission_line(report),
             findings=findings,
             counts=views.counts(findings),
             show=show,

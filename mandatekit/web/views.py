@@ -107,3 +107,12 @@ def scorecard(context: dict[str, Any], report: Any) -> list[dict[str, Any]]:
 
 def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
     return {v: sum(f["verdict"] == v for f in findings) for v in VERDICTS}
+
+
+def mission_line(report: Any) -> str:
+    """The report's mission line as the page says it: the profile is chosen in the list beside it, not with the
+    command line's --profile."""
+    from mandatekit.missions import CHOOSE_PROFILE
+
+    line: str = report.mission.line if report.mission else ""
+    return line.replace(CHOOSE_PROFILE, " Choose one in the Mission profile list below.")

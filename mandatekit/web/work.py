@@ -265,6 +265,7 @@ class Workshop:
     def record(self, draft: Draft, profile: str | None, rule: str, decision: str, why: str, by: str) -> Path:
         """Record a decision as `mandatekit decide RULE --draft <folder>/<name>` would: returns the file."""
         from mandatekit.decisions import Decision, record, today
+        from mandatekit.output import forget_inputs
 
         if decision not in DECISIONS:
             raise Failure(f"unknown decision '{decision}' (one of: {', '.join(DECISIONS)})")
@@ -278,6 +279,7 @@ class Workshop:
         entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip() or default_author(),  # type: ignore[arg-type]
                          date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs,
                          symbol=document.front.symbol, title=document.front.title)  # fmt: skip
+        forget_inputs()  # this request's reads (the decisions file, judging the draft) are not what it writes
         try:
             record(target, entry)
         except MandatekitError as exc:

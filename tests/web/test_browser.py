@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mandatekit.web import Workshop, create_app
-from tests.web.conftest import BUNDLED
+from tests.web.conftest import BUNDLED, ROOT
 from tests.web.test_routes import DRAFT
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -248,3 +248,73 @@ def test_a_phone_wide_page_never_scrolls_sideways(browser: object, server: str, 
         assert overflow <= 0, f"{path} is {overflow} px wider than a 390 px window"
     finally:
         browser.set_window_size(1280, 900)  # type: ignore[attr-defined]
+
+
+def test_a_paragraphs_findings_come_into_the_scorecards_view(browser: object, server: str) -> None:
+    """Beside the draft the scorecard scrolls in a box of its own: a click on a paragraph whose finding is far
+    down the scorecard scrolls that box to it, and leaves the paragraph where it was."""
+    from selenium.webdriver.common.by import By
+
+    check_bundled(browser, server)
+    box = browser.find_element(By.CSS_SELECTOR, ".scorecard")  # type: ignore[attr-defined]
+    rule = browser.find_elements(By.CSS_SELECTOR, ".finding a.goto")[-1].get_attribute("data-rule")  # type: ignore[attr-defined]
+    last = browser.find_element(By.ID, f"f-{rule}")  # type: ignore[attr-defined]
+    paragraph = browser.find_element(By.CSS_SELECTOR, f'.para[data-rules~="{rule}"]')  # type: ignore[attr-defined]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", paragraph)  # type: ignore[attr-defined]
+    assert not _inside(browser, last, box)  # the scorecard starts at its top
+    before = paragraph.rect["y"]
+    paragraph.find_element(By.CSS_SELECTOR, ".text").click()
+    wait(browser, lambda d: _inside(d, last, box))
+    assert paragraph.rect["y"] == before
+
+
+def _inside(driver: object, element: object, box: object) -> bool:
+    return bool(
+        driver.execute_script(  # type: ignore[attr-defined]
+            "const e = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+            "return e.top >= b.top - 1 && e.top < b.bottom && e.top < window.innerHeight;",
+            element,
+            box,
+        )
+    )
+
+
+def test_a_long_reference_never_runs_under_its_paragraph(browser: object, server: str) -> None:
+    """'OP 36(a)(iii)' or 'Annex A, para (iii)' in the references' column: it wraps there, beside the text."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    draft = ROOT / "tests" / "rounds" / "drafts" / "S_RES_2709(2023).txt"
+    browser.get(server + "/")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "draft").send_keys(str(draft))  # type: ignore[attr-defined]
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".scorecard .finding")))
+    overlapping = browser.execute_script(  # type: ignore[attr-defined]
+        "return [...document.querySelectorAll('.para')].filter((p) => {"
+        "  const ref = p.querySelector('.ref'), text = p.querySelector('.text');"
+        "  return ref && text && ref.getBoundingClientRect().right > text.getBoundingClientRect().left;"
+        "}).map((p) => p.querySelector('.ref').textContent);"
+    )
+    longest = browser.execute_script(  # type: ignore[attr-defined]
+        "return Math.max(...[...document.querySelectorAll('.para .ref')].map((r) => r.textContent.length));"
+    )
+    assert longest >= len("OP 36(a)(iii)") and overlapping == []
+
+
+def test_a_check_under_way_says_so_and_is_sent_once(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")  # type: ignore[attr-defined]
+    browser.execute_script(  # type: ignore[attr-defined]
+        "window.sent = 0; document.querySelector('form[data-busy]').addEventListener('submit', (e) => {"
+        " if (!e.defaultPrevented) window.sent += 1; e.preventDefault(); });"
+    )
+    button = browser.find_element(By.CSS_SELECTOR, "form button.primary")  # type: ignore[attr-defined]
+    label = button.text
+    browser.find_element(By.ID, "text").send_keys("The Security Council,\n\n1. Decides to renew the mandate;")  # type: ignore[attr-defined]
+    button.click()
+    button.click()
+    assert button.text.startswith("Checking") and button.get_attribute("aria-disabled") == "true"
+    assert browser.execute_script("return window.sent") == 1  # type: ignore[attr-defined]
+    browser.execute_script("window.dispatchEvent(new PageTransitionEvent('pageshow'))")  # type: ignore[attr-defined]
+    assert button.text == label and button.get_attribute("aria-disabled") is None

@@ -287,3 +287,36 @@ def test_the_memo_download_follows_the_decisions_recorded_after_the_page(
     cli("memo", "d.txt", "-o", tmp_path / "memo.html", cwd=decisions)
     assert after == (tmp_path / "memo.html").read_bytes()
     assert after != before
+
+
+def test_a_decision_taken_again_replaces_the_first(browser: Browser, decisions: Path) -> None:
+    """A team changes its mind: the second decision on a finding, after its page was shown with the first,
+    replaces it (the decisions file the page read is the one the decision updates)."""
+    address, query = browser.checked(BUNDLED.name, BUNDLED.read_bytes()).split("?")
+    for why in ("First reading", "Second reading"):
+        form = browser.http.get(f"{address}/decide/poc-policy?{query}")
+        assert form.status_code == 200
+        done = browser.http.post(
+            f"{address}/decide/poc-policy",
+            data={"csrf": browser.token(), "profile": "", "decision": "accepted", "why": why, "by": "Team"},
+            follow_redirects=False,
+        )
+        assert done.status_code == 303, done.text[-500:]
+        assert f"{why}" in browser.http.get(done.headers["location"]).text
+    written = (decisions / "minusca-zero-draft.decisions.yaml").read_text(encoding="utf-8")
+    assert "Second reading" in written and "First reading" not in written
+
+
+def test_the_result_page_leads_with_the_verdicts_and_the_priority_asks(browser: Browser) -> None:
+    page = browser.http.get(browser.checked(BUNDLED.name, BUNDLED.read_bytes())).text
+    summary, asks, profile_list = (page.index(s) for s in ('class="summary"', 'id="asks-h"', 'id="profile"'))
+    assert summary < asks < profile_list  # what the draft lacks comes before how it was read
+    listed = page[asks : page.index("</ol>", asks)]
+    assert listed.count("<li>") >= 3 and 'href="#f-' in listed  # each ask leads to its finding
+
+
+def test_the_page_names_no_command_line_option(browser: Browser) -> None:
+    """A draft no profile fits: the page points to its own list of profiles, not to --profile."""
+    page = browser.http.get(browser.checked("d.txt", DRAFT.encode())).text
+    assert "general terms are used" in page
+    assert "--profile" not in page and "Mission profile list" in page

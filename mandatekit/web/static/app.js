@@ -27,15 +27,24 @@ function showEvidence(rule, link) {
   announce(`${paras.length} paragraph${paras.length === 1 ? "" : "s"} highlighted`);
 }
 
+// Beside the draft, the scorecard scrolls in a box of its own: bring a finding into that box's view, so a
+// click on a paragraph shows its findings without moving the paragraph. (One above the other, on a narrow
+// screen, the page is left where it is: the paragraph's own list links to each finding.)
+function revealInScorecard(finding) {
+  const box = document.querySelector(".scorecard");
+  if (!finding || !box || box.scrollHeight <= box.clientHeight) return;
+  const top = finding.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  box.scrollTo({ top: Math.max(0, top - 8) });
+}
+
 // A paragraph: list the findings that rest on it and mark them in the scorecard.
 function showFindings(para) {
   clearHighlights();
   para.classList.add("hl");
   const rules = (para.dataset.rules || "").trim().split(/\s+/).filter(Boolean);
-  rules.forEach((rule) => {
-    const f = document.getElementById(`f-${rule}`);
-    if (f) f.classList.add("hl");
-  });
+  const marked = rules.map((rule) => document.getElementById(`f-${rule}`)).filter(Boolean);
+  marked.forEach((f) => f.classList.add("hl"));
+  revealInScorecard(marked.find((f) => !f.hidden));
   const details = para.querySelector("details.rests");
   if (details) details.open = true;
   announce(`${rules.length} finding${rules.length === 1 ? "" : "s"} rest on this paragraph`);
@@ -107,6 +116,29 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && target instanceof Element && target.matches(".para.has-findings")) {
     showFindings(target);
   }
+});
+
+// A check takes a moment (a long draft, a few seconds): say so on the button, and do not send it twice.
+document.querySelectorAll("form[data-busy]").forEach((form) => {
+  form.addEventListener("submit", (event) => {
+    const button = form.querySelector("button[type=submit]");
+    if (!button) return;
+    if (button.getAttribute("aria-disabled") === "true") { event.preventDefault(); return; }
+    button.dataset.label = button.textContent;
+    button.textContent = form.dataset.busy;
+    button.setAttribute("aria-disabled", "true");
+    form.setAttribute("aria-busy", "true");
+    announce(form.dataset.busy);
+  });
+});
+// Back to a page the browser kept: its form is ready again.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-busy] button[data-label]").forEach((button) => {
+    button.textContent = button.dataset.label;
+    button.removeAttribute("aria-disabled");
+    button.removeAttribute("data-label");
+    button.closest("form").removeAttribute("aria-busy");
+  });
 });
 
 // Drop a file on a form's drop zone: it becomes that input's file.
