@@ -9,7 +9,7 @@ from typing import NamedTuple
 from mandatekit.judge.prepared import Prepared
 from mandatekit.read.model import Kind
 from mandatekit.rulebook import Rule
-from mandatekit.rulebook.patterns import Terms, expand_placeholders
+from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders
 
 
 class Hit(NamedTuple):  # a tuple: made for every match, at a third of the cost of a frozen dataclass
@@ -41,7 +41,10 @@ def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, li
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     raw = {
-        name: prepared.find_in(expand_placeholders(tuple(element.phrases), terms), element.regex)
+        name: prepared.find_in(
+            expand_placeholders(tuple(element.phrases), terms),
+            expand_regex_placeholders(element.regex, terms),
+        )
         for name, element in rule.elements.items()
     }
     for name, element in rule.elements.items():
@@ -50,7 +53,10 @@ def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, li
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = prepared.find_in(expand_placeholders(tuple(exclusion.phrases), terms), exclusion.regex)
+        spans = prepared.find_in(
+            expand_placeholders(tuple(exclusion.phrases), terms),
+            expand_regex_placeholders(exclusion.regex, terms),
+        )
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         for name in exclusion.elements or [None]:

@@ -15,7 +15,7 @@ from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Su
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict, profile_terms
 from mandatekit.rulebook.model import Scope
-from mandatekit.rulebook.patterns import Terms, expand_placeholders, pattern_set
+from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders, pattern_set
 
 
 def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
@@ -128,7 +128,7 @@ def compile_programs(rules: list[Rule], profile: Profile | None = None) -> None:
     for rule in rules:
         for patterns in [*rule.elements.values(), *rule.exclude]:
             phrases = expand_placeholders(tuple(patterns.phrases), terms)
-            program = pattern_set(phrases, patterns.regex).program()
+            program = pattern_set(phrases, expand_regex_placeholders(patterns.regex, terms)).program()
             # RE2 compiles the reversed program, which finds where a match starts, at the first match:
             # in every worker, unless asked for here.
             program.reverseprogramsize  # noqa: B018

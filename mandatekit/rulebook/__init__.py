@@ -37,6 +37,7 @@ from mandatekit.rulebook.patterns import (
     combined_source,
     compile_patterns,
     expand_placeholders,
+    expand_regex_placeholders,
     remember_sources,
 )
 
@@ -108,6 +109,10 @@ def validation_errors(
             message = unknown_field
         elif err["type"] == "missing":
             message = "required field is missing"
+        elif err["type"] == "string_type" and isinstance(err.get("input"), dict) and len(err["input"]) == 1:
+            # `- {national_forces}` is a YAML mapping, not the phrase its writer meant
+            name = next(iter(err["input"]))
+            message = f'YAML reads {{{name}}} here as a mapping: quote the phrase, "{{{name}}} ..."'
         out.append((loc, line_of(lines, loc), message))
     return out
 
@@ -162,7 +167,7 @@ def _pattern_problems(
     path: Path, lines: dict[str, int], at: str, phrases: list[str], regex: list[str], terms: Terms
 ) -> list[str]:
     try:  # the combined program is what the judge runs (and caches); compile items one by one only on error
-        compile_patterns(expand_placeholders(tuple(phrases), terms), regex)
+        compile_patterns(expand_placeholders(tuple(phrases), terms), expand_regex_placeholders(regex, terms))
         return []
     except PatternError as exc:
         combined = exc
@@ -175,7 +180,7 @@ def _pattern_problems(
                 if kind == "phrases":
                     compile_patterns(expand_placeholders((item,), terms), [])
                 else:
-                    compile_patterns([], [item])
+                    compile_patterns([], expand_regex_placeholders([item], terms))
             except PatternError as exc:
                 problems.append(
                     f"{path}:{line_of(lines, [*at.split('.'), kind, i])}: {at}.{kind}[{i}]: {exc}"
@@ -254,10 +259,11 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "terms": [[name, list(words)] for name, words in rulebook.terms],  # lists: JSON has no tuples
         # The regex of every element and exclusion: translating phrases is most of the first judgement.
         "sources": [
-            [list(phrases), p.regex, combined_source(phrases, tuple(p.regex))]
+            [list(phrases), list(regexes), combined_source(phrases, regexes)]
             for rule in rulebook.rules
             for p in [*rule.elements.values(), *rule.exclude]
             for phrases in [expand_placeholders(tuple(p.phrases), rulebook.terms)]
+            for regexes in [expand_regex_placeholders(p.regex, rulebook.terms)]
         ],
     }
 
@@ -499,4 +505,7 @@ def _sources_from_json(value: Any) -> dict[str, Any]:
 
 
 def compiled(element: Element) -> Any:
-    return compile_patterns(expand_placeholders(tuple(element.phrases), bundled_terms()), element.regex)
+    terms = bundled_terms()
+    return compile_patterns(
+        expand_placeholders(tuple(element.phrases), terms), expand_regex_placeholders(element.regex, terms)
+    )

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from mandatekit.rulebook.model import Profile, Rule
-from mandatekit.rulebook.patterns import _TOKEN, Terms, compile_patterns, expand_placeholders
+from mandatekit.rulebook.patterns import (
+    _TOKEN,
+    Terms,
+    compile_patterns,
+    expand_placeholders,
+    expand_regex_placeholders,
+)
 
 _MAX_EXPANSIONS = 512  # phrases are short; past this the phrase is too rich to be one word anyway
 
@@ -88,7 +94,10 @@ def lint_rule(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
     for i, condition in enumerate(rule.met):
         first, *others = condition.all
         words = [w for p in phrases(first) for w in single_words(p) if is_common(w)]
-        compiled_others = [compile_patterns(phrases(n), rule.elements[n].regex) for n in others]
+        compiled_others = [
+            compile_patterns(phrases(n), expand_regex_placeholders(rule.elements[n].regex, terms))
+            for n in others
+        ]
         lone = [
             w
             for w in words

@@ -428,6 +428,31 @@ def _expand(phrases: tuple[str, ...], terms: Terms) -> tuple[str, ...]:
     return tuple(out)
 
 
+def expand_regex_placeholders(regexes: tuple[str, ...] | list[str], terms: Terms) -> tuple[str, ...]:
+    """The regexes with each {placeholder} (a known name, not after a backslash: `{2,3}` stays a count)
+    replaced by a group of its words, each matched as the phrase language matches a word: (?:\\bFACA...)."""
+    regexes = tuple(regexes)
+    if not any("{" in r for r in regexes):
+        return regexes
+    return _expand_regexes(regexes, terms)
+
+
+_REGEX_PLACEHOLDER = re.compile(r"(?<!\\)\{(" + "|".join(PATTERN_PLACEHOLDERS) + r")\}")
+
+
+@lru_cache(maxsize=1024)
+def _expand_regexes(regexes: tuple[str, ...], terms: Terms) -> tuple[str, ...]:
+    words = dict(terms)
+
+    def group(m: re.Match[str]) -> str:
+        choices = words.get(m.group(1), ())
+        if not choices:
+            raise PatternError(f"placeholder {m.group()} in '{m.string}' has no words in any profile")
+        return "(?:" + "|".join(phrase_to_regex(w) for w in choices) + ")"
+
+    return tuple(_REGEX_PLACEHOLDER.sub(group, r) for r in regexes)
+
+
 _pattern_sets: dict[tuple[tuple[str, ...], tuple[str, ...]], PatternSet] = {}
 
 

@@ -111,3 +111,36 @@ def test_a_pattern_word_is_plain_words() -> None:
         Profile(id="x", name="X", values={}, pattern_words={"national_forces": ["(A|B)"]})
     with pytest.raises(ValueError, match="pattern_words"):
         Profile.model_validate({"id": "x", "name": "X", "values": {}, "pattern_words": {"forces": ["A"]}})
+
+
+def test_an_unquoted_phrase_that_starts_with_a_placeholder_is_explained(tmp_path: Path) -> None:
+    rule = FORCES_RULE.replace("- support ... {national_forces}", "- {national_forces}")
+    assert "- {national_forces}" in rule
+    write(tmp_path, "r.yaml", rule)
+    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    assert result.exit_code == 2 and "r.yaml:" in result.stderr
+    assert 'quote the phrase, "{national_forces} ..."' in result.stderr
+
+
+def test_a_placeholder_in_a_regex_matches_the_profiles_words_and_a_count_stays_a_count(
+    tmp_path: Path,
+) -> None:
+    rule = FORCES_RULE.replace(
+        "phrases:\n    - support ... {national_forces}",
+        "regex:\n    - 'supports?\\W+(the\\W+){0,1}{national_forces}'",
+    )
+    assert "regex:" in rule
+    rules = write(tmp_path / "rules", "forces.yaml", rule).parent
+    profile = write(
+        tmp_path,
+        "ours.yaml",
+        "id: ours\nname: OURS\nmission: OURS\nvalues:\n  mission: OURS\npattern_words:\n  national_forces: [RDF]\n",
+    )
+    draft = "The Security Council,\n\n1. Requests OURS to support the RDF;\n"
+    assert (
+        check(draft, rules=[rules], profile=str(profile), only=["forces-support"]).findings[0].verdict
+        == "met"
+    )
+    assert check(draft, rules=[rules], only=["forces-support"]).findings[0].verdict == "missing"
+    faca = "The Security Council,\n\n1. Requests the Mission to support the FACA;\n"
+    assert check(faca, rules=[rules], only=["forces-support"]).findings[0].verdict == "met"
