@@ -29,9 +29,11 @@ class Candidate:
     titles: int = 0  # how many of the words stand only in a category title above the tasks
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
+    whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
 
-    def rank(self) -> tuple[int, int, int, int, int, int, int, int, int]:
-        """Fewest defects first; then, as a careful coder would cite: operative text, the strongest verb, the
+    def rank(self) -> tuple[int, int, int, int, int, int, int, int, int, int]:
+        """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
+        whole where the rule marks such a way (`cited_first`), the strongest verb, the
         task itself rather than the category title above it, a task under a title that names the theme, the
         fullest way of meeting the rule (a task naming the crimes it prevents before a bare early warning
         mechanism), the words nearest the opening of their
@@ -40,6 +42,7 @@ class Candidate:
         return (
             len(self.defects),
             0 if self.operative else 1,
+            self.whole,
             -self.force,
             self.titles,
             self.elsewhere,
@@ -104,7 +107,17 @@ def candidates(
                 depth = max(h.start for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
                 out.append(
-                    Candidate(chosen, defects, unit, is_operative, force, depth, titles, condition=number)
+                    Candidate(
+                        chosen,
+                        defects,
+                        unit,
+                        is_operative,
+                        force,
+                        depth,
+                        titles,
+                        condition=number,
+                        whole=0 if condition.cited_first else 1,
+                    )
                 )
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
 

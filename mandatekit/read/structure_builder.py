@@ -206,9 +206,14 @@ class _Builder:
         self.path = [*self.path[:-1], ("letter", "h", owner.index), ("roman", "i", item.index)]
 
     def add_continuation(self, block: Block, text: str) -> None:
-        """Unnumbered text inside an operative paragraph (a bullet, a second paragraph): part of it."""
+        """Unnumbered text inside an operative paragraph (a bullet, a second paragraph): part of it. Bullets in a
+        row are siblings under the paragraph they continue, not each under the one before: the fifth bullet of
+        OP 43 is governed by OP 43's verb, not by a verb inside the fourth."""
         prev = self.paragraphs[-1]
-        self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=prev.index)
+        owner = prev
+        if prev.parent is not None and self.paragraphs[prev.parent].ref == prev.ref:
+            owner = self.paragraphs[prev.parent]  # prev continues it too
+        self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=owner.index)
 
 
 def _shift_changes(block: Block, text: str) -> list[Change]:

@@ -110,6 +110,12 @@ class Condition(Strict):
 
     all: list[str] = Field(min_length=1)
     min_verb: VerbClass | None = Field(None, description="Overrides the rule's min_verb for this condition")
+    cited_first: bool = Field(
+        False,
+        description="Where the draft meets the rule this way, cite these words before those of any other way, "
+        "whatever their verbs: the recommendation said whole ('any support ... in strict compliance with the "
+        "HRDDP') before a task that carries it as a detail",
+    )
 
 
 class Example(Strict):

@@ -126,3 +126,33 @@ def test_the_task_under_a_category_title_is_cited_not_the_title() -> None:
 def test_a_title_whose_tasks_never_say_it_is_cited_as_it_stands() -> None:
     finding = check(TITLED_TASKS, only=["humanitarian-access"]).findings[0]
     assert finding.refs == ["OP 35(c)"]
+
+
+def test_the_recommendation_said_whole_is_cited_before_a_task_that_carries_it() -> None:
+    # Coders cite "any support ... in strict compliance with the HRDDP", not a task of the mandate's list that
+    # carries the condition as a detail, though the list's verb ("Decides") is the stronger.
+    text = (
+        "15. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(e) Provide support to the Government for the reform of the police, including by contributing, in "
+        "compliance with the HRDDP, to the training of police units;\n\n"
+        "34. Requests the Mission to ensure that any support provided to national security forces is in strict "
+        "compliance with the HRDDP;"
+    )
+    finding = check(text, only=["hrddp-support"]).findings[0]
+    assert finding.verdict == "met"
+    assert finding.refs == ["OP 34"]
+
+
+def test_bullets_in_a_row_are_governed_by_their_paragraph_not_by_the_bullet_before() -> None:
+    # S/RES/2659 (2022) OP 43: a verb inside one bullet ("and encourages Member States to contribute") does not
+    # govern the bullets after it.
+    text = (
+        "43. Requests the Secretary-General to fully implement the following capacities in the planning and "
+        "conduct of the Mission's operations:\n\n"
+        "– prioritising mission mobility, including through generating required assets and encourages Member "
+        "States to contribute necessary capabilities;\n\n"
+        "– ensuring that any support provided to non-United Nations security forces is provided in strict "
+        "compliance with the HRDDP;"
+    )
+    finding = check(text, only=["hrddp-support"]).findings[0]
+    assert finding.verdict == "met"

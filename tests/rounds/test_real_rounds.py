@@ -64,17 +64,20 @@ ROUNDS = [
     RealRound(
         "bracket",
         MONUSCO,
+        # The paragraph cited (any support ... in strict compliance) is bracketed; the task that carries the
+        # condition as a detail still meets it.
         lambda r: r.replace(
-            "Conduct increased and effective joint operations",
+            "any support provided to operations conducted by national security forces",
             "strict compliance with the United Nations HRDDP",
             "[strict compliance with the United Nations HRDDP]",
         ),
         {
-            "hrddp-support": "Still met by OP 33; “strict compliance with the United Nations HRDDP” now stands "
-            "in square brackets in OP 34(a)(iii)."
+            "hrddp-support": "Still met by OP 34(a)(iii); “strict compliance with the United Nations HRDDP” now "
+            "stands in square brackets in OP 33.",
+            "hrddp-mitigation": "Still partly met by OP 33; “HRDDP” now stands in square brackets in OP 33.",
         },
         regressed=0,
-        lost=1,
+        lost=2,
     ),
     RealRound(
         "bracket-poc",
@@ -182,8 +185,8 @@ def test_a_moved_paragraph_is_no_loss(rounds) -> None:  # type: ignore[no-untype
 
 
 def test_the_diff_is_cut_to_the_change(rounds) -> None:  # type: ignore[no-untyped-def]
-    """A 180-word paragraph is not quoted whole: a few words either side of what changed."""
+    """A long paragraph is not quoted whole: a few words either side of what changed."""
     comparison = rounds["bracket"][2]
     table = re.sub(r"\x1b\[[0-9;]*m", "", render_comparison_table(comparison, width=200))
-    line = next(x for x in table.splitlines() if "OP 34(a)(iii) → OP 34(a)(iii)" in x)
+    line = next(x for x in table.splitlines() if "OP 33 → OP 33" in x)
     assert "{+[strict+}" in line and line.count("…") == 2 and len(line.split()) < 40
