@@ -320,3 +320,26 @@ def test_the_page_names_no_command_line_option(browser: Browser) -> None:
     page = browser.http.get(browser.checked("d.txt", DRAFT.encode())).text
     assert "general terms are used" in page
     assert "--profile" not in page and "Mission profile list" in page
+
+
+def test_each_findings_buttons_and_links_say_which_finding(browser: Browser) -> None:
+    """A screen reader lists 22 'Record a decision' links and 14 copy buttons: each names its finding."""
+    import re
+
+    page = browser.http.get(browser.checked(BUNDLED.name, BUNDLED.read_bytes())).text
+    for pattern in (
+        r'aria-label="(Record a decision on: [^"]+)"',
+        r'aria-label="(Copy the suggested language on: [^"]+)"',
+    ):
+        names = re.findall(pattern, page)
+        assert len(names) > 3 and len(set(names)) == len(names)
+
+
+def test_a_decision_shown_again_ends_its_sentence_once(browser: Browser) -> None:
+    address, query = browser.checked("d.txt", DRAFT.encode()).split("?")
+    browser.http.post(
+        f"{address}/decide/poc-policy",
+        data={"csrf": browser.token(), "decision": "accepted", "why": "Settled in the chapeau.", "by": "me"},
+    )
+    form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    assert "Settled in the chapeau. A new decision replaces it." in form
