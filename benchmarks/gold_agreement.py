@@ -1,6 +1,6 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 and real3)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2, real3 and real4)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
@@ -91,6 +91,7 @@ if __name__ == "__main__":
         ROOT / "tests" / "judge" / "real",
         ROOT / "tests" / "judge" / "real2",
         ROOT / "tests" / "judge" / "real3",
+        ROOT / "tests" / "judge" / "real4",
     ]
     for folder in folders:
         print(f"== {folder}")
