@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import agreement, assert_every_rule_coded
 
 REAL4 = Path(__file__).parent / "real4"
-AGREEING_CELLS_AT_LEAST = 216  # of 264, measured once as a holdout (211 before that round's tuning)
+AGREEING_CELLS_AT_LEAST = 218  # of 264, measured once as a holdout (211 before that round's tuning)
 FALSE_MET_AT_MOST = 3  # 6 as measured, 3 after tuning; every one is listed by benchmarks/gold_agreement.py
 
 
