@@ -49,15 +49,9 @@ def test_paragraphs_searched_find_what_the_whole_text_holds(
         prepared = Prepared(document)
         for rule in rulebook.rules:
             for patterns in [*rule.elements.values(), *rule.exclude]:
-                expected = whole_text(
-                    prepared, expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
-                )
-                assert (
-                    prepared.find_in(
-                        expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
-                    )
-                    == expected
-                ), rule.id
+                phrases = expand_placeholders(tuple(patterns.phrases), bundled_terms())
+                expected = whole_text(prepared, phrases, patterns.regex)
+                assert prepared.find_in(phrases, patterns.regex) == expected, rule.id
                 compared += 1
                 found += bool(expected)
     assert compared > 1000 and found > 100
@@ -70,15 +64,8 @@ def test_a_text_too_large_to_index_is_searched_whole(monkeypatch: pytest.MonkeyP
     assert len(prepared.judged) > 2
     for rule in rulebook.rules:
         for patterns in [*rule.elements.values(), *rule.exclude]:
-            expected = whole_text(
-                prepared, expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
-            )
-            assert (
-                prepared.find_in(
-                    expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex
-                )
-                == expected
-            )
+            phrases = expand_placeholders(tuple(patterns.phrases), bundled_terms())
+            assert prepared.find_in(phrases, patterns.regex) == whole_text(prepared, phrases, patterns.regex)
     assert prepared._places is None  # never indexed
 
 
