@@ -38,6 +38,13 @@ def agreement(folder: Path) -> tuple[int, int, list[str]]:
     return agree, false_met, wrong
 
 
+def assert_floor(folder: Path, agreeing_at_least: int, false_met_at_most: int) -> None:
+    """The judge agrees with the coders on at least so many cells, with at most so many false met."""
+    agree, false_met, wrong = agreement(folder)
+    assert false_met <= false_met_at_most, wrong
+    assert agree >= agreeing_at_least, wrong
+
+
 def assert_every_rule_coded(folder: Path) -> None:
     from mandatekit.api import setup
 
