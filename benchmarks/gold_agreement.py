@@ -1,6 +1,6 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2, real3 and real4)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2, real3, real4 and real5)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
@@ -92,6 +92,7 @@ if __name__ == "__main__":
         ROOT / "tests" / "judge" / "real2",
         ROOT / "tests" / "judge" / "real3",
         ROOT / "tests" / "judge" / "real4",
+        ROOT / "tests" / "judge" / "real5",
     ]
     for folder in folders:
         print(f"== {folder}")
