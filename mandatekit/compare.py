@@ -99,7 +99,7 @@ class Comparison(BaseModel):
     summary: ComparisonSummary
 
 
-def _similarity(a: str, b: str) -> float:
+def text_similarity(a: str, b: str) -> float:
     """How far two paragraphs are the same paragraph, 0 to 1. The plain ratio penalizes a paragraph that was
     only extended; where one paragraph's words largely stand in the other (overlap >= 0.8), that counts."""
     x, y = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
@@ -130,7 +130,7 @@ def _best_match(para: Paragraph, candidates: list[Paragraph]) -> tuple[Paragraph
     ranked = sorted(candidates, key=lambda c: -len(words & set(c.text.lower().split())))[:5]
     best, score = None, 0.0
     for candidate in ranked:
-        s = _similarity(para.text, candidate.text)
+        s = text_similarity(para.text, candidate.text)
         if s > score:
             best, score = candidate, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)

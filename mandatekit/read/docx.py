@@ -14,19 +14,19 @@ import zlib
 from pathlib import Path
 
 from mandatekit.errors import DraftError
-from mandatekit.read.docx_numbering import Numbering, _numbering_label
+from mandatekit.read.docx_numbering import Numbering, numbering_label
 from mandatekit.read.docx_package import (
     CT_DOCUMENT,
     CT_STYLES,
     RT_NUMBERING,
     RT_STYLES,
-    _check_package,
-    _Package,
+    Package,
+    check_package,
 )
-from mandatekit.read.docx_styles import _DEFAULT_STYLES, _style_chain, _Styles
-from mandatekit.read.docx_text import _body_paragraphs, _clean_offset, paragraph_changes
+from mandatekit.read.docx_styles import DEFAULT_STYLES, Styles, style_chain
+from mandatekit.read.docx_text import body_paragraphs, clean_offset, paragraph_changes
 from mandatekit.read.docx_visible import hidden_runs, imported_chunks
-from mandatekit.read.docx_xml import W, _int, _val
+from mandatekit.read.docx_xml import W, w_val, word_int
 from mandatekit.read.model import MAX_CHANGES_IN_A_PARAGRAPH, MAX_PARAGRAPHS, Block, Change, Origin
 from mandatekit.textnorm import clean
 
@@ -36,11 +36,11 @@ MAX_BODY_ELEMENTS = 1_000_000
 
 def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
     """The draft's paragraphs; what the reader could not read that Word would show goes to `warnings`."""
-    _check_package(path)
+    check_package(path)
     from lxml.etree import LxmlError  # lxml: imported only when a .docx is read
 
     try:
-        package = _Package.open(path)
+        package = Package.open(path)
         document = package.main_document(path)
         root = document.xml(CT_DOCUMENT)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile) as exc:
@@ -69,16 +69,16 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
     try:
         styles_part = package.related(document, RT_STYLES)
     except KeyError:
-        styles = dict(_DEFAULT_STYLES)
+        styles = dict(DEFAULT_STYLES)
     else:
         try:
-            styles = _Styles(styles_part.xml(CT_STYLES))
+            styles = Styles(styles_part.xml(CT_STYLES))
         except AttributeError:
             styles = {}
     default_vanish = getattr(styles, "default_vanish", None)
 
     def style_vanish(style_id: str | None) -> bool | None:
-        return next((st.vanish for _, st in _style_chain(styles, style_id) if st.vanish is not None), None)
+        return next((st.vanish for _, st in style_chain(styles, style_id) if st.vanish is not None), None)
 
     if warnings is not None and (chunks := imported_chunks(body)):
         warnings.append(
@@ -103,7 +103,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         raise DraftError(
             path, f"has {paragraphs_at_most} paragraphs, over the limit of {MAX_PARAGRAPHS} for a draft"
         )
-    for index, p in enumerate(_body_paragraphs(body)):
+    for index, p in enumerate(body_paragraphs(body)):
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
@@ -126,18 +126,18 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         cleaned = clean(text)
         changes = []
         for kind, a, b, words in raw_changes:
-            start = min(_clean_offset(text, a), len(cleaned))
-            end = start if kind == "delete" else min(_clean_offset(text, b), len(cleaned))
+            start = min(clean_offset(text, a), len(cleaned))
+            end = start if kind == "delete" else min(clean_offset(text, b), len(cleaned))
             while end > start and cleaned[end - 1] == " ":
                 end -= 1
             if kind == "delete" or end > start:
                 changes.append(Change(kind=kind, start=start, end=end, text=clean(words)))
-        style_id = _val(ppr, "pStyle")
-        chain = _style_chain(styles, style_id)
+        style_id = w_val(ppr, "pStyle")
+        chain = style_chain(styles, style_id)
         # An emptied paragraph whose mark survives still shows its number in Word: count it.
-        label = _numbering_label(numbering, ppr, chain)
-        outline = _val(ppr, "outlineLvl")
-        heading = _int(outline, 9, high=9) if outline is not None and outline.isdigit() else None
+        label = numbering_label(numbering, ppr, chain)
+        outline = w_val(ppr, "outlineLvl")
+        heading = word_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None
         if heading is None:
             heading = next((st.outline for _, st in chain if st.outline is not None), None)
         heading = heading if heading is not None and heading < 9 else None

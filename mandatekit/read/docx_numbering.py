@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mandatekit.read.docx_styles import _Style
-from mandatekit.read.docx_xml import MAX_LEVEL, MAX_LIST_NUMBER, W, _attr, _int, _val
+from mandatekit.read.docx_styles import Style
+from mandatekit.read.docx_xml import MAX_LEVEL, MAX_LIST_NUMBER, W, w_attribute, w_val, word_int
 
 
 @dataclass
@@ -39,30 +39,34 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in abstract.iter(W + "lvl"):
-                ilvl = _int(_attr(lvl, "ilvl"), 0, high=MAX_LEVEL + 1)
+                ilvl = word_int(w_attribute(lvl, "ilvl"), 0, high=MAX_LEVEL + 1)
                 if ilvl > MAX_LEVEL:
                     continue
                 levels[ilvl] = _Level(
-                    start=_int(_val(lvl, "start"), 1),
-                    fmt=_val(lvl, "numFmt") or "decimal",
-                    text=(_val(lvl, "lvlText") or "")[:64],  # Word's own are a few characters
-                    style=_val(lvl, "pStyle"),
+                    start=word_int(w_val(lvl, "start"), 1),
+                    fmt=w_val(lvl, "numFmt") or "decimal",
+                    text=(w_val(lvl, "lvlText") or "")[:64],  # Word's own are a few characters
+                    style=w_val(lvl, "pStyle"),
                 )
-            numbering.levels[_attr(abstract, "abstractNumId") or ""] = levels
+            numbering.levels[w_attribute(abstract, "abstractNumId") or ""] = levels
         # A list that follows a list style ('numStyleLink') takes its levels from the list defining that style.
-        defining = {_val(a, "styleLink"): _attr(a, "abstractNumId") for a in root.iter(W + "abstractNum")}
+        defining = {
+            w_val(a, "styleLink"): w_attribute(a, "abstractNumId") for a in root.iter(W + "abstractNum")
+        }
         for abstract in root.iter(W + "abstractNum"):
-            link = _val(abstract, "numStyleLink")
+            link = w_val(abstract, "numStyleLink")
             source = defining.get(link) if link else None
-            if source is not None and not numbering.levels.get(_attr(abstract, "abstractNumId") or ""):
-                numbering.levels[_attr(abstract, "abstractNumId") or ""] = numbering.levels.get(source, {})
+            if source is not None and not numbering.levels.get(w_attribute(abstract, "abstractNumId") or ""):
+                numbering.levels[w_attribute(abstract, "abstractNumId") or ""] = numbering.levels.get(
+                    source, {}
+                )
         for num in root.iter(W + "num"):
             overrides = {}
             for override in num.iter(W + "lvlOverride"):
-                start = _val(override, "startOverride")
+                start = w_val(override, "startOverride")
                 if start is not None:
-                    overrides[_int(_attr(override, "ilvl"), 0, high=MAX_LEVEL)] = _int(start, 1)
-            numbering.nums[_attr(num, "numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
+                    overrides[word_int(w_attribute(override, "ilvl"), 0, high=MAX_LEVEL)] = word_int(start, 1)
+            numbering.nums[w_attribute(num, "numId") or ""] = (w_val(num, "abstractNumId") or "", overrides)
         return numbering
 
     def level_for_style(self, num_id: str, style_id: str) -> int:
@@ -100,9 +104,9 @@ def format_number(n: int, fmt: str) -> str:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        from mandatekit.read.structure_labels import _to_roman
+        from mandatekit.read.structure_labels import to_roman
 
-        roman = _to_roman(n)
+        roman = to_roman(n)
         return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalZero":
         return f"{n:02d}"
@@ -111,14 +115,12 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _numbering_label(
-    numbering: Numbering, ppr: Any, chain: list[tuple[str, _Style]]
-) -> tuple[str, str] | None:
+def numbering_label(numbering: Numbering, ppr: Any, chain: list[tuple[str, Style]]) -> tuple[str, str] | None:
     numpr = ppr.find(W + "numPr") if ppr is not None else None
     if numpr is not None:
-        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        num_id, ilvl = w_val(numpr, "numId"), w_val(numpr, "ilvl")
         if num_id is not None:
-            level = _int(ilvl, 0, high=MAX_LEVEL + 1)
+            level = word_int(ilvl, 0, high=MAX_LEVEL + 1)
             return None if num_id == "0" else numbering.next_label(num_id, level)
     for style_id, style in chain:
         if style.num is not None:
@@ -126,7 +128,7 @@ def _numbering_label(
             if num_id == "0":
                 return None
             level = (
-                _int(ilvl, 0, high=MAX_LEVEL + 1)
+                word_int(ilvl, 0, high=MAX_LEVEL + 1)
                 if ilvl is not None
                 else numbering.level_for_style(num_id, style_id)
             )

@@ -31,7 +31,7 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
-def _check_package(path: Path) -> None:
+def check_package(path: Path) -> None:
     """Refuse a package that is not Word's, or whose parts would inflate past their budgets."""
     try:
         with zipfile.ZipFile(path) as zf:
@@ -235,7 +235,7 @@ class _Part:
         return self.element
 
 
-class _Package:
+class Package:
     """A .docx package read as python-docx read it (the reader's behaviour was built on it): every part
     reachable from the package's relationships is inflated, depth first, so that a package is refused for
     the same reason and with the same words."""
@@ -245,7 +245,7 @@ class _Package:
         self.parts = parts
 
     @classmethod
-    def open(cls, path: Path) -> _Package:
+    def open(cls, path: Path) -> Package:
         parts: dict[str, _Part] = {}
         to_parse: list[tuple[_Part, bytes]] = []
         with zipfile.ZipFile(path) as zf:

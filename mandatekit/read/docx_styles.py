@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from mandatekit.read.docx_visible import vanish
-from mandatekit.read.docx_xml import W, _attr, _int, _val
+from mandatekit.read.docx_xml import W, w_attribute, w_val, word_int
 
 
 @dataclass
-class _Style:
+class Style:
     name: str
     based_on: str | None
     num: tuple[str, str | None] | None  # (numId, ilvl)
@@ -21,14 +21,14 @@ class _Style:
     vanish: bool | None = None  # w:vanish in its run properties: text in this style is hidden
 
 
-class _Styles(dict[str, _Style]):
+class Styles(dict[str, Style]):
     """styles.xml, by style id (the last of a repeated id wins). A style is read when a paragraph first asks
     for it: Word's styles part defines a few hundred, a draft uses a handful."""
 
     def __init__(self, root: Any) -> None:
         super().__init__()
         self._elements = (
-            {} if root is None else {_attr(st, "styleId") or "": st for st in root.iter(W + "style")}
+            {} if root is None else {w_attribute(st, "styleId") or "": st for st in root.iter(W + "style")}
         )
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr") if root is not None else None
         self.default_vanish = vanish(defaults)
@@ -36,17 +36,17 @@ class _Styles(dict[str, _Style]):
     def __contains__(self, style_id: object) -> bool:
         return style_id in self._elements
 
-    def __missing__(self, style_id: str) -> _Style:
+    def __missing__(self, style_id: str) -> Style:
         st = self._elements[style_id]
         ppr = st.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        num = (_val(numpr, "numId") or "0", _val(numpr, "ilvl")) if numpr is not None else None
-        outline = _val(ppr, "outlineLvl")
-        style = self[style_id] = _Style(
-            name=_val(st, "name") or "",
-            based_on=_val(st, "basedOn"),
+        num = (w_val(numpr, "numId") or "0", w_val(numpr, "ilvl")) if numpr is not None else None
+        outline = w_val(ppr, "outlineLvl")
+        style = self[style_id] = Style(
+            name=w_val(st, "name") or "",
+            based_on=w_val(st, "basedOn"),
             num=num,
-            outline=_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
+            outline=word_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
             vanish=vanish(st.find(W + "rPr")),
         )
         return style
@@ -55,7 +55,7 @@ class _Styles(dict[str, _Style]):
 MAX_STYLE_CHAIN = 32  # styles based on styles: Word's own run a few deep; a chain of thousands is hostile
 
 
-def _style_chain(styles: dict[str, _Style], style_id: str | None) -> list[tuple[str, _Style]]:
+def style_chain(styles: dict[str, Style], style_id: str | None) -> list[tuple[str, Style]]:
     """The style and those it is based on, nearest first, at most MAX_STYLE_CHAIN of them: asked once per
     paragraph, so a chain of 20,000 styles would cost 20,000 steps for each."""
     chain, seen = [], set()
@@ -67,9 +67,9 @@ def _style_chain(styles: dict[str, _Style], style_id: str | None) -> list[tuple[
 
 
 # The styles a package without a styles part has (python-docx's default styles part, as Word's).
-_DEFAULT_STYLES = {
-    "Normal": _Style(name="Normal", based_on=None, num=None, outline=None),
-    "DefaultParagraphFont": _Style(name="Default Paragraph Font", based_on=None, num=None, outline=None),
-    "TableNormal": _Style(name="Normal Table", based_on=None, num=None, outline=None),
-    "NoList": _Style(name="No List", based_on=None, num=None, outline=None),
+DEFAULT_STYLES = {
+    "Normal": Style(name="Normal", based_on=None, num=None, outline=None),
+    "DefaultParagraphFont": Style(name="Default Paragraph Font", based_on=None, num=None, outline=None),
+    "TableNormal": Style(name="Normal Table", based_on=None, num=None, outline=None),
+    "NoList": Style(name="No List", based_on=None, num=None, outline=None),
 }

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mandatekit.read.docx_visible import MC_ALTERNATE, rendered_alternative
-from mandatekit.read.docx_xml import W
+from mandatekit.read.docx_visible import rendered_alternative
+from mandatekit.read.docx_xml import MC_ALTERNATE, MC_FALLBACK, W
 from mandatekit.textnorm import clean
 
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # walked only if chosen
 # Subtrees whose text is not draft text as it reads on the page with all changes accepted.
 _PRUNED = {
     W + "del",
@@ -24,7 +23,7 @@ _PRUNED = {
     W + "footnoteReference",
     W + "endnoteReference",
     W + "commentReference",
-    MC_FALLBACK,
+    MC_FALLBACK,  # walked only when it is the alternative Word renders
 }
 
 
@@ -90,19 +89,19 @@ def paragraph_changes(
     return "".join(parts), changes, marks
 
 
-def _clean_offset(raw: str, at: int) -> int:
+def clean_offset(raw: str, at: int) -> int:
     """Where raw offset `at` falls in clean(raw)."""
     return len(clean(raw[:at] + "x")) - 1
 
 
-def _body_paragraphs(body: Any) -> list[Any]:
+def body_paragraphs(body: Any) -> list[Any]:
     """Body paragraphs in reading order, descending into tables and content controls."""
     out = []
     for child in body:
         if child.tag == W + "p":
             out.append(child)
         elif child.tag in (W + "tbl", W + "tr", W + "tc", W + "sdt", W + "sdtContent", W + "customXml"):
-            out.extend(_body_paragraphs(child))
+            out.extend(body_paragraphs(child))
         elif child.tag == MC_ALTERNATE and (chosen := rendered_alternative(child)) is not None:
-            out.extend(_body_paragraphs(chosen))  # paragraphs in the alternative Word renders
+            out.extend(body_paragraphs(chosen))  # paragraphs in the alternative Word renders
     return out

@@ -8,11 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MC_ALTERNATE = MC + "AlternateContent"
-MC_CHOICE = MC + "Choice"
-MC_FALLBACK = MC + "Fallback"
+from mandatekit.read.docx_xml import MC_CHOICE, MC_FALLBACK, W
 
 # Namespaces a current Word understands (Markup Compatibility 'Requires'): its own extensions since Word
 # 2010 and the drawing and math vocabularies. A choice requiring anything else is one Word would skip.

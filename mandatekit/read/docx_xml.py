@@ -1,4 +1,4 @@
-"""WordprocessingML as the .docx reader reads it: the namespace, and attribute values read as Word reads
+"""WordprocessingML as the .docx reader reads it: the namespaces, and attribute values read as Word reads
 them (an integer clamped to Word's range, the default when not a number). Shared by the numbering, styles and
 paragraph parts of the reader.
 """
@@ -8,12 +8,17 @@ from __future__ import annotations
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Markup Compatibility: alternative content, of which Word renders one choice or the fallback.
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE = MC + "AlternateContent"
+MC_CHOICE = MC + "Choice"
+MC_FALLBACK = MC + "Fallback"
 # Word numbers lists up to 32767 and nests them 9 levels deep (0-8): beyond that a value is hostile.
 MAX_LIST_NUMBER = 32767
 MAX_LEVEL = 8
 
 
-def _int(value: str | None, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
+def word_int(value: str | None, default: int, low: int = 0, high: int = MAX_LIST_NUMBER) -> int:
     """An integer attribute as Word would read it: clamped to Word's range, the default when not a number."""
     digits = (value or "").strip()
     try:
@@ -24,10 +29,10 @@ def _int(value: str | None, default: int, low: int = 0, high: int = MAX_LIST_NUM
         return default
 
 
-def _attr(el: Any, name: str) -> str | None:
+def w_attribute(el: Any, name: str) -> str | None:
     return el.get(W + name) if el is not None else None
 
 
-def _val(parent: Any, child: str) -> str | None:
+def w_val(parent: Any, child: str) -> str | None:
     el = parent.find(W + child) if parent is not None else None
-    return _attr(el, "val")
+    return w_attribute(el, "val")

@@ -3,7 +3,7 @@
 This module reads the text layer within bounds (a PDF is a container of compressed streams, some hostile) and
 hands each page's glyphs on: pdf_lines makes them lines, pdf_furniture drops what is not the draft's text
 (running heads and feet, footnotes, the job line and barcode), pdf_paragraphs rebuilds the paragraphs from
-the layout. pdf_visible keeps only the glyphs a viewer shows. (`_compose` and `_is_furniture` are imported
+the layout. pdf_visible keeps only the glyphs a viewer shows. (`compose_line` and `is_furniture` are imported
 here `as` themselves because tests import them from this module.)
 """
 
@@ -20,11 +20,11 @@ from typing import Any
 
 from mandatekit.errors import DraftError
 from mandatekit.read.model import Block, Origin
-from mandatekit.read.pdf_furniture import _drop_furniture
-from mandatekit.read.pdf_furniture import _is_furniture as _is_furniture
-from mandatekit.read.pdf_lines import _compose as _compose
-from mandatekit.read.pdf_lines import _Glyph, _Line, _lines
-from mandatekit.read.pdf_paragraphs import _join, _paragraphs
+from mandatekit.read.pdf_furniture import drop_furniture
+from mandatekit.read.pdf_furniture import is_furniture as is_furniture
+from mandatekit.read.pdf_lines import Glyph, Line, page_lines
+from mandatekit.read.pdf_lines import compose_line as compose_line
+from mandatekit.read.pdf_paragraphs import group_paragraphs, joined_text
 from mandatekit.read.pdf_visible import ClipTracking, VisibleOnly
 from mandatekit.textnorm import clean
 
@@ -131,7 +131,7 @@ def _guard_pdfminer() -> None:
     pdfminer.pdftypes.rldecode = _bounded_runlength
 
 
-def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
+def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[Glyph]]:
     """Each page's glyphs. `rebuild`: ignore the file's cross-reference table and find the objects by
     scanning the file (an edited or badly saved PDF points at the wrong offsets)."""
     from pdfminer.converter import PDFPageAggregator
@@ -195,7 +195,7 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
         interpreter.process_page(page)
         total[0] += device.glyphs
         glyphs = [
-            _Glyph(c.get_text(), c.x0, c.x1, c.y0, c.y1, round(c.size, 1), c.fontname)
+            Glyph(c.get_text(), c.x0, c.x1, c.y0, c.y1, round(c.size, 1), c.fontname)
             for c in walk(device.get_result())
             if c.upright and c.get_text()
         ]
@@ -205,7 +205,7 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[_Glyph]]:
 # ---------------------------------------------------------------------------------------------- entry point
 
 
-def _read_pages(path: Path, data: bytes) -> list[list[_Line]]:
+def _read_pages(path: Path, data: bytes) -> list[list[Line]]:
     """The pages' lines. A file that fails or shows no text is read once more with its cross-reference
     table rebuilt, as PDF viewers do."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -213,12 +213,14 @@ def _read_pages(path: Path, data: bytes) -> list[list[_Line]]:
 
     _guard_pdfminer()
     token = _inflated.set([MAX_INFLATED_BYTES])
-    first: list[list[_Line]] = []
+    first: list[list[Line]] = []
     problem: Exception | None = None
     try:
         for rebuild in (False, True):
             try:
-                pages = [_lines(n, glyphs) for n, glyphs in enumerate(_page_glyphs(data, rebuild), start=1)]
+                pages = [
+                    page_lines(n, glyphs) for n, glyphs in enumerate(_page_glyphs(data, rebuild), start=1)
+                ]
             except (PDFPasswordIncorrect, PDFEncryptionError, _Overflow, MemoryError):
                 raise
             except Exception as exc:  # pdfminer raises a variety of errors on broken files
@@ -258,8 +260,8 @@ def read_pdf(path: Path, data: bytes) -> list[Block]:
             sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0]
     blocks = []
-    for group in _paragraphs(_drop_furniture(pages, body_size), body_size):
-        text = clean(_join(group))
+    for group in group_paragraphs(drop_furniture(pages, body_size), body_size):
+        text = clean(joined_text(group))
         if text:
             blocks.append(Block(text=text, origin=Origin(index=len(blocks), page=group[0].page)))
     return blocks

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from mandatekit.read.pdf_lines import _compose, _Line
+from mandatekit.read.pdf_lines import Line, compose_line
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")  # UN document job number, e.g. 18-18418
@@ -25,7 +25,7 @@ def _edge_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).lower()
 
 
-def _is_furniture(line: _Line) -> bool:
+def is_furniture(line: Line) -> bool:
     """Lines that are never body text wherever they stand: the barcode, the job line, a page number."""
     text = line.text
     if line.barcode or _BARCODE.match(text.replace(" ", "")):
@@ -33,22 +33,22 @@ def _is_furniture(line: _Line) -> bool:
     return bool(_PAGE_NUMBER.match(text) or (_JOB_NUMBER.search(text) and len(text) <= _HEAD_MAX_CHARS))
 
 
-def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Line]]:
+def drop_furniture(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
     """Running heads and feet, footnotes, the job line and barcode. Heads are found by what they are: set
     smaller than the body above its first line or below its last, or short lines that recur at the edges
     of several pages."""
 
-    def edges(lines: list[_Line]) -> list[int]:
+    def edges(lines: list[Line]) -> list[int]:
         return list(range(min(_EDGE_LINES, len(lines)))) + list(
             range(max(len(lines) - _EDGE_LINES, 0), len(lines))
         )
 
     seen = Counter(_edge_key(pages[p][i].text) for p in range(len(pages)) for i in set(edges(pages[p])))
     small = 0.9 * body_size
-    out: list[list[_Line]] = []
+    out: list[list[Line]] = []
     page_notes: list[set[str]] = []
     for p, lines in enumerate(pages):
-        body = [i for i, line in enumerate(lines) if line.size >= small and not _is_furniture(line)]
+        body = [i for i, line in enumerate(lines) if line.size >= small and not is_furniture(line)]
         first, last = (body[0], body[-1]) if body else (len(lines), -1)
         rule = next((i for i, line in enumerate(lines) if _RULE.match(line.text) and i > first), None)
         edge = set(edges(lines))
@@ -64,7 +64,7 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
                 if i > last and (m := re.match(r"\d{1,3}\b", line.text)):
                     notes.add(m.group())
                 continue  # a running head or foot in small type (page 1's masthead is large: kept)
-            if (i < first or i > last or i in edge) and _is_furniture(line):
+            if (i < first or i > last or i in edge) and is_furniture(line):
                 continue
             recurring = (
                 len(pages) > 1
@@ -84,5 +84,5 @@ def _drop_furniture(pages: list[list[_Line]], body_size: float) -> list[list[_Li
     notes = set().union(*page_notes)
     for keep in out if notes else ():
         for line in keep:
-            _compose(line, notes)
+            compose_line(line, notes)
     return out

@@ -18,7 +18,7 @@ _SUPERSCRIPT = 0.8  # digits smaller than this share of the line's type size and
 
 
 @dataclass(slots=True)
-class _Glyph:
+class Glyph:
     text: str
     x0: float
     x1: float
@@ -29,9 +29,9 @@ class _Glyph:
 
 
 @dataclass(slots=True)
-class _Line:
+class Line:
     page: int
-    glyphs: list[_Glyph]
+    glyphs: list[Glyph]
     text: str = ""
     x0: float = 0.0  # where the ink starts (leading space glyphs are how Word indents)
     x1: float = 0.0
@@ -40,15 +40,15 @@ class _Line:
     barcode: bool = False
 
 
-def _dominant_size(glyphs: list[_Glyph]) -> float:
+def _dominant_size(glyphs: list[Glyph]) -> float:
     sizes = Counter(g.size for g in glyphs if not g.text.isspace())
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _lines(page_no: int, glyphs: list[_Glyph]) -> list[_Line]:
+def page_lines(page_no: int, glyphs: list[Glyph]) -> list[Line]:
     """Glyphs to lines, top to bottom: a glyph whose middle lies within a line's height belongs to it (a
     raised note number too)."""
-    lines: list[_Line] = []
+    lines: list[Line] = []
     box: tuple[float, float] = (0.0, 0.0)
     for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1)):
         middle = (g.y0 + g.y1) / 2
@@ -56,17 +56,17 @@ def _lines(page_no: int, glyphs: list[_Glyph]) -> list[_Line]:
             lines[-1].glyphs.append(g)
             box = (min(box[0], g.y0), max(box[1], g.y1))
         else:
-            lines.append(_Line(page_no, [g]))
+            lines.append(Line(page_no, [g]))
             box = (g.y0, g.y1)
     out = []
     for line in lines:
-        _compose(line)
+        compose_line(line)
         if line.text:
             out.append(line)
     return out
 
 
-def _compose(line: _Line, notes: set[str] | frozenset[str] = frozenset()) -> None:
+def compose_line(line: Line, notes: set[str] | frozenset[str] = frozenset()) -> None:
     """The line's text from its glyphs, left to right, and where its ink starts. A footnote reference is a
     run of digits smaller than the glyph before it and raised above it ('resolution 72/4;1'); it is dropped
     when a note of that number stands at the foot of a page, unless it is a unit's power ('2,050 m3'). A
@@ -75,11 +75,11 @@ def _compose(line: _Line, notes: set[str] | frozenset[str] = frozenset()) -> Non
     size = _dominant_size(glyphs) or glyphs[0].size
     base = min((g.y0 for g in glyphs if g.size == size), default=glyphs[0].y0)
     text: list[str] = []
-    ink: list[_Glyph] = []
-    previous: _Glyph | None = None
-    run: list[_Glyph] = []  # a raised run of small digits, held until it ends
+    ink: list[Glyph] = []
+    previous: Glyph | None = None
+    run: list[Glyph] = []  # a raised run of small digits, held until it ends
 
-    def put(g: _Glyph) -> None:
+    def put(g: Glyph) -> None:
         nonlocal previous
         if previous is not None and text and text[-1] != " " and g.x0 - previous.x1 > _WORD_GAP * g.size:
             text.append(" ")

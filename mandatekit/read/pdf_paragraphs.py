@@ -12,12 +12,12 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from mandatekit.read.pdf_lines import _Line
+from mandatekit.read.pdf_lines import Line
 
 _LABEL_START = re.compile(r"^(?:\d{1,6}\.\s|\([a-z]{1,5}\)\s)")
 
 
-def _paragraphs(pages: list[list[_Line]], body_size: float) -> list[list[_Line]]:
+def group_paragraphs(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
     """Group lines into paragraphs. A page break is not a paragraph break: a paragraph runs on to the next
     page unless what starts the page starts a paragraph."""
     body = [line for lines in pages for line in lines if abs(line.size - body_size) < 0.5]
@@ -42,9 +42,9 @@ def _paragraphs(pages: list[list[_Line]], body_size: float) -> list[list[_Line]]
     # and may be the more common spacing in a draft of one-line paragraphs).
     recurring = [p for p, n in Counter(pitches).items() if n >= 2 and p >= 0.9 * body_size]
     pitch = min(recurring) if recurring else (min(pitches) if pitches else 1.2 * body_size)
-    groups: list[list[_Line]] = []
-    current: list[_Line] = []
-    previous: _Line | None = None
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    previous: Line | None = None
     for lines in pages:
         for n, line in enumerate(lines):
             text = line.text
@@ -80,7 +80,7 @@ def _paragraphs(pages: list[list[_Line]], body_size: float) -> list[list[_Line]]
     return groups
 
 
-def _join(lines: list[_Line]) -> str:
+def joined_text(lines: list[Line]) -> str:
     """Join a paragraph's lines; a hyphen at a line end stays, without a space after it."""
     parts: list[str] = []
     for line in lines:

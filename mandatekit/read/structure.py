@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 
 from mandatekit.read.model import Block, Document, Kind
-from mandatekit.read.structure_brackets import _editorial, bracket_spans
-from mandatekit.read.structure_builder import _Builder
-from mandatekit.read.structure_front import _front_matter
-from mandatekit.read.structure_labels import _Label, _label_of
-from mandatekit.read.structure_verbs import _assign_verbs, _set
+from mandatekit.read.structure_brackets import bracket_spans, is_editorial
+from mandatekit.read.structure_builder import Builder
+from mandatekit.read.structure_front import read_front_matter
+from mandatekit.read.structure_labels import Label, label_of
+from mandatekit.read.structure_verbs import assign_verbs, set_fields
 from mandatekit.read.verbs import lazily, leading_verb, preambular_opener
 
 _OPENING = re.compile(r"^the\s+(?:security\s+council|general\s+assembly)\s*[,:;]?$", re.IGNORECASE)
@@ -64,7 +64,7 @@ def _looks_like_heading(text: str, block: Block) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
-def _starts_body(label: _Label | None, text: str) -> bool:
+def _starts_body(label: Label | None, text: str) -> bool:
     if label is not None and label.kind == "decimal":
         return True
     if leading_verb(text) and text.rstrip()[-1:] in ";.:":
@@ -87,7 +87,7 @@ def closes_operative_part(text: str) -> bool:
     return _remains_seized(text) or _ADOPTS_TEXT.match(text) is not None
 
 
-def _opens_operative(text: str, builder: _Builder) -> bool:
+def _opens_operative(text: str, builder: Builder) -> bool:
     """An unnumbered paragraph opening with a verb is an OP, unless it is the end of the OP above, after
     its list ('confirms it will keep ... under review;'), or, before the first OP, it ends like a preambular
     paragraph ('Takes note of ..., ' where 'Taking note' was meant)."""
@@ -96,11 +96,11 @@ def _opens_operative(text: str, builder: _Builder) -> bool:
     return builder.op_number > 0 or not text.rstrip().endswith(",")
 
 
-def _continues_ops(label: _Label | None, op_number: int) -> bool:
+def _continues_ops(label: Label | None, op_number: int) -> bool:
     return label is not None and label.kind == "decimal" and int(label.value) == op_number + 1
 
 
-def _restarts_under_lead_in(builder: _Builder, label: _Label) -> bool:
+def _restarts_under_lead_in(builder: Builder, label: Label) -> bool:
     """A typed '1.' after OP 3 whose lead-in ends in a colon: an item of OP 3's list."""
     if not builder.path or int(label.value) > builder.op_number:
         return False
@@ -108,7 +108,7 @@ def _restarts_under_lead_in(builder: _Builder, label: _Label) -> bool:
     return top.kind is Kind.operative and top.text.rstrip().endswith(":")
 
 
-def _add_numbered(builder: _Builder, block: Block, text: str, label: _Label) -> None:
+def _add_numbered(builder: Builder, block: Block, text: str, label: Label) -> None:
     """A numbered paragraph of an annex: '1.' starts a paragraph, '(a)' and '(i)' go under it."""
     if label.kind == "decimal":
         builder.add_operative(block, text, label)
@@ -117,8 +117,8 @@ def _add_numbered(builder: _Builder, block: Block, text: str, label: _Label) -> 
 
 
 def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
-    builder = _Builder()
-    labelled = [_label_of(b) for b in blocks]
+    builder = Builder()
+    labelled = [label_of(b) for b in blocks]
     opening = next((i for i, b in enumerate(blocks) if _OPENING.match(b.text.strip())), None)
     if opening is None:
         opening = next((i - 1 for i, (lab, text) in enumerate(labelled) if _starts_body(lab, text)), -1)
@@ -172,10 +172,10 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     adopted = any(_ADOPTED.search(text) for text in front_texts)
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
         if adopted and spans:
-            spans = [s for s in spans if not _editorial(para.text[s.start : s.end])]
-        _set(para, brackets=spans)
-    _assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
-    front = _front_matter(front_texts)
+            spans = [s for s in spans if not is_editorial(para.text[s.start : s.end])]
+        set_fields(para, brackets=spans)
+    assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
+    front = read_front_matter(front_texts)
     warnings = []
     if paragraphs and not any(p.kind is Kind.operative for p in paragraphs):
         warnings.append("no operative paragraphs: nothing in this text can meet a recommendation")

@@ -57,7 +57,7 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
     return [sorted(s, key=_span_start) if len(s) > 1 else s for s in spans]
 
 
-def _editorial(bracketed: str) -> bool:
+def is_editorial(bracketed: str) -> bool:
     """'[to]', '[S/902]': one or two words in brackets, closed in the same paragraph. In a text the Council
     has adopted nothing is under negotiation: such brackets are the editor's, not unagreed text."""
     return bracketed.startswith("[") and bracketed.endswith("]") and len(bracketed[1:-1].split()) <= 2

@@ -8,11 +8,11 @@ path.
 from __future__ import annotations
 
 from mandatekit.read.model import Block, Change, Kind, Paragraph
-from mandatekit.read.structure_labels import _Label, _letter_value, _roman_value
+from mandatekit.read.structure_labels import Label, letter_value, roman_value
 from mandatekit.read.verbs import preambular_opener
 
 
-class _Builder:
+class Builder:
     """Walks the blocks once, keeping the current OP / (a) / (i) path."""
 
     def __init__(self) -> None:
@@ -93,7 +93,7 @@ class _Builder:
             verb=preambular_opener(text),
         )
 
-    def add_operative(self, block: Block, text: str, label: _Label | None) -> None:
+    def add_operative(self, block: Block, text: str, label: Label | None) -> None:
         if self.annex is not None:
             number = int(label.value) if label else self.annex_number + 1
             if number <= self.annex_number:
@@ -111,22 +111,22 @@ class _Builder:
         )
         self.path = [("decimal", str(number), para.index)]
 
-    def _sub_kind(self, label: _Label) -> str:
+    def _sub_kind(self, label: Label) -> str:
         """Letter or roman for '(i)', '(v)', '(x)', '(ii)': after '(h)' an '(i)' is a letter; '(i)' otherwise
         opens a roman list; later ones continue whichever list is open."""
         if label.kind != "ambiguous":
             return label.kind
         letter = next((v for k, v, _ in reversed(self.path) if k == "letter"), None)
         roman = self.path[-1][1] if self.path and self.path[-1][0] == "roman" else None
-        if roman is not None and _roman_value(label.value) == _roman_value(roman) + 1:
+        if roman is not None and roman_value(label.value) == roman_value(roman) + 1:
             return "roman"
-        if letter is not None and _letter_value(label.value) == _letter_value(letter) + 1:
+        if letter is not None and letter_value(label.value) == letter_value(letter) + 1:
             return "letter"
         if label.value == "ii" and self.path and self.path[-1][:2] == ("letter", "i"):
             return "roman"  # the '(i)' before was the first of a roman list after all
         return "roman" if label.value == "i" or len(label.value) > 1 else "letter"
 
-    def add_sub(self, block: Block, text: str, label: _Label) -> None:
+    def add_sub(self, block: Block, text: str, label: Label) -> None:
         kind = self._sub_kind(label)
         if kind == "roman" and label.value == "ii" and self.path and self.path[-1][:2] == ("letter", "i"):
             self._relabel_letter_i()
@@ -147,7 +147,7 @@ class _Builder:
             kind == "roman"
             and category is not None
             and self.path[-1][0] == "letter"
-            and _roman_value(label.value) == _roman_value(category[1]) + 1
+            and roman_value(label.value) == roman_value(category[1]) + 1
         ):
             self.path = self.path[:1]  # the next category heading: '(ii)' after '(i)' and its tasks
         base = [entry for entry in self.path if entry[0] in ("decimal", "list", "category")]
@@ -169,7 +169,7 @@ class _Builder:
         )
         self.path = [*base, (kind, label.value, para.index)]
 
-    def add_numbered_item(self, block: Block, text: str, label: _Label) -> None:
+    def add_numbered_item(self, block: Block, text: str, label: Label) -> None:
         """'1.', '2.' typed again under an OP whose lead-in ends in a colon: items of its list (the UN's
         text sometimes prints (a), (b) that way), not operative paragraphs 1 and 2 a second time."""
         top = next(entry for entry in self.path if entry[0] == "decimal")

@@ -21,7 +21,7 @@ _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECAS
 _CONTENTS_LEADER = re.compile(r"(?:\. ?){4,}\s*\d*\s*$")
 
 
-def _front_matter(texts: list[str]) -> FrontMatter:
+def read_front_matter(texts: list[str]) -> FrontMatter:
     front = FrontMatter()
     for text in texts:
         if front.symbol is None and (m := _SYMBOL.search(text)):

@@ -28,12 +28,12 @@ _FORMAT_KIND = {
 
 
 @dataclass(slots=True)
-class _Label:
+class Label:
     kind: str  # decimal | letter | roman | ambiguous | bullet
     value: str
 
 
-def _roman_value(s: str) -> int:
+def roman_value(s: str) -> int:
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
     total = 0
     for a, b in zip(s, s[1:] + " ", strict=True):
@@ -42,11 +42,11 @@ def _roman_value(s: str) -> int:
     return total
 
 
-def _letter_value(s: str) -> int:
+def letter_value(s: str) -> int:
     return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
 
 
-def _to_roman(n: int) -> str:
+def to_roman(n: int) -> str:
     out = ""
     for v, sym in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
         while n >= v:
@@ -54,23 +54,23 @@ def _to_roman(n: int) -> str:
     return out + "i" * n
 
 
-def _label_of(block: Block) -> tuple[_Label | None, str]:
+def label_of(block: Block) -> tuple[Label | None, str]:
     """The block's number (from Word's numbering or typed in the text) and its text without it."""
     text = block.text
     if block.label is not None:
         kind = _FORMAT_KIND.get(block.label_format or "", "bullet")
         value = re.sub(r"[^0-9A-Za-z]", "", block.label).lower()
-        return (_Label(kind, value) if value or kind == "bullet" else None), text
+        return (Label(kind, value) if value or kind == "bullet" else None), text
     first = text[:1]
     if not (first.isdecimal() or first == "(" or "a" <= first <= "z"):
         return None, text  # each typed number below opens with a digit, '(' or a lower-case letter
     if m := _TYPED_DECIMAL.match(text):
-        return _Label("decimal", m.group(1)), text[m.end() :]
+        return Label("decimal", m.group(1)), text[m.end() :]
     for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN, _TYPED_DOTTED):
         if m := pattern.match(text):
             value = m.group(1)
             is_roman, is_letter = bool(_ROMAN.match(value)), bool(_LETTER.match(value))
             if is_roman or is_letter:
                 kind = "ambiguous" if is_roman and is_letter else ("roman" if is_roman else "letter")
-                return _Label(kind, value), text[m.end() :]
+                return Label(kind, value), text[m.end() :]
     return None, text

@@ -13,7 +13,7 @@ from mandatekit.read.verbs import coordinated_verbs, governing_verb, leading_ver
 _ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b", re.IGNORECASE)
 
 
-def _set(para: Paragraph, **values: object) -> None:
+def set_fields(para: Paragraph, **values: object) -> None:
     """Set fields as pydantic's own __setattr__ does on Paragraph (not frozen, assignments not validated),
     without its dispatch on every call: every paragraph gets its brackets, every OP its verbs."""
     para.__dict__.update(values)
@@ -45,7 +45,7 @@ def _bracketed(use: VerbUse, para: Paragraph) -> VerbUse:
     return use
 
 
-def _assign_verbs(paragraphs: list[Paragraph]) -> None:
+def assign_verbs(paragraphs: list[Paragraph]) -> None:
     lead_in: Paragraph | None = None  # the last OP whose text announces a list (ends in a colon)
     # The verb a lead-in gives its items, by the lead-in's index: found once, not again for every item.
     inherited: dict[int, VerbUse] = {}
@@ -66,12 +66,12 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
             # "Welcomes ... and requests the Mission to:" governs (a) by "requests"; "Decides that the
             # mission shall have the following mandate, authorizes ..., and stresses ...:" by "Decides".
             own = inherit(parent)
-            _set(para, verb_inherited=True)
+            set_fields(para, verb_inherited=True)
         elif own is None and parent is None and lead_in is not None and lead_in.verbs:
             # "30. Ensure the protection of United Nations personnel;" printed as an OP of its own, a task of
             # the list OP 29 announced ("Decides that the mandate shall include the following tasks:").
             own = inherit(lead_in)
-            _set(para, verb_inherited=True)
+            set_fields(para, verb_inherited=True)
         elif own is not None:
             own = _bracketed(own, para)
         if own is None:
@@ -81,7 +81,7 @@ def _assign_verbs(paragraphs: list[Paragraph]) -> None:
             if para.verb_inherited
             else coordinated_verbs(para.text, own.start + len(own.verb), own_sentence=parent is None)
         )
-        _set(
+        set_fields(
             para, verb=own.verb, verb_class=own.verb_class, verbs=[own, *(_bracketed(v, para) for v in later)]
         )
         if parent is None:

@@ -13,7 +13,7 @@ from typing import Any
 from mandatekit.clock import now
 from mandatekit.judge import Finding, Report
 from mandatekit.missions import MissionInfo
-from mandatekit.read.docx import W, _body_paragraphs
+from mandatekit.read.docx import W, body_paragraphs
 from mandatekit.read.model import Document, Paragraph
 from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, place
@@ -152,7 +152,7 @@ def annotate_docx(
     from docx.text.run import Run
 
     word = docx.Document(str(path))
-    body = _body_paragraphs(word.element.body)
+    body = body_paragraphs(word.element.body)
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
     placements = place(report, document, judge)

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from mandatekit.compare import DiffPiece, _similarity, word_diff
+from mandatekit.compare import DiffPiece, text_similarity, word_diff
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
@@ -388,7 +388,7 @@ def _replace(
         task is not None
         and not has_children
         and index not in protected
-        and _similarity(p.text, task) >= REPLACE_SIMILARITY
+        and text_similarity(p.text, task) >= REPLACE_SIMILARITY
     ):
         return Placement(
             f.rule, "replace", f"Amend {p.ref}", task, redline(p.text, task), index, anchor=anchor
@@ -398,7 +398,7 @@ def _replace(
         top_level
         and not has_children
         and index not in protected
-        and _similarity(p.text, text) >= REPLACE_SIMILARITY
+        and text_similarity(p.text, text) >= REPLACE_SIMILARITY
     ):
         return Placement(f.rule, "replace", f"Replace {p.ref}", text, redline(p.text, text),
                          index, anchor=anchor)  # fmt: skip

@@ -22,7 +22,7 @@ from typing import Any
 
 from mandatekit.clock import now
 from mandatekit.judge import Finding, Report
-from mandatekit.read.docx import W, _body_paragraphs
+from mandatekit.read.docx import W, body_paragraphs
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
 from mandatekit.render.accepted import Judge
@@ -325,7 +325,7 @@ def redline_docx(
     from mandatekit.render.annotate import comment_text
 
     word = docx.Document(str(path))
-    body = _body_paragraphs(word.element.body)
+    body = body_paragraphs(word.element.body)
     revisions = _Revisions(word.element, author)
     placements = place(report, document, judge)
     findings = {f.rule: f for f in report.findings}

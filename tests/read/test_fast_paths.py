@@ -9,7 +9,7 @@ import re
 import pytest
 
 from mandatekit.read.model import Kind, Origin, Paragraph, Span
-from mandatekit.read.structure import _SEIZED, _remains_seized, _set
+from mandatekit.read.structure import _SEIZED, _remains_seized, set_fields
 from mandatekit.read.text import read_text
 from mandatekit.read.verbs import _LEADING, _fold_homoglyphs, coordinated_verbs, leading_verb
 from mandatekit.textnorm import _ONE_TO_ONE, INVISIBLE, clean, for_matching
@@ -53,7 +53,7 @@ def test_set_assigns_as_pydantic_does() -> None:
         return Paragraph(index=0, kind=Kind.operative, text="Decides", origin=Origin(index=0))
 
     fast, plain = paragraph(), paragraph()
-    _set(fast, verb="Decides", brackets=[Span(start=0, end=3)])
+    set_fields(fast, verb="Decides", brackets=[Span(start=0, end=3)])
     plain.verb = "Decides"
     plain.brackets = [Span(start=0, end=3)]
     assert fast.__dict__ == plain.__dict__

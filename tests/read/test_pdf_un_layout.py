@@ -302,13 +302,13 @@ def test_a_declaration_adopted_by_the_resolution_is_its_annex(tmp_path: Path) ->
 def test_a_line_set_in_a_barcode_font_is_page_furniture() -> None:
     """Page 1's barcode is the job number in a barcode font ('Barcode 3 of 9 by request'), whatever its
     text layer says."""
-    from mandatekit.read.pdf import _compose, _Glyph, _is_furniture, _Line
+    from mandatekit.read.pdf import Glyph, Line, compose_line, is_furniture
 
-    def line(font: str) -> _Line:
-        glyphs = [_Glyph(c, 65 + 7 * i, 71 + 7 * i, 40, 52, 12.0, font) for i, c in enumerate("QXZ7")]
-        made = _Line(1, glyphs)
-        _compose(made)
+    def line(font: str) -> Line:
+        glyphs = [Glyph(c, 65 + 7 * i, 71 + 7 * i, 40, 52, 12.0, font) for i, c in enumerate("QXZ7")]
+        made = Line(1, glyphs)
+        compose_line(made)
         return made
 
-    assert _is_furniture(line("BCDEEE+Barcode 3 of 9 by request,BoldItalic"))
-    assert not _is_furniture(line("TimesNewRomanPSMT"))
+    assert is_furniture(line("BCDEEE+Barcode 3 of 9 by request,BoldItalic"))
+    assert not is_furniture(line("TimesNewRomanPSMT"))

@@ -161,11 +161,11 @@ def test_an_extended_paragraph_is_still_the_same_paragraph() -> None:
 
 
 def test_a_different_paragraph_on_the_same_subject_is_not_matched() -> None:
-    from mandatekit.compare import MATCH_THRESHOLD, _similarity
+    from mandatekit.compare import MATCH_THRESHOLD, text_similarity
 
     a = "Requests the Secretary-General to report on all violations of the Status of Forces Agreement;"
     b = "Calls upon the authorities to respect the Status of Forces Agreement;"
-    assert _similarity(a, b) < MATCH_THRESHOLD
+    assert text_similarity(a, b) < MATCH_THRESHOLD
 
 
 def test_compare_wraps_to_the_width_and_colours_the_changed_words() -> None:
