@@ -24,7 +24,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from markupsafe import Markup
 from starlette.applications import Starlette
@@ -40,7 +40,7 @@ from mandatekit import __version__
 from mandatekit.web import views
 from mandatekit.web.security import FORM_SLACK, Guard, check_csrf, check_origin, limited, size_text
 from mandatekit.web.store import Check, Draft, Store
-from mandatekit.web.work import DECISIONS, Failure, Workshop, default_author, plain_name
+from mandatekit.web.work import DECISIONS, Failure, Workshop, plain_name
 
 HERE = Path(__file__).parent
 # Where a result page names its check: no text of a draft can produce it, as escaping turns '<' into '&lt;'.
@@ -48,6 +48,10 @@ CHECK_ID = "<check-id>"
 MAX_PAGES = 16
 MAX_PAGE_CHARS = 64 * 1024 * 1024  # a huge draft's page is not kept beside others
 PASTED = "pasted-draft.txt"
+# Who decided: the name a drafter gives, remembered in their browser for their next decision (the server's
+# login name says nothing of who decided on a page others may use).
+BY_COOKIE = "mandatekit-by"
+MAX_BY_CHARS = 200
 DOWNLOADS = {  # kind → (file name after the draft's stem, media type)
     "memo.docx": ("-gap-analysis.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "memo.html": ("-gap-analysis.html", "text/html; charset=utf-8"),
@@ -68,7 +72,9 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()  # result pages, see _result_page
     pages_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(version=__version__, decisions=DECISIONS)
+    templates.env.globals.update(
+        version=__version__, decisions=DECISIONS, decision_labels=views.DECISION_LABELS
+    )
 
     class InMemory(MultiPartParser):
         spool_max_size = limit + FORM_SLACK  # an upload stays in memory: it is never written to disk here
@@ -172,6 +178,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         early = None if placed else workshop.context_before_places(draft, profile)
         context, document, report = early or _result(draft, profile)
         findings = views.scorecard(context, report)
+        paragraphs = views.draft_view(document, findings)
         html = templates.env.get_template("result.html").render(
             id=Markup(CHECK_ID),
             csrf="",
@@ -186,7 +193,8 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             findings=findings,
             counts=views.counts(findings),
             show=show,
-            paragraphs=views.draft_view(document, findings),
+            paragraphs=paragraphs,
+            legend=views.legend(paragraphs),
             recorded=recorded,
             later=early is not None,
         )
@@ -236,7 +244,11 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     async def decide(request: Request) -> Response:
         rule = request.path_params["rule"]
         error, status = None, 200
-        values = {"decision": "accepted", "why": "", "by": default_author()}
+        values = {
+            "decision": "accepted",
+            "why": "",
+            "by": unquote(request.cookies.get(BY_COOKIE, ""))[:MAX_BY_CHARS],
+        }
         try:
             check = check_of(request)
             draft = check.drafts[0]
@@ -253,7 +265,10 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
                     error, status = exc.line, 400
                 else:
                     query = urlencode({"profile": profile, "recorded": f"{rule}|{target.name}"})
-                    return RedirectResponse(f"/check/{request.path_params['id']}?{query}#f-{rule}", 303)
+                    done = RedirectResponse(f"/check/{request.path_params['id']}?{query}#f-{rule}", 303)
+                    done.set_cookie(BY_COOKIE, quote(values["by"].strip()[:MAX_BY_CHARS]), max_age=365 * 86400,
+                                    httponly=True, samesite="strict")  # fmt: skip
+                    return done
             else:
                 profile = profile_of(request.query_params)
             context, _, report = await run(_result, draft, profile)
@@ -304,8 +319,11 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         from mandatekit.render.compare import previous_context
 
         stories = {c["rule"]: c["story"] for c in previous_context(result)["changes"]}  # the memo's words
+        (_, old_report), (_, new_report) = [await run(workshop.judge, d, profile) for d in check.drafts]
+        under = views.compared_under(profile, workshop.profiles, old_report, new_report)
         return page(request, "comparison.html", id=request.path_params["id"], comparison=result,
-                    stories=stories, old=check.drafts[0], new=check.drafts[1], profile=profile)  # fmt: skip
+                    stories=stories, old=check.drafts[0], new=check.drafts[1], profile=profile,
+                    under=under)  # fmt: skip
 
     async def comparison_download(request: Request) -> Response:
         kind = request.path_params["kind"]

@@ -14,6 +14,15 @@ from typing import Any
 from mandatekit.read.model import Document, Kind
 
 VERDICTS = ("met", "partial", "missing")
+# A decision as the page says it, in the form that records it and wherever it is shown after (the value,
+# as `mandatekit decide --as` and the decisions file spell it, is shown beside it in the form).
+DECISION_LABELS = {
+    "accepted": "Accepted as it stands",
+    "not-applicable": "Not applicable to this draft",
+    "met": "We judge it met",
+    "partial": "We judge it partly met",
+    "missing": "We judge it missing",
+}
 
 
 @dataclass
@@ -94,6 +103,18 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
     return out
 
 
+def legend(paragraphs: list[dict[str, Any]]) -> dict[str, bool]:
+    """Which marks the draft's text carries, so that the legend explains only those."""
+    found = {"evidence": False, "bracket": False, "insert": False, "delete": False}
+    for p in paragraphs:
+        for piece in p["pieces"]:
+            found["evidence"] |= bool(piece.rules)
+            found["bracket"] |= piece.bracket
+            found["insert"] |= piece.inserted
+            found["delete"] |= piece.deleted
+    return found
+
+
 def scorecard(context: dict[str, Any], report: Any) -> list[dict[str, Any]]:
     """The memo's findings, each with the first paragraph of its evidence (where a click takes the reader)
     and the drafting team's decision, if one is recorded."""
@@ -116,3 +137,18 @@ def mission_line(report: Any) -> str:
 
     line: str = report.mission.line if report.mission else ""
     return line.replace(CHOOSE_PROFILE, " Choose one in the Mission profile list below.")
+
+
+def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -> dict[str, Any]:
+    """What a comparison says of its mission profile: the one chosen (`profile`, an id) with any warning each
+    draft's reading gave, or, detected (''), how each draft was read (once, when both were read alike)."""
+    lines = [
+        (which, mission_line(r)) for which, r in (("Earlier draft", old), ("Later draft", new)) if r.mission
+    ]
+    if profile:
+        warnings = [f"{which}: {r.mission.warning}" for which, r in (("Earlier draft", old), ("Later draft", new))
+                    if r.mission and r.mission.warning]  # fmt: skip
+        return {"chosen": profiles.get(profile, profile), "lines": warnings}
+    if len(lines) == 2 and lines[0][1] == lines[1][1]:
+        return {"chosen": None, "lines": [f"Both drafts: {lines[0][1]}"]}
+    return {"chosen": None, "lines": [f"{which}: {line}" for which, line in lines]}

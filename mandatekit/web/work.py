@@ -10,7 +10,6 @@ keeps them beside a draft of that name: `<folder>/<name>.decisions.yaml` and
 
 from __future__ import annotations
 
-import getpass
 import re
 import tempfile
 import threading
@@ -271,12 +270,14 @@ class Workshop:
             raise Failure(f"unknown decision '{decision}' (one of: {', '.join(DECISIONS)})")
         if not why.strip():
             raise Failure("give the justification in a sentence or two")
+        if not by.strip():
+            raise Failure("say who decided: your name, or your team's")
         document, report = self.judge(draft, profile)
         finding = next((f for f in report.findings if f.rule == rule), None)
         if finding is None:
             raise Failure(f"no rule with id '{rule}' (see the rule catalogue)", 404)
         target = self.decisions / f"{Path(draft.name).stem}.decisions.yaml"
-        entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip() or default_author(),  # type: ignore[arg-type]
+        entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip(),  # type: ignore[arg-type]
                          date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs,
                          symbol=document.front.symbol, title=document.front.title)  # fmt: skip
         forget_inputs()  # this request's reads (the decisions file, judging the draft) are not what it writes
@@ -285,10 +286,3 @@ class Workshop:
         except MandatekitError as exc:
             raise Failure(one_line(exc.line()), 500) from exc
         return target
-
-
-def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in this environment (a container): say who in the form
-        return "mandatekit"

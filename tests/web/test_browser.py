@@ -227,11 +227,17 @@ def test_record_a_decision(browser: object, server: str, folders: tuple[Path, Pa
     wait(browser, ec.presence_of_element_located((By.ID, "why")))
     browser.find_element(By.CSS_SELECTOR, 'input[value="not-applicable"]').click()  # type: ignore[attr-defined]
     browser.find_element(By.ID, "why").send_keys("Left to the sanctions resolution")  # type: ignore[attr-defined]
+    by = browser.find_element(By.ID, "by")  # type: ignore[attr-defined]
+    by.clear()
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    assert browser.find_elements(By.ID, "why")  # type: ignore[attr-defined]  # no name: the form stays, asks for one
+    by.send_keys("Penholder team")
     browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
     notice = wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert rule in notice.text  # type: ignore[attr-defined]
     decided = browser.find_element(By.CSS_SELECTOR, f"#f-{rule} .decision").text  # type: ignore[attr-defined]
-    assert "not-applicable" in decided and "Left to the sanctions resolution" in decided
+    assert "Not applicable to this draft by Penholder team" in decided
+    assert "Left to the sanctions resolution" in decided
     written = (folders[0] / "minusca-zero-draft.decisions.yaml").read_text(encoding="utf-8")
     assert f"rule: {rule}" in written and "decision: not-applicable" in written
 
@@ -318,3 +324,29 @@ def test_a_check_under_way_says_so_and_is_sent_once(browser: object, server: str
     assert browser.execute_script("return window.sent") == 1  # type: ignore[attr-defined]
     browser.execute_script("window.dispatchEvent(new PageTransitionEvent('pageshow'))")  # type: ignore[attr-defined]
     assert button.text == label and button.get_attribute("aria-disabled") is None
+
+
+def _page_fill(pdf: bytes) -> list[float]:
+    """How far down each printed page its text reaches, as a share of the page's height."""
+    from io import BytesIO
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+
+    fills = []
+    for page in extract_pages(BytesIO(pdf)):
+        lowest = min((box.y0 for box in page if isinstance(box, LTTextContainer)), default=page.height)
+        fills.append((page.height - lowest) / page.height)
+    return fills
+
+
+def test_a_printed_result_fills_its_pages(browser: object, server: str) -> None:
+    """Printed, the scorecard and the draft run on from page to page: no page but the last ends half empty
+    because the next finding would not fit whole."""
+    import base64
+
+    check_bundled(browser, server)
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})  # type: ignore[attr-defined]
+    fills = _page_fill(base64.b64decode(printed["data"]))
+    assert len(fills) > 3
+    assert min(fills[:-1]) > 0.8, [round(f, 2) for f in fills]

@@ -185,7 +185,7 @@ def test_record_a_decision_writes_what_decide_writes(
         "--draft", BUNDLED.name, cwd=elsewhere)  # fmt: skip
     assert written == (elsewhere / "minusca-zero-draft.decisions.yaml").read_text(encoding="utf-8")
     page = browser.http.get(done.headers["location"]).text
-    assert "Decided: <strong>not-applicable</strong> by Penholder team" in page
+    assert "Decided: <strong>Not applicable to this draft</strong> by Penholder team" in page
     assert "recorded in minusca-zero-draft.decisions.yaml" in page
 
 
@@ -259,7 +259,7 @@ def test_a_page_shown_again_follows_its_decisions_file(browser: Browser, decisio
         f"{address}/decide/poc-policy",
         data={"csrf": browser.token(), "decision": "accepted", "why": "Agreed in the group", "by": "me"},
     )
-    assert "Decided: <strong>accepted</strong>" in browser.http.get(url).text
+    assert "Decided: <strong>Accepted as it stands</strong>" in browser.http.get(url).text
     (decisions / "d.decisions.yaml").unlink()
     assert "Decided:" not in browser.http.get(url).text
     again = browser.checked("d.txt", DRAFT.encode())  # another upload of the same draft: its own id

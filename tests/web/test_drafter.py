@@ -1,0 +1,105 @@
+"""What a drafter reads on the page says only what is so: the legend explains the marks the draft carries,
+a decision reads as the form that recorded it, the name under a decision is the one the drafter gave, and a
+comparison says which mission profile it judged both drafts under."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.web.conftest import BUNDLED, Browser
+from tests.web.test_routes import DRAFT
+
+LEGEND = re.compile(r'<p class="legend">(.*?)</p>', re.S)
+
+
+def legend(page: str) -> str:
+    found = LEGEND.search(page)
+    return found.group(1) if found else ""
+
+
+def test_the_legend_explains_only_the_marks_the_draft_carries(browser: Browser) -> None:
+    plain = legend(browser.http.get(browser.checked("plain.txt", DRAFT.encode())).text)
+    assert "evidence" in plain
+    assert "brackets" not in plain and "pending" not in plain
+    bracketed = DRAFT.replace("top priority", "[top] priority")
+    with_brackets = legend(browser.http.get(browser.checked("b.txt", bracketed.encode())).text)
+    assert "[in brackets]" in with_brackets and "pending" not in with_brackets
+    word = legend(browser.http.get(browser.checked(BUNDLED.name, BUNDLED.read_bytes())).text)
+    for mark in ("evidence", "[in brackets]", "pending insertion", "pending deletion"):
+        assert mark in word  # the bundled Word draft has brackets and pending tracked changes of both kinds
+
+
+def test_a_draft_with_no_evidence_and_no_marks_has_no_legend(browser: Browser) -> None:
+    nothing = "The Security Council,\n\n1. Decides to remain seized of the matter.\n"
+    page = browser.http.get(browser.checked("n.txt", nothing.encode())).text
+    assert 'class="legend"' not in page
+
+
+def _decide(browser: Browser, address: str, **fields: str):  # type: ignore[no-untyped-def]
+    return browser.http.post(
+        f"{address}/decide/poc-policy", data={"csrf": browser.token(), **fields}, follow_redirects=False
+    )
+
+
+def test_a_decision_reads_as_the_form_that_recorded_it(browser: Browser, decisions: Path) -> None:
+    address, query = browser.checked("d.txt", DRAFT.encode()).split("?")
+    form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    choice = re.search(r'value="accepted"[^>]*> ([^<]+) <code>accepted</code>', form)
+    assert choice, form
+    label = choice.group(1)
+    done = _decide(browser, address, decision="accepted", why="Settled in the chapeau", by="Penholder team")
+    assert done.status_code == 303
+    page = browser.http.get(done.headers["location"]).text
+    assert f"Decided: <strong>{label}</strong> by Penholder team" in page
+    assert (
+        f"Already decided: <strong>{label}</strong>"
+        in browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    )
+    assert "decision: accepted" in (decisions / "d.decisions.yaml").read_text(
+        encoding="utf-8"
+    )  # the file's value
+
+
+def test_decided_by_is_the_name_the_drafter_gives_and_is_remembered(
+    browser: Browser, decisions: Path
+) -> None:
+    import getpass
+
+    address, query = browser.checked("d.txt", DRAFT.encode()).split("?")
+    form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    field = re.search(r'<input id="by"[^>]*>', form)
+    assert field and 'value=""' in field.group(0) and "required" in field.group(0)  # nobody's name by default
+    assert getpass.getuser() not in field.group(0)
+    nameless = _decide(browser, address, decision="accepted", why="Settled", by="  ")
+    assert nameless.status_code == 400 and "say who decided" in nameless.text
+    assert list(decisions.iterdir()) == []
+    done = _decide(browser, address, decision="met", why="Settled", by="Élise, Mission planning")
+    assert done.status_code == 303
+    assert "by: Élise, Mission planning" in (decisions / "d.decisions.yaml").read_text(encoding="utf-8")
+    again = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    assert 'id="by" name="by" type="text" value="Élise, Mission planning"' in again  # remembered here
+    other = Browser(browser.http.app)
+    other_address, other_query = other.checked("d.txt", DRAFT.encode()).split("?")
+    elsewhere = other.http.get(f"{other_address}/decide/poc-policy?{other_query}").text
+    assert '<input id="by" name="by" type="text" value=""' in elsewhere  # not in another browser
+
+
+def test_a_comparison_names_the_profile_it_judged_under(browser: Browser) -> None:
+    def compared(**fields: str) -> str:
+        response = browser.http.post(
+            "/compare",
+            data={"csrf": browser.token("/compare"), **fields},
+            files={"old": ("rev1.txt", DRAFT.encode()), "new": ("rev2.txt", DRAFT.encode())},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303
+        return browser.http.get(response.headers["location"]).text
+
+    chosen = compared(profile="monusco")
+    assert re.search(r'class="mission">Compared under the profile <strong>[^<]*MONUSCO', chosen), chosen[
+        :3000
+    ]
+    assert '<option value="monusco" selected>' in chosen  # and another can be chosen from the page
+    detected = compared(profile="")
+    assert 'class="mission">' in detected and "general terms are used" in detected  # as each draft was read
