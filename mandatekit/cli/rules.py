@@ -132,6 +132,10 @@ elements:                   # the ideas the text must contain
 met: [first_idea, second_idea]   # all of these together in one operative paragraph
 partial:                        # element sets that alone make it partial
   - [second_idea]
+subject:                        # the recommendation's subject: addressed at all (a preamble, a weak verb,
+  label: the protection of civilians   # an ask of others), it alone makes it partial; never one common word
+  phrases:
+    - protection of civilians
 exclude: []                     # text that neutralizes a match: - why: ...  phrases: [...]
 
 suggestion: >-

@@ -102,7 +102,7 @@ def candidates(
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
-                asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
+                asked = [h for h in chosen if not rule.searched[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
                 depth = max(h.start for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
@@ -205,7 +205,7 @@ def quote(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
         out.append(
             Evidence(
                 element=h.element,
-                label=rule.elements[h.element].label,
+                label=rule.searched[h.element].label,
                 ref=para.ref or "",
                 text=para.text[h.start : h.end],
                 start=h.start,

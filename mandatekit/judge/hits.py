@@ -37,7 +37,7 @@ class _Spans:
 
 
 def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, list[Hit]]:
-    """Each element's matches; a {placeholder} in a phrase matches the words `terms` give for it."""
+    """Each element's matches, and the subject's; a {placeholder} in a phrase matches the words `terms` give for it."""
     paragraphs = prepared.paragraphs
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     raw = {
@@ -45,9 +45,9 @@ def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, li
             expand_placeholders(tuple(element.phrases), terms),
             expand_regex_placeholders(element.regex, terms),
         )
-        for name, element in rule.elements.items()
+        for name, element in rule.searched.items()
     }
-    for name, element in rule.elements.items():
+    for name, element in rule.searched.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
     for exclusion in rule.exclude:
@@ -64,7 +64,7 @@ def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, li
                 excluded.setdefault(name, {}).setdefault(para_index, []).append((start, end))
     hits: dict[str, list[Hit]] = {}
     with_brackets = prepared.with_brackets
-    for name in rule.elements:
+    for name in rule.searched:
         # The spans that rule this element's words out, in the few paragraphs where an exclusion found some.
         blocked_spans: dict[int, list[tuple[int, int]]] = {}
         for blocking in (excluded.get(name), excluded.get(None)):

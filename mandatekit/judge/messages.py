@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mandatekit.judge.hits import Hit
-from mandatekit.read.model import Paragraph, VerbClass
+from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Profile, Rule
 
 _VERB_EXAMPLES = {
@@ -61,10 +61,36 @@ def unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], pl
     """'The state's forces stand only in bracketed, unagreed text in OP 4 ...': which ideas lack agreed
     words, and where they stand (`place`: bracketed or pending)."""
     names = list(dict.fromkeys(h.element for h in hits))
-    labels = _and([rule.elements[n].label for n in names], "and")
+    labels = _and([rule.searched[n].label for n in names], "and")
     refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits)), "and")
     where = _UNAGREED_PLACES[place].format(refs=refs)
     return f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in {where}"
+
+
+def subject_only(
+    rule: Rule,
+    hit: Hit,
+    paragraphs: list[Paragraph],
+    verb_at: Callable[[int, int], tuple[VerbClass | None, str | None]],
+) -> str:
+    """'The draft touches on children and armed conflict only in the preamble (PP 4), but never asks for what
+    the recommendation needs: ...': how the draft addresses the rule's subject without what meeting it asks
+    (the elements of its fullest way, listed first)."""
+    paragraph = paragraphs[hit.para]
+    ref = paragraph.ref or ""
+    if paragraph.kind is Kind.preambular:
+        how = f"only in the preamble ({ref})"
+    else:
+        verb_class, verb = verb_at(hit.para, hit.start)
+        if verb is None:
+            how = f"only in {ref}, under no verb that asks anything"
+        elif verb_class is not None and verb_class.strength < rule.min_verb.strength:
+            how = f"only under '{verb}' ({ref})"
+        else:
+            how = f"in passing ({ref}, under '{verb}')"
+    asked = "; ".join(rule.elements[n].label for n in rule.met[0].all)  # the fullest way, listed first
+    label = rule.subject.label if rule.subject else hit.element
+    return f"The draft touches on {label} {how}, but never asks for what the recommendation needs: {asked}."
 
 
 def what_is_missing(

@@ -2,19 +2,28 @@
 
 A rule is met only where all the elements of one of its conditions stand together in operative text, under
 a governing verb at least as strong as the rule asks, not in square brackets and not negated. Anything less
-is partial, with the reason said; nothing at all is missing. A false "met" is the worst error this tool can
+is partial, with the reason said, and so is the recommendation's subject addressed at all (a preambular
+recall, a weak verb, an ask of others); nothing at all is missing. A false "met" is the worst error this tool can
 make, so every doubt goes to partial."""
 
 from __future__ import annotations
 
 from mandatekit.judge import messages
-from mandatekit.judge.evidence import Candidate, candidates, hedges_of, in_insertion, partial_set, quote
+from mandatekit.judge.evidence import (
+    Candidate,
+    best_hit,
+    candidates,
+    hedges_of,
+    in_insertion,
+    partial_set,
+    quote,
+)
 from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict, profile_terms
-from mandatekit.rulebook.model import Scope
+from mandatekit.rulebook.model import SUBJECT, Scope
 from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders, pattern_set
 
 
@@ -101,6 +110,10 @@ def judge_rule(
             ]
             if bracketed := [h for h in chosen if h.bracketed]:
                 reasons.append(messages.unagreed_reason(rule, bracketed, paragraphs, "bracketed"))
+        elif hits.get(SUBJECT):
+            # The subject addressed at all: a recall in the preamble, a weak verb, an ask of others.
+            verdict, chosen = Verdict.partial, [best_hit(hits[SUBJECT], prepared)]
+            reasons = [messages.subject_only(rule, chosen[0], paragraphs, prepared.verb_at)]
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
@@ -126,7 +139,7 @@ def compile_programs(rules: list[Rule], profile: Profile | None = None) -> None:
     instead of each compiling the same programs again."""
     terms = profile_terms(profile)
     for rule in rules:
-        for patterns in [*rule.elements.values(), *rule.exclude]:
+        for patterns in [*rule.searched.values(), *rule.exclude]:
             phrases = expand_placeholders(tuple(patterns.phrases), terms)
             program = pattern_set(phrases, expand_regex_placeholders(patterns.regex, terms)).program()
             # RE2 compiles the reversed program, which finds where a match starts, at the first match:

@@ -158,6 +158,8 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     problems = []
     for name, element in rule.elements.items():
         problems += _pattern_problems(path, lines, f"elements.{name}", element.phrases, element.regex, terms)
+    if rule.subject:
+        problems += _pattern_problems(path, lines, "subject", rule.subject.phrases, rule.subject.regex, terms)
     for i, exclusion in enumerate(rule.exclude):
         problems += _pattern_problems(path, lines, f"exclude.{i}", exclusion.phrases, exclusion.regex, terms)
     return rule, lines, problems
@@ -261,7 +263,7 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "sources": [
             [list(phrases), list(regexes), combined_source(phrases, regexes)]
             for rule in rulebook.rules
-            for p in [*rule.elements.values(), *rule.exclude]
+            for p in [*rule.searched.values(), *rule.exclude]
             for phrases in [expand_placeholders(tuple(p.phrases), rulebook.terms)]
             for regexes in [expand_regex_placeholders(p.regex, rulebook.terms)]
         ],

@@ -182,6 +182,7 @@ def pattern_country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tu
         return []
     pattern = _named_pattern(named)
     parts = [(f"elements.{name}", element) for name, element in rule.elements.items()]
+    parts += [("subject", rule.subject)] if rule.subject else []
     parts += [(f"exclude.{i}", exclusion) for i, exclusion in enumerate(rule.exclude)]
     out = []
     for at, patterns in parts:

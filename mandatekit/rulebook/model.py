@@ -6,6 +6,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -93,6 +94,17 @@ class Element(Patterns):
     )
 
 
+class Subject(Patterns):
+    """The recommendation's subject: words that show a draft addresses it at all, distinct from what meeting
+    it asks. Found anywhere (a preambular recall, a weak verb, an ask of the parties, of Member States or of a
+    panel of experts) without a met condition or a partial set, it makes the rule partial."""
+
+    label: str = Field(description="The subject in the drafter's words ('children and armed conflict')")
+
+
+SUBJECT = "subject"  # the name under which the subject's words are searched, beside the elements
+
+
 class Exclusion(Patterns):
     """Text that neutralizes a match inside it (standing boilerplate, false friends)."""
 
@@ -149,6 +161,12 @@ class Rule(Strict):
         default_factory=empty_list,
         description="Element sets that, found without a met condition, make it partial",
     )
+    subject: Subject | None = Field(
+        None,
+        description="The recommendation's subject: found anywhere, under any verb, asked of anyone, without a "
+        "met condition or a partial set, it makes the rule partial, and the reason says how the draft touches "
+        "on it. A subject, never a word: specific on its own",
+    )
     exclude: list[Exclusion] = Field(default_factory=empty_list)
     # What to propose, and the proof that the rule works.
     suggestion: str = Field(
@@ -179,11 +197,21 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
         known = set(self.elements)
+        if self.subject is not None:
+            if SUBJECT in known:
+                raise ValueError(
+                    f"an element is named '{SUBJECT}', the name of the rule's subject: name it otherwise"
+                )
+            known.add(SUBJECT)
         used = [("met", n) for c in self.met for n in c.all] + [
             ("partial", n) for s in self.partial for n in s
         ]
         used += [("exclude", n) for x in self.exclude for n in x.elements or []]
         for where, name in used:
+            if where != "exclude" and name == SUBJECT and self.subject is not None:
+                raise ValueError(
+                    f"{where} names the subject: the subject is partial on its own, never part of a set"
+                )
             if name not in known:
                 raise ValueError(
                     f"{where} names element '{name}', which is not under 'elements' "
@@ -199,6 +227,16 @@ class Rule(Strict):
                 "needs an example whose verdict is 'met': a rule that can never be met is broken"
             )
         return self
+
+    @cached_property
+    def searched(self) -> dict[str, Element]:
+        """What the judge searches a draft for: the elements, and the subject (as a topic) under SUBJECT."""
+        if self.subject is None:
+            return self.elements
+        subject = Element(
+            label=self.subject.label, phrases=self.subject.phrases, regex=self.subject.regex, topic=True
+        )
+        return {**self.elements, SUBJECT: subject}
 
     def placeholders(self) -> set[str]:
         texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]

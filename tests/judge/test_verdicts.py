@@ -395,3 +395,57 @@ def test_the_fullest_way_of_meeting_a_rule_is_cited_among_equally_strong_tasks()
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 5(b)"]
+
+
+# --- the recommendation's subject, addressed at all ------------------------------------------------------
+
+
+def test_the_subject_recalled_in_the_preamble_is_partial_and_says_so() -> None:
+    f = finding(
+        "Recalling its resolutions 1612 (2005) and 1882 (2009) on children and armed conflict,\n\n"
+        "1. Decides to renew the mandate of the Mission;",
+        "children",
+    )
+    assert f.verdict == "partial"
+    assert f.reasons == [
+        "The draft touches on children and armed conflict only in the preamble (PP 1), but never asks for what "
+        "the recommendation needs: recruitment and use of children or other grave violations against them; "
+        "monitored, reported, prevented or ended."
+    ]
+    assert [e.ref for e in f.evidence] == ["PP 1"]
+
+
+def test_the_subject_under_a_weak_verb_names_the_verb() -> None:
+    f = finding(
+        "3. Takes note of the report of the Secretary-General on children in armed conflict;", "children"
+    )
+    assert f.verdict == "partial"
+    assert "only under 'Takes note' (OP 3)" in f.reasons[0]
+
+
+def test_the_subject_asked_of_others_is_partial() -> None:
+    f = finding(
+        "10. Urges all Member States to ensure cooperation with the Group of Experts and the safety of its "
+        "members;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "partial"
+    assert "the protection of UN and associated personnel" in f.reasons[0] and "OP 10" in f.reasons[0]
+
+
+def test_a_word_of_the_subject_is_not_the_subject() -> None:
+    for text in (
+        "4. Requests the Mission to support the return of displaced children and their families;",
+        "Recalling its resolution 2175 (2014) on the protection of humanitarian personnel,",
+    ):
+        assert finding(text, "children").verdict == "missing"
+        assert finding(text, "un-personnel-safety").verdict == "missing"
+
+
+def test_the_subject_never_meets_a_rule() -> None:
+    f = finding(
+        "7. Decides to hold an open debate on the protection of humanitarian and United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "partial"
+    assert "in passing (OP 7, under 'Decides')" in f.reasons[0]

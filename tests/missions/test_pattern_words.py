@@ -95,6 +95,15 @@ def test_the_linter_refuses_a_force_mission_or_court_in_a_pattern(tmp_path: Path
         load_rulebook([tmp_path], builtin=False, profiles=PROFILES)
 
 
+def test_the_linter_refuses_a_force_in_a_rules_subject(tmp_path: Path) -> None:
+    subject = {"label": "the national forces", "phrases": ["training of the FARDC"]}
+    write(tmp_path, "r.yaml", FORCES_RULE.replace("partial: []", f"partial: []\nsubject: {subject}"))
+    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if "outright" in line]
+    assert len(lines) == 1 and "('FARDC')" in lines[0] and "subject.phrases[0]" in lines[0]
+
+
 def test_a_placeholder_with_no_words_or_unknown_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", FORCES_RULE.replace("{national_forces}", "{national_army}"))
     result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])

@@ -145,3 +145,35 @@ def test_phrase_inflection_and_acronyms() -> None:
     assert regex.search("protecting civilians") and regex.search("under the HRDDP")
     assert not regex.search("hrddp") and not regex.search("protection of civilians")
     assert phrase_to_regex("(the)? policy") == phrase_to_regex("policy")
+
+
+SUBJECT = {
+    "label": "the protection of civilians policy",
+    "phrases": ["protection of civilians (policy|guidance)"],
+}
+
+
+def test_a_rule_may_name_its_subject(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(subject=SUBJECT))
+    [rule] = load_rulebook([tmp_path], builtin=False).rules
+    assert rule.subject is not None and "subject" in rule.searched and "subject" not in rule.elements
+
+
+def test_a_subjects_bad_pattern_names_the_subject(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", good_rule(subject={"label": "x", "phrases": ["(policy|guidance"]}))
+    [problem] = problems(tmp_path)
+    assert problem.startswith(f"{path}:") and "subject.phrases[0]: unbalanced parentheses" in problem
+
+
+def test_the_subject_is_partial_on_its_own_never_part_of_a_set(tmp_path: Path) -> None:
+    write(tmp_path, "r.yaml", good_rule(subject=SUBJECT, partial=[["subject"]]))
+    [problem] = problems(tmp_path)
+    assert "partial names the subject" in problem
+
+
+def test_an_element_may_not_take_the_subjects_name(tmp_path: Path) -> None:
+    data = yaml.safe_load(good_rule(subject=SUBJECT))
+    data["elements"]["subject"] = {"label": "x", "phrases": ["x"]}
+    write(tmp_path, "r.yaml", yaml.safe_dump(data, sort_keys=False))
+    [problem] = problems(tmp_path)
+    assert "an element is named 'subject'" in problem
