@@ -138,7 +138,7 @@ def _read(path: Path) -> Document:
     elif fmt == "pdf":
         from mandatekit.read.pdf import read_pdf
 
-        blocks = read_pdf(path, data)
+        blocks = read_pdf(path, data, notes)
     else:
         if looks_binary(data):
             raise DraftError(path, "is a binary file, not text")

@@ -25,7 +25,13 @@ from mandatekit.read.docx_package import (
 )
 from mandatekit.read.docx_styles import DEFAULT_STYLES, Styles, style_chain
 from mandatekit.read.docx_text import body_paragraphs, clean_offset, paragraph_changes
-from mandatekit.read.docx_visible import hidden_runs, imported_chunks
+from mandatekit.read.docx_visible import (
+    RunLooks,
+    coloured_page,
+    hidden_runs,
+    imported_chunks,
+    in_shaded_table,
+)
 from mandatekit.read.docx_xml import W, w_val, word_int
 from mandatekit.read.model import MAX_CHANGES_IN_A_PARAGRAPH, MAX_PARAGRAPHS, Block, Change, Origin
 from mandatekit.textnorm import clean
@@ -75,11 +81,23 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
             styles = Styles(styles_part.xml(CT_STYLES))
         except AttributeError:
             styles = {}
-    default_vanish = getattr(styles, "default_vanish", None)
 
-    def style_vanish(style_id: str | None) -> bool | None:
-        return next((st.vanish for _, st in style_chain(styles, style_id) if st.vanish is not None), None)
+    def style_says(style_id: str | None, attribute: str) -> bool | None:
+        return next(
+            (
+                getattr(st, attribute)
+                for _, st in style_chain(styles, style_id)
+                if getattr(st, attribute) is not None
+            ),
+            None,
+        )
 
+    looks = RunLooks(
+        style=style_says,
+        default_vanish=getattr(styles, "default_vanish", None),
+        default_white=getattr(styles, "default_white", None),
+        coloured_page=coloured_page(root),
+    )
     if warnings is not None and (chunks := imported_chunks(body)):
         warnings.append(
             f"holds {chunks} piece{'s' * (chunks != 1)} of content imported from other files (w:altChunk), "
@@ -107,7 +125,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
-        own, own_changes, marks = paragraph_changes(p, hidden_runs(ppr, style_vanish, default_vanish))
+        own, own_changes, marks = paragraph_changes(p, hidden_runs(ppr, looks, in_shaded_table(p)))
         text = carried + own
         raw_changes = carried_changes + [
             (k, a + len(carried), b + len(carried), t) for k, a, b, t in own_changes
@@ -152,6 +170,14 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
                 heading_level=heading + 1 if heading is not None else None,
                 origin=Origin(index=index),
             )
+        )
+    if warnings is not None and looks.unseen_white:
+        words = " ".join(looks.unseen_white)
+        shown = words if len(words) <= 60 else words[:57].rstrip() + "…"
+        warnings.append(
+            f"holds text coloured white on a white page ({len(looks.unseen_white)} "
+            f'run{"s" * (len(looks.unseen_white) != 1)}, beginning "{shown}"), which a reader does not see: '
+            "it is not read as part of the draft; colour it or delete it in Word"
         )
     return blocks
 

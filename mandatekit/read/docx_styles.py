@@ -1,5 +1,6 @@
 """styles.xml as the .docx reader needs it: for each style its name, the style it is based on, the list
-and level it numbers with, its outline level (a heading) and whether it hides its text (w:vanish). A style
+and level it numbers with, its outline level (a heading), whether it hides its text (w:vanish), colours it
+white (w:color) or paints a background behind it (w:shd, w:highlight). A style
 is read only when a paragraph first asks for it, and a chain of styles based on styles is bounded.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mandatekit.read.docx_visible import vanish
+from mandatekit.read.docx_visible import shaded, vanish, white
 from mandatekit.read.docx_xml import W, w_attribute, w_val, word_int
 
 
@@ -19,6 +20,8 @@ class Style:
     num: tuple[str, str | None] | None  # (numId, ilvl)
     outline: int | None
     vanish: bool | None = None  # w:vanish in its run properties: text in this style is hidden
+    white: bool | None = None  # w:color in its run properties: True when white
+    shaded: bool | None = None  # a background (shading or highlight) behind its text; None when none
 
 
 class Styles(dict[str, Style]):
@@ -32,6 +35,7 @@ class Styles(dict[str, Style]):
         )
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr") if root is not None else None
         self.default_vanish = vanish(defaults)
+        self.default_white = white(defaults)
 
     def __contains__(self, style_id: object) -> bool:
         return style_id in self._elements
@@ -48,6 +52,8 @@ class Styles(dict[str, Style]):
             num=num,
             outline=word_int(outline, 9, high=9) if outline is not None and outline.isdigit() else None,
             vanish=vanish(st.find(W + "rPr")),
+            white=white(st.find(W + "rPr")),
+            shaded=shaded(st.find(W + "rPr")) or shaded(ppr) or None,
         )
         return style
 

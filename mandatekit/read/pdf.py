@@ -131,9 +131,12 @@ def _guard_pdfminer() -> None:
     pdfminer.pdftypes.rldecode = _bounded_runlength
 
 
-def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[Glyph]]:
+def _page_glyphs(
+    data: bytes, rebuild: bool = False, unseen: list[int] | None = None
+) -> Iterator[list[Glyph]]:
     """Each page's glyphs. `rebuild`: ignore the file's cross-reference table and find the objects by
-    scanning the file (an edited or badly saved PDF points at the wrong offsets)."""
+    scanning the file (an edited or badly saved PDF points at the wrong offsets). `unseen[0]` counts the
+    white glyphs on white left out (VisibleOnly)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTContainer
     from pdfminer.pdfdocument import PDFDocument, PDFNoValidXRef
@@ -199,13 +202,15 @@ def _page_glyphs(data: bytes, rebuild: bool = False) -> Iterator[list[Glyph]]:
             for c in walk(device.get_result())
             if c.upright and c.get_text()
         ]
+        if unseen is not None:
+            unseen[0] = device.unseen_white
         yield glyphs
 
 
 # ---------------------------------------------------------------------------------------------- entry point
 
 
-def _read_pages(path: Path, data: bytes) -> list[list[Line]]:
+def _read_pages(path: Path, data: bytes, unseen: list[int] | None = None) -> list[list[Line]]:
     """The pages' lines. A file that fails or shows no text is read once more with its cross-reference
     table rebuilt, as PDF viewers do."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -219,7 +224,8 @@ def _read_pages(path: Path, data: bytes) -> list[list[Line]]:
         for rebuild in (False, True):
             try:
                 pages = [
-                    page_lines(n, glyphs) for n, glyphs in enumerate(_page_glyphs(data, rebuild), start=1)
+                    page_lines(n, glyphs)
+                    for n, glyphs in enumerate(_page_glyphs(data, rebuild, unseen), start=1)
                 ]
             except (PDFPasswordIncorrect, PDFEncryptionError, _Overflow, MemoryError):
                 raise
@@ -250,8 +256,15 @@ def _read_pages(path: Path, data: bytes) -> list[list[Line]]:
         _inflated.reset(token)
 
 
-def read_pdf(path: Path, data: bytes) -> list[Block]:
-    pages = _read_pages(path, data)
+def read_pdf(path: Path, data: bytes, warnings: list[str] | None = None) -> list[Block]:
+    """The draft's paragraphs; text a viewer would not show is left out, and said in `warnings`."""
+    unseen = [0]
+    pages = _read_pages(path, data, unseen)
+    if warnings is not None and unseen[0]:
+        warnings.append(
+            f"holds {unseen[0]} character{'s' * (unseen[0] != 1)} of text coloured white with nothing painted "
+            "beneath, which a reader does not see: it is not read as part of the draft"
+        )
     if sum(len(line.text) for lines in pages for line in lines) < 20:
         raise DraftError(path, "has no text layer (a scanned image?): run it through OCR first, then retry")
     sizes: Counter[float] = Counter()

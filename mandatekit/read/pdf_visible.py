@@ -1,5 +1,6 @@
 """Only the text a PDF shows is the draft: a glyph drawn outside the page, or outside the clipping path that
-holds when it is drawn, is on no page a reader sees. pdfminer keeps every glyph and ignores clipping, so
+holds when it is drawn, is on no page a reader sees; nor is a glyph filled white where nothing coloured has
+been painted beneath it (white text on the white page). pdfminer keeps every glyph and ignores clipping, so
 these mixins (for its interpreter and its layout device) track the clip as a rectangle in device space, as
 q/Q, W/W* and forms change it, and drop the glyphs a reader would not see."""
 
@@ -9,6 +10,9 @@ from typing import Any
 
 Rect = tuple[float, float, float, float]
 _SLACK = 1.0  # points: a glyph whose middle sits on the edge is shown
+# Filled shapes remembered per page to tell white text on a coloured box from white text on the page; past
+# this many, a page counts as painted everywhere (white text on it is kept) rather than holding them all.
+MAX_PAINTED_SHAPES = 5000
 
 
 def _apply(m: Any, x: float, y: float) -> tuple[float, float]:
@@ -80,17 +84,43 @@ class ClipTracking:
         return sub
 
 
+def _is_white(colour: Any) -> bool:
+    """A fill colour as pdfminer keeps it (gray, RGB or CMYK components) that is white."""
+    values = colour if isinstance(colour, list | tuple) else [colour]
+    if not values or not all(isinstance(v, int | float) for v in values):
+        return False  # a pattern or a named colour: not known to be white
+    if len(values) == 4:  # CMYK: no ink
+        return all(v <= 0.01 for v in values)
+    return len(values) in (1, 3) and all(v >= 0.99 for v in values)
+
+
 class VisibleOnly:
     """Mixin for pdfminer's layout device: a glyph whose middle lies off the page or outside the clip in
-    force is dropped as it is drawn."""
+    force is dropped as it is drawn, and so is a white glyph with no coloured shape filled beneath it
+    (counted in `unseen_white`). Text drawn invisibly (render mode 3) is kept: it is how OCR puts the
+    words of a scanned page over its image, which a reader does see."""
 
     clip: Rect | None = None
     page_box: Rect | None = None
     cur_item: Any
+    unseen_white = 0
 
     def begin_page(self, page: Any, ctm: Any) -> None:
         super().begin_page(page, ctm)  # type: ignore[misc]
         self.page_box = tuple(self.cur_item.bbox)  # type: ignore[assignment]
+        self.painted: list[Rect] | None = []
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        if fill and self.painted is not None and not _is_white(gstate.ncolor):
+            box = path_box(path, getattr(self, "ctm", (1, 0, 0, 1, 0, 0)))
+            if box is not None:
+                self.painted.append(box)
+                if len(self.painted) > MAX_PAINTED_SHAPES:
+                    self.painted = None
+        super().paint_path(gstate, stroke, fill, evenodd, path)  # type: ignore[misc]
+
+    def _on_white(self, x: float, y: float) -> bool:
+        return self.painted is not None and not any(_inside(x, y, box) for box in self.painted)
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         advance: float = super().render_char(*args, **kwargs)  # type: ignore[misc]
@@ -102,4 +132,7 @@ class VisibleOnly:
                 self.clip is not None and not _inside(x, y, self.clip)
             ):
                 objects.pop()
+            elif _is_white(glyph.graphicstate.ncolor) and self._on_white(x, y):
+                objects.pop()
+                self.unseen_white += 1
         return advance

@@ -222,3 +222,135 @@ def test_pdf_text_off_the_page_or_clipped(tmp_path: Path, seen: dict[str, str], 
     path = tmp_path / "draft.pdf"
     path.write_bytes(one_page(shown + b"\n" + hidden + b"\n" + text_ops(["after"], top=100), xobjects))
     assert _verdicts(path) == seen
+
+
+WHITE_STYLES = (
+    "<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults>"
+    '<w:style w:type="character" w:styleId="Pale"><w:name w:val="Pale"/><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="character" w:styleId="Paler"><w:name w:val="Paler"/><w:basedOn w:val="Pale"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="PaleP"><w:name w:val="PaleP"/><w:rPr><w:color w:val="ffffff"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="paragraph" w:styleId="Boxed"><w:name w:val="Boxed"/>'
+    '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:pPr><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    "</w:style>"
+)
+WHITE = '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+
+
+@pytest.mark.parametrize(
+    ("hide_run", "hidden_paragraph"),
+    [
+        (_run("not ", WHITE), _p(_run("3. " + HIDDEN_OP, WHITE))),
+        (
+            _run("not ", '<w:rPr><w:color w:val="FFFFFF" w:themeColor="background1"/></w:rPr>'),
+            _p(_run("3. " + HIDDEN_OP), ppr='<w:pPr><w:pStyle w:val="PaleP"/></w:pPr>'),
+        ),
+        (
+            _run("not ", '<w:rPr><w:rStyle w:val="Paler"/></w:rPr>'),
+            _p(_run("3. " + HIDDEN_OP, '<w:rPr><w:rStyle w:val="Pale"/></w:rPr>')),
+        ),
+    ],
+    ids=["direct", "theme-background-and-paragraph-style", "through-based-on-styles"],
+)
+def test_word_white_text_on_a_white_page_is_not_read_and_is_named(
+    tmp_path: Path, seen: dict[str, str], hide_run: str, hidden_paragraph: str
+) -> None:
+    paragraphs = _with_hidden(hide_run, "")
+    paragraphs[4] = hidden_paragraph
+    draft = _docx(tmp_path, paragraphs, WHITE_STYLES)
+    result = invoke("check", draft, "--format", "json", inputs=[draft])
+    assert result.exit_code == 0
+    assert {f["rule"]: f["verdict"] for f in json.loads(result.stdout)["findings"]} == seen
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and str(draft) in warnings[0] and "white" in warnings[0]
+    assert "not" in warnings[0]  # the words left out are quoted, so the drafter can find them
+
+
+def _white_paragraphs(paragraph_ppr: str = "", run_extra: str = "") -> list[str]:
+    """The hostile draft's two white places (a 'not' in OP 2, a whole OP 3), on the background asked for."""
+    white = f'<w:rPr><w:color w:val="FFFFFF"/>{run_extra}</w:rPr>'
+    return [
+        *(_p(_run(text)) for text in SEEN[:3]),
+        _p(
+            _run("2. Requests the Mission "),
+            _run("not ", white),
+            _run("to protect civilians irrespective of the source of the threat;"),
+            ppr=paragraph_ppr,
+        ),
+        _p(_run("3. " + HIDDEN_OP, white), ppr=paragraph_ppr),
+        _p(_run("4." + SEEN[4][2:])),
+    ]
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "highlighted-run",
+        "shaded-run",
+        "shaded-paragraph",
+        "paragraph-style-with-shading",
+        "shaded-cell",
+        "dark-page",
+    ],
+)
+def test_word_white_text_on_a_coloured_background_is_read(
+    tmp_path: Path, seen: dict[str, str], shown_whole: dict[str, str], how: str
+) -> None:
+    """White on a coloured background is what a reader sees: read, and no warning."""
+    paragraphs = _white_paragraphs(
+        paragraph_ppr={
+            "shaded-paragraph": '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:pPr>',
+            "paragraph-style-with-shading": '<w:pPr><w:pStyle w:val="Boxed"/></w:pPr>',
+        }.get(how, ""),
+        run_extra={
+            "highlighted-run": '<w:highlight w:val="black"/>',
+            "shaded-run": '<w:shd w:val="clear" w:color="auto" w:fill="C00000"/>',
+        }.get(how, ""),
+    )
+    if how == "shaded-cell":
+        paragraphs[3:5] = [
+            '<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="2F5496"/>'
+            f"</w:tcPr>{paragraphs[3]}{paragraphs[4]}</w:tc></w:tr></w:tbl>"
+        ]
+    draft = _docx(tmp_path, paragraphs, WHITE_STYLES)
+    if how == "dark-page":
+        body = f'<w:document {W} {MC}><w:background w:color="000000"/><w:body>{"".join(paragraphs)}</w:body></w:document>'
+        draft = rezip(draft, tmp_path / "dark.docx", {"word/document.xml": body.encode()})
+    result = invoke("check", draft, "--format", "json", inputs=[draft])
+    assert result.exit_code == 0
+    assert {f["rule"]: f["verdict"] for f in json.loads(result.stdout)["findings"]} == shown_whole
+    assert not [line for line in result.stderr.splitlines() if "warning" in line]
+
+
+@pytest.mark.parametrize("fill", [b"1 g", b"1 1 1 rg", b"0 0 0 0 k"], ids=["gray", "rgb", "cmyk"])
+def test_pdf_white_text_on_the_white_page_is_not_read(
+    tmp_path: Path, seen: dict[str, str], fill: bytes
+) -> None:
+    hidden = (
+        fill
+        + b" "
+        + text_ops(["4. " + HIDDEN_OP, "5. Requests the Mission not to protect civilians;"], top=400)
+    )
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(one_page(text_ops(SEEN) + b"\n" + hidden + b"\n0 g " + text_ops(["after"], top=100)))
+    result = invoke("check", path, "--format", "json", inputs=[path])
+    assert result.exit_code == 0
+    assert {f["rule"]: f["verdict"] for f in json.loads(result.stdout)["findings"]} == seen
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and str(path) in warnings[0] and "white" in warnings[0]
+
+
+def test_pdf_white_text_on_a_dark_box_is_read(tmp_path: Path, seen: dict[str, str]) -> None:
+    box = b"q 0 0 0.5 rg 40 330 540 100 re f Q"
+    hidden = b"1 g " + text_ops(
+        ["4. " + HIDDEN_OP, "5. Requests the Mission not to protect civilians;"], top=400
+    )
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(
+        one_page(text_ops(SEEN) + b"\n" + box + b"\n" + hidden + b"\n0 g " + text_ops(["after"], top=100))
+    )
+    result = invoke("check", path, "--format", "json", inputs=[path])
+    assert result.exit_code == 0
+    assert {f["rule"]: f["verdict"] for f in json.loads(result.stdout)["findings"]} != seen
+    assert not [line for line in result.stderr.splitlines() if "warning" in line]
