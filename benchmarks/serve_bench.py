@@ -106,11 +106,27 @@ def p95(samples: list[float]) -> float:
 _NOTES = [0]
 
 
+def edited(draft: bytes, n: int) -> bytes:
+    """The draft with one paragraph in its middle changed (a word added): a drafter's next round."""
+    paragraphs = draft.split(b"\n\n")
+    middle = len(paragraphs) // 2
+    return b"\n\n".join(
+        [*paragraphs[:middle], paragraphs[middle] + f" (round {n})".encode(), *paragraphs[middle + 1 :]]
+    )
+
+
 def latencies(
-    port: int, clients: int, per_client: int, draft: bytes, fresh: bool, whole: list[float] | None = None
+    port: int,
+    clients: int,
+    per_client: int,
+    draft: bytes,
+    fresh: bool | str,
+    whole: list[float] | None = None,
 ) -> list[float]:
     """Seconds from upload to result page; into `whole`, to the page with its suggestions' places (for a long
-    draft the page comes first and its script asks for them: the browser's next request, timed here)."""
+    draft the page comes first and its script asks for them: the browser's next request, timed here).
+    `fresh`: False, the same draft again; True, a new draft (a note added at its end); "edited", one paragraph
+    in its middle changed."""
     times: list[float] = []
     lock = threading.Lock()
     counter = _NOTES  # one count for the whole run: a note numbered again would be a draft the server kept
@@ -121,7 +137,10 @@ def latencies(
             with lock:
                 counter[0] += 1
                 n = counter[0]
-            data = draft + f"\n\nNote {n}: benchmark copy.\n".encode() if fresh else draft
+            if fresh == "edited":
+                data = edited(draft, n)
+            else:
+                data = draft + f"\n\nNote {n}: benchmark copy.\n".encode() if fresh else draft
             start = time.perf_counter()
             status, page = client.check("largest.txt", data)
             elapsed = time.perf_counter() - start
@@ -220,8 +239,14 @@ def main() -> None:
             warm = Client(port)
             for _ in range(5):  # as a browser: the page, and the places its script asks for
                 warm.places(warm.check("largest.txt", draft)[1])
-            for fresh in (False, True):
-                what = "a new draft each time" if fresh else "the same draft again"
+            kinds: tuple[bool | str, ...] = (False, True, "edited")
+            names = {
+                False: "the same draft again",
+                True: "a new draft each time",
+                "edited": "one paragraph edited",
+            }
+            for fresh in kinds:
+                what = names[fresh]
                 checks = (args.fresh_checks or args.checks) if fresh else args.checks
                 for clients in (1, 8):
                     whole: list[float] = []

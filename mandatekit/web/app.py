@@ -193,7 +193,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             findings=findings,
             counts=views.counts(findings),
             show=show,
-            paragraphs=paragraphs,
+            draft_html=views.draft_html(paragraphs),
             legend=views.legend(paragraphs),
             recorded=recorded,
             later=early is not None,
@@ -244,8 +244,8 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     async def decide(request: Request) -> Response:
         rule = request.path_params["rule"]
         error, status = None, 200
-        values = {
-            "decision": "accepted",
+        values = {  # no decision is taken for the team: the form comes with none chosen
+            "decision": "",
             "why": "",
             "by": unquote(request.cookies.get(BY_COOKIE, ""))[:MAX_BY_CHARS],
         }

@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from mandatekit.read.model import Document, Kind
 
 VERDICTS = ("met", "partial", "missing")
@@ -72,6 +74,55 @@ def pieces(text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[i
     return out
 
 
+def text_html(cut: list[Piece]) -> Markup:
+    """A paragraph's pieces as HTML, every text escaped: evidence in <mark>, brackets and pending insertions in a
+    <span>, pending deletions in <del>. Built here rather than in the template: a long resolution has
+    thousands of paragraphs, and a template's loop over each piece was a fifth of a new draft's first page."""
+    out = []
+    for piece in cut:
+        text = escape(piece.text)
+        if piece.deleted:
+            out.append(f'<del class="pending" title="pending deletion">{text}</del>')
+        elif piece.rules:
+            out.append(
+                f'<mark class="{escape(piece.classes)}" data-rules="{escape(" ".join(piece.rules))}">{text}</mark>'
+            )
+        elif piece.bracket or piece.inserted:
+            out.append(f'<span class="{escape(piece.classes)}">{text}</span>')
+        else:
+            out.append(text)
+    return Markup("".join(out))
+
+
+def draft_html(paragraphs: list[dict[str, Any]]) -> Markup:
+    """The draft's paragraphs of `draft_view` as the result page shows them, every text escaped: each a <div>
+    with its reference, its text (`text_html`) and, where findings rest on it, their list. Built here rather
+    than in the template for the same reason as `text_html`."""
+    out = []
+    for p in paragraphs:
+        found = p["findings"]
+        listed = "".join(f"{escape(f['rule'])} " for f in found)
+        rules = f' data-rules="{listed}"' if found else ""
+        ref = f'<span class="ref">{escape(p["ref"])}</span>' if p["ref"] else ""
+        rests = ""
+        if found:
+            n = len(found)
+            items = "".join(
+                f'<li><a href="#f-{escape(f["rule"])}" data-finding="{escape(f["rule"])}"><span class="badge '
+                f'v-{escape(f["verdict"])}">{escape(f["verdict_label"])}</span> {escape(f["title"])}</a></li>'
+                for f in found
+            )
+            rests = (
+                f'\n    <details class="rests"><summary>{n} finding{"s" if n > 1 else ""} '
+                f"rest{'s' if n == 1 else ''} here</summary>\n      <ul>{items}</ul>\n    </details>"
+            )
+        out.append(
+            f'\n  <div class="para k-{escape(p["kind"])}{" has-findings" if found else ""}" id="p-{p["index"]}" '
+            f'tabindex="-1"{rules}>{ref}<p class="text">{p["html"]}</p>{rests}\n  </div>\n  '
+        )
+    return Markup("".join(out))
+
+
 def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The draft's paragraphs, each with its pieces and the findings whose evidence it carries."""
     spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -87,6 +138,7 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
         marks += [(b.start, b.end, "bracket") for b in p.brackets]
         marks += [(c.start, c.end, "insert") for c in p.changes if c.kind == "insert"]
         deletions = [(c.start, c.text) for c in p.changes if c.kind == "delete"]
+        cut = pieces(p.text, marks, deletions) if marks or deletions else [Piece(p.text)] if p.text else []
         out.append(
             {
                 "index": p.index,
@@ -94,7 +146,8 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
                 "kind": p.kind.value,
                 "heading": p.kind is Kind.heading,
                 "label": p.label,
-                "pieces": pieces(p.text, marks, deletions),
+                "pieces": cut,
+                "html": text_html(cut),
                 "findings": resting.get(p.index, []),
                 "bracketed": bool(p.brackets),
                 "changed": bool(p.changes),
@@ -141,7 +194,7 @@ def mission_line(report: Any) -> str:
 
 def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -> dict[str, Any]:
     """What a comparison says of its mission profile: the one chosen (`profile`, an id) with any warning each
-    draft's reading gave, or, detected (''), how each draft was read (once, when both were read alike)."""
+    draft's reading gave; detected (''), the profile both drafts were read under, or how each was read."""
     lines = [
         (which, mission_line(r)) for which, r in (("Earlier draft", old), ("Later draft", new)) if r.mission
     ]
@@ -149,6 +202,14 @@ def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -
         warnings = [f"{which}: {r.mission.warning}" for which, r in (("Earlier draft", old), ("Later draft", new))
                     if r.mission and r.mission.warning]  # fmt: skip
         return {"chosen": profiles.get(profile, profile), "lines": warnings}
+    if (
+        old.mission
+        and new.mission
+        and old.mission.profile == new.mission.profile
+        and old.mission.how == "detected"
+    ):
+        told = profiles.get(new.mission.profile, new.mission.profile)
+        return {"chosen": f"{told}", "lines": [], "detected": True}
     if len(lines) == 2 and lines[0][1] == lines[1][1]:
         return {"chosen": None, "lines": [f"Both drafts: {lines[0][1]}"]}
     return {"chosen": None, "lines": [f"{which}: {line}" for which, line in lines]}

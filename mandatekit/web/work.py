@@ -266,6 +266,8 @@ class Workshop:
         from mandatekit.decisions import Decision, record, today
         from mandatekit.output import forget_inputs
 
+        if not decision:
+            raise Failure("choose the team's decision")
         if decision not in DECISIONS:
             raise Failure(f"unknown decision '{decision}' (one of: {', '.join(DECISIONS)})")
         if not why.strip():

@@ -103,3 +103,32 @@ def test_a_comparison_names_the_profile_it_judged_under(browser: Browser) -> Non
     assert '<option value="monusco" selected>' in chosen  # and another can be chosen from the page
     detected = compared(profile="")
     assert 'class="mission">' in detected and "general terms are used" in detected  # as each draft was read
+
+
+def test_a_comparison_of_two_rounds_of_one_mission_names_it_once(browser: Browser) -> None:
+    named = DRAFT.replace("the Mission's", "MINUSCA's").replace(
+        "The Security Council,", "The Security Council,\n\nRecalling the mandate of MINUSCA,"
+    )
+    later = named.replace("top priority", "priority")
+    response = browser.http.post(
+        "/compare",
+        data={"csrf": browser.token("/compare"), "profile": ""},
+        files={"old": ("r1.txt", named.encode()), "new": ("r2.txt", later.encode())},
+        follow_redirects=False,
+    )
+    page = browser.http.get(response.headers["location"]).text
+    assert re.search(
+        r"Compared under the profile <strong>MINUSCA[^<]*</strong>, detected from each draft", page
+    ), page[:4000]
+    assert "Earlier draft:" not in page and "Later draft:" not in page
+
+
+def test_no_decision_is_taken_for_the_team(browser: Browser, decisions: Path) -> None:
+    """The form comes with no choice made: a team that sends it without choosing is asked to, nothing kept."""
+    address, query = browser.checked("d.txt", DRAFT.encode()).split("?")
+    form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    radios = re.findall(r'<input type="radio" name="decision"[^>]*>', form)
+    assert len(radios) == 5 and not any("checked" in r for r in radios) and "required" in radios[0]
+    unchosen = _decide(browser, address, why="Settled", by="Team")
+    assert unchosen.status_code == 400 and "choose the team" in unchosen.text
+    assert list(decisions.iterdir()) == []
