@@ -142,7 +142,7 @@ def _read_text(path: Path) -> str:
 def load_decisions(path: Path) -> list[Decision]:
     import yaml  # only when there is a decisions file: most checks have none
 
-    from mandatekit.rulebook import parse_yaml_data
+    from mandatekit.rulebook.files import parse_yaml_data
 
     try:
         data = parse_yaml_data(_read_text(path)) or {}

@@ -22,9 +22,10 @@ from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
-from mandatekit.rulebook import Profile, Rule, Verdict, profile_terms
+from mandatekit.rulebook import Profile, Rule, Verdict
 from mandatekit.rulebook.model import SUBJECT, Scope
 from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders, pattern_set
+from mandatekit.rulebook.profiles import profile_terms
 
 
 def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:

@@ -1,4 +1,4 @@
-"""Load, validate and hold rule files, profiles and the register of source documents.
+"""Load, validate and hold rule files (profiles: rulebook/profiles.py; the source register: sources.py).
 
 Rules are data: one YAML file per rule, in folders. The built-in folder comes first; folders a user adds
 (`--rules DIR`, or `rules = [...]` in the config file) come after, and a user rule with the id of a
@@ -6,10 +6,8 @@ built-in one replaces it (and says so)."""
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,13 @@ from mandatekit.cache import cached, code_parts, file_parts, key_of
 from mandatekit.errors import RuleError
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
+from mandatekit.rulebook.files import (
+    VALIDATION_CODE,
+    line_of,
+    parse_yaml_nodes,
+    validation_errors,
+    with_json,
+)
 from mandatekit.rulebook.model import (
     GENERIC_VALUES,
     Condition,
@@ -40,6 +45,13 @@ from mandatekit.rulebook.patterns import (
     expand_regex_placeholders,
     remember_sources,
 )
+from mandatekit.rulebook.profiles import (
+    bundled_terms,
+    load_profiles,
+    merged_terms,
+    profile_from_file,
+)
+from mandatekit.rulebook.sources import load_sources
 
 __all__ = [
     "Condition",
@@ -72,51 +84,6 @@ class Rulebook:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def parse_yaml_data(text: str) -> Any:
-    """The data of a YAML file written by a person (a profile, a decisions file), aliases and deep nests
-    refused."""
-    return _parse_yaml(text)[1]
-
-
-def _parse_yaml(text: str) -> tuple[Any, Any]:
-    from mandatekit.rulebook.yamlfile import parse_yaml
-
-    return parse_yaml(text)
-
-
-def line_of(lines: dict[str, int], loc: tuple[Any, ...] | list[Any]) -> int | None:
-    parts = [str(p) for p in loc]
-    while parts:
-        if ".".join(parts) in lines:
-            return lines[".".join(parts)]
-        parts.pop()
-    return lines.get("")
-
-
-def validation_errors(
-    exc: ValidationError, lines: dict[str, int], unknown_field: str
-) -> list[tuple[tuple[Any, ...], int | None, str]]:
-    """pydantic's errors as (field path, line in the YAML file, message for the writer), shared by rule
-    files, profiles and source registers: pydantic's own tags (union members, validators) are left out of
-    the path and its two commonest messages said in our words."""
-    out = []
-    for err in exc.errors():
-        loc = tuple(
-            p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function")))
-        )
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = unknown_field
-        elif err["type"] == "missing":
-            message = "required field is missing"
-        elif err["type"] == "string_type" and isinstance(err.get("input"), dict) and len(err["input"]) == 1:
-            # `- {national_forces}` is a YAML mapping, not the phrase its writer meant
-            name = next(iter(err["input"]))
-            message = f'YAML reads {{{name}}} here as a mapping: quote the phrase, "{{{name}}} ..."'
-        out.append((loc, line_of(lines, loc), message))
-    return out
-
-
 def _field(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -137,7 +104,7 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     except (OSError, UnicodeDecodeError) as exc:
         return None, {}, [f"{path}: cannot be read ({exc})"]
     try:
-        node, data = _parse_yaml(text)
+        node, data = parse_yaml_nodes(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -220,7 +187,7 @@ def load_rulebook(
         files = [path for folder in folders for path in rule_files(folder)]
         register = data_dir("seeds") / "sources.yaml"
         parts = [
-            *code_parts(*_VALIDATION_CODE),
+            *code_parts(*VALIDATION_CODE),
             *(str(folder) for folder in folders),
             "\0",
             *file_parts(files),
@@ -236,20 +203,9 @@ def load_rulebook(
     return cached(
         f"rulebook-{key_of(str(f) for f in folders)[:16]}",
         parts,
-        lambda: _with_json(_load_rulebook(folders, disable, profiles, registers), _rulebook_json),
+        lambda: with_json(_load_rulebook(folders, disable, profiles, registers), _rulebook_json),
         _rulebook_from_json,
     )
-
-
-# The code that decides whether a rule or profile file is valid and what it loads to.
-_VALIDATION_CODE = (
-    *sorted(Path(__file__).parent.glob("*.py")),
-    Path(__file__).parents[1] / "read" / "model.py",
-)
-
-
-def _with_json(result: Any, as_json: Any) -> tuple[Any, Any]:
-    return result, as_json(result)
 
 
 def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
@@ -358,152 +314,6 @@ def _load_rulebook(
             notices.append(f"rule '{rule_id}' is disabled by configuration")
     ordered = sorted(rules.values(), key=lambda r: (r.severity.rank, r.id))
     return Rulebook(rules=ordered, files=files, lines=lines, notices=notices, terms=terms)
-
-
-@lru_cache(maxsize=1)
-def bundled_terms() -> Terms:
-    """The words every bundled profile gives for each pattern placeholder (`pattern_terms`)."""
-    return pattern_terms(load_profiles().values())
-
-
-@lru_cache(maxsize=64)
-def merged_terms(extra: Terms) -> Terms:
-    """The bundled profiles' words with `extra` (a user's profiles') added: a draft is matched with the
-    words of every bundled profile, so a mission told wrongly, or not at all, loses nothing."""
-    words = {name: set(found) for name, found in bundled_terms()}
-    for name, found in extra:
-        words.setdefault(name, set()).update(found)
-    return tuple(
-        (name, tuple(sorted(found, key=lambda w: (-len(w), w)))) for name, found in sorted(words.items())
-    )
-
-
-def profile_terms(profile: Profile | None) -> Terms:
-    """The words a rule's {placeholders} match in a draft judged with this profile: its own and every
-    bundled profile's."""
-    if profile is None:
-        return bundled_terms()
-    return merged_terms(pattern_terms([profile]))
-
-
-def load_profiles(extra_dirs: list[Path] | None = None) -> dict[str, Profile]:
-    """The built-in profiles and those in `extra_dirs` (cached like the rulebook)."""
-    folders = [data_dir("profiles"), *(extra_dirs or [])]
-    paths = [
-        path for folder in folders for path in (sorted(folder.glob("*.y*ml")) if folder.is_dir() else [])
-    ]
-    for path in paths:
-        note_input(path, "profile")
-    try:
-        parts = [*code_parts(*_VALIDATION_CODE), *file_parts(paths)]
-    except OSError:  # the full load says which file cannot be read
-        return _load_profiles(paths)
-    return cached(
-        f"profiles-{key_of(str(f) for f in folders)[:16]}",
-        parts,
-        lambda: _with_json(_load_profiles(paths), _profiles_json),
-        _profiles_from_json,
-    )
-
-
-def _profiles_json(profiles: dict[str, Profile]) -> list[dict[str, Any]]:
-    return [profile.model_dump(mode="json") for profile in profiles.values()]
-
-
-def _profiles_from_json(value: list[dict[str, Any]]) -> dict[str, Profile]:
-    return {profile.id: profile for profile in map(Profile.model_validate, value)}
-
-
-def _load_profiles(paths: list[Path]) -> dict[str, Profile]:
-    profiles: dict[str, Profile] = {}
-    problems = []
-    for path in paths:
-        profile, path_problems = _read_profile(path)
-        problems += path_problems
-        if profile is not None:
-            if profile.id in profiles and profiles[profile.id].mission != profile.mission:
-                pass  # a user profile with a built-in id replaces it, as a user rule does
-            profiles[profile.id] = profile
-    if problems:
-        raise RuleError(problems)
-    return profiles
-
-
-def profile_from_file(path: Path) -> Profile:
-    """One profile file (`--profile our-mission.yaml`), validated; RuleError names the file and line."""
-    if not path.is_file():
-        raise RuleError([f"{path}: profile file not found"])
-    note_input(path, "profile")
-    profile, problems = _read_profile(path)
-    if profile is None:
-        raise RuleError(problems)
-    return profile
-
-
-def _read_profile(path: Path) -> tuple[Profile | None, list[str]]:
-    import yaml
-
-    from mandatekit.rulebook.yamlfile import line_index
-
-    try:
-        node, data = _parse_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return None, [f"{path}: invalid profile: not UTF-8 text (a binary file?)"]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return None, [f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}"]
-    except OSError as exc:
-        return None, [f"{path}: invalid profile: cannot be read ({exc.strerror or exc})"]
-    if not isinstance(data, dict) or node is None:
-        return None, [
-            f"{path}: invalid profile: a profile must be a YAML mapping (id: ..., name: ..., values: ...)"
-        ]
-    try:
-        return Profile.model_validate(data), []
-    except ValidationError as exc:
-        errors = validation_errors(
-            exc, line_index(node), "unknown field (check the spelling; schema: docs/profiles.md)"
-        )
-        problems = [
-            f"{path}:{line or 1}: invalid profile: {'.'.join(map(str, loc)) or 'profile'}: {message}"
-            for loc, line, message in errors
-        ]
-        return None, problems
-
-
-def load_sources(registers: list[Path] | None = None) -> dict[str, Any]:
-    """The register of source documents (seeds/sources.yaml) and those in `registers` (validated when the
-    rulebook was loaded); read once per process, callers get a copy."""
-    data = copy.deepcopy(_read_sources(data_dir("seeds") / "sources.yaml"))
-    if registers:
-        from mandatekit.rulebook.register import read_register
-
-        seen = {s["id"] for s in data.get("sources", [])}
-        for path in registers:
-            entries, problems = read_register(path)
-            if problems:
-                raise RuleError(problems)
-            data.setdefault("sources", []).extend(s for s in entries if s["id"] not in seen)
-    return data
-
-
-@lru_cache(maxsize=4)
-def _read_sources(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    return cached(  # data JSON cannot hold as it is (a YAML date) is not cached: parsed each time
-        f"sources-{key_of([str(path)])[:16]}",
-        file_parts([path]),
-        lambda: _with_json(_parse_yaml(path.read_text(encoding="utf-8"))[1] or {}, lambda data: data),
-        _sources_from_json,
-    )
-
-
-def _sources_from_json(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ValueError("not a source register")
-    return value
 
 
 def compiled(element: Element) -> Any:

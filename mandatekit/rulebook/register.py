@@ -66,7 +66,7 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     import yaml
 
     from mandatekit.output import note_input
-    from mandatekit.rulebook import validation_errors
+    from mandatekit.rulebook.files import validation_errors
     from mandatekit.rulebook.yamlfile import line_index, parse_yaml
 
     note_input(path, "source register")

@@ -15,10 +15,11 @@ from mandatekit.errors import RuleError
 from mandatekit.judge import Prepared
 from mandatekit.judge.hits import find_hits
 from mandatekit.read import read_string
-from mandatekit.rulebook import load_profiles, load_rulebook, profile_terms
+from mandatekit.rulebook import load_profiles, load_rulebook
 from mandatekit.rulebook.lint import pattern_country_problems
 from mandatekit.rulebook.model import Profile
 from mandatekit.rulebook.patterns import PatternError, expand_placeholders
+from mandatekit.rulebook.profiles import profile_terms
 from tests.rulebook.test_bad_rules import good_rule, write
 
 PROFILES = load_profiles()

@@ -7,8 +7,8 @@ from pathlib import Path
 from mandatekit.api import setup
 from mandatekit.judge import Prepared
 from mandatekit.read import read, read_string
-from mandatekit.rulebook import bundled_terms
 from mandatekit.rulebook.patterns import compile_patterns, could_match, expand_placeholders
+from mandatekit.rulebook.profiles import bundled_terms
 
 from .test_latin1 import TEXT
 

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 import mandatekit
 import mandatekit.rulebook as rulebook_module
 from mandatekit.cli import main
-from mandatekit.rulebook import Rulebook, bundled_terms, load_rulebook
+from mandatekit.rulebook import Rulebook, load_rulebook
 from mandatekit.rulebook.patterns import expand_placeholders
+from mandatekit.rulebook.profiles import bundled_terms
 from tests.rulebook.test_bad_rules import good_rule, write
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re2
 
 from mandatekit.api import setup
-from mandatekit.rulebook import bundled_terms
 from mandatekit.rulebook.patterns import _options, as_latin1, compile_patterns, expand_placeholders
+from mandatekit.rulebook.profiles import bundled_terms
 
 TEXT = (
     "Requests MINUSCA to protect civilians in Côte d’Ivoire — “within its capabilities” — and to support "

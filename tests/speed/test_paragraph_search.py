@@ -10,8 +10,8 @@ import pytest
 from mandatekit.api import setup
 from mandatekit.judge import Prepared, search
 from mandatekit.read import read, read_string
-from mandatekit.rulebook import bundled_terms
 from mandatekit.rulebook.patterns import compile_patterns, expand_placeholders, phrase_needs
+from mandatekit.rulebook.profiles import bundled_terms
 
 from .test_latin1 import TEXT
 
