@@ -115,6 +115,8 @@ def judge_rule(
             # The subject addressed at all: a recall in the preamble, a weak verb, an ask of others.
             verdict, chosen = Verdict.partial, [best_hit(hits[SUBJECT], prepared)]
             reasons = [messages.subject_only(rule, chosen[0], paragraphs, prepared.verb_at)]
+            if chosen[0].bracketed:
+                reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}

@@ -449,3 +449,14 @@ def test_the_subject_never_meets_a_rule() -> None:
     )
     assert f.verdict == "partial"
     assert "in passing (OP 7, under 'Decides')" in f.reasons[0]
+
+
+def test_the_subject_only_in_brackets_says_it_is_not_agreed() -> None:
+    f = finding(
+        "4. Urges all Member States to ensure cooperation with the Group of Experts [and the safety of its "
+        "members];",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "partial"
+    assert len(f.reasons) == 2 and "bracketed, unagreed text in OP 4" in f.reasons[1]
+    assert f.reasons[1].startswith("The protection of UN and associated personnel stands only in")
