@@ -233,6 +233,10 @@ _STATES_OBLIGATION = (
     "emphasizes", "emphasises", "stresses", "underlines", "underscores", "reiterates", "reaffirms", "affirms",
 )  # fmt: skip
 _THAT_SHALL = lazily(r"\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)", re.IGNORECASE)
+# "Determines that the support provided to ... will be delivered in accordance with the HRDDP": the Council
+# settles how something shall be done, a decision; "Determines that the situation ... constitutes a threat"
+# states a fact and stays a statement.
+_THAT_SHALL_OR_WILL = lazily(r"\s+that\s+[^;:]{0,300}?\b(?:shall|will)\b(?!\s+not\b)", re.IGNORECASE)
 
 
 def _class_of(word: str, text: str, end: int) -> VerbClass:
@@ -245,6 +249,8 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
             return _NOUN_FORCE[noun.group(1).lower()]
     if verb_class is VerbClass.notes and word in _STATES_OBLIGATION and _THAT_SHALL().match(text, end):
         return VerbClass.requests
+    if word == "determines" and _THAT_SHALL_OR_WILL().match(text, end):
+        return VerbClass.decides
     if word == "continues" and (then := _CONTINUES_TO().match(text, end)):
         base = _lemma(then.group(1))
         head, _, rest = base.partition(" ")

@@ -280,3 +280,23 @@ def test_continues_to_request_later_in_a_paragraph_asks() -> None:
 def test_an_obligation_stated_with_shall_is_a_demand(text: str, verb_class: str) -> None:
     use = governing_verb(text)
     assert use is not None and use.verb_class == VerbClass(verb_class)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb_class"),
+    [
+        # S/RES/2719 (2023) OP 7: the Council settles how the support will be delivered, a decision.
+        (
+            "Determines that the support provided to the regional operations will be delivered in accordance"
+            " with the Human Rights Due Diligence Policy;",
+            "decides",
+        ),
+        ("Determines that the Coordinator shall have the necessary personnel and equipment;", "decides"),
+        # A determination of fact stays a statement; so does a 'will not'.
+        ("Determines that the situation in the region continues to constitute a threat to peace;", "notes"),
+        ("Determines that the measures will not apply to humanitarian assistance;", "notes"),
+    ],
+)
+def test_a_determination_of_what_shall_be_done_is_a_decision(text: str, verb_class: str) -> None:
+    use = governing_verb(text)
+    assert use is not None and use.verb_class == VerbClass(verb_class)
