@@ -29,14 +29,68 @@ def allowed(cell: dict) -> set[str]:
     return set(verdict) if isinstance(verdict, list) else {verdict}
 
 
+ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+]
+LETTERS = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+
+
+def written_refs(ref: str) -> set[str]:
+    """The coder's references as written (the strict measure before issue 21's evidence round)."""
+    refs = (" ".join(part.split()) for part in re.split(r"[;,]\s*|\s+and\s+", ref))
+    return {f"OP {part}" if part[0].isdigit() else part for part in refs if part}
+
+
 def coder_refs(ref: str | None) -> set[str]:
-    """'OP 3; OP 12', 'OP 29(ii)(c), 29(ii)(d)' → {'OP 3', 'OP 12'}, {'OP 29(ii)(c)', 'OP 29(ii)(d)'}."""
-    refs = set()
+    """'OP 3; OP 12', 'OP 29(ii)(c), 29(ii)(d)' → {'OP 3', 'OP 12'}, {'OP 29(ii)(c)', 'OP 29(ii)(d)'}; a coder's
+    shorthand spelt out: 'OP 36(f)(iv), (vii)' names OP 36(f)(vii), 'OP 11(a)(i)-(iii)' each item between."""
+    refs: set[str] = set()
+    last = ""
     for part in re.split(r"[;,]\s*|\s+and\s+", ref or ""):
         part = " ".join(part.split())
-        if part:
-            refs.add(f"OP {part}" if part[0].isdigit() else part)
+        if not part:
+            continue
+        if part[0].isdigit():
+            part = f"OP {part}"
+        elif part[0] == "(" and last:  # the last paragraph's sibling: 'OP 36(f)(iv), (vii)'
+            part = re.sub(r"\([^()]*\)$", "", last) + part
+        last = part
+        span = re.fullmatch(r"(.*)\((\w+)\)-\((\w+)\)", part)
+        series = next((s for s in (ROMAN, LETTERS) if span and span[2] in s and span[3] in s), None)
+        if span and series:
+            first, end = series.index(span[2]), series.index(span[3])
+            refs.update(f"{span[1]}({series[i]})" for i in range(first, end + 1))
+        else:
+            refs.add(part)
     return refs
+
+
+def cites_coders(coder: set[str], tool: list[str]) -> bool:
+    """The tool cites a paragraph the coder cites: the same one, or a sub-paragraph of it (a coder citing
+    'OP 8' cites its sub-paragraphs with it; the tool citing 'OP 8' where the coder cites 'OP 8(i)' cites the
+    lead-in, not the task). A reference the reader counted ('OP 3(c)(vii) (2)': the text numbers two
+    paragraphs alike) is the label the text gives it, the coder's only way to name it."""
+    labels = [re.sub(r" \(\d+\)$", "", t) for t in tool]
+    return any(t == c or t.startswith(c + "(") for t in labels for c in coder)
 
 
 def main(folder: Path) -> None:
@@ -44,7 +98,9 @@ def main(folder: Path) -> None:
     per_res: dict[str, list[int]] = {}
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # agree, cells, false met
     disagreements = []
-    cited = [0, 0]  # cells both call met where the coder names a paragraph: the tool cites one of them
+    # Cells both call met where the coder names a paragraph: the tool cites one of them, or (strict, the
+    # figure before issue 21's evidence round) cites one of the coder's references exactly as written.
+    cited = [0, 0, 0]
     for name, coded in gold.items():
         report = check(folder / f"{name}.txt")
         got = {f.rule: f for f in report.findings}
@@ -58,7 +114,8 @@ def main(folder: Path) -> None:
             row[0], row[1], row[2] = row[0] + ok, row[1] + 1, row[2] + fm
             if finding.verdict.value == "met" and "met" in allowed(cell) and cell.get("ref"):
                 cited[1] += 1
-                cited[0] += bool(coder_refs(cell["ref"]) & set(finding.refs))
+                cited[0] += cites_coders(coder_refs(cell["ref"]), finding.refs)
+                cited[2] += bool(written_refs(cell["ref"]) & set(finding.refs))
             if not ok:
                 evidence = "; ".join(f"{e.ref} '{e.text}'" for e in finding.evidence) or "-"
                 disagreements.append(
@@ -75,8 +132,10 @@ def main(folder: Path) -> None:
         print(f"{name:<20} {gold[name]['mission']:<8} {a:>3}/{n:<3} {100 * a / n:>6.1f} {fm:>9}")
     print(f"{'all':<29} {total[0]:>3}/{total[1]:<3} {100 * total[0] / total[1]:>6.1f} {total[2]:>9}")
     share = f"{100 * cited[0] / cited[1]:.0f} %" if cited[1] else "-"
+    strict = f"{100 * cited[2] / cited[1]:.0f} %" if cited[1] else "-"
     print(
-        f"cited: where both call a cell met, the tool cites a paragraph the coder cites in {cited[0]}/{cited[1]} ({share})\n"
+        f"cited: where both call a cell met, the tool cites a paragraph the coder cites in {cited[0]}/{cited[1]} ({share};"
+        f" the same reference as written: {cited[2]}/{cited[1]}, {strict})\n"
     )
     print(f"{'rule':<22} {'agree':>7} {'false met':>9}")
     for rule, (a, n, fm) in sorted(per_rule.items()):

@@ -3,6 +3,7 @@ the clause quoted around them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,22 +31,28 @@ class Candidate:
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
     whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
+    reported: int = 0  # 1: what is asked is a report about the words, not the thing they name
+    shared: int = 0  # how many elements are found only in words that another element's words also are
 
-    def rank(self) -> tuple[int, int, int, int, int, int, int, int, int, int]:
+    def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
-        whole where the rule marks such a way (`cited_first`), the strongest verb, the
-        task itself rather than the category title above it, a task under a title that names the theme, the
-        fullest way of meeting the rule (a task naming the crimes it prevents before a bare early warning
-        mechanism), the words nearest the opening of their
-        paragraph (what the paragraph is about, not a detail deep inside it), the fewest paragraphs, the
-        first."""
+        whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report
+        about it, the strongest verb, the task itself rather than the category title above it, a task under a
+        title that names the theme, each element in words of its own (a paragraph that says "good offices
+        ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
+        and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
+        bare early warning mechanism), the words nearest the opening of their paragraph (what the paragraph
+        is about, not a detail deep inside it), the fewest paragraphs, the first. The order among candidates
+        never changes a verdict: the fewest defects come first whatever follows."""
         return (
             len(self.defects),
             0 if self.operative else 1,
             self.whole,
+            self.reported,
             -self.force,
             self.titles,
             self.elsewhere,
+            self.shared,
             self.condition,
             self.depth,
             len(self.unit),
@@ -75,6 +82,63 @@ def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
     return min(hits, key=quality)
 
 
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.para == b.para and a.start < b.end and b.start < a.end
+
+
+def in_own_words(chosen: list[Hit], found: list[list[Hit]], prepared: Prepared) -> tuple[list[Hit], int]:
+    """The chosen hits with each element in words of its own where the unit has them: a hit whose words
+    another element's words also are ('good offices' as the role and as the process) gives way to another hit
+    of its element, of the same quality (`best_hit`), that no other element's words overlap. Returns the hits and how many
+    elements have no such words in the unit (found only in words that also say another element)."""
+    chosen = list(chosen)
+    shared = 0
+    for i, h in enumerate(chosen):
+        quality = prepared.qualities.get((h.para, h.start, h.bracketed))
+        others = [o for j, hits in enumerate(found) if j != i for o in hits]
+        own = [
+            alt
+            for alt in found[i]
+            if prepared.qualities.get((alt.para, alt.start, alt.bracketed), quality) == quality
+            and not any(_overlap(alt, o) for o in others)
+        ]
+        if not own:
+            shared += 1
+        elif any(_overlap(h, o) for o in others):
+            chosen[i] = own[0]
+    return chosen, shared
+
+
+# A clause whose first action is a report (to the Council, the Secretary-General's reports, a review to
+# submit): the words after it name what the report is about, not a task, a demand or a decision on it.
+_REPORT_ACTION = re.compile(
+    r"(?:(?:continue|continues)\s+to\s+|further\s+|also\s+|regularly\s+)?"
+    r"(?:report|reports|brief|inform|submit|include|keep\s+the\s+(?:Security\s+)?Council"
+    r"|provide\s+(?:the\s+(?:Security\s+)?Council|information|updates|regular\s+updates|briefings)"
+    r"|provide\s+(?:a|an|regular|written|oral)\s+(?:\w+\s+)?(?:briefing|report|update|assessment)"
+    r"|provide,?\s+as\s+part\s+of\s+(?:his|her|its)\s+(?:regular\s+)?report\w*)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[\s\u2013\u2014\u2022-]*")
+_FIRST_ACTION = re.compile(r"\bto\s+(?!(?:request|ask)\b)")  # "continues to request the SG to report"
+# Words that are themselves a report: where an element is found in them, the report is what the rule asks.
+_REPORTING_WORDS = re.compile(r"report|brief|inform|monitor|document|record", re.IGNORECASE)
+
+
+def about_a_report(h: Hit, prepared: Prepared) -> bool:
+    """The words stand in a clause that asks for a report: 'requests the Secretary-General to report ... any
+    actions that impede ... the safety ... of personnel', or an item 'Report swiftly to the Council when ...'
+    under 'Requests the Secretary-General to:'."""
+    para = prepared.paragraphs[h.para]
+    use = prepared.verb_use_at(h.para, h.start)
+    if use is None or (para.verb_inherited and use is para.verbs[0]):
+        # An item under a lead-in: its first words are its action ('(d) Report swiftly to the Council').
+        return bool(_REPORT_ACTION.match(para.text, len(para.text) - len(_BULLET.sub("", para.text, 1))))
+    after = use.start + len(use.verb)
+    first = _FIRST_ACTION.search(para.text, after, h.start)
+    return bool(first and _REPORT_ACTION.match(para.text, first.end()))
+
+
 def candidates(
     prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]], defects_of: Defects
 ) -> list[Candidate]:
@@ -101,11 +165,20 @@ def candidates(
             for here in in_one_clause(prepared, unit, leaves[u], found) if by_clause else [found]:
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
+                apart, shared = in_own_words(chosen, here, prepared)
+                if apart != chosen:
+                    # Other words of the same quality, cited where they keep the same defects.
+                    apart_defects = defects_of(rule, condition.min_verb or rule.min_verb, apart, prepared)
+                    if len(apart_defects) == len(defects):
+                        chosen, defects = apart, apart_defects
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
                 asked = [h for h in chosen if not rule.searched[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
                 depth = max(h.start for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
+                reported = not any(
+                    _REPORTING_WORDS.search(prepared.paragraphs[h.para].text, h.start, h.end) for h in chosen
+                ) and any(about_a_report(h, prepared) for h in asked)
                 out.append(
                     Candidate(
                         chosen,
@@ -117,6 +190,8 @@ def candidates(
                         titles,
                         condition=number,
                         whole=0 if condition.cited_first else 1,
+                        reported=int(reported),
+                        shared=shared,
                     )
                 )
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
