@@ -17,6 +17,10 @@ _CLAUSE_CUT = re.compile(r"[;:.](?=\s)")  # a clause ends at one of these follow
 _SEMICOLON = re.compile(";")
 
 
+# A title announcing its tasks: one short phrase (160 characters at most), no comma or semicolon, no "to" + verb.
+_TITLE_PHRASE = re.compile(r"(?!\s*to\s)[^,;:]{1,160}", re.IGNORECASE)
+
+
 class ParagraphUnits:
     """Paragraph groups of one document, by `together` mode, each built when first asked for."""
 
@@ -67,8 +71,13 @@ class ParagraphUnits:
         p = self.paragraphs[index]
         if p.parent is None or not p.verb_inherited or index not in self.children:
             return False
-        end = p.text.rstrip()[-1:]
-        return end.isalnum() or end == ")"
+        text = p.text.rstrip()
+        end = text[-1:]
+        if end.isalnum() or end == ")":
+            return True
+        # A title may announce its tasks with a colon ('(c) Supporting the implementation of the Agreement
+        # and the peace process:'): one phrase, no infinitive ('(c) To support ..., including by:' is a task).
+        return end == ":" and _TITLE_PHRASE.fullmatch(text[:-1]) is not None
 
     def leaves(self, together: str) -> list[int]:
         """For each of `units(together)`, the paragraph it is the unit of (-1 for a whole-document unit)."""

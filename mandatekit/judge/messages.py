@@ -104,7 +104,8 @@ def what_is_missing(
     when all stand in these paragraphs, that they stand in different clauses (each under the verb `verb_of`
     gives)."""
     present = {n for n, h in hits.items() if h}
-    closest = max(rule.met, key=lambda c: len(present & set(c.all)))
+    # What is missing is said of the ways that meet the rule, not of a way cited first that only adds words.
+    closest = max(rule.ways_to_meet, key=lambda c: len(present & set(c.all)))
     here = {h.para for h in chosen}
     have = [h.element for h in chosen]
     have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]

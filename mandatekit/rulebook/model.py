@@ -238,6 +238,18 @@ class Rule(Strict):
         )
         return {**self.elements, SUBJECT: subject}
 
+    @property
+    def ways_to_meet(self) -> list[Condition]:
+        """The conditions that decide whether the rule is met: a way cited first that only adds elements to
+        another way (the crimes beside the accountability) is a preference among citations, not a way of its
+        own; what a partial finding lacks is said of these."""
+        return [c for c in self.met if not (c.cited_first and any(set(o.all) < set(c.all) for o in self.met))]
+
+    @property
+    def cited_first_ways(self) -> list[Condition]:
+        """The ways cited first that only add elements to another way (see `ways_to_meet`)."""
+        return [c for c in self.met if c not in self.ways_to_meet]
+
     def placeholders(self) -> set[str]:
         texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}

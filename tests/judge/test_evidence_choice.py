@@ -104,3 +104,74 @@ def test_good_offices_alone_still_meet_and_are_cited() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 29(a)"]
+
+
+# --- the task under a title, the core of the recommendation -----------------------------------------------
+
+
+def test_a_title_announcing_its_tasks_with_a_colon_gives_way_to_the_task() -> None:
+    f = finding(
+        "3. Decides that the mandate of the Mission shall be as follows:\n\n"
+        "(c) Supporting the implementation of the Agreement and the peace process:\n\n"
+        "(i) To use good offices to support the peace process;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3(c)(i)"]
+
+
+def test_a_task_that_lists_its_own_items_after_a_colon_is_no_title() -> None:
+    # '(c) To support the peace process, including by:' is a task: its words are cited with the item's.
+    f = finding(
+        "3. Decides that the mandate of the Mission shall be as follows:\n\n"
+        "(c) To support the peace process, including by:\n\n"
+        "(i) technical assistance to the parties;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert "OP 3(c)" in f.refs
+
+
+def test_accountability_for_atrocity_crimes_is_cited_before_fighting_impunity_in_another_task() -> None:
+    f = finding(
+        "29. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(f) Work with the authorities to strengthen the judicial system in order to investigate and prosecute "
+        "all those allegedly responsible for genocide, war crimes and crimes against humanity;\n\n"
+        "(g) Provide advice to the Government to promote human rights and to fight impunity;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 29(f)"]
+
+
+def test_fighting_impunity_alone_still_meets_accountability() -> None:
+    f = finding(
+        "29. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(g) Provide advice to the Government to promote human rights and to fight impunity;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 29(g)"]
+
+
+def test_security_sector_reform_named_as_such_is_cited_before_the_reform_of_one_force() -> None:
+    f = finding(
+        "35. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) Provide advice to the Government on the reform of the police;\n\n"
+        "(b) Provide good offices, advice and support to the Government to accelerate national ownership of "
+        "security sector reform;",
+        "ssr-support",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 35(b)"]
+
+
+def test_what_is_missing_is_said_of_the_ways_that_meet_the_rule_not_of_a_way_cited_first() -> None:
+    # The way cited first adds 'security sector reform named as such' to cite; it is never missing.
+    f = finding(
+        "4. Requests the Mission to provide advice and support to the Government in training the national police;",
+        "ssr-support",
+    )
+    assert f.verdict == "partial"
+    assert "not security sector reform or the national security strategy." in f.reasons[0]
+    assert "named as such" not in f.reasons[0]
