@@ -88,7 +88,9 @@ def subject_only(
             how = f"only under '{verb}' ({ref})"
         else:
             how = f"in passing ({ref}, under '{verb}')"
-    asked = "; ".join(rule.elements[n].label for n in rule.met[0].all)  # the fullest way, listed first
+    asked = "; ".join(
+        rule.elements[n].label for n in rule.ways_to_meet[0].all
+    )  # the fullest way, listed first
     label = rule.subject.label if rule.subject else hit.element
     return f"The draft touches on {label} {how}, but never asks for what the recommendation needs: {asked}."
 
