@@ -92,7 +92,7 @@ ROUNDS = [
             "[irrespective of the source of violence]",
         ),
         {
-            "poc-impartial": "Now partial (OP 3(a), OP 3(a)(i)); “irrespective of the source” now stands in "
+            "poc-impartial": "Now partial (OP 3(a)(i)); “irrespective of the source” now stands in "
             "square brackets in OP 3(a)(i)."
         },
         regressed=1,
