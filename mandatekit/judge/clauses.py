@@ -34,6 +34,7 @@ class ParagraphUnits:
         self._units: dict[str, list[tuple[int, ...]]] = {}  # by `together` mode
         self._unit_index: dict[str, dict[int, list[int]]] = {}
         self._leaves: dict[str, list[int]] = {}
+        self._heading_refs: dict[str, int] | None = None  # see `_headings`
 
     def units(self, together: str = "paragraph") -> list[tuple[int, ...]]:
         """Paragraph groups within which a condition's elements must stand together: per paragraph (with its
@@ -67,17 +68,50 @@ class ParagraphUnits:
         """A category title between an OP and its tasks ('(a) Protection of civilians', '(c) Good offices and
         support to the peace process'): a sub-paragraph with tasks under it, no verb of its own and no
         sentence (it ends without punctuation). It names what the tasks under it are about; a coder cites
-        the task."""
+        the task. A typed heading between lettered tasks ('(ii) Disarmament, demobilisation and
+        reintegration' before '(h)', '(i)') is one too: the tasks stand beside it, filed under its label."""
         p = self.paragraphs[index]
-        if p.parent is None or not p.verb_inherited or index not in self.children:
+        if p.parent is None or not p.verb_inherited:
             return False
         text = p.text.rstrip()
         end = text[-1:]
+        if index not in self.children:
+            return (end.isalnum() or end == ")") and self._headings().get(p.ref or "") == index
         if end.isalnum() or end == ")":
             return True
         # A title may announce its tasks with a colon ('(c) Supporting the implementation of the Agreement
         # and the peace process:'): one phrase, no infinitive ('(c) To support ..., including by:' is a task).
         return end == ":" and _TITLE_PHRASE.fullmatch(text[:-1]) is not None
+
+    def titles_over(self, index: int) -> list[int]:
+        """The titles a paragraph's task stands under: its lead-ins that are titles, and the typed heading
+        beside it whose label its reference carries ('OP 34(ii)' over 'OP 34(ii)(h)')."""
+        p = self.paragraphs[index]
+        over = [a for a in self.ancestors(p) if self.is_title(a)]
+        ref = p.ref or ""
+        for cut in [i for i, c in enumerate(ref) if c == "("][::-1]:  # 'OP 34(ii)', then 'OP 34'
+            heading = self._headings().get(ref[:cut])
+            if heading is not None and heading < index and self.paragraphs[heading].parent == p.parent:
+                over.append(heading)
+                break
+        return over
+
+    def _headings(self) -> dict[str, int]:
+        """Typed headings between tasks, by reference: a sub-paragraph without sub-paragraphs whose reference
+        the next paragraph's extends ('OP 34(ii)', then 'OP 34(ii)(h)'), that next one no child of it."""
+        if self._heading_refs is None:
+            self._heading_refs = {}
+            for p, after in zip(self.judged, self.judged[1:], strict=False):
+                ref = p.ref or ""
+                if (
+                    ref
+                    and p.parent is not None
+                    and p.index not in self.children
+                    and (after.ref or "").startswith(ref + "(")
+                    and after.parent == p.parent
+                ):
+                    self._heading_refs[ref] = p.index
+        return self._heading_refs
 
     def leaves(self, together: str) -> list[int]:
         """For each of `units(together)`, the paragraph it is the unit of (-1 for a whole-document unit)."""

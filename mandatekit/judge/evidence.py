@@ -207,7 +207,9 @@ def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate
     covered: dict[int, int] = {}
     for c in out:
         in_hits = {h.para for h in c.hits}
-        under = [p for p in c.unit if p in about and p not in in_hits]
+        # The titles over the task: its lead-ins, and a typed heading beside it that files it (not in the unit).
+        over = dict.fromkeys([*c.unit, *(t for p in in_hits for t in prepared.titles_over(p))])
+        under = [p for p in over if p in about and p not in in_hits]
         for p in under:
             covered[p] = min(covered.get(p, len(c.defects)), len(c.defects))
         c.elsewhere = 0 if under or in_hits & about else 1

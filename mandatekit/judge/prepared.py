@@ -65,6 +65,10 @@ class Prepared(TextSearch):
         """See `ParagraphUnits.is_title`."""
         return self._paragraph_units.is_title(para)
 
+    def titles_over(self, para: int) -> list[int]:
+        """See `ParagraphUnits.titles_over`."""
+        return self._paragraph_units.titles_over(para)
+
     def units_by_paragraph(self, together: str = "paragraph") -> dict[int, list[int]]:
         """See `ParagraphUnits.units_by_paragraph`."""
         return self._paragraph_units.units_by_paragraph(together)

@@ -175,3 +175,29 @@ def test_what_is_missing_is_said_of_the_ways_that_meet_the_rule_not_of_a_way_cit
     assert f.verdict == "partial"
     assert "not security sector reform or the national security strategy." in f.reasons[0]
     assert "named as such" not in f.reasons[0]
+
+
+TYPED_HEADINGS = (
+    "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+    "(i) Protection of civilians\n\n"
+    "(a) Ensure effective protection of civilians under threat of physical violence;\n\n"
+    "(ii) Disarmament, demobilisation and reintegration\n\n"
+    "(b) Provide support to the disarmament, demobilisation and reintegration of combatants;"
+)
+
+
+def test_a_typed_heading_between_lettered_tasks_gives_way_to_the_task_it_files() -> None:
+    # The reader files '(b)' under the heading '(ii)' by its label (OP 34(ii)(b)), not as its child.
+    f = finding(TYPED_HEADINGS, "ddrr")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 34(ii)(b)"]
+
+
+def test_a_heading_is_cited_where_no_task_under_it_says_it() -> None:
+    f = finding(
+        "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(ii) Disarmament, demobilisation and reintegration\n\n"
+        "(b) Provide technical advice to the authorities on the management of weapons stockpiles;",
+        "ddrr",
+    )
+    assert "OP 34(ii)" in f.refs
