@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mandatekit.read.model import MAX_PARAGRAPHS, Block, Origin, TooLarge
+from mandatekit.read.verbs import leading_verb, preambular_opener
 from mandatekit.textnorm import clean
 
 _LABEL_START = re.compile(r"^\s*(?:\d{1,6}\s*[.)]\s|\([a-z]{1,5}\)\s|[a-z]{1,5}[.)]\s)")
@@ -91,10 +92,94 @@ def _opens_with_label(line: str) -> bool:
     )
 
 
-def _continues(current: list[str]) -> bool:
-    """Whether the next line may continue the paragraph read so far: its last line did not end one."""
+def _continues(current: list[str], line: str = "") -> bool:
+    """Whether `line` may continue the paragraph read so far: its last line did not end one (or ended on a
+    comma and `line` goes on in lower case, as a wrapped sentence does), and `line` does not open a
+    paragraph of its own with a capitalised verb ('Decides', 'Recalling')."""
     previous = current[-1].rstrip() if current else ""
-    return bool(previous) and not previous.endswith((";", ":", ".", ",")) and not previous.isupper()
+    if not previous or previous.isupper() or previous.startswith("#"):
+        return False
+    if previous.endswith((";", ":", ".")):
+        return False
+    first = line.lstrip()[:1]
+    if previous.endswith(","):
+        return first.islower()
+    return not (first.isupper() and _opens_own_paragraph(line[:200]))
+
+
+def _runs_on(current: list[str], line: str) -> bool:
+    """Whether `line`, after a blank line, goes on with the sentence of the paragraph read so far (a page
+    break or a stray empty line in the source): that paragraph ends without closing punctuation (nor on
+    '; and', which closes a list's item), and `line` opens in lower case, unnumbered, with no verb of its
+    own ('confirms it will keep ...' after a list is the OP going on, not the item)."""
+    previous = current[-1].rstrip() if current else ""
+    if not previous or previous.isupper() or previous.startswith(("#", "<")) or previous.endswith(">"):
+        return False
+    if previous.endswith((";", ":", ".", ",")) or _CLOSED_ITEM.search(previous):
+        return False
+    text = line.strip()
+    return text[:1].islower() and not _opens_with_label(line) and not _opens_own_paragraph(text[:200])
+
+
+_CLOSED_ITEM = re.compile(r"[;:,.]\s+(?:and|or)$")
+
+
+def _opens_own_paragraph(line: str) -> bool:
+    """A line that opens with a paragraph's verb: an OP's ('Decides') or a preambular paragraph's."""
+    text = line.strip()
+    return bool(leading_verb(text) or preambular_opener(text))
+
+
+# Page furniture that a PDF-to-text export leaves in the body: the job number ('21-07038 (E)'), the page
+# foot ('2/5 21-07038', '21-07038 3/5'), the barcode ('*2107038*') and the running head (the symbol alone).
+_TEXT_FURNITURE = re.compile(
+    r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?|\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\*?\d{7}\*?"
+    r"|[SA]/RES/\d{1,5}\s*\(\d{4}\)(?:\s*\*)?)\s*$"
+)
+_FOOTNOTE = re.compile(r"^\s*(?:[-*•†‡]|\*+)\s+\S")  # '- Reissued for technical reasons ...'
+_OPENING_LINE = re.compile(r"^\s*the\s+(?:security\s+council|general\s+assembly)\s*[,:;]?\s*$", re.IGNORECASE)
+_SPACING_MIN_BREAKS = 8
+
+
+def _blank_lines_are_spacing(lines: list[str]) -> bool:
+    """Text exported with a blank line after every line (double spacing, a PDF copied line by line): its
+    blank lines are no paragraph breaks. Told by its runs of lines: all but a few are one line long, and
+    many end mid-sentence (no closing punctuation) with the next going on in lower case, unnumbered."""
+    runs: list[str] = []
+    run_lengths: list[int] = []
+    length = 0
+    for line in lines:
+        if line.strip():
+            if length == 0:
+                runs.append(line.strip())
+                run_lengths.append(0)
+            length += 1
+            run_lengths[-1] = length
+            runs[-1] = line.strip()  # the run's last line
+        else:
+            length = 0
+    if len(runs) < _SPACING_MIN_BREAKS or sum(n > 1 for n in run_lengths) > len(runs) // 20:
+        return False
+    starts = [ln.strip() for i, ln in enumerate(lines) if ln.strip() and (i == 0 or not lines[i - 1].strip())]
+    breaks = sum(
+        1
+        for end, nxt in zip(runs, starts[1:], strict=False)
+        if not end.endswith((";", ":", ".", ",")) and nxt[:1].islower() and not _opens_with_label(nxt)
+    )
+    return breaks >= _SPACING_MIN_BREAKS and breaks * 5 >= len(runs)
+
+
+def _at_page_foot(lines: list[str], n: int) -> bool:
+    """Whether line n stands at a page's foot: the next line with text (within a few) is page furniture. A
+    note there ('- Reissued for technical reasons ...') is a footnote, not the draft's text."""
+    following = (line for line in lines[n + 1 : n + 4] if line.strip())
+    return bool(_TEXT_FURNITURE.match(next(following, "")))
+
+
+def _body_start(lines: list[str]) -> int:
+    """The line after 'The Security Council,': the front matter above keeps its blank-line breaks (its
+    lines are fields: symbol, date, title)."""
+    return next((n + 1 for n, line in enumerate(lines) if _OPENING_LINE.match(line)), 0)
 
 
 # Line ends other than LF and CR: NEL, the line separator and a vertical tab end a line; the paragraph
@@ -111,9 +196,14 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         text = _PARAGRAPH_ENDS.sub("\n\n", _OTHER_LINE_ENDS.sub("\n", text))
     lines = text.split("\n")
     has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
+    # Double spacing: from the body on, lines are read as if single-spaced, page furniture and the footnotes
+    # that cut a sentence at a page's foot left out (as the PDF reader leaves them out).
+    body_start = _body_start(lines) if has_blank_lines else 0
+    spaced_from = body_start if has_blank_lines and _blank_lines_are_spacing(lines) else len(lines)
     groups: list[tuple[int, list[str], int | None]] = []  # (first line, lines, heading level)
     current: list[str] = []
     start = 0
+    gap: int | None = None  # the blank line just read, if any
 
     def flush() -> None:
         if current:
@@ -129,13 +219,31 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         if markdown:
             line = _strip_markdown(line)
         blank = not line or line.isspace()  # as `not line.strip()`, without copying the line
-        # Without blank lines, a line is its own paragraph unless it continues a wrapped one: the line
-        # before it did not end a sentence, and it does not open with a number.
-        if blank or _opens_with_label(line) or (not has_blank_lines and not _continues(current)):
-            flush()
-            start = n
-        if not blank:
+        if n >= spaced_from:
+            if blank or _TEXT_FURNITURE.match(line):
+                continue
+            if _FOOTNOTE.match(line) and _at_page_foot(lines, n):
+                continue
+            if _opens_with_label(line) or not _continues(current, line):
+                flush()
+                start = n
             current.append(line)
+            continue
+        if blank:
+            gap = n
+            continue
+        # A blank line ends a paragraph, unless the sentence runs on across it (see _runs_on); without blank
+        # lines, a line is its own paragraph unless it continues a wrapped one: the line before it did not
+        # end a sentence, and it does not open with a number.
+        if (
+            (gap is not None and not (n > body_start and _runs_on(current, line)))
+            or _opens_with_label(line)
+            or (not has_blank_lines and not _continues(current, line))
+        ):
+            flush()
+            start = n if gap is None else gap
+        gap = None
+        current.append(line)
     flush()
     if len(groups) > MAX_PARAGRAPHS:
         raise TooLarge(f"has {len(groups)} paragraphs, over the limit of {MAX_PARAGRAPHS} for a draft")
