@@ -11,6 +11,9 @@ from mandatekit.read.model import Span
 from mandatekit.read.verbs import lazily
 
 _BRACKET = re.compile(r"[\[\]]")
+# A Markdown link, as a text copied from a web page or exported from a PDF keeps it: the words in brackets are
+# the link's text, followed at once by its address in parentheses.
+_LINK_TARGET = re.compile(r"\((?:https?://|www\.)")
 # Model language (the OCHA Aide Memoire, templates) names the parties in brackets to be filled in:
 # "[UN Mission]", "[Government of affected country]", "[name of mission]", "[X]". A placeholder is a name,
 # not text under negotiation, so it does not make the words around it unagreed.
@@ -36,8 +39,8 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
                 stack.append((pi, ci))
             elif ch == "]" and stack:
                 opened_p, opened_c = stack.pop()
-                if stack:
-                    continue
+                if stack or _LINK_TARGET.match(text, ci + 1):
+                    continue  # a link's text ('[resolution 2428 (2018)](https://...)') is no bracket
                 if opened_p == pi:
                     if not _PLACEHOLDER().match(text[opened_c + 1 : ci]):
                         spans[pi].append(Span(start=opened_c, end=ci + 1))

@@ -90,3 +90,15 @@ def test_the_reason_says_when_the_words_are_only_in_a_pending_tracked_change(tmp
         r.startswith("Coverage of all actors, state forces and partners included stands only in a pending "
                      "tracked change in OP 1") for r in f.reasons
     ), f.reasons  # fmt: skip
+
+
+def test_a_links_text_is_not_unagreed() -> None:
+    # S/RES/2577 (2021) as exported with its links: the words in brackets are the link's text, its address
+    # follows at once; the same words in brackets without an address are under negotiation.
+    words = "to monitor and report publicly on human rights violations"
+    linked = finding(
+        f"4. Requests the Mission [{words}](https://undocs.org/en/S/RES/1998(2011));", "hr-monitoring"
+    )
+    assert not any("bracket" in r for r in linked.reasons)
+    bracketed = finding(f"4. Requests the Mission [{words}] (2011);", "hr-monitoring")
+    assert any("bracketed, unagreed text in OP 4" in r for r in bracketed.reasons)
