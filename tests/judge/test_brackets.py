@@ -5,12 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mandatekit import check
-from mandatekit.judge import Finding
 from tests.builders import DraftBuilder, Run
-
-
-def finding(text: str, rule: str) -> Finding:
-    return check(text, only=[rule]).findings[0]
+from tests.judge.one_rule import finding
 
 
 def test_the_reason_names_the_element_found_only_in_brackets() -> None:

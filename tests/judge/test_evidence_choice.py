@@ -4,15 +4,7 @@ principle and not without it."""
 
 from __future__ import annotations
 
-from mandatekit import check
-from mandatekit.judge import Finding
-
-
-def finding(text: str, rule: str) -> Finding:
-    report = check(text, only=[rule])
-    assert len(report.findings) == 1
-    return report.findings[0]
-
+from tests.judge.one_rule import finding
 
 # --- the thing asked, not a report about it ---------------------------------------------------------------
 

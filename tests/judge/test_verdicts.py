@@ -7,15 +7,8 @@ from pathlib import Path
 import pytest
 
 from mandatekit import check
-from mandatekit.judge import Finding
 from tests.builders import DraftBuilder, Run
-
-
-def finding(text: str, rule: str) -> Finding:
-    report = check(text, only=[rule])
-    assert len(report.findings) == 1
-    return report.findings[0]
-
+from tests.judge.one_rule import finding
 
 # --- each partial reason -------------------------------------------------------------------------------
 
