@@ -208,8 +208,11 @@ def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -
         and old.mission.profile == new.mission.profile
         and old.mission.how == "detected"
     ):
-        told = profiles.get(new.mission.profile, new.mission.profile)
-        return {"chosen": f"{told}", "lines": [], "detected": True}
+        return {
+            "chosen": profiles.get(new.mission.profile, new.mission.profile),
+            "lines": [],
+            "detected": True,
+        }
     if len(lines) == 2 and lines[0][1] == lines[1][1]:
         return {"chosen": None, "lines": [f"Both drafts: {lines[0][1]}"]}
     return {"chosen": None, "lines": [f"{which}: {line}" for which, line in lines]}
