@@ -37,6 +37,7 @@ FORCES_RULE = good_rule(
     elements={"support": {"label": "support to the forces", "phrases": ["support ... {national_forces}"]}},
     met=["support"],
     partial=[],
+    subject=None,  # the template's own subject (poc-policy's) has no place in a rule on support to the forces
     examples=[{"verdict": "met", "text": "7. Requests the Mission to support the FACA;"}],
 )
 

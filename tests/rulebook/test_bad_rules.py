@@ -26,7 +26,7 @@ def good_rule(**changes: object) -> str:
     data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
     for key, value in changes.items():
         if value is None:
-            data.pop(key)
+            data.pop(key, None)
         else:
             data[key] = value
     return yaml.safe_dump(data, sort_keys=False)
