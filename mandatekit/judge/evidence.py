@@ -86,16 +86,23 @@ def _overlap(a: Hit, b: Hit) -> bool:
     return a.para == b.para and a.start < b.end and b.start < a.end
 
 
-def in_own_words(chosen: list[Hit], found: list[list[Hit]], prepared: Prepared) -> tuple[list[Hit], int]:
+def in_own_words(
+    chosen: list[Hit], found: list[list[Hit]], prepared: Prepared, asked: list[bool] | None = None
+) -> tuple[list[Hit], int]:
     """The chosen hits with each element in words of its own where the unit has them: a hit whose words
     another element's words also are ('good offices' as the role and as the process) gives way to another hit
     of its element, of the same quality (`best_hit`), that no other element's words overlap. Returns the hits and how many
-    elements have no such words in the unit (found only in words that also say another element)."""
+    elements have no such words in the unit (found only in words that also say another element).
+    Only the elements `asked` are weighed so: a topic names what the asked words are about, and may be said in
+    the same words (a court's name is the justice asked and the crimes it tries)."""
     chosen = list(chosen)
+    asked = asked or [True] * len(chosen)
     shared = 0
     for i, h in enumerate(chosen):
+        if not asked[i]:
+            continue
         quality = prepared.qualities.get((h.para, h.start, h.bracketed))
-        others = [o for j, hits in enumerate(found) if j != i for o in hits]
+        others = [o for j, hits in enumerate(found) if j != i and asked[j] for o in hits]
         own = [
             alt
             for alt in found[i]
@@ -127,16 +134,49 @@ _REPORTING_WORDS = re.compile(r"report|brief|inform|monitor|document|record", re
 
 def about_a_report(h: Hit, prepared: Prepared) -> bool:
     """The words stand in a clause that asks for a report: 'requests the Secretary-General to report ... any
-    actions that impede ... the safety ... of personnel', or an item 'Report swiftly to the Council when ...'
-    under 'Requests the Secretary-General to:'."""
+    actions that impede ... the safety ... of personnel', an item 'Report swiftly to the Council when ...'
+    under 'Requests the Secretary-General to:', or an item of what a report is to cover ('(viii) developments
+    regarding the Mission's support for local conflict resolution' under 'Requests the Secretary-General to
+    report to the Council every 90 days, including:')."""
     para = prepared.paragraphs[h.para]
     use = prepared.verb_use_at(h.para, h.start)
     if use is None or (para.verb_inherited and use is para.verbs[0]):
         # An item under a lead-in: its first words are its action ('(d) Report swiftly to the Council').
-        return bool(_REPORT_ACTION.match(para.text, len(para.text) - len(_BULLET.sub("", para.text, 1))))
+        if _REPORT_ACTION.match(para.text, len(para.text) - len(_BULLET.sub("", para.text, 1))):
+            return True
+        return _listed_for_a_report(h.para, prepared)
     after = use.start + len(use.verb)
     first = _FIRST_ACTION.search(para.text, after, h.start)
     return bool(first and _REPORT_ACTION.match(para.text, first.end()))
+
+
+# A report named in the clause that announces a list: 'to include in his reports', 'to report ..., including:'.
+_A_REPORT = re.compile(
+    r"\b(?:report|reports|reporting|brief|briefing|briefings|inform|update|updates)\b", re.I
+)
+
+
+def _listed_for_a_report(index: int, prepared: Prepared) -> bool:
+    """The item stands in a list that a lead-in's clause announces as what a report covers (the clause's first
+    action a report, and a report named in it: not 'to include the following tasks'), at any depth of
+    items that inherit their verb."""
+    para = prepared.paragraphs[index]
+    while para.parent is not None and para.verb_inherited:
+        lead = prepared.paragraphs[para.parent]
+        starts = prepared.index(lead.index).clauses
+        clause = prepared.list_clause(lead.index, para.index)
+        start = starts[clause]
+        end = starts[clause + 1] if clause + 1 < len(starts) else len(lead.text)
+        use = prepared.verb_use_at(lead.index, start)
+        if use is not None and not (lead.verb_inherited and use is lead.verbs[0]):
+            first = _FIRST_ACTION.search(lead.text, use.start + len(use.verb), end)
+            return bool(
+                first
+                and _REPORT_ACTION.match(lead.text, first.end())
+                and _A_REPORT.search(lead.text, first.end(), end)
+            )
+        para = lead
+    return False
 
 
 def candidates(
@@ -165,7 +205,9 @@ def candidates(
             for here in in_one_clause(prepared, unit, leaves[u], found) if by_clause else [found]:
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
-                apart, shared = in_own_words(chosen, here, prepared)
+                apart, shared = in_own_words(
+                    chosen, here, prepared, [not rule.searched[n].topic for n in condition.all]
+                )
                 if apart != chosen:
                     # Other words of the same quality, cited where they keep the same defects.
                     apart_defects = defects_of(rule, condition.min_verb or rule.min_verb, apart, prepared)

@@ -193,3 +193,89 @@ def test_a_heading_is_cited_where_no_task_under_it_says_it() -> None:
         "ddrr",
     )
     assert "OP 34(ii)" in f.refs
+
+
+# --- what a report is to cover, the court that tries the crimes, the recommendation said whole ------------
+
+
+def test_an_item_of_what_a_report_covers_gives_way_to_a_task() -> None:
+    # '(viii) developments regarding ...' is what the report covers, not support the mission is asked to give.
+    f = finding(
+        "27. Requests the Mission to assist the parties in the peace process;\n\n"
+        "56. Requests the Secretary-General to report to the Council every 90 days on the Mission, including:\n\n"
+        "(viii) developments regarding the Mission's support for local conflict resolution mechanisms;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 27"]
+
+
+def test_an_item_of_a_task_list_is_no_report_though_the_lead_in_says_include() -> None:
+    # 'to include the following tasks' names no report: the item is a task, cited before the later request.
+    f = finding(
+        "3. Decides to include the following tasks in the mandate of the Mission:\n\n"
+        "(a) To support local conflict resolution mechanisms;\n\n"
+        "9. Requests the Mission to support the peace process;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3(a)"]
+
+
+def test_a_court_s_name_says_the_justice_and_the_crimes_it_tries_in_its_own_words() -> None:
+    # The Special Criminal Court is accountability and the crimes it tries at once: no element stands in
+    # for another, and its task is cited first (the first of the tasks that name both).
+    f = finding(
+        "37. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To facilitate the functioning of the Special Criminal Court;\n\n"
+        "(b) To support the authorities in bringing to justice those responsible for crimes, in cooperation "
+        "with the International Criminal Court;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 37(a)"]
+
+
+CHILD_TASKS = (
+    "29. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+    "(k) Continue to collaborate with the Government to consolidate the gains of the action plan to prevent "
+    "and end the recruitment and use of children;\n\n"
+    "31. Requests the Mission to take fully into account child protection as a cross-cutting issue throughout "
+    "its mandate in order to end and prevent violations and abuses against children;"
+)
+
+
+def test_child_protection_throughout_the_mandate_is_cited_before_one_action_plan() -> None:
+    f = finding(CHILD_TASKS, "children")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 31"]
+
+
+def test_violations_against_children_monitored_and_reported_are_cited_before_a_demand() -> None:
+    f = finding(
+        "15. Demands that all armed groups end the recruitment and use of children;\n\n"
+        "30. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(e) To monitor, help investigate and report on violations and abuses committed against children;",
+        "children",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 30(e)"]
+
+
+def test_child_protection_throughout_the_mandate_is_never_needed_to_meet_the_rule() -> None:
+    f = finding(CHILD_TASKS.split("\n\n31.")[0], "children")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 29(k)"]
+
+
+def test_monitoring_of_something_else_is_not_the_recommendation_said_whole() -> None:
+    # The monitoring and reporting on the military use of schools monitors no violation against children.
+    f = finding(
+        "1. Demands that all parties end the recruitment and use of children;\n\n"
+        "6. Condemns the military use of schools, thus endangering children, and in this regard:\n\n"
+        "(c) Calls upon United Nations country-level task forces to enhance the monitoring and reporting on the "
+        "military use of schools;",
+        "children",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 1"]
