@@ -232,7 +232,13 @@ def _lemma(word: str) -> str:
 _STATES_OBLIGATION = (
     "emphasizes", "emphasises", "stresses", "underlines", "underscores", "reiterates", "reaffirms", "affirms",
 )  # fmt: skip
-_THAT_SHALL = lazily(r"\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)", re.IGNORECASE)
+# That wrongdoers "shall be brought to justice" or "held accountable" is the principle the Council states with
+# "must" too ("stresses that the perpetrators shall be brought to justice"): it names who answers, not who acts.
+_THAT_SHALL = lazily(
+    r"\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)"
+    r"(?!\s+be\s+(?:brought\s+to\s+justice|held\s+(?:accountable|responsible|to\s+account))\b)",
+    re.IGNORECASE,
+)
 # "Determines that the support provided to ... will be delivered in accordance with the HRDDP": the Council
 # settles how something shall be done, a decision; "Determines that the situation ... constitutes a threat"
 # states a fact and stays a statement.

@@ -275,6 +275,10 @@ def test_continues_to_request_later_in_a_paragraph_asks() -> None:
         # Without "shall", or with "shall not", it stays a statement.
         ("Emphasizes that any support provided to the national army should comply with the HRDDP;", "notes"),
         ("Stresses that the measures shall not apply to humanitarian assistance;", "notes"),
+        # S/RES/2056 (2012) OP 13: that wrongdoers shall answer for their acts is a principle, as with "must":
+        # it names who answers, not who acts.
+        ("Stresses that the perpetrators shall be brought to justice;", "notes"),
+        ("Underlines that those responsible for such attacks shall be held accountable;", "notes"),
     ],
 )
 def test_an_obligation_stated_with_shall_is_a_demand(text: str, verb_class: str) -> None:
