@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL4 = Path(__file__).parent / "real4"
-AGREEING_CELLS_AT_LEAST = 246  # of 264 (214 when measured once as a holdout, 211 before)
+AGREEING_CELLS_AT_LEAST = 247  # of 264 (214 when measured once as a holdout, 211 before)
 FALSE_MET_AT_MOST = 0  # 6 as measured once; every disagreement is listed by benchmarks/gold_agreement.py
 
 
