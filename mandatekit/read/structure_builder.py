@@ -7,9 +7,14 @@ path.
 
 from __future__ import annotations
 
+import re
+
 from mandatekit.read.model import Block, Change, Kind, Paragraph
 from mandatekit.read.structure_labels import Label, letter_value, roman_value
 from mandatekit.read.verbs import preambular_opener
+
+# An item typed right after a paragraph's number, opening its first list: '11. (a)', '4. (i)'.
+_FIRST_ITEM = re.compile(r"^\((a|i)\)\s")
 
 
 class Builder:
@@ -110,6 +115,16 @@ class Builder:
             label=f"{number}.",
         )
         self.path = [("decimal", str(number), para.index)]
+        if first := _FIRST_ITEM.match(text):
+            # "11. (a) Expresses concern ..., demands all parties (i) to end ...; (ii) ...; (b) calls upon ...":
+            # the paragraph's text is its first item, '(a)': the items under it are OP 11(a)(i) ..., not OP 11(i).
+            kind = "letter" if first.group(1) == "a" else "roman"
+            self.path.append((kind, first.group(1), para.index))
+
+    def _number(self, entry: tuple[str, str, int]) -> list[str]:
+        """The number of a path entry: its paragraph's, or with the item its text opens with ('11. (a)')."""
+        number = self.paragraphs[entry[2]].number
+        return number if number[-1:] == [entry[1]] else [*number, entry[1]]
 
     def _sub_kind(self, label: Label) -> str:
         """Letter or roman for '(i)', '(v)', '(x)', '(ii)': after '(h)' an '(i)' is a letter; '(i)' otherwise
@@ -157,7 +172,7 @@ class Builder:
         # A category is a heading of the tasks under it, not their lead-in: they stay the OP's own tasks.
         parent = self.paragraphs[numbering].parent if base and base[-1][0] == "category" else numbering
         # An annex list that starts at '(a)': its items are the annex's own paragraphs.
-        number = [label.value] if numbering is None else [*self.paragraphs[numbering].number, label.value]
+        number = [label.value] if numbering is None else [*self._number(base[-1]), label.value]
         para = self._add(
             block,
             self.numbered_kind,

@@ -176,10 +176,21 @@ def _at_page_foot(lines: list[str], n: int) -> bool:
     return bool(_TEXT_FURNITURE.match(next(following, "")))
 
 
-def _body_start(lines: list[str]) -> int:
-    """The line after 'The Security Council,': the front matter above keeps its blank-line breaks (its
-    lines are fields: symbol, date, title)."""
-    return next((n + 1 for n, line in enumerate(lines) if _OPENING_LINE.match(line)), 0)
+def _is_page_furniture(lines: list[str], n: int) -> bool:
+    """Page furniture in the body of a single-spaced text (a PDF exported to text): the symbol as running head,
+    the job number, the page foot, the barcode, or a footnote mark's note at a page's foot. Only after 'The
+    Security Council,': above it the symbol and the job number are the draft's own fields."""
+    line = lines[n]
+    if _TEXT_FURNITURE.match(line):
+        return True
+    return bool(_FOOTNOTE.match(line)) and _at_page_foot(lines, n)
+
+
+def _opening_line(lines: list[str]) -> int:
+    """The line 'The Security Council,' stands on (past the last line if none does): the front matter above
+    keeps its blank-line breaks (its lines are fields: symbol, date, title) and its page furniture (the
+    symbol, the job number are the draft's own fields there)."""
+    return next((n for n, line in enumerate(lines) if _OPENING_LINE.match(line)), len(lines))
 
 
 # Line ends other than LF and CR: NEL, the line separator and a vertical tab end a line; the paragraph
@@ -198,7 +209,8 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
     has_blank_lines = any(not ln.strip() for ln in lines[1:-1])
     # Double spacing: from the body on, lines are read as if single-spaced, page furniture and the footnotes
     # that cut a sentence at a page's foot left out (as the PDF reader leaves them out).
-    body_start = _body_start(lines) if has_blank_lines else 0
+    opening = _opening_line(lines)
+    body_start = opening + 1 if has_blank_lines and opening < len(lines) else 0
     spaced_from = body_start if has_blank_lines and _blank_lines_are_spacing(lines) else len(lines)
     groups: list[tuple[int, list[str], int | None]] = []  # (first line, lines, heading level)
     current: list[str] = []
@@ -232,6 +244,8 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         if blank:
             gap = n
             continue
+        if n > opening and _is_page_furniture(lines, n):
+            continue  # a running head or page foot between the two halves of a paragraph: not the draft's text
         # A blank line ends a paragraph, unless the sentence runs on across it (see _runs_on); without blank
         # lines, a line is its own paragraph unless it continues a wrapped one: the line before it did not
         # end a sentence, and it does not open with a number.

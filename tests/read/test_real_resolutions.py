@@ -251,3 +251,24 @@ def test_a_two_megabyte_paragraph_reads_whole_and_right(tmp_path: Path) -> None:
     assert len(op1.verbs) == 2 * n
     assert [v.verb for v in op1.verbs[:3]] == ["Decides", "urges", "requests"]
     assert len(op1.brackets) == n and all(v.bracketed is False for v in op1.verbs)
+
+
+def test_2592_items_under_a_first_item_typed_after_the_number() -> None:
+    """S/RES/2592 (2021): '11. (a) Expresses concern ..., demands all parties' then '(i) to end ...' to '(iv)',
+    '(b) calls upon ...': the paragraph's own text is its item (a), so the items under it are OP 11(a)(i) to
+    (iv), as the UN cites them, and '(b)' is OP 11(b)."""
+    doc = read(REAL / "S_RES_2592(2021).txt")
+    under_11 = [p.ref for p in doc.operative if p.ref and p.ref.startswith("OP 11")]
+    assert under_11 == [
+        "OP 11",
+        "OP 11(a)(i)",
+        "OP 11(a)(ii)",
+        "OP 11(a)(iii)",
+        "OP 11(a)(iv)",
+        "OP 11(b)",
+        "OP 11(c)",
+    ]
+    item = doc.by_ref("OP 11(a)(ii)")
+    assert item is not None and doc.paragraphs[item.parent].ref == "OP 11"  # type: ignore[index]
+    assert item.text.startswith("to identify those responsible")
+    assert [p.ref for p in doc.operative if p.ref and p.ref.startswith("OP 14")][:2] == ["OP 14", "OP 14(b)"]

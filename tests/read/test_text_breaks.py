@@ -204,3 +204,51 @@ def test_hard_wrapped_lines_go_on_after_a_comma_in_lower_case_and_stop_at_a_verb
         "Emphasizes",
         "Decides",
     ]
+
+
+# S/RES/2592 (2021), OP 12 and 13, as a PDF exported to single-spaced text: a page break between the two halves
+# of OP 12 leaves the page foot (job number and page), the barcode, a footnote and the running head (the symbol).
+PAGE_BREAK = """S/RES/2592 (2021)
+
+Security Council
+
+Resolution 2592 (2021)
+
+Adopted by the Security Council at its 8846th meeting, on 30 August 2021
+
+The Security Council,
+
+Recalling its previous resolutions and statements of its President on the situation in Somalia,
+
+12. Further strongly condemns any misuse or obstruction of humanitarian assistance, including attacks against
+humanitarian and medical personnel, and against their means of transport and equipment, as well as
+
+* Reissued for technical reasons on 3 September 2021.
+
+21-12345 (E)
+
+*2112345*
+
+S/RES/2592 (2021)
+
+hospitals and other medical facilities in violation of international law;
+
+13. Calls upon the FGS, the FMS and all relevant actors to facilitate durable solutions for internal
+displacement;
+"""
+
+
+def test_page_furniture_between_the_halves_of_a_single_spaced_paragraph_is_left_out() -> None:
+    doc = read_string(PAGE_BREAK)
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["PP 1", "OP 12", "OP 13"]
+    op12 = doc.by_ref("OP 12")
+    assert op12 is not None and op12.text.endswith("equipment, as well as hospitals and other medical "
+                                                   "facilities in violation of international law;")  # fmt: skip
+    assert doc.front.symbol == "S/RES/2592 (2021)"  # above 'The Security Council,' the symbol is a field
+
+
+def test_page_furniture_inside_hard_wrapped_lines_is_left_out() -> None:
+    lines = [ln for ln in PAGE_BREAK.splitlines() if ln.strip()]  # one line after another, no blank lines
+    op12 = read_string("\n".join(lines)).by_ref("OP 12")
+    assert op12 is not None and "S/RES" not in op12.text and "21-12345" not in op12.text
+    assert "as well as hospitals and other medical facilities" in op12.text
