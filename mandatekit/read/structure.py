@@ -40,9 +40,24 @@ _ANNEX = re.compile(
     re.IGNORECASE,
 )
 _SECTION_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4})\.\s+(?=[A-Z])")  # "A. Political process"
-# "Adopted by the Security Council at its 9512th meeting", "S/RES/2717 (2023)": the text as adopted.
+# The text as adopted, as its header or its place in the Council's volumes shows: "Adopted by the Security Council
+# at its 9512th meeting", "S/RES/2717 (2023)" (or "United Nations S/RES/2717 (2023)" on a PDF's masthead),
+# "Resolution 690 (1991)", "47 (1948). Resolution of 21 April 1948", "Resolution adopted by the General
+# Assembly", a vote record ("Adopted unanimously at the 3016th meeting"), a volume's title ("RESOLUTIONS ADOPTED
+# AND DECISIONS TAKEN BY THE SECURITY COUNCIL"). A draft is a "draft resolution" and carries none of them.
 _ADOPTED = re.compile(
-    r"^Adopted\s+by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b|^\s*[SA]/RES/\d", re.IGNORECASE
+    r"^(?:#+\s*)?(?:"
+    r"Adopted\s+by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b|(?:United\s+Nations\s+)?[SA]/RES/\d"
+    r"|Resolution\s+\d{1,5}\s*\(\d{4}\)\s*$|\d{1,5}\s*\(\d{4}\)\.\s+Resolution\s+of\b"
+    r"|Resolutions?\s+adopted\s+(?:and\s+decisions\s+taken\s+)?by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b"
+    r"|Adopted\s+(?:unanimously\s+|without\s+a\s+vote\s+)?at\s+the\s+\d+\w*\s+meeting\b"
+    r")",
+    re.IGNORECASE,
+)
+# The vote record that closes a resolution in the Council's volumes ("Adopted at the 2074th meeting by 12 votes
+# to none"): what follows is another decision or resolution of the volume, not this one's operative text.
+_VOTE_RECORD = re.compile(
+    r"^Adopted\s+(?:unanimously\s+|without\s+a\s+vote\s+)?at\s+the\s+\d+\w*\s+meeting\b", re.IGNORECASE
 )
 # "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
 _NOUN_LIKE_HEADING = lazily(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
@@ -145,6 +160,8 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
                 _add_numbered(builder, block, text, label)
             else:
                 builder.add_annex_text(block, text)
+        elif in_ops and label is None and _VOTE_RECORD.match(text):
+            builder.start_annex(block, text, None)  # the resolution is over: the rest of the volume follows
         elif label is not None and label.kind == "decimal" and _restarts_under_lead_in(builder, label):
             builder.add_numbered_item(block, text, label)
         elif label is not None and label.kind == "decimal":
@@ -169,7 +186,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             closed = True
     paragraphs = builder.paragraphs
     front_texts = [p.text for p in paragraphs if p.kind is Kind.front_matter][:12]
-    adopted = any(_ADOPTED.search(text) for text in front_texts)
+    adopted = any(_ADOPTED.match(p.text[:200]) for p in paragraphs if p.kind is Kind.front_matter)
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
         if adopted and spans:
             spans = [s for s in spans if not is_editorial(para.text[s.start : s.end])]

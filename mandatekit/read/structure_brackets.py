@@ -60,10 +60,20 @@ def bracket_spans(texts: list[str]) -> list[list[Span]]:
     return [sorted(s, key=_span_start) if len(s) > 1 else s for s in spans]
 
 
+# Paragraph numbers or a note's number in brackets: '[5, 6, 7, and 8]', '[142]'.
+_NUMBERS_ONLY = re.compile(
+    r"\s*\d{1,4}(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|[-–]\s*)\d{1,4})*\s*"
+)
+
+
 def is_editorial(bracketed: str) -> bool:
-    """'[to]', '[S/902]': one or two words in brackets, closed in the same paragraph. In a text the Council
-    has adopted nothing is under negotiation: such brackets are the editor's, not unagreed text."""
-    return bracketed.startswith("[") and bracketed.endswith("]") and len(bracketed[1:-1].split()) <= 2
+    """'[to]', '[S/902]', '[5, 6, 7, and 8]': one or two words, or numbers only, in brackets closed in the same
+    paragraph. In a text the Council has adopted nothing is under negotiation: such brackets are the editor's
+    (a word supplied, a document's symbol, a note's number, the paragraphs referred to), not unagreed text."""
+    if not (bracketed.startswith("[") and bracketed.endswith("]")):
+        return False
+    inner = bracketed[1:-1]
+    return len(inner.split()) <= 2 or _NUMBERS_ONLY.fullmatch(inner) is not None
 
 
 def _span_start(span: Span) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mandatekit import check
-from mandatekit.read import read, read_string
+from mandatekit.read import Kind, read, read_string
 from tests.builders import DraftBuilder
 
 ADOPTED = "Resolution 2999 (2031)\n\nAdopted by the Security Council at its 9999th meeting, on 1 May 2031\n\n"
@@ -100,3 +100,61 @@ def test_a_longer_bracket_in_an_adopted_text_is_still_flagged() -> None:
     doc = read_string(ADOPTED + "The Security Council,\n\nRecalling its resolutions,\n\n" + text)
     assert [p.ref for p in doc.paragraphs if p.brackets] == ["OP 1"]
     assert check(ADOPTED + "The Security Council,\n\n" + text, only=["sofa-reporting"]).findings
+
+
+# S/RES/690 (1991) as the Council's volume prints it: no symbol, a heading "Resolution 690 (1991)", and the notes'
+# numbers in brackets after the words they annotate.
+VOLUME = (
+    "# THE SITUATION CONCERNING WESTERN SAHARA[141]\n\n## Decision\n\n"
+    "At its 2984th meeting, on 29 April 1991, the Council discussed the item.[7]\n\n"
+    "### Resolution 690 (1991)\n\nof 29 April 1991\n\n"
+    "The Security Council,\n\n"
+    "Having examined the report of the Secretary-General of 19 April 1991 on the situation concerning Western "
+    "Sahara,[143]\n\n"
+    "1. Approves the report of the Secretary-General, transmitted to the Council in accordance with resolution "
+    "658 (1990);[40]\n\n"
+    "2. Requests the Secretary-General to report on progress made on the elements in paragraphs [5, 6, 7, and 8] "
+    "above;\n"
+)
+
+
+def test_a_resolution_as_the_councils_volume_prints_it_is_adopted_text() -> None:
+    doc = read_string(VOLUME)
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["PP 1", "OP 1", "OP 2"]
+    assert not [p.ref for p in doc.paragraphs if p.brackets]  # notes' numbers, paragraphs referred to
+
+
+def test_numbers_in_brackets_in_a_draft_are_unagreed() -> None:
+    draft = VOLUME.replace("### Resolution 690 (1991)", "Draft resolution")
+    assert [p.ref for p in read_string(draft).paragraphs if p.brackets and p.ref] == ["PP 1", "OP 1", "OP 2"]
+
+
+def test_a_pdf_masthead_and_the_general_assemblys_header_say_adopted() -> None:
+    for header in ("United Nations S/RES/2999 (2031)\n\n", "Resolution adopted by the General Assembly\n\n"):
+        doc = read_string(header + "The Security Council,\n\nRecalling its resolutions,\n\n" + EDITORIAL)
+        assert not [p.ref for p in doc.paragraphs if p.brackets], header
+
+
+# S/RES/425 (1978) in the Council's volume for 1978: the vote record closes it, and resolution 426 follows.
+TWO_RESOLUTIONS = (
+    "Resolution 425 (1978)\n\nof 19 March 1978\n\nThe Security Council,\n\n"
+    "Gravely concerned at the deterioration of the situation in the Middle East,\n\n"
+    "1. Calls for strict respect for the territorial integrity, sovereignty and political independence of "
+    "Lebanon;\n\n"
+    "2. Requests the Secretary-General to report to the Council within twenty-four hours on the implementation "
+    "of the present resolution.\n\n"
+    "Adopted at the 2074th meeting by 12 votes to none, with 2 abstentions.\n\n"
+    "Resolution 426 (1978)\n\nof 19 March 1978\n\nThe Security Council\n\n"
+    "1. Approves the report of the Secretary-General on the implementation of resolution 425 (1978);\n\n"
+    "2. Decides that the United Nations Interim Force in Lebanon shall be established for an initial period of "
+    "six months, and demands full respect for the safety of the Force's personnel from all parties.\n"
+)
+
+
+def test_the_vote_record_closes_the_resolution_in_a_volume() -> None:
+    doc = read_string(TWO_RESOLUTIONS)
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2"]  # never 'OP 1 (2)': resolution 426's
+    assert not [p.ref for p in doc.paragraphs if p.ref and " (" in p.ref]
+    assert all(p.kind is Kind.annex for p in doc.paragraphs[doc.by_ref("OP 2").index + 1 :])  # type: ignore[union-attr]
+    finding = check(TWO_RESOLUTIONS, only=["un-personnel-safety"]).findings[0]
+    assert finding.verdict == "missing" and not finding.evidence  # resolution 426's words are not 425's
