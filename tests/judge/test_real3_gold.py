@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL3 = Path(__file__).parent / "real3"
-AGREEING_CELLS_AT_LEAST = 213  # of 220 (173 before tuning, 174 when measured once as the holdout)
+AGREEING_CELLS_AT_LEAST = 214  # of 220 (173 before tuning, 174 when measured once as the holdout)
 FALSE_MET_AT_MOST = 0  # 6 before tuning, 5 when measured as the holdout
 
 
