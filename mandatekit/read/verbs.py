@@ -187,12 +187,15 @@ _SOMEONE_ELSES = lazily(
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
     r"stresses|underlines|underscores|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms|reiterates|"
-    r"expresses|deplores|highlights|insists|directs|continues"
+    r"expresses|deplores|highlights|insists|directs|continues|recogni[sz]es|acknowledges|commends|affirms|regrets"
 )
 # The separator is '[;,]\s*(?:and\s+)?' or '\s+and\s+', written to open with one character class: the
 # regex engine then skips quickly to the places where a match can start instead of trying every one.
 _COORDINATED = re.compile(
-    rf"[;,\s](?:(?<=[;,])\s*(?:and\s+)?|(?<=\s)\s*and\s+){_ADVERBS}({_COORDINATED_VERBS})\s+(?=[\w\[])"
+    rf"[;,\s](?:(?<=[;,])\s*(?:and\s+)?|(?<=\s)\s*and\s+){_ADVERBS}({_COORDINATED_VERBS})"
+    # Its object next, or an aside first ("and notes, in this context, that ...", "and calls upon, in
+    # particular, the Special Representative ..."): the clause is still the verb's.
+    r"(?:\s+(?=[\w\[])|(?=,\s*(?:in|inter|with|as|on|at|among|for|particularly|including|notably)\b))"
 )
 # What each of those verbs starts with: a paragraph that holds none of them has no coordinated verb, and
 # `str.find` says so much faster than the regex can.
@@ -235,8 +238,14 @@ _STATES_OBLIGATION = (
 # That wrongdoers "shall be brought to justice" or "held accountable" is the principle the Council states with
 # "must" too ("stresses that the perpetrators shall be brought to justice"): it names who answers, not who acts.
 _THAT_SHALL = lazily(
-    r"\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)"
+    r"(?:\s*,[^,;:]{1,40},)?\s+that\s+[^;:]{0,300}?\bshall\b(?!\s+not\b)"
     r"(?!\s+be\s+(?:brought\s+to\s+justice|held\s+(?:accountable|responsible|to\s+account))\b)",
+    re.IGNORECASE,
+)
+# What the Council states to be authorized it authorizes, a decision: "underlines, in particular, that the force
+# is authorized to take all necessary measures to provide security for key infrastructure".
+_THAT_AUTHORIZED = lazily(
+    r"(?:\s*,[^,;:]{1,40},)?\s+that\s+[^;:]{0,200}?\b(?:is|are)\s+(?:hereby\s+|also\s+)?authori[sz]ed\s+to\b",
     re.IGNORECASE,
 )
 # "Determines that the support provided to ... will be delivered in accordance with the HRDDP": the Council
@@ -253,6 +262,8 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
         noun = _NOUN_AFTER().match(text, end)
         if noun and not _SOMEONE_ELSES().match(text, noun.end()):
             return _NOUN_FORCE[noun.group(1).lower()]
+    if verb_class is VerbClass.notes and word in _STATES_OBLIGATION and _THAT_AUTHORIZED().match(text, end):
+        return VerbClass.decides
     if verb_class is VerbClass.notes and word in _STATES_OBLIGATION and _THAT_SHALL().match(text, end):
         return VerbClass.requests
     if word == "determines" and _THAT_SHALL_OR_WILL().match(text, end):

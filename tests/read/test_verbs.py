@@ -304,3 +304,39 @@ def test_an_obligation_stated_with_shall_is_a_demand(text: str, verb_class: str)
 def test_a_determination_of_what_shall_be_done_is_a_decision(text: str, verb_class: str) -> None:
     use = governing_verb(text)
     assert use is not None and use.verb_class == VerbClass(verb_class)
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        # S/RES/2467 (2019) OP 15: a clause with its own statement verb takes that verb's force, not the call
+        # the paragraph opens with.
+        (
+            "15. Urges Member States to strengthen access to justice for victims, acknowledges the inclusion of"
+            " these crimes in the Rome Statute, and reiterates its intention to fight impunity;\n",
+            [("acknowledges", VerbClass.notes), ("reiterates", VerbClass.notes)],
+        ),
+        (
+            "2. Requests the Secretary-General to provide assistance in this field and recognizes the important"
+            " supporting role of civil society;\n",
+            [("recognizes", VerbClass.notes)],
+        ),
+        # An aside between the verb and its object: the clause is still the verb's.
+        (
+            "8. Calls upon all States to adopt appropriate measures, and notes, in this context, that inquiries"
+            " may be useful;\n",
+            [("notes", VerbClass.notes)],
+        ),
+        # What the Council states to be authorized, it decides (S/RES/1863 (2009) OP 2).
+        (
+            "2. Decides to renew the authorization of the mission; and underlines, in particular, that the"
+            " mission is authorized to take all necessary measures to provide security for key infrastructure;\n",
+            [("underlines", VerbClass.decides)],
+        ),
+    ],
+)
+def test_a_clause_with_its_own_verb_takes_that_verbs_force(
+    text: str, later: list[tuple[str, VerbClass]]
+) -> None:
+    (paragraph,) = read_string(text).operative
+    assert [(u.verb, u.verb_class) for u in paragraph.verbs[1:]] == later
