@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL2 = Path(__file__).parent / "real2"
-AGREEING_CELLS_AT_LEAST = 381  # of 396 (319 before tuning, 327 after the first round, 337 after the second)
+AGREEING_CELLS_AT_LEAST = 382  # of 396 (319 before tuning, 327 after the first round, 337 after the second)
 FALSE_MET_AT_MOST = 0  # 7 before tuning, 4 after the first round
 
 
