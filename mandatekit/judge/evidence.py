@@ -123,7 +123,9 @@ _REPORT_ACTION = re.compile(
     r"(?:report|reports|brief|inform|submit|include|keep\s+the\s+(?:Security\s+)?Council"
     r"|provide\s+(?:the\s+(?:Security\s+)?Council|information|updates|regular\s+updates|briefings)"
     r"|provide\s+(?:a|an|regular|written|oral)\s+(?:\w+\s+)?(?:briefing|report|update|assessment)"
-    r"|provide,?\s+as\s+part\s+of\s+(?:his|her|its)\s+(?:regular\s+)?report\w*)\b",
+    r"|provide,?\s+as\s+part\s+of\s+(?:his|her|its)\s+(?:regular\s+)?report\w*"
+    # Recommendations or options asked for name what they are about: a mandate yet to be decided.
+    r"|(?:develop|make|submit|present|provide|prepare)\s+(?:\w+\s+){0,2}(?:recommendations|options|proposals))\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[\s\u2013\u2014\u2022-]*")
@@ -152,7 +154,8 @@ def about_a_report(h: Hit, prepared: Prepared) -> bool:
 
 # A report named in the clause that announces a list: 'to include in his reports', 'to report ..., including:'.
 _A_REPORT = re.compile(
-    r"\b(?:report|reports|reporting|brief|briefing|briefings|inform|update|updates)\b", re.I
+    r"\b(?:report|reports|reporting|brief|briefing|briefings|inform|update|updates|recommendations|options)\b",
+    re.I,
 )
 
 

@@ -279,3 +279,44 @@ def test_monitoring_of_something_else_is_not_the_recommendation_said_whole() -> 
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 1"]
+
+
+def test_civilians_declared_a_strategic_priority_are_cited_before_a_list_of_priority_tasks() -> None:
+    f = finding(
+        "24. Decides that the strategic priorities of the Mission are to contribute to the following "
+        "objectives:\n\n"
+        "(a) Protection of civilians, as described in paragraph 29 (i) of this resolution;\n\n"
+        "29. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
+        "(i) Protection of civilians\n\n"
+        "(a) Take all necessary measures to ensure effective protection of civilians under threat of physical "
+        "violence;",
+        "poc-priority",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 24", "OP 24(a)"]
+
+
+def test_a_list_of_priority_tasks_still_meets_poc_priority() -> None:
+    f = finding(
+        "29. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
+        "(i) Protection of civilians\n\n"
+        "(a) Take all necessary measures to ensure effective protection of civilians under threat of physical "
+        "violence;",
+        "poc-priority",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 29", "OP 29(i)(a)"]
+
+
+def test_tasks_listed_for_recommendations_on_a_future_mandate_give_way_to_what_is_asked_now() -> None:
+    # The Secretary-General's recommendations on a mandate yet to be decided are a report about those tasks.
+    f = finding(
+        "6. Further requests the Secretary-General in this report to develop recommendations on the mandate "
+        "of a United Nations peacekeeping operation, taking into account the following tasks:\n\n"
+        "(d) To ensure the security and freedom of movement of United Nations personnel;\n\n"
+        "15. Calls upon all parties to guarantee the safety, security and freedom of movement of United "
+        "Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
