@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL5 = Path(__file__).parent / "real5"
-AGREEING_CELLS_AT_LEAST = 252  # of 264 (218 when measured as a holdout, 211 before the round)
+AGREEING_CELLS_AT_LEAST = 253  # of 264 (218 when measured as a holdout, 211 before the round)
 FALSE_MET_AT_MOST = 0  # 2 as measured; may only fall. benchmarks/gold_agreement.py lists every disagreement
 
 
