@@ -77,17 +77,41 @@ _OPENING_BRACKETS = (
 _CLOSING_BRACKETS = (
     "\u2046\u27e7\u301b\u3011\u3015\u3017\u3019\u298c\u298e\u2990\u2773\ufe5e\ufe48\ufe3c\ufe3a\ufe3e"
 )
+# Where Unicode keeps letters that are another letter's compatibility form: the Kelvin sign 'K', the angstrom
+# sign 'Å', script and double-struck letters ('ℓ', 'ℝ'), the long s 'ſ', the digraphs ('ǆ', 'ĳ') and the
+# ligatures a PDF's text gives ('ﬁ', 'ﬂ', 'ﬃ'). Read as their letters (NFKC), a search finds the same words
+# whatever program searches them, and a word index holds them: 'conﬂict' is 'conflict'.
+_COMPATIBLE_LETTERS = "\u017f\u0132\u0133\u01c4-\u01cc\u01f1-\u01f3\u2100-\u214f\ufb00-\ufb06"
 _LOOKALIKE = re.compile(
-    "[\uff01-\uff5e\U0001d400-\U0001d7ff" + _CYRILLIC_GREEK[0] + _OPENING_BRACKETS + _CLOSING_BRACKETS + "]"
+    "[\uff01-\uff5e\U0001d400-\U0001d7ff"
+    + _CYRILLIC_GREEK[0]
+    + _OPENING_BRACKETS
+    + _CLOSING_BRACKETS
+    + _COMPATIBLE_LETTERS
+    + "]"
 )
+_COMPATIBLE_RANGES = ((0x17F, 0x17F), (0x132, 0x133), (0x1C4, 0x1CC), (0x1F1, 0x1F3), (0x2100, 0x214F),
+                      (0xFB00, 0xFB06))  # fmt: skip
 
 
 @functools.cache
-def _lookalike_table() -> dict[int, int]:
+def _lookalike_table() -> dict[int, int | str]:
     """Built on first use: most drafts never need it."""
     import unicodedata
 
-    table = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # fullwidth ASCII
+    table: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # fullwidth ASCII
+    for first, last in _COMPATIBLE_RANGES:
+        for c in range(first, last + 1):
+            # Letters only ('№', '™', '℃' are symbols) and not a superscript ('ª'): a letter in another form.
+            char = chr(c)
+            letters = unicodedata.normalize("NFKC", char)
+            if (
+                letters != char
+                and unicodedata.category(char).startswith("L")
+                and letters.isalpha()
+                and not unicodedata.decomposition(char).startswith(("<super>", "<sub>"))
+            ):
+                table[c] = ord(letters) if len(letters) == 1 else letters
     for c in range(0x1D400, 0x1D800):  # mathematical alphanumeric symbols (bold, italic, script ...)
         plain = unicodedata.normalize("NFKC", chr(c))
         if len(plain) == 1 and plain.isascii() and plain.isalnum():
@@ -100,7 +124,8 @@ def _lookalike_table() -> dict[int, int]:
 
 def plain_letters(text: str) -> str:
     """`text` with look-alike letters and brackets read as the Latin letters and square brackets they look
-    like (the same length)."""
+    like, and letters in a compatibility form as their letters (NFKC): one character for one, except a
+    ligature ('ﬁ'), which becomes its letters."""
     if text.isascii() or not _LOOKALIKE.search(text):
         return text
     return text.translate(_lookalike_table())

@@ -114,3 +114,31 @@ def test_the_parse_of_a_look_alike_draft_is_the_plain_one(tmp_path: Path) -> Non
         data = json.loads(result.stdout)
         outputs.append([(p["ref"], p["verb"], p["brackets"], p["text"]) for p in data["paragraphs"]])
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize(
+    ("plain_word", "compatible"),
+    [
+        ("Diligence", "Di\u2113igence"),
+        ("strict compliance", "\ufb06rict compliance"),
+        ("shall not", "\u017fhall not"),
+    ],
+    ids=["script-small-l", "st-ligature", "long-s"],
+)
+def test_a_letter_in_a_compatibility_form(
+    tmp_path: Path, plain: list[dict], plain_word: str, compatible: str
+) -> None:
+    """A letter Unicode keeps in another form (NFKC: script 'ℓ', the ligature 'ﬆ', the long s) is that letter."""
+    assert _findings(tmp_path, "draft.txt", PLAIN.replace(plain_word, compatible)) == plain
+
+
+def test_the_kelvin_sign_is_the_letter_k() -> None:
+    """The Kelvin sign is the capital K in a compatibility form: the text as read holds the letter, so every
+    search (a Latin-1 program, a UTF-8 one, the index of words) and every quote sees 'K', not a sign that
+    only some of them fold to it."""
+    from mandatekit.read import read_string
+
+    draft = "The Security Council,\n\nRecalling its resolutions,\n\n1. Ac\u212anowledges the role of peace\u212aeeping;\n"
+    op = read_string(draft).by_ref("OP 1")
+    assert op is not None and op.text == "AcKnowledges the role of peaceKeeping;"
+    assert op.verb == "AcKnowledges" and op.verb_class is not None and op.verb_class.value == "notes"
