@@ -29,6 +29,7 @@ class Builder:
         self.annex: str | None = None  # the annex being read ('Annex I'); None in the resolution itself
         self.annex_number = 0  # last top-level number in the current annex part
         self.annex_part = 1  # an annex whose numbering starts again has parts: 'Annex A, part 2, para 1'
+        self.annex_parts: dict[str, int] = {}  # the last part of each annex name read so far
         self.refs: set[str] = set()
         self.categorised: int | None = None  # the OP whose tasks stand under category headings, if any
 
@@ -56,7 +57,10 @@ class Builder:
         """An annex heading ('Annex II') or, after the last operative paragraph, text that is no OP."""
         if name is not None or self.annex is None:
             self.annex = name or "Annex"
-            self.annex_number, self.annex_part = 0, 1
+            # A name heading a second annex ('Attachment' twice, with no number): its parts go on from the
+            # first's, so that each reference names one paragraph ('Attachment, part 2, para 1').
+            self.annex_number, self.annex_part = 0, self.annex_parts.get(self.annex, 0) + 1
+            self.annex_parts[self.annex] = self.annex_part
             self.path = []
         if name is not None:
             self.heading = self.annex
@@ -103,6 +107,7 @@ class Builder:
             number = int(label.value) if label else self.annex_number + 1
             if number <= self.annex_number:
                 self.annex_part += 1
+                self.annex_parts[self.annex] = self.annex_part
             self.annex_number = number
         else:
             number = self.op_number = int(label.value) if label else self.op_number + 1

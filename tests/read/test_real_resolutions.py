@@ -164,6 +164,23 @@ def test_annex_numbering_that_starts_again_gets_parts() -> None:
     ]
 
 
+def test_a_second_annex_under_the_same_name_goes_on_in_parts() -> None:
+    """S/RES/2231 (2015): an 'Attachment' in Annex A and another in Annex B, neither numbered: the second's
+    paragraphs are 'Attachment, part 2, para 1', never 'Attachment, para 1 (2)', a reference to no paragraph."""
+    doc = read_string(
+        "The Security Council,\n\n1. Endorses the plan in annex A;\n\n2. Decides to remain seized of the matter."
+        "\n\nAnnex A\n\n1. The parties agree.\n\nAttachment\n\n1. The EU commits to terminate measures.\n\n"
+        "Annex B\n\n1. All States shall comply.\n\nAttachment\n\n1. AGHA-JANI, Dawood\n\n2. ALAI, Amir Moayyed\n"
+    )
+    assert [p.ref for p in doc.annexes if p.ref] == [
+        "Annex A, para 1",
+        "Attachment, para 1",
+        "Annex B, para 1",
+        "Attachment, part 2, para 1",
+        "Attachment, part 2, para 2",
+    ]
+
+
 def test_annex_in_word(tmp_path: Path) -> None:
     draft = (
         DraftBuilder()
