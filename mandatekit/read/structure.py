@@ -189,7 +189,10 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     adopted = any(_ADOPTED.match(p.text[:200]) for p in paragraphs if p.kind is Kind.front_matter)
     for para, spans in zip(paragraphs, bracket_spans([p.text for p in paragraphs]), strict=True):
         if adopted and spans:
-            spans = [s for s in spans if not is_editorial(para.text[s.start : s.end])]
+            # The header of an adopted text is the editor's ('[without reference to a Main Committee
+            # (A/73/L.4)]' under a General Assembly resolution's title): nothing in it was negotiated.
+            front = para.kind is Kind.front_matter
+            spans = [s for s in spans if not front and not is_editorial(para.text[s.start : s.end])]
         set_fields(para, brackets=spans)
     assign_verbs(paragraphs)  # after the brackets: a verb in brackets is not agreed
     front = read_front_matter(front_texts)

@@ -158,3 +158,21 @@ def test_the_vote_record_closes_the_resolution_in_a_volume() -> None:
     assert all(p.kind is Kind.annex for p in doc.paragraphs[doc.by_ref("OP 2").index + 1 :])  # type: ignore[union-attr]
     finding = check(TWO_RESOLUTIONS, only=["un-personnel-safety"]).findings[0]
     assert finding.verdict == "missing" and not finding.evidence  # resolution 426's words are not 425's
+
+
+def test_the_header_of_an_adopted_text_has_no_unagreed_brackets() -> None:
+    # A/RES/73/8, as its PDF's header reads: the committee note under the title is the editor's.
+    header = (
+        "United Nations A/RES/73/8\n\nResolution adopted by the General Assembly on 1 November 2018\n\n"
+        "[without reference to a Main Committee (A/73/L.3)]\n\n"
+    )
+    doc = read_string(header + "The Security Council,\n\nRecalling its resolutions,\n\n" + EDITORIAL)
+    assert not [p.text for p in doc.paragraphs if p.brackets]
+    draft = read_string(
+        header.replace("United Nations A/RES/73/8", "Draft resolution").replace(
+            "Resolution adopted by the General Assembly on", "Revised"
+        )
+        + "The Security Council,\n\n"
+        + EDITORIAL
+    )
+    assert [p.text[:8] for p in draft.paragraphs if p.brackets] == ["[without", "Requests"]
