@@ -57,7 +57,10 @@ def detect_language(document: Document) -> str | None:
             break
     if len(words) < _MIN_WORDS:
         return None
-    frequency = Counter(words)
+    return _clear_majority(Counter(words))
+
+
+def _clear_majority(frequency: Counter[str]) -> str | None:
     counts = {language: sum(frequency[w] for w in markers) for language, markers in _MARKERS.items()}
     counts = {language: n for language, n in counts.items() if n}
     if not counts:
@@ -68,3 +71,18 @@ def detect_language(document: Document) -> str | None:
     return (
         language if top >= 2 * max((n for lang, n in counts.items() if lang != language), default=0) else None
     )
+
+
+_PARAGRAPH_SAMPLE = 2_000  # characters: a paragraph's language is told by its first sentences
+
+
+def paragraph_language(text: str) -> str | None:
+    """The language of one paragraph, by the same marker words: 'fr' for 'Le Conseil de sécurité,' (a line
+    with no other language's marker is enough) or 'Invite tous les Etats Membres, conformément à leurs
+    obligations ...'; None when it cannot tell (no marker word: 'Security Sector Reform')."""
+    frequency = Counter(_WORD.findall(text[:_PARAGRAPH_SAMPLE].lower()))
+    language = _clear_majority(frequency)
+    if language is None:
+        return None
+    others = sum(frequency[w] for lang, markers in _MARKERS.items() if lang != language for w in markers)
+    return language if others == 0 or sum(frequency.values()) >= 8 else None

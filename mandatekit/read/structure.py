@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mandatekit.language import paragraph_language
 from mandatekit.read.model import Block, Document, Kind
 from mandatekit.read.structure_brackets import bracket_spans, is_editorial
 from mandatekit.read.structure_builder import Builder
@@ -131,12 +132,31 @@ def _add_numbered(builder: Builder, block: Block, text: str, label: Label) -> No
         builder.add_sub(block, text, label)
 
 
+_TRANSLATED_MIN = 3  # paragraphs of eight words or more in the other language: a text printed in two
+
+
+def _translations(blocks: list[Block], labelled: list[tuple[Label | None, str]], opening: int) -> set[int]:
+    """The Council's early volumes print the French text beside the English, paragraph by paragraph ('1.
+    Calls upon all Member States ...', then '1. Invite tous les Etats Membres ...'): in a resolution opened
+    by 'The Security Council,', the paragraphs in French are its translation, not paragraphs of its own (an
+    'OP 1 (2)' naming no paragraph of the text). Only in a text that has several: a draft quoting a French
+    title stays whole."""
+    if opening < 0 or not _OPENING.match(blocks[opening].text.strip()):
+        return set()
+    if paragraph_language(blocks[opening].text) != "en":
+        return set()
+    french = {i for i in range(opening + 1, len(blocks)) if paragraph_language(labelled[i][1]) == "fr"}
+    long = sum(1 for i in french if len(labelled[i][1].split(maxsplit=8)) > 8)
+    return french if long >= _TRANSLATED_MIN else set()
+
+
 def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     builder = Builder()
     labelled = [label_of(b) for b in blocks]
     opening = next((i for i, b in enumerate(blocks) if _OPENING.match(b.text.strip())), None)
     if opening is None:
         opening = next((i - 1 for i, (lab, text) in enumerate(labelled) if _starts_body(lab, text)), -1)
+    translations = _translations(blocks, labelled, opening)
     closed = False
     for i, (block, (label, text)) in enumerate(zip(blocks, labelled, strict=True)):
         text = text.strip()
@@ -149,6 +169,8 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
             builder.start_annex(block, text, f"{kind.capitalize()} {number}" if number else kind.capitalize())
         elif i <= opening:
             builder.add_front(block, text)
+        elif i in translations:
+            builder.add_annex_text(block, text)  # the translation beside it: never numbered, never judged
         elif builder.annex is None and closed and not _continues_ops(label, builder.op_number):
             # After "Decides to remain seized of the matter." only a next OP number is operative text.
             builder.start_annex(block, text, None)

@@ -289,3 +289,42 @@ def test_2592_items_under_a_first_item_typed_after_the_number() -> None:
     assert item is not None and doc.paragraphs[item.parent].ref == "OP 11"  # type: ignore[index]
     assert item.text.startswith("to identify those responsible")
     assert [p.ref for p in doc.operative if p.ref and p.ref.startswith("OP 14")][:2] == ["OP 14", "OP 14(b)"]
+
+
+# S/RES/186 (1964) as the Council's volume for 1964 prints it: the French text beside the English, paragraph by
+# paragraph (OP 1 and 2 in English, then in French, then OP 3 in English and in French).
+BILINGUAL = (
+    "186 (1964). Resolution of 4 March 1964\n\n186 (1964). Résolution du 4 mars 1964\n\nThe Security Council,\n\n"
+    "Noting that the present situation with regard to Cyprus is likely to threaten international peace and "
+    "security,\n\nLe Conseil de sécurité,\n\nNotant que la situation actuelle concernant Chypre est de nature à "
+    "menacer la paix et la sécurité internationales,\n\n"
+    "1. Calls upon all Member States, in conformity with their obligations under the Charter of the United "
+    "Nations, to refrain from any action likely to worsen the situation in the sovereign Republic of Cyprus;\n\n"
+    "2. Asks the Government of Cyprus to take all additional measures necessary to stop violence and bloodshed "
+    "in Cyprus;\n\n"
+    "1. Invite tous les Etats Membres, conformément à leurs obligations aux termes de la Charte des Nations "
+    "Unies, à s’abstenir de toute action qui risquerait d’aggraver la situation;\n\n"
+    "2. Demande au Gouvernement chypriote de prendre toutes les nouvelles mesures nécessaires pour arrêter les "
+    "actes de violence et les effusions de sang à Chypre;\n\n"
+    "3. Requests the Secretary-General to provide, from funds of the United Nations, for the remuneration and "
+    "expenses of the mediator and his staff.\n\n"
+    "3. Prie le Secrétaire général de pourvoir, sur les fonds de l’Organisation des Nations Unies, à la "
+    "rémunération et aux dépenses du médiateur et de son personnel.\n"
+)
+
+
+def test_the_french_text_printed_beside_the_english_is_its_translation() -> None:
+    doc = read_string(BILINGUAL)
+    assert [p.ref for p in doc.paragraphs if p.ref] == ["PP 1", "OP 1", "OP 2", "OP 3"]  # never 'OP 1 (2)'
+    assert doc.by_ref("OP 3").text.startswith("Requests the Secretary-General")  # type: ignore[union-attr]
+    translated = [p.text[:12] for p in doc.paragraphs if p.kind is Kind.annex]
+    assert translated == ["Le Conseil d", "Notant que l", "Invite tous ", "Demande au G", "Prie le Secr"]
+
+
+def test_a_draft_quoting_a_french_paragraph_keeps_it() -> None:
+    # One paragraph in French in an English draft (a quoted title, a name): not a text printed in two languages.
+    text = BILINGUAL.split("1. Invite")[0] + "3. Welcomes the report entitled « La situation des droits de "
+    text += "l’homme et la protection des civils dans le pays »;\n"
+    doc = read_string(text)
+    assert [p.ref for p in doc.operative] == ["OP 1", "OP 2", "OP 3"]
+    assert doc.by_ref("PP 2") is not None  # 'Notant que ...' stays a paragraph of the text: no translation
