@@ -1,7 +1,10 @@
 """Rebuild the bundled example drafts: `python examples/build_examples.py`.
 
 The drafts are fictional: a zero draft for renewing a peacekeeping mandate, with Word's automatic
-numbering, headings, a tracked change, square brackets and a reviewer's comment, as real drafts have."""
+numbering, headings, a tracked change, square brackets and a reviewer's comment, as real drafts have. Its
+tracked changes and comment carry the draft's own date (tests/builders.DRAFT_DATE), not the time of the
+build, and the zip is written the same way every time (mandatekit/render/reproducible.py): rebuilding it
+gives the same bytes, so `make docs` leaves it unchanged unless this file changes."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from mandatekit.output import replace_atomically
 from tests.builders import DraftBuilder, Run
 
 
@@ -125,6 +129,6 @@ def zero_draft() -> DraftBuilder:
 if __name__ == "__main__":
     here = Path(__file__).resolve().parent
     draft = zero_draft()
-    draft.save(here / "minusca-zero-draft.docx")
-    (here / "minusca-zero-draft.txt").write_text(draft.as_text(), encoding="utf-8")
+    replace_atomically(here / "minusca-zero-draft.docx", draft.to_bytes())
+    replace_atomically(here / "minusca-zero-draft.txt", draft.as_text())
     print("wrote examples/minusca-zero-draft.docx and .txt")

@@ -3,12 +3,16 @@ deletions, comments, tables. Used by the tests, the benchmark and the bundled ex
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+
+from mandatekit.render.reproducible import repacked
 
 NUMBERING = """
 <w:abstractNum {ns} w:abstractNumId="77">
@@ -21,6 +25,12 @@ NUMBERING = """
     <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="2218" w:hanging="475"/></w:pPr></w:lvl>
 </w:abstractNum>
 """
+
+
+# When the fictional delegation made its tracked changes and the reviewer wrote its comments: a date of the
+# draft's own, not the time it is built, so that a rebuilt draft (the bundled example) is the same file.
+DRAFT_DATE = dt.datetime(2026, 10, 20, 10, 0, 0, tzinfo=dt.UTC)
+_DRAFT_DATE_XML = DRAFT_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -76,6 +86,11 @@ class DraftBuilder:
         return self
 
     def save(self, path: Path) -> Path:
+        path.write_bytes(self.to_bytes())
+        return path
+
+    def to_bytes(self) -> bytes:
+        """The .docx: the same bytes for the same paragraphs (a fixed date on comments, a fixed zip)."""
         document = Document()
         numbering = document.part.numbering_part.element
         numbering.insert(0, parse_xml(NUMBERING.format(ns=nsdecls("w"))))
@@ -99,7 +114,7 @@ class DraftBuilder:
             if para.mark_deleted:
                 mark = parse_xml(
                     f'<w:rPr {nsdecls("w")}><w:del w:id="99" w:author="Delegation" '
-                    'w:date="2026-10-20T10:00:00Z"/></w:rPr>'
+                    f'w:date="{_DRAFT_DATE_XML}"/></w:rPr>'
                 )
                 p._p.get_or_add_pPr().append(mark)
             made = []
@@ -111,7 +126,7 @@ class DraftBuilder:
                     change_id += 1
                     wrapper = parse_xml(
                         f'<w:{run.kind} {nsdecls("w")} w:id="{change_id}" w:author="Delegation" '
-                        'w:date="2026-10-20T10:00:00Z"/>'
+                        f'w:date="{_DRAFT_DATE_XML}"/>'
                     )
                     r._r.addprevious(wrapper)
                     if run.kind == "del":
@@ -124,9 +139,11 @@ class DraftBuilder:
                     wrapper.append(r._r)
                 made.append(r)
             if para.comment and made:
-                document.add_comment(made, text=para.comment, author="Reviewer", initials="R")
-        document.save(str(path))
-        return path
+                comment = document.add_comment(made, text=para.comment, author="Reviewer", initials="R")
+                comment._comment_elm.date = DRAFT_DATE  # python-docx stamps the time of the build
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return repacked(buffer.getvalue())
 
     def as_text(self) -> str:
         """The same draft as plain text, numbers typed the way the .docx shows them."""

@@ -179,6 +179,7 @@ def annotate_docx(
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
+    from mandatekit.render.reproducible import repacked
     from mandatekit.render.safe_package import safe
 
-    return safe(buffer.getvalue(), path), count
+    return repacked(safe(buffer.getvalue(), path)), count

@@ -98,12 +98,15 @@ _DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
 def own_package(data: bytes) -> bytes:
     """The package with properties of our own: no 'Microsoft Macintosh Word' as the application, and none of
     what python-docx's starting template carries — its thumbnail (a picture of another document) and Word
-    2010's stylesWithEffects copy of the styles."""
+    2010's stylesWithEffects copy of the styles. Written by render.reproducible: the same parts, the same
+    bytes."""
     import re
     import zipfile
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    from mandatekit.render.reproducible import packed
+
+    parts: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
         for item in zin.infolist():
             if item.filename in _DROPPED:
                 continue
@@ -117,8 +120,8 @@ def own_package(data: bytes) -> bytes:
                     text = re.sub(rf'<Relationship [^>]*Target="[^"]*{base}"[^>]*/>', "", text)
                     text = re.sub(rf'<Override [^>]*PartName="/{re.escape(name)}"[^>]*/>', "", text)
                 content = text.encode("utf-8")
-            zout.writestr(item, content)
-    return out.getvalue()
+            parts[item.filename] = content
+    return packed(parts)
 
 
 def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:
