@@ -281,7 +281,12 @@ def test_monitoring_of_something_else_is_not_the_recommendation_said_whole() -> 
     assert f.refs == ["OP 1"]
 
 
-def test_civilians_declared_a_strategic_priority_are_cited_before_a_list_of_priority_tasks() -> None:
+def test_the_protection_task_in_the_priority_tasks_is_cited_before_a_strategic_priority_pointing_to_it() -> (
+    None
+):
+    # The codebook's test is PoC "listed among the mission's priority tasks": a strategic priority that only
+    # points back to that task ("as described in paragraph 29 (i)") is not what a coder cites. A blind coder
+    # chose the task in all 5 such cases of round 5's corpus sample; the gold coders split (4 and 3).
     f = finding(
         "24. Decides that the strategic priorities of the Mission are to contribute to the following "
         "objectives:\n\n"
@@ -293,7 +298,7 @@ def test_civilians_declared_a_strategic_priority_are_cited_before_a_list_of_prio
         "poc-priority",
     )
     assert f.verdict == "met"
-    assert f.refs == ["OP 24", "OP 24(a)"]
+    assert f.refs == ["OP 29", "OP 29(i)(a)"]
 
 
 def test_a_list_of_priority_tasks_still_meets_poc_priority() -> None:
