@@ -5,7 +5,7 @@
 
 Judges every draft in the corpus (default: ../shared/corpus/txt, beside the repository) with this checkout and
 with the mandatekit package in OLD_CHECKOUT (each in its own process), and counts, over all findings:
-  - verdicts that changed;
+  - verdicts that changed, and which way (e.g. 'missing -> partial');
   - findings whose evidence references changed (a renamed reference counts: 'OP 34(a)' became 'OP 34(i)(a)');
   - findings whose cited paragraphs changed (by their text: a renamed reference to the same paragraph does not).
 `--skip FILE` names drafts (one name a line, without .txt) that are never judged, e.g. a holdout nobody tuning
@@ -152,9 +152,13 @@ def main() -> None:
     verdicts = refs = paragraphs = 0
     both: list[tuple[dict, dict]] = []
     by_rule: dict[str, int] = {}
+    moves: dict[str, int] = {}  # 'missing -> partial': how many, so a reader sees which way verdicts went
     for key, before in old.items():
         after = new[key]
-        verdicts += before["verdict"] != after["verdict"]
+        if before["verdict"] != after["verdict"]:
+            verdicts += 1
+            move = f"{before['verdict']} -> {after['verdict']}"
+            moves[move] = moves.get(move, 0) + 1
         refs += before["refs"] != after["refs"]
         if before["texts"] != after["texts"]:
             paragraphs += 1
@@ -166,6 +170,8 @@ def main() -> None:
         f"{len(drafts)} drafts judged ({skipped} skipped); {len(refused)} refused by one version; {len(old)} findings"
     )
     print(f"verdict changed:                 {verdicts:6d}")
+    for move, count in sorted(moves.items(), key=lambda x: -x[1]):
+        print(f"  {move:<22} {count:5d}")
     print(f"evidence references changed:     {refs:6d}")
     print(f"cited paragraphs changed:        {paragraphs:6d}  ({len(both)} citing in both versions)")
     for rule, count in sorted(by_rule.items(), key=lambda x: -x[1]):
