@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL7 = Path(__file__).parent / "real7"
-AGREEING_CELLS_AT_LEAST = 227  # of 264 (227 when measured as a holdout, 226 before the round)
+AGREEING_CELLS_AT_LEAST = 233  # of 264 (227 as a holdout, 226 before; 233 after round 5's reader fixes)
 FALSE_MET_AT_MOST = 2  # 2 as measured; may only fall. benchmarks/gold_agreement.py lists every disagreement
 
 
