@@ -167,6 +167,41 @@ def clause_starts(para: Paragraph) -> list[int]:
     return starts
 
 
+# What sums up the words before it, a plural: 'such practices', 'these acts', 'all such violations'.
+_SUMS_UP = re.compile(r"\b(?:such|these)\s+([a-z]{2,}s)\b", re.IGNORECASE)
+_SUMS_UP_WITHIN = 300  # characters after its verb: 'demands that all relevant parties ... put an end to such'
+_TAKEN_UP_WITHIN = 1000  # characters before its verb in which a repeated noun is looked for
+
+
+def _lends_back(text: str, use: VerbUse, end: int, clause_start: int) -> bool:
+    """A verb that takes up the words before it by a noun that sums them up ('and demands that all relevant
+    parties immediately put an end to such practices' after a list of violations) governs them too. One that
+    repeats a noun of theirs ('and calls upon the Secretary-General to inform the Member State about any such
+    allegations' after 'to include allegations of sexual exploitation and abuse in their regular reporting')
+    takes up that thing only, and a pronoun ('it', 'them') one thing named: the rest stays the first verb's."""
+    after = use.start + len(use.verb)
+    m = _SUMS_UP.search(text, after, min(end, after + _SUMS_UP_WITHIN))
+    if m is None:
+        return False
+    noun = m.group(1).lower().removesuffix("s")  # 'practice' is taken up by 'such practices'
+    before = text[max(clause_start, use.start - _TAKEN_UP_WITHIN) : use.start].lower()
+    return re.search(rf"\b{re.escape(noun)}", before) is None
+
+
+def _lenders(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int]]:
+    """The verbs that lend their force to the words before them in their clause (see `_lends_back`), each
+    with where its clause starts."""
+    if len(starts) == len(para.verbs) or para.kind is not Kind.operative:
+        return []  # every verb opens a clause of its own: none takes up another's words
+    out = []
+    ends = [use.start for use in para.verbs[1:]] + [len(para.text)]
+    for use, end in zip(para.verbs, ends, strict=True):
+        k = bisect.bisect_right(starts, use.start) - 1
+        if k >= 0 and starts[k] < use.start and _lends_back(para.text, use, end, starts[k]):
+            out.append((use, starts[k]))
+    return out
+
+
 def list_clause(lead_in: Paragraph, item: Paragraph, starts: list[int]) -> int:
     """The clause of a lead-in that governs its items: the one whose verb the item inherited ('Decides that
     the mandate shall include the following tasks, ..., and stresses ...:' → the 'Decides' clause); for an item
@@ -196,6 +231,7 @@ class ParagraphIndex:
         self._verb_starts: list[int] = []
         self._verbs_sorted: bool | None = None
         self._clause_starts: list[int] | None = None
+        self._lenders: list[tuple[VerbUse, int]] | None = None
 
     def clause_of(self, pos: int) -> int:
         """The number of the verb clause holding `pos` (see `clause_starts`)."""
@@ -255,3 +291,18 @@ class ParagraphIndex:
             return found
         k = bisect.bisect_right(self._verb_starts, pos)
         return self.para.verbs[k - 1] if k else None
+
+    def force_use_at(self, pos: int) -> VerbUse | None:
+        """The verb whose force the words at `pos` carry: the one governing them, or a stronger one later in
+        their clause that sums up what came before ('Strongly condemns ... denial of humanitarian access ... and
+        demands that all relevant parties immediately put an end to such practices': the access denied is one
+        of the practices demanded to end). See `_lends_back`. A verb before the words lends them nothing."""
+        use = self.verb_use_at(pos)
+        if self._lenders is None:
+            self._lenders = _lenders(self.para, self.clauses)
+        for later, clause_start in self._lenders:
+            if clause_start <= pos < later.start and (
+                use is None or later.verb_class.strength > use.verb_class.strength
+            ):
+                use = later
+        return use

@@ -89,6 +89,15 @@ class Prepared(TextSearch):
         p = self.paragraphs[para]
         return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
 
+    def force_at(self, para: int, pos: int) -> tuple[VerbClass | None, str | None]:
+        """The class and words of the verb whose force the words at `pos` carry (`ParagraphIndex.force_use_at`):
+        the one governing them, or a stronger one that sums them up later in their clause. It decides whether
+        they are asked with force enough; the evidence cited is still ranked by the verb governing the words
+        (a paragraph that asks for them in its own words is cited before one that sums them up)."""
+        use = self.index(para).force_use_at(pos)
+        p = self.paragraphs[para]
+        return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
+
     def negation(self, hit: Hit) -> str | None:
         """The words negating a hit ('no longer', 'shall not'), if any; only asked of hits that matter."""
         key = (hit.para, hit.start)

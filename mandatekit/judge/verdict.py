@@ -43,7 +43,7 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
     ]
     weakest = None
     for h in operative:
-        verb_class, verb = prepared.verb_at(h.para, h.start)
+        verb_class, verb = prepared.force_at(h.para, h.start)
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
             weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
     if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:

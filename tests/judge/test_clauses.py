@@ -156,3 +156,35 @@ def test_bullets_in_a_row_are_governed_by_their_paragraph_not_by_the_bullet_befo
     )
     finding = check(text, only=["hrddp-support"]).findings[0]
     assert finding.verdict == "met"
+
+
+def test_a_later_verb_that_takes_the_words_up_again_lends_them_its_force() -> None:
+    # S/RES/2225 (2015) OP 1: the denial of access condemned is one of 'such practices' demanded to end.
+    text = (
+        "1. Strongly condemns attacks against schools and hospitals as well as denial of humanitarian access by "
+        "parties to armed conflict, and demands that all relevant parties immediately put an end to such "
+        "practices and take special measures to protect children;"
+    )
+    finding = check(text, only=["humanitarian-access"]).findings[0]
+    assert finding.verdict == "met"
+    assert not finding.reasons
+
+
+def test_a_later_verb_that_takes_nothing_up_lends_nothing() -> None:
+    text = (
+        "1. Strongly condemns attacks against schools and hospitals as well as denial of humanitarian access by "
+        "parties to armed conflict, and demands that all relevant parties take special measures to protect "
+        "children;"
+    )
+    assert check(text, only=["humanitarian-access"]).findings[0].verdict == "partial"
+
+
+def test_a_verb_before_the_words_lends_them_nothing() -> None:
+    # The demand comes first; what the Council then notes of 'such measures' is stated, not demanded.
+    text = (
+        "1. Demands that all relevant parties take special measures to protect children, and notes that such "
+        "measures must address the denial of humanitarian access by parties to armed conflict;"
+    )
+    finding = check(text, only=["humanitarian-access"]).findings[0]
+    assert finding.verdict == "partial"
+    assert "'notes'" in finding.reasons[0]

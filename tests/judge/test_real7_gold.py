@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 REAL7 = Path(__file__).parent / "real7"
-AGREEING_CELLS_AT_LEAST = 237  # of 264 (227 as a holdout, 226 before; 233 after round 5's reader fixes, 237 after its false-met fixes)
+AGREEING_CELLS_AT_LEAST = 238  # of 264 (227 as a holdout, 226 before; 233 after round 5's reader fixes, 237 after its false-met fixes, 238 with a verb that sums up the words before it)
 FALSE_MET_AT_MOST = 0  # 2 as measured, 0 since the ddrr and children fixes; may only fall. benchmarks/gold_agreement.py lists every disagreement
 
 
