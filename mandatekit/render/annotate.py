@@ -179,7 +179,6 @@ def annotate_docx(
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    from mandatekit.render.reproducible import repacked
     from mandatekit.render.safe_package import safe
 
-    return repacked(safe(buffer.getvalue(), path)), count
+    return safe(buffer.getvalue(), path), count

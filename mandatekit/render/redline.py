@@ -376,10 +376,9 @@ def redline_docx(
     count += _correct_references(word, body, document, placements, revisions, author, initials, when)
     buffer = io.BytesIO()
     word.save(buffer)
-    from mandatekit.render.reproducible import repacked
     from mandatekit.render.safe_package import safe
 
-    return repacked(safe(buffer.getvalue(), path)), count
+    return safe(buffer.getvalue(), path), count
 
 
 def _correct_references(word: Any, body: list[Any], document: Document, placements: dict[str, Placement],

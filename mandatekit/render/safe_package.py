@@ -66,13 +66,14 @@ def _counted(names: tuple[str, str], n: int) -> str:
 
 def strip_unsafe(data: bytes) -> tuple[bytes, list[str]]:
     """The package without its external relationships and code parts; and what was left out, for a user
-    ('a remote template', '3 external hyperlinks', 'macros'). A package with none is returned as it is."""
+    ('a remote template', '3 external hyperlinks', 'macros'). The package is written by render.reproducible
+    (the same parts, the same bytes) whether or not anything was left out: every Word file mandatekit writes
+    comes through here."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
-        infos = zin.infolist()
-        parts = {info.filename: zin.read(info.filename) for info in infos}
+        parts = {info.filename: zin.read(info.filename) for info in zin.infolist()}
     replaced: dict[str, bytes] = {}
     dropped: set[str] = set()
     gone_ids: dict[str, set[str]] = {}
@@ -137,15 +138,10 @@ def strip_unsafe(data: bytes) -> tuple[bytes, list[str]]:
         replaced["[Content_Types].xml"] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-    if not said:
-        return data, []
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in infos:
-            if info.filename in dropped:
-                continue
-            zout.writestr(info, replaced.get(info.filename, parts[info.filename]))
-    return out.getvalue(), [_counted(names, n) for names, n in said.items()]
+    from mandatekit.render.reproducible import packed
+
+    kept = {name: replaced.get(name, content) for name, content in parts.items() if name not in dropped}
+    return packed(kept), [_counted(names, n) for names, n in said.items()]
 
 
 def _without_fetching_fields(root: Any) -> tuple[Any, int]:
