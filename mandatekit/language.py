@@ -80,7 +80,19 @@ def paragraph_language(text: str) -> str | None:
     """The language of one paragraph, by the same marker words: 'fr' for 'Le Conseil de sécurité,' (a line
     with no other language's marker is enough) or 'Invite tous les Etats Membres, conformément à leurs
     obligations ...'; None when it cannot tell (no marker word: 'Security Sector Reform')."""
-    frequency = Counter(_WORD.findall(text[:_PARAGRAPH_SAMPLE].lower()))
+    return _language_of(_WORD.findall(text[:_PARAGRAPH_SAMPLE].lower()))
+
+
+def paragraph_in(language: str, text: str) -> bool:
+    """Whether one paragraph is in `language` (`paragraph_language`), told at once where none of that
+    language's marker words stands in it: a reader asks it of every paragraph of a long draft, and few are
+    in another language."""
+    words = _WORD.findall(text[:_PARAGRAPH_SAMPLE].lower())
+    return not _MARKERS[language].isdisjoint(words) and _language_of(words) == language
+
+
+def _language_of(words: list[str]) -> str | None:
+    frequency = Counter(words)
     language = _clear_majority(frequency)
     if language is None:
         return None

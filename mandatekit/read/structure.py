@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from mandatekit.language import paragraph_language
+from mandatekit.language import paragraph_in
 from mandatekit.read.model import Block, Document, Kind
 from mandatekit.read.structure_brackets import bracket_spans, is_editorial
 from mandatekit.read.structure_builder import Builder
@@ -41,6 +41,10 @@ _ANNEX = re.compile(
     re.IGNORECASE,
 )
 _SECTION_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4})\.\s+(?=[A-Z])")  # "A. Political process"
+# The vote record that closes a resolution in the Council's volumes ("Adopted at the 2074th meeting by 12 votes
+# to none"): what follows is another decision or resolution of the volume, not this one's operative text.
+_VOTE = r"Adopted\s+(?:unanimously\s+|without\s+a\s+vote\s+)?at\s+the\s+\d+\w*\s+meeting\b"
+_VOTE_RECORD = re.compile("^" + _VOTE, re.IGNORECASE)
 # The text as adopted, as its header or its place in the Council's volumes shows: "Adopted by the Security Council
 # at its 9512th meeting", "S/RES/2717 (2023)" (or "United Nations S/RES/2717 (2023)" on a PDF's masthead),
 # "Resolution 690 (1991)", "47 (1948). Resolution of 21 April 1948", "Resolution adopted by the General
@@ -51,14 +55,8 @@ _ADOPTED = re.compile(
     r"Adopted\s+by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b|(?:United\s+Nations\s+)?[SA]/RES/\d"
     r"|Resolution\s+\d{1,5}\s*\(\d{4}\)\s*$|\d{1,5}\s*\(\d{4}\)\.\s+Resolution\s+of\b"
     r"|Resolutions?\s+adopted\s+(?:and\s+decisions\s+taken\s+)?by\s+the\s+(?:Security\s+Council|General\s+Assembly)\b"
-    r"|Adopted\s+(?:unanimously\s+|without\s+a\s+vote\s+)?at\s+the\s+\d+\w*\s+meeting\b"
-    r")",
+    rf"|{_VOTE})",
     re.IGNORECASE,
-)
-# The vote record that closes a resolution in the Council's volumes ("Adopted at the 2074th meeting by 12 votes
-# to none"): what follows is another decision or resolution of the volume, not this one's operative text.
-_VOTE_RECORD = re.compile(
-    r"^Adopted\s+(?:unanimously\s+|without\s+a\s+vote\s+)?at\s+the\s+\d+\w*\s+meeting\b", re.IGNORECASE
 )
 # "Tasks by order of priority", "Requests for exemptions": a verb's spelling used as a noun in a heading.
 _NOUN_LIKE_HEADING = lazily(r"^\w+\s+(?:by|of|for|and|under|in)\b[^;:.,]*$", re.IGNORECASE)
@@ -143,9 +141,9 @@ def _translations(blocks: list[Block], labelled: list[tuple[Label | None, str]],
     title stays whole."""
     if opening < 0 or not _OPENING.match(blocks[opening].text.strip()):
         return set()
-    if paragraph_language(blocks[opening].text) != "en":
+    if not paragraph_in("en", blocks[opening].text):
         return set()
-    french = {i for i in range(opening + 1, len(blocks)) if paragraph_language(labelled[i][1]) == "fr"}
+    french = {i for i in range(opening + 1, len(blocks)) if paragraph_in("fr", labelled[i][1])}
     long = sum(1 for i in french if len(labelled[i][1].split(maxsplit=8)) > 8)
     return french if long >= _TRANSLATED_MIN else set()
 
