@@ -147,9 +147,13 @@ def about_a_report(h: Hit, prepared: Prepared) -> bool:
         if _REPORT_ACTION.match(para.text, len(para.text) - len(_BULLET.sub("", para.text, 1))):
             return True
         return _listed_for_a_report(h.para, prepared)
-    after = use.start + len(use.verb)
-    first = _FIRST_ACTION.search(para.text, after, h.start)
-    return bool(first and _REPORT_ACTION.match(para.text, first.end()))
+    return _report_asked(para.text, use.start + len(use.verb), h.start) is not None
+
+
+def _report_asked(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The report asked by the first action between `start` (after a verb) and `end`, if that action is one."""
+    first = _FIRST_ACTION.search(text, start, end)
+    return _REPORT_ACTION.match(text, first.end()) if first else None
 
 
 # A report named in the clause that announces a list: 'to include in his reports', 'to report ..., including:'.
@@ -172,12 +176,8 @@ def _listed_for_a_report(index: int, prepared: Prepared) -> bool:
         end = starts[clause + 1] if clause + 1 < len(starts) else len(lead.text)
         use = prepared.verb_use_at(lead.index, start)
         if use is not None and not (lead.verb_inherited and use is lead.verbs[0]):
-            first = _FIRST_ACTION.search(lead.text, use.start + len(use.verb), end)
-            return bool(
-                first
-                and _REPORT_ACTION.match(lead.text, first.end())
-                and _A_REPORT.search(lead.text, first.end(), end)
-            )
+            asked = _report_asked(lead.text, use.start + len(use.verb), end)
+            return bool(asked and _A_REPORT.search(lead.text, asked.start(), end))
         para = lead
     return False
 
