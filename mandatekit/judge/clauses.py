@@ -202,6 +202,37 @@ def _lenders(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int]]:
     return out
 
 
+# What a later clause says it does about what the paragraph named before it: a noun that names no thing of its
+# own, only a kind of effort or a point of view, after 'this', 'that', 'these', 'those' or 'such' ('and requests
+# UNSOM to continue supporting these efforts', 'further requests the Mission's support in this regard', 'to that
+# end', 'to assist this process'). It takes up the paragraph's earlier clauses, whatever they are called.
+_TAKES_UP = re.compile(
+    r"\b(?:this|that|these|those|such)\s+(?:regard|respect|end|efforts?|endeavou?rs?|process|processes"
+    r"|initiatives?|undertakings?|work)\b",
+    re.IGNORECASE,
+)
+
+
+def taking_up(para: Paragraph, starts: list[int]) -> list[tuple[int, VerbUse]]:
+    """The clauses of an operative paragraph whose verb takes up what the clauses before it named (see
+    `_TAKES_UP`), each with that verb: its clause number and the verb. The words the anaphor stands for are
+    in the same paragraph, and before it: 'Urges the parties to pursue reconciliation talks ..., and requests
+    UNSOM to continue supporting these efforts' asks UNSOM to support the talks."""
+    if para.kind is not Kind.operative or len(para.verbs) < 2:
+        return []
+    out = []
+    ends = [use.start for use in para.verbs[1:]] + [len(para.text)]
+    for use, end in zip(para.verbs, ends, strict=True):
+        k = bisect.bisect_right(starts, use.start) - 1
+        if (
+            use.start > 0
+            and k >= 0
+            and _TAKES_UP.search(para.text, use.start + len(use.verb), max(end, use.start))
+        ):
+            out.append((k, use))
+    return out
+
+
 def list_clause(lead_in: Paragraph, item: Paragraph, starts: list[int]) -> int:
     """The clause of a lead-in that governs its items: the one whose verb the item inherited ('Decides that
     the mandate shall include the following tasks, ..., and stresses ...:' → the 'Decides' clause); for an item
@@ -232,6 +263,8 @@ class ParagraphIndex:
         self._verbs_sorted: bool | None = None
         self._clause_starts: list[int] | None = None
         self._lenders: list[tuple[VerbUse, int]] | None = None
+        self._taking_up: list[tuple[int, VerbUse]] | None = None
+        self._taker_clauses: list[int] = []
 
     def clause_of(self, pos: int) -> int:
         """The number of the verb clause holding `pos` (see `clause_starts`)."""
@@ -250,6 +283,21 @@ class ParagraphIndex:
         if self._clause_starts is None:
             self._clause_starts = clause_starts(self.para)
         return self._clause_starts
+
+    @property
+    def taking_up(self) -> list[tuple[int, VerbUse]]:
+        """See `taking_up`: (clause number, verb) of each clause that takes up the clauses before it."""
+        if self._taking_up is None:
+            self._taking_up = taking_up(self.para, self.clauses)
+            self._taker_clauses = [number for number, _ in self._taking_up]
+        return self._taking_up
+
+    def taker_after(self, clause: int) -> tuple[int, VerbUse] | None:
+        """The clause that takes up `clause` (with its verb): the first after it that takes up what came
+        before. It stands for what was named since the one before it, so each clause is taken up once."""
+        takers = self.taking_up
+        k = bisect.bisect_right(self._taker_clauses, clause)
+        return takers[k] if k < len(takers) else None
 
     def clause_start(self, pos: int) -> int:
         """Start of the clause holding `pos`: just after the last ';', ':' or '.' followed by a space."""

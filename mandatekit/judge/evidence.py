@@ -300,6 +300,25 @@ def in_one_clause(
         ]
         if all(way):
             ways.append(way)
+    # A clause that takes up what the paragraph named before it ('..., and requests UNSOM to continue
+    # supporting these efforts') stands with each earlier clause it takes up: its words and theirs are one ask.
+    index = prepared.index(leaf)
+    for clause in options if index.taking_up else ():
+        taker = index.taker_after(clause)
+        if taker is None or taker[0] not in options:
+            continue
+        number, use = taker
+        way = [
+            [h for h in hits if h.para != leaf or prepared.clause_of(leaf, h.start) in (clause, number)]
+            for hits in allowed
+        ]
+        in_leaf = [h for hits in way for h in hits if h.para == leaf]
+        if (
+            all(way)
+            and any(prepared.clause_of(leaf, h.start) == clause for h in in_leaf)
+            and any(h.start > use.start and prepared.clause_of(leaf, h.start) == number for h in in_leaf)
+        ):
+            ways.append(way)
     if not ways:
         without_leaf = [[h for h in hits if h.para != leaf] for hits in allowed]
         if all(without_leaf):

@@ -98,6 +98,26 @@ class Prepared(TextSearch):
         p = self.paragraphs[para]
         return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
 
+    def taken_up(self, hit: Hit, together: list[Hit]) -> VerbUse | None:
+        """The verb of a later clause of the hit's paragraph that takes up the hit's clause (`taking_up`) and
+        governs other words found with it ('Urges the parties to pursue reconciliation talks ..., and requests
+        UNSOM to continue supporting these efforts': the talks with 'supporting'), if any: the mission's role
+        is asked of what the earlier clause names, with that verb's force. Without words of its own among
+        those found, the later clause lends nothing (a report asked 'in this regard' asks no more of the
+        words before)."""
+        index = self.index(hit.para)
+        if not index.taking_up:
+            return None
+        taker = index.taker_after(index.clause_of(hit.start))
+        if taker is None:
+            return None
+        number, use = taker
+        takes_part = any(
+            o.para == hit.para and o.start > use.start and index.clause_of(o.start) == number
+            for o in together
+        )
+        return use if takes_part else None
+
     def negation(self, hit: Hit) -> str | None:
         """The words negating a hit ('no longer', 'shall not'), if any; only asked of hits that matter."""
         key = (hit.para, hit.start)

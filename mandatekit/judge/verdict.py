@@ -44,6 +44,10 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
     weakest = None
     for h in operative:
         verb_class, verb = prepared.force_at(h.para, h.start)
+        # A later clause that takes up these words and holds others found with them asks them with its force.
+        lent = prepared.taken_up(h, operative)
+        if lent and lent.verb_class.strength > (verb_class.strength if verb_class else 0):
+            verb_class, verb = lent.verb_class, lent.verb
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
             weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
     if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:

@@ -188,3 +188,58 @@ def test_a_verb_before_the_words_lends_them_nothing() -> None:
     finding = check(text, only=["humanitarian-access"]).findings[0]
     assert finding.verdict == "partial"
     assert "'notes'" in finding.reasons[0]
+
+
+# A later clause that takes up what the paragraph named before it ('these efforts', 'in this regard', 'to that
+# end') asks its own verb's action of those things: S/RES/2461 (2019) OP 5 and OP 6 ask UNSOM's support for the
+# reconciliation and dialogue urged of the Government in the clauses before.
+TAKEN_UP = (
+    "6. Emphasises the need for national reconciliation across the country, urges the Government to pursue "
+    "talks at the local level, and requests the Mission to continue supporting these efforts;"
+)
+
+
+def test_a_later_clause_that_takes_up_the_paragraph_asks_its_action_of_what_it_named() -> None:
+    finding = check(TAKEN_UP, only=["peace-process"]).findings[0]
+    assert finding.verdict == "met"
+    assert {e.ref for e in finding.evidence} == {"OP 6"}
+
+
+def test_in_this_regard_takes_up_the_paragraph_too() -> None:
+    text = (
+        "5. Urges the Government and the opposition to resume the political dialogue without delay, and further "
+        "requests the Mission's support in this regard;"
+    )
+    assert check(text, only=["peace-process"]).findings[0].verdict == "met"
+
+
+def test_a_later_clause_that_names_its_own_object_takes_up_nothing() -> None:
+    text = TAKEN_UP.replace("supporting these efforts", "supporting the Government")
+    assert check(text, only=["peace-process"]).findings[0].verdict == "partial"
+
+
+def test_a_clause_that_takes_up_the_paragraph_with_no_words_of_its_own_lends_nothing() -> None:
+    # The report asked 'in this regard' is not asked of the attacks condemned: they stay condemned only.
+    text = (
+        "9. Condemns the attacks against peacekeepers, and requests the Secretary-General to report in this "
+        "regard;"
+    )
+    finding = check(text, only=["un-personnel-safety"]).findings[0]
+    assert finding.verdict == "partial"
+    assert "'Condemns'" in finding.reasons[0]
+
+
+def test_a_weaker_verb_that_takes_up_the_paragraph_lends_nothing() -> None:
+    text = TAKEN_UP.replace(
+        "and requests the Mission to continue supporting", "and encourages partners to support"
+    )
+    assert check(text, only=["peace-process"]).findings[0].verdict == "partial"
+
+
+def test_what_follows_the_anaphor_is_not_taken_up() -> None:
+    # The efforts are those named before them: the talks urged after them are no part of what is supported.
+    text = (
+        "6. Requests the Mission to continue supporting these efforts, and urges the Government to pursue "
+        "national reconciliation;"
+    )
+    assert check(text, only=["peace-process"]).findings[0].verdict == "partial"
