@@ -265,6 +265,7 @@ class ParagraphIndex:
         self._lenders: list[tuple[VerbUse, int]] | None = None
         self._taking_up: list[tuple[int, VerbUse]] | None = None
         self._taker_clauses: list[int] = []
+        self._taker_starts: list[int] = []
 
     def clause_of(self, pos: int) -> int:
         """The number of the verb clause holding `pos` (see `clause_starts`)."""
@@ -290,6 +291,7 @@ class ParagraphIndex:
         if self._taking_up is None:
             self._taking_up = taking_up(self.para, self.clauses)
             self._taker_clauses = [number for number, _ in self._taking_up]
+            self._taker_starts = [use.start for _, use in self._taking_up]
         return self._taking_up
 
     def taker_after(self, clause: int) -> tuple[int, VerbUse] | None:
@@ -297,6 +299,14 @@ class ParagraphIndex:
         before. It stands for what was named since the one before it, so each clause is taken up once."""
         takers = self.taking_up
         k = bisect.bisect_right(self._taker_clauses, clause)
+        return takers[k] if k < len(takers) else None
+
+    def taker_of(self, pos: int) -> tuple[int, VerbUse] | None:
+        """The clause whose verb takes up the words at `pos`: the first such verb after them, in a later clause
+        or later in their own ('urges the Government to redouble its efforts ..., and requests the Mission to
+        support these efforts', one clause by 'these')."""
+        takers = self.taking_up
+        k = bisect.bisect_right(self._taker_starts, pos)
         return takers[k] if k < len(takers) else None
 
     def clause_start(self, pos: int) -> int:

@@ -99,8 +99,9 @@ class Prepared(TextSearch):
         return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
 
     def taken_up(self, hit: Hit, together: list[Hit]) -> VerbUse | None:
-        """The verb of a later clause of the hit's paragraph that takes up the hit's clause (`taking_up`) and
-        governs other words found with it ('Urges the parties to pursue reconciliation talks ..., and requests
+        """The verb of a later clause of the hit's paragraph that takes up the words before it (`taking_up`:
+        the first such verb after the hit, in a later clause or later in the hit's own) and governs other words
+        found with it ('Urges the parties to pursue reconciliation talks ..., and requests
         UNSOM to continue supporting these efforts': the talks with 'supporting'), if any: the mission's role
         is asked of what the earlier clause names, with that verb's force. Without words of its own among
         those found, the later clause lends nothing (a report asked 'in this regard' asks no more of the
@@ -108,7 +109,7 @@ class Prepared(TextSearch):
         index = self.index(hit.para)
         if not index.taking_up:
             return None
-        taker = index.taker_after(index.clause_of(hit.start))
+        taker = index.taker_of(hit.start)
         if taker is None:
             return None
         number, use = taker

@@ -243,3 +243,12 @@ def test_what_follows_the_anaphor_is_not_taken_up() -> None:
         "national reconciliation;"
     )
     assert check(text, only=["peace-process"]).findings[0].verdict == "partial"
+
+
+def test_efforts_named_then_taken_up_in_one_clause_are_asked_with_the_later_verb() -> None:
+    # 'these efforts' repeats the noun of the clause it joins: the efforts urged are those supported.
+    text = (
+        "6. Urges the Government to redouble its efforts towards national reconciliation, and requests the "
+        "Mission to support these efforts;"
+    )
+    assert check(text, only=["peace-process"]).findings[0].verdict == "met"
