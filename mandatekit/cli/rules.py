@@ -100,57 +100,6 @@ def test(folders: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
-SKELETON = """\
-# yaml-language-server: $schema=rule.schema.json
-# A mandatekit rule (rule.schema.json beside it, from `mandatekit rules schema`, lets editors check it). Header first (who, what, how bad, why), then the check, then the proof.
-# Guide: docs/writing-rules.md. Check it with: mandatekit rules validate {folder}
-id: {rule_id}
-title: One line the drafter reads in the scorecard
-severity: medium            # critical / high / medium / low
-theme: Protection of civilians
-recommendation: >-
-  What the draft should do, in the drafter's words.
-sources:
-  - id: our-brief-2026                 # an id from _sources.yaml in this folder (or seeds/sources.yaml)
-    quote: "The words of the source, quoted exactly."
-message:
-  met: The draft does it.
-  partial: The draft goes part of the way.
-  missing: The draft does not do it.
-
-scope: operative            # met only in operative paragraphs (the preamble can give partial)
-min_verb: requests          # decides / requests / calls / encourages / notes
-elements:                   # the ideas the text must contain
-  first_idea:
-    label: what this idea is, in plain words
-    phrases:                # words match their inflections: protect = protects, protection ...
-      - protect ... civilians
-  second_idea:
-    label: what this idea is
-    phrases:
-      - (irrespective|regardless) of the source
-met: [first_idea, second_idea]   # all of these together in one operative paragraph
-partial:                        # element sets that alone make it partial
-  - [second_idea]
-subject:                        # the recommendation's subject: addressed at all (a preamble, a weak verb,
-  label: the protection of civilians   # an ask of others), it alone makes it partial; never one common word
-  phrases:
-    - protection of civilians
-exclude: []                     # text that neutralizes a match: - why: ...  phrases: [...]
-
-suggestion: >-
-  Requests {{mission}} to ...;   # {{mission}}, {{host_state}}, {{national_forces}} ...: never a country's names
-
-examples:                   # tests: run by `mandatekit rules test`; one 'met' example is required
-  - verdict: met
-    text: "1. Requests the Mission to protect civilians irrespective of the source of the threat;"
-  - verdict: partial
-    text: "Stressing that civilians must be protected irrespective of the source of the threat,"
-  - verdict: missing
-    text: "1. Decides to renew the mandate of the Mission;"
-"""
-
-
 @rules.command()
 @click.argument("rule_id")
 @click.option(
@@ -163,13 +112,16 @@ examples:                   # tests: run by `mandatekit rules test`; one 'met' e
 )
 def new(rule_id: str, folder: Path) -> None:
     """Write a commented skeleton rule file, ready to fill in; beside it, the first time, a source register
-    (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json)."""
+    (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json).
+
+    Each value to choose is written "FILL IN: " and a worked example of what goes there. A file with one
+    left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all."""
     import re
 
     from mandatekit.output import write_atomic
     from mandatekit.rulebook.model import Rule
     from mandatekit.rulebook.register import REGISTER_NAME
-    from mandatekit.rulebook.register import SKELETON as REGISTER_SKELETON
+    from mandatekit.rulebook.scaffold import MARK, REGISTER_SKELETON, RULE_SKELETON
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
         raise MandatekitError(None, f"'{rule_id}' is not a valid id: lower-case letters, digits and hyphens")
@@ -177,17 +129,20 @@ def new(rule_id: str, folder: Path) -> None:
     if path.exists():
         raise MandatekitError(path, "already exists: choose another id or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, SKELETON.format(rule_id=rule_id, folder=folder))
+    write_atomic(path, RULE_SKELETON.format(rule_id=rule_id, folder=folder))
     wrote = [str(path)]
     register = folder / REGISTER_NAME
     if not register.exists():
-        write_atomic(register, REGISTER_SKELETON.format(folder=folder).replace("MY-RULE", rule_id.upper()))
+        write_atomic(register, REGISTER_SKELETON.format(folder=folder, rule_id_caps=rule_id.upper()))
         wrote.append(f"{register} (register the documents your rules cite here)")
     schema_file = folder / "rule.schema.json"
     if not schema_file.exists():
         write_atomic(schema_file, json.dumps(Rule.model_json_schema(), indent=2) + "\n")
         wrote.append(str(schema_file))
-    click.echo(f"wrote {', '.join(wrote)}: fill it in, then run `mandatekit rules validate {folder}`")
+    click.echo(
+        f"wrote {', '.join(wrote)}: replace each '{MARK} ...' with your own words (each is an example of what "
+        f"goes there), then run `mandatekit rules validate {folder}`"
+    )
 
 
 @rules.command()

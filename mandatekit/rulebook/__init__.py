@@ -51,6 +51,7 @@ from mandatekit.rulebook.profiles import (
     merged_terms,
     profile_from_file,
 )
+from mandatekit.rulebook.scaffold import RULE_WHAT, unfilled
 from mandatekit.rulebook.sources import load_sources
 
 __all__ = [
@@ -112,6 +113,9 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     if not isinstance(data, dict) or node is None:
         return None, {}, [f"{path}: a rule file must be a YAML mapping (id: ..., title: ..., ...)"]
     lines = line_index(node)
+    placeholder = unfilled(path, node, RULE_WHAT)
+    if placeholder:  # the scaffold of `rules new`, not yet filled in: to do before any other problem
+        return None, lines, [placeholder]
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
@@ -262,18 +266,26 @@ def _load_rulebook(
     notices: list[str] = []
     problems: list[str] = []
     sources: set[str] = set()
+    register_problems: list[str] = []  # a failing register is the problem, not every id it would hold
     terms = merged_terms(pattern_terms(profiles.values()))
     for register in [data_dir("seeds") / "sources.yaml", *registers]:
         if register.exists() or register in registers:
-            entries, register_problems = read_register(register)
-            problems += register_problems
+            entries, these = read_register(register)
+            register_problems += these
             sources |= {s["id"] for s in entries}
+    problems += register_problems
     for n, folder in enumerate(folders):
         if not folder.is_dir():
             problems.append(f"{folder}: rule folder not found")
             continue
         seen_here: dict[str, Path] = {}
-        for path in rule_files(folder):
+        paths = rule_files(folder)
+        if not paths:  # a folder named to hold rules that holds none: a wrong folder, never meant
+            problems.append(
+                f"{folder}: no rule files in this folder (a rule is a .yaml file; "
+                f"`mandatekit rules new ID --dir {folder}` writes one)"
+            )
+        for path in paths:
             rule, line_index, file_problems = parse_rule_file(path, terms)
             problems += file_problems
             if rule is None:
@@ -283,7 +295,7 @@ def _load_rulebook(
                 continue
             seen_here[rule.id] = path
             for i, source in enumerate(rule.sources):
-                if sources and source.id not in sources:
+                if sources and source.id not in sources and not register_problems:
                     problems.append(
                         f"{path}:{line_of(line_index, ['sources', i, 'id'])}: sources[{i}].id: "
                         f"'{source.id}' is in no source register (register it in {REGISTER_HINT})"

@@ -44,29 +44,13 @@ class Register(Strict):
     sources: list[RegisteredSource] = Field(min_length=1)
 
 
-SKELETON = """\
-# Source documents of the rules in this folder: rules cite these ids under `sources:`.
-# Checked with the rules: mandatekit rules validate {folder}
-sources:
-  - id: our-brief-2026                # lower-case id, cited by rules as sources: - id: our-brief-2026
-    title: "The title of the document"
-    kind: Advocacy brief on the renewal of the mission's mandate
-    author: The organisation or person
-    date: "2026-01"
-    made_for: UNMISS                  # the mission its recommendations were made for
-    recommendations:
-      - id: MY-RULE                   # the rule's id in capitals
-        quote: "The words of the document, quoted exactly."
-        where: "Section or page"
-"""
-
-
 def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """The sources of one register file (as plain data), and its problems (file:line: what)."""
     import yaml
 
     from mandatekit.output import note_input
     from mandatekit.rulebook.files import validation_errors
+    from mandatekit.rulebook.scaffold import REGISTER_WHAT, unfilled
     from mandatekit.rulebook.yamlfile import line_index, parse_yaml
 
     note_input(path, "source register")
@@ -80,6 +64,9 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         return [], [f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}"]
     if not isinstance(data, dict) or node is None:
         return [], [f"{path}: a source register must be a YAML mapping with 'sources: [...]'"]
+    placeholder = unfilled(path, node, REGISTER_WHAT)
+    if placeholder:  # the register `rules new` writes, not yet filled in
+        return [], [placeholder]
     try:
         register = Register.model_validate(data)
     except ValidationError as exc:

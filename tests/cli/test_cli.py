@@ -176,11 +176,52 @@ def test_rules_test_reports_a_failing_example(tmp_path: Path) -> None:
     assert code == 2 and "r.yaml" in err and "expected missing, got met" in err
 
 
-def test_rules_new_writes_a_valid_skeleton(tmp_path: Path) -> None:
-    code, _, _ = run("rules", "new", "my-rule", "--dir", str(tmp_path))
-    assert code == 0 and (tmp_path / "my-rule.yaml").exists()
-    assert run("rules", "validate", str(tmp_path))[0] == 0
-    assert run("rules", "new", "my-rule", "--dir", str(tmp_path))[0] == 2  # never overwrites
+def test_rules_new_skeleton_is_refused_until_filled_in(tmp_path: Path) -> None:
+    """The scaffold's placeholders are refused by validate, test and check alike, one line per file naming
+    the line of the first; with every placeholder's mark removed it is a valid rule whose examples pass."""
+    folder = tmp_path / "our-rules"
+    code, _, _ = run("rules", "new", "my-rule", "--dir", str(folder))
+    rule = folder / "my-rule.yaml"
+    assert code == 0 and rule.exists()
+    title_line = next(
+        i for i, line in enumerate(rule.read_text().splitlines(), 1) if line.startswith("title:")
+    )
+    for command in (["rules", "validate"], ["rules", "test"], ["check", draft(tmp_path), "--rules"]):
+        code, out, err = run(*command, str(folder))
+        assert code == 2, command
+        problems = [line for line in err.splitlines() if "my-rule.yaml" in line]
+        assert len(problems) == 1 and f"my-rule.yaml:{title_line}:" in problems[0] and "title" in problems[0]
+        assert any(line.startswith(f"mandatekit: {folder / '_sources.yaml'}:") for line in err.splitlines())
+        assert "passed" not in out
+    for path in (rule, folder / "_sources.yaml"):  # a writer who fills in every placeholder
+        path.write_text(path.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
+    assert run("rules", "validate", str(folder))[0] == 0
+    code, out, _ = run("rules", "test", str(folder))
+    assert code == 0 and out.splitlines()[-1] == "3 passed, 0 failed"
+    assert run("rules", "new", "my-rule", "--dir", str(folder))[0] == 2  # never overwrites
+
+
+def test_one_placeholder_left_is_found_where_it_stands(tmp_path: Path) -> None:
+    run("rules", "new", "my-rule", "--dir", str(tmp_path))
+    rule = tmp_path / "my-rule.yaml"
+    for path in (rule, tmp_path / "_sources.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
+    lines = rule.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "text: " in line and "Decides to renew" in line)
+    lines[at] = lines[at].replace('text: "', 'text: "FILL IN: ')
+    rule.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("rules", "validate", str(tmp_path))
+    assert code == 2 and f"my-rule.yaml:{at + 1}: examples[2].text:" in err and "more placeholder" not in err
+
+
+def test_a_rule_folder_without_rules_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "emptyrules"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("rules to come\n")
+    for command in (["rules", "validate", str(empty)], ["check", draft(tmp_path), "--rules", str(empty)]):
+        code, out, err = run(*command)
+        assert code == 2 and str(empty) in err and "Traceback" not in err, command
+        assert out == ""
 
 
 def test_rules_docs_is_committed_and_current() -> None:

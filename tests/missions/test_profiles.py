@@ -169,5 +169,4 @@ def test_rules_new_offers_a_register_and_a_schema_the_user_has(tmp_path: Path) -
     skeleton = (folder / "my-rule.yaml").read_text(encoding="utf-8")
     assert "https://" not in skeleton and "$schema=rule.schema.json" in skeleton
     assert (folder / "rule.schema.json").is_file() and (folder / "_sources.yaml").is_file()
-    assert run("rules", "validate", str(folder))[0] == 0
     assert "_sources.yaml" in err or "_sources.yaml" in out
