@@ -1,8 +1,15 @@
 """Drafter decisions: a finding accepted as it stands, not applicable, or judged differently — with a written
 justification and who decided. Kept in a small YAML file beside the draft:
 
-    <draft>.decisions.yaml        decisions for that draft only (recorded with its verdict and evidence)
+    <draft>.decisions.yaml        decisions for that draft and its later revisions (recorded with its
+                                  verdict, evidence, symbol and title)
     mandatekit-decisions.yaml     decisions for every draft in the folder
+
+A revision is another file in the same folder holding the same text in a later round: the same symbol
+(S/2026/900), or, where either file has no symbol, the same title naming the subject (not a bare "Draft
+resolution"). Each round of a draft gets its own file name (rev1.docx, rev2.docx), so a decision taken on
+one round follows to the next, and says so ("decided on rev1.docx, same symbol S/2026/900"). A draft with
+another symbol is another text and does not take it.
 
 Decisions are shown beside the tool's own verdict, never instead of it. A decision whose rule no longer
 exists, or whose rule now gives another verdict or finds new evidence, is flagged for another look."""
@@ -166,17 +173,37 @@ def load_decisions(path: Path) -> list[Decision]:
         raise MandatekitError(path, f"invalid decision ({where}: {err['msg']})") from exc
 
 
-def _applies(decision: Decision, report: Report) -> bool:
+# Words every draft's title may hold: a title of these alone ("Draft resolution", "Renewal of the mandate")
+# names no particular text, and two drafts sharing it are not thereby revisions of one another.
+_TITLE_COMMON = frozenset(
+    {"a", "an", "and", "draft", "extension", "for", "in", "mandate", "mission", "of", "on", "operation"}
+    | {"peacekeeping", "renewal", "res", "resolution", "revised", "rev", "s", "security", "council", "the"}
+    | {"to", "united", "nations"}
+)
+
+
+def _specific(title: str) -> bool:
+    import re
+
+    return any(w not in _TITLE_COMMON for w in re.findall(r"[^\W\d_]+", title.casefold()))
+
+
+def _reaches(decision: Decision, report: Report) -> str | None:
+    """Whether a decision applies to this draft, and how: '' when it was taken on this draft (or on every
+    draft in the folder); when it was taken on another file, why that file is an earlier revision of this
+    draft (the same symbol; or, where either lacks a symbol, the same specific title); None when it does
+    not apply. Two symbols that differ are two drafts, whatever their titles."""
     if decision.draft is None:
-        return True
+        return ""
     doc = report.document
     names = {Path(doc.path).name if doc.path else None, Path(doc.path).stem if doc.path else None, doc.symbol}
     if decision.draft in names:
-        return True
-    # the same draft in a later revision (another file): matched by its symbol or its title
-    return bool(decision.symbol and decision.symbol == doc.symbol) or bool(
-        decision.title and decision.title == doc.title
-    )
+        return ""
+    if decision.symbol and doc.symbol:
+        return f"same symbol {doc.symbol}" if decision.symbol == doc.symbol else None
+    if decision.title and decision.title == doc.title and _specific(doc.title):
+        return f"same title “{doc.title}”"
+    return None
 
 
 def _staleness(decision: Decision, finding: Finding) -> str | None:
@@ -195,7 +222,7 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
     if not files:  # no decisions: the report as it is (a folder of drafts mostly has none)
         return report
     findings = {f.rule: f for f in report.findings}
-    chosen: dict[str, tuple[Decision, Path]] = {}
+    chosen: dict[str, tuple[Decision, Path, str | None]] = {}
     warnings = list(report.warnings)
     doc_path = Path(report.document.path) if report.document.path else None
     own = {PROJECT_FILE, f"{doc_path.stem}.decisions.yaml" if doc_path else PROJECT_FILE}
@@ -209,7 +236,8 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
             warnings.append(f"{exc} (another draft's decisions file: skipped)")
             continue
         for decision in decisions:
-            if not _applies(decision, report) or (sibling and decision.draft is None):
+            how = _reaches(decision, report)
+            if how is None or (sibling and decision.draft is None):
                 continue
             if decision.rule not in findings:
                 warnings.append(
@@ -217,17 +245,19 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
                     "look at it again"
                 )
                 continue
-            chosen[decision.rule] = (decision, path)
+            chosen[decision.rule] = (decision, path, how)
     updated = []
     for f in report.findings:
         if f.rule in chosen:
-            decision, path = chosen[f.rule]
+            decision, path, how = chosen[f.rule]
             applied = AppliedDecision(
                 decision=decision.decision,
                 why=decision.why,
                 by=decision.by,
                 date=decision.date,
                 source=str(path),
+                decided_on=decision.draft if how else None,
+                matched_by=how or None,
                 stale=_staleness(decision, f),
             )
             f = f.model_copy(update={"decision": applied})

@@ -83,14 +83,20 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     "--draft",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="The draft it applies to: recorded with the tool's verdict and evidence, in "
-    "<draft>.decisions.yaml beside it, so a later change is flagged. Without it the decision "
-    "goes to mandatekit-decisions.yaml here and applies to every draft in this folder.",
+    "<draft>.decisions.yaml beside it, so a later change is flagged. It also applies to the draft's later "
+    "rounds in that folder (the same symbol, or the same title where one has no symbol), which say so. "
+    "Without it the decision goes to mandatekit-decisions.yaml here and applies to every draft in this folder.",
 )
 @rules_option
 @profile_option
 def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path | None,
            rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """Record a drafter's decision on a finding: shown beside the tool's verdict in checks and memos.
+
+    A decision taken on a draft (--draft rev1.docx) follows it to its later rounds in the same folder
+    (rev2.docx): files with the same symbol, or, where one has no symbol, the same title naming the subject.
+    A draft with another symbol does not take it. A decision that followed says where it was taken:
+    "[decided on rev1.docx: ...]".
 
     \b
     Examples:

@@ -65,6 +65,12 @@ class AppliedDecision(BaseModel):
     by: str
     date: str
     source: str = Field(description="The decisions file it comes from")
+    decided_on: str | None = Field(
+        None, description="Taken on another file, an earlier revision of this draft: that file's name"
+    )
+    matched_by: str | None = Field(
+        None, description="How that file was told a revision of this draft ('same symbol S/2026/900')"
+    )
     stale: str | None = Field(None, description="Why it needs another look, if it does")
 
     @property

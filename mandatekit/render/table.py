@@ -47,7 +47,10 @@ def render_table(report: Report) -> str:
         verdict = click.style(f"{_MARK[f.verdict.value]} {f.verdict.value:<8}", fg=_COLOUR[f.verdict.value])
         title = f.title
         if f.decision:  # beside the verdict, never instead of it
-            title = f"[decided: {f.decision.decision}{', look again' if f.decision.stale else ''}] {title}"
+            on = f" on {f.decision.decided_on}" if f.decision.decided_on else ""  # an earlier revision
+            title = (
+                f"[decided{on}: {f.decision.decision}{', look again' if f.decision.stale else ''}] {title}"
+            )
         lines.append(
             f"  {verdict}{f.severity.value:<10}{_cut(title, title_w - 1):<{title_w}} {_cut(_where(f), where_w)}"
         )
@@ -66,7 +69,10 @@ def render_table(report: Report) -> str:
         lines += wrap.wrap(f.message)
         if f.decision:
             d = f.decision
-            lines += wrap.wrap(f"Decision: {d.decision} — {d.why} ({d.by}, {d.date})")
+            origin = f"decided on {d.decided_on} ({d.matched_by}), " if d.decided_on else ""
+            lines += wrap.wrap(
+                f"Decision: {d.decision} — {d.why} ({d.by}, {d.date}; {origin}recorded in {d.source})"
+            )
             if d.stale:
                 lines += wrap.wrap(click.style(f"Look again: {d.stale}", fg="yellow"))
         for reason in f.reasons:

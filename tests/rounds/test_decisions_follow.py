@@ -70,3 +70,51 @@ def test_a_settled_finding_leaves_the_asks_and_the_counts(tmp_path: Path) -> Non
         assessment.split(" of the ")[0] != was.split(" of the ")[0]
         and "“Public human rights monitoring and reporting on all actors”" in assessment
     )
+
+
+BODY = """The Security Council,
+
+Expressing grave concern at the continuing violence against civilians,
+
+1. Decides to extend the mandate of UNMISS until 30 April 2027;
+
+2. Decides to remain actively seized of the matter.
+"""
+TITLE = "Draft resolution: renewal of the mandate of UNMISS"
+
+
+def _decision(tmp_path: Path, name: str) -> dict | None:  # type: ignore[type-arg]
+    code, out, err = run("check", str(tmp_path / name), "--format", "json")
+    assert code == 0, err
+    return next(f for f in json.loads(out)["findings"] if f["rule"] == "poc-policy")["decision"]
+
+
+def test_a_decision_follows_revisions_only_and_says_where_it_was_taken(tmp_path: Path) -> None:
+    """Rounds of one draft (the same symbol; without a symbol, the same title naming its subject) take a
+    decision taken on an earlier round, and say on which file; another text in the folder does not: another
+    symbol, whatever its title, or a title that names no subject."""
+    drafts = {
+        "rev1.txt": f"S/2026/900\n{TITLE}\n\n{BODY}",
+        "rev2.txt": f"S/2026/900\n{TITLE}\n\n{BODY}\n3. Requests the Secretary-General to report;\n",
+        "no-symbol.txt": f"{TITLE}\n\n{BODY}",
+        "next-year.txt": f"S/2027/150\n{TITLE}\n\n{BODY}",
+        "bare-1.txt": f"Draft resolution\n\n{BODY}",
+        "bare-2.txt": f"Draft resolution\n\n{BODY}",
+    }
+    for name, text in drafts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name in ("rev1.txt", "bare-1.txt"):
+        code, _, err = run("decide", "poc-policy", "--as", "not-applicable", "--why", "In the PoC strategy",
+                           "--by", "Penholder", "--draft", str(tmp_path / name))  # fmt: skip
+        assert code == 0, err
+    own = _decision(tmp_path, "rev1.txt")
+    assert own is not None and own["decided_on"] is None
+    for later, shared in (("rev2.txt", "S/2026/900"), ("no-symbol.txt", TITLE)):
+        decision = _decision(tmp_path, later)
+        assert decision is not None and decision["decided_on"] == "rev1.txt", later
+        assert shared in decision["matched_by"] and decision["source"].endswith("rev1.decisions.yaml")
+    assert _decision(tmp_path, "next-year.txt") is None
+    assert _decision(tmp_path, "bare-2.txt") is None
+    code, out, _ = run("check", str(tmp_path / "rev2.txt"))
+    decided = [line for line in out.splitlines() if "decided" in line]
+    assert decided and all("rev1.txt" in line for line in decided)
