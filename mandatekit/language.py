@@ -42,11 +42,19 @@ _MARKERS = {
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SAMPLE = 20_000  # words: enough to tell, and a bound on the work for any size of draft
-_MIN_WORDS = 30  # fewer: too short to tell (a rule example, a one-paragraph test)
+_MIN_WORDS = 30  # fewer: too short to count on frequencies (a rule example, a one-paragraph test)
+# A short text is told only where its grammar words all point one way, at least this many of them: "Le
+# Conseil de sécurité, 1. Décide de proroger le mandat de la Mission;" is French, while an English line
+# naming a French accord ("Welcomes the Accord pour la paix et la réconciliation") has English words too,
+# and a line with one marker word ("Le Conseil de sécurité,") is too little to refuse a draft on.
+_SHORT_MIN_MARKERS = 2
+# Marker words another of these languages writes too (Spanish "la", French "en", "que"): in a text too short
+# for a majority they would make a French or Spanish text look mixed, so they are not counted there.
+_SHARED = frozenset(["la", "en", "que"])
 
 
 def detect_language(document: Document) -> str | None:
-    """'en', 'fr', 'es', or None when the draft is too short to tell."""
+    """'en', 'fr', 'es', or None when the draft cannot be told (too few words, or mixed)."""
     # A sample, not the whole draft: the paragraphs up to _SAMPLE words (whole paragraphs, from the start)
     # tell the language as well as all of it would, and bound the work on a long resolution. The words are
     # counted once (C-speed Counter), then each language's markers looked up in the counts.
@@ -56,8 +64,20 @@ def detect_language(document: Document) -> str | None:
         if len(words) >= _SAMPLE:
             break
     if len(words) < _MIN_WORDS:
-        return None
+        return _unanimous(Counter(words))
     return _clear_majority(Counter(words))
+
+
+def _unanimous(frequency: Counter[str]) -> str | None:
+    """The language of a short text: the one language whose marker words it holds, when it holds at least
+    _SHORT_MIN_MARKERS of them and none of any other's."""
+    counts = {
+        language: sum(frequency[w] for w in markers - _SHARED) for language, markers in _MARKERS.items()
+    }
+    present = [language for language, n in counts.items() if n]
+    if len(present) == 1 and counts[present[0]] >= _SHORT_MIN_MARKERS:
+        return present[0]
+    return None
 
 
 def _clear_majority(frequency: Counter[str]) -> str | None:

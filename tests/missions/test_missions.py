@@ -240,3 +240,29 @@ def test_a_french_draft_is_refused_in_one_line_not_given_meaningless_verdicts(tm
     assert err.count("\n") == 1 and "projet.txt: the draft is in French" in err and "language: fr" in err
     # parse still reads it
     assert run("parse", str(path))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Le Conseil de sécurité,\n\n1. Décide de proroger le mandat de la MINUSCA;\n", "French"),
+        (
+            "El Consejo de Seguridad,\n\n1. Decide prorrogar el mandato de la Misión hasta el 15 de noviembre;\n",
+            "Spanish",
+        ),
+        ("The Security Council,\n\n1. Decides to extend the mandate of MINUSCA;\n", None),
+        ("1. Welcomes the Accord politique pour la paix et la réconciliation nationale;\n", None),
+        ("1. Requests MINUSCA to protect civilians;\n", None),
+        ("Le Conseil de sécurité,\n", None),  # one marker word: too little to refuse a draft on
+    ],
+)
+def test_a_short_draft_is_told_by_its_grammar_words_when_they_all_agree(
+    tmp_path: Path, text: str, refused: str | None
+) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run("check", str(path))
+    if refused:
+        assert code == 2 and err.count("\n") == 1 and f"short.txt: the draft is in {refused}" in err
+    else:
+        assert code == 0, err
