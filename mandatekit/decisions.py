@@ -150,18 +150,19 @@ def load_decisions(path: Path) -> list[Decision]:
     import yaml  # only when there is a decisions file: most checks have none
 
     from mandatekit.rulebook.files import parse_yaml_data
+    from mandatekit.rulebook.yamlfile import where_it_starts
 
+    text = ""
     try:
-        data = parse_yaml_data(_read_text(path)) or {}
+        text = _read_text(path)
+        data = parse_yaml_data(text) or {}
     except OSError as exc:
         raise MandatekitError(path, f"cannot be read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise MandatekitError(path, "is not a decisions file: it is not UTF-8 text") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise MandatekitError(path, f"invalid YAML{where}: {problem}") from exc
+        line, problem = where_it_starts(text, exc)
+        raise MandatekitError(path, f"invalid YAML{f' at line {line}' if line else ''}: {problem}") from exc
     items = data.get("decisions", []) if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise MandatekitError(path, "a decisions file holds 'decisions:' followed by a list")

@@ -97,7 +97,7 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     expanded with `terms` to compile its patterns."""
     import yaml
 
-    from mandatekit.rulebook.yamlfile import line_index
+    from mandatekit.rulebook.yamlfile import line_index, where_it_starts
 
     note_input(path, "rule file")
     try:
@@ -107,9 +107,8 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     try:
         node, data = parse_yaml_nodes(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return None, {}, [f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}"]
+        line, problem = where_it_starts(text, exc)
+        return None, {}, [f"{f'{path}:{line}' if line else path}: invalid YAML: {problem}"]
     if not isinstance(data, dict) or node is None:
         return None, {}, [f"{path}: a rule file must be a YAML mapping (id: ..., title: ..., ...)"]
     lines = line_index(node)

@@ -101,16 +101,17 @@ def profile_from_file(path: Path) -> Profile:
 def _read_profile(path: Path) -> tuple[Profile | None, list[str]]:
     import yaml
 
-    from mandatekit.rulebook.yamlfile import line_index
+    from mandatekit.rulebook.yamlfile import line_index, where_it_starts
 
+    text = ""
     try:
-        node, data = parse_yaml_nodes(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        node, data = parse_yaml_nodes(text)
     except UnicodeDecodeError:
         return None, [f"{path}: invalid profile: not UTF-8 text (a binary file?)"]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return None, [f"{where}: invalid profile: {getattr(exc, 'problem', None) or exc}"]
+        line, problem = where_it_starts(text, exc)
+        return None, [f"{f'{path}:{line}' if line else path}: invalid profile: {problem}"]
     except OSError as exc:
         return None, [f"{path}: invalid profile: cannot be read ({exc.strerror or exc})"]
     if not isinstance(data, dict) or node is None:

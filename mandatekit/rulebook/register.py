@@ -51,17 +51,17 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     from mandatekit.output import note_input
     from mandatekit.rulebook.files import validation_errors
     from mandatekit.rulebook.scaffold import REGISTER_WHAT, unfilled
-    from mandatekit.rulebook.yamlfile import line_index, parse_yaml
+    from mandatekit.rulebook.yamlfile import line_index, parse_yaml, where_it_starts
 
     note_input(path, "source register")
     try:
-        node, data = parse_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        node, data = parse_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         return [], [f"{path}: source register cannot be read ({getattr(exc, 'strerror', None) or exc})"]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        return [], [f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}"]
+        line, problem = where_it_starts(text, exc)
+        return [], [f"{f'{path}:{line}' if line else path}: invalid YAML: {problem}"]
     if not isinstance(data, dict) or node is None:
         return [], [f"{path}: a source register must be a YAML mapping with 'sources: [...]'"]
     placeholder = unfilled(path, node, REGISTER_WHAT)

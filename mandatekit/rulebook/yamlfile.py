@@ -94,3 +94,47 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
+
+
+def where_it_starts(text: str, exc: yaml.YAMLError) -> tuple[int | None, str]:
+    """(1-based line, what is wrong) of a YAML error, at the line where its writer's mistake is rather than
+    where the parser gave up. A quote left open ('title: "Attacks on ...' with no closing quote) makes a
+    quoted value run on over the lines below, and the parser stops lines later, at the next quote; PyYAML's
+    problem_mark is that later line. So: a scanner error inside a value (the quote never closes) is placed
+    at its context_mark, where the value opens; a parser error just after a quoted value that spans
+    several lines is placed where that value opens. Otherwise, problem_mark as PyYAML gives it."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context", None) or ""
+    context_mark = getattr(exc, "context_mark", None)
+    if isinstance(exc, yaml.scanner.ScannerError) and context_mark and "quoted scalar" in context:
+        return context_mark.line + 1, f"a quoted value opened here is never closed ({problem})"
+    if mark is None:
+        return None, problem
+    if isinstance(exc, yaml.parser.ParserError):
+        opened = _quoted_run_to(text, mark.line)
+        if opened is not None:
+            return opened + 1, (
+                f"the quoted value opened here runs on to line {mark.line + 1}, where YAML stops ({problem}): "
+                "is its closing quote missing?"
+            )
+    return mark.line + 1, problem
+
+
+def _quoted_run_to(text: str, line: int) -> int | None:
+    """The 0-based line where the last quoted value spanning several lines and ending on `line` opens, from
+    the tokens up to there (the scanner, streaming: no tree is built)."""
+    opened = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line == line
+            ):
+                opened = token.start_mark.line
+    except yaml.YAMLError:
+        pass
+    return opened

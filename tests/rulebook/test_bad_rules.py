@@ -49,6 +49,24 @@ def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
     assert problem.startswith(f"{path}:") and "invalid YAML" in problem
 
 
+@pytest.mark.parametrize("closed_later", [True, False])
+def test_a_quote_left_open_is_reported_where_it_opens(tmp_path: Path, closed_later: bool) -> None:
+    """The parser stops lines below an unclosed quote (at the next quote, or at the end of the file): the
+    problem is reported on the line where the quote opens."""
+    lines = good_rule().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = 'title: "' + lines[at].removeprefix("title: ").strip("'\"")
+    lines = [line.replace('"', "") if i > at else line for i, line in enumerate(lines)]
+    if closed_later:  # a quoted value a few lines below: the open one runs on to it
+        theme = next(i for i, line in enumerate(lines) if line.startswith("theme:"))
+        assert theme > at + 1
+        lines[theme] = 'theme: "Protection of civilians"'
+    assert any('"' in line for line in lines[at + 1 :]) is closed_later
+    path = write(tmp_path, "r.yaml", "\n".join(lines) + "\n")
+    [problem] = problems(tmp_path)
+    assert problem.startswith(f"{path}:{at + 1}:") and "invalid YAML" in problem
+
+
 def test_a_key_written_twice_is_refused_at_its_second_line(tmp_path: Path) -> None:
     # YAML keeps the last of two equal keys: a rule with two `exclude:` blocks would lose the first unseen.
     text = good_rule() + "severity: high\n"
