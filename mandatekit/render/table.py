@@ -30,7 +30,7 @@ def render_table(report: Report) -> str:
     s = report.summary
     lines = [
         click.style(shown(f"{doc.path or 'text'}") + (f" — {title}" if title else ""), bold=True),
-        f"{len(report.findings)} rules · "
+        f"{len(report.findings)} rule{'s' * (len(report.findings) != 1)} · "
         + click.style(f"{s.met} met", fg="green")
         + " · "
         + click.style(f"{s.partial} partial", fg="yellow")
