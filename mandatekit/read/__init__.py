@@ -123,7 +123,7 @@ def _read(path: Path) -> Document:
             "draft (set MANDATEKIT_MAX_MB to raise it)",
         )
     if size == 0:
-        raise DraftError(path, "is empty")
+        raise DraftError(path, "is an empty file (0 bytes): there is no draft in it to check")
     try:
         data = path.read_bytes()
     except OSError as exc:
