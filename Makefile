@@ -14,6 +14,8 @@ $(BIN)/mandatekit: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Checks the bundled example draft and writes three files here: the memo, the draft with review comments and
+# the draft with each fix as a tracked change.
 demo: $(BIN)/mandatekit
 	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
 	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
