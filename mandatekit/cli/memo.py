@@ -90,10 +90,10 @@ def write_memo(
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.output import note_input, refuse_overwrite, write_atomic
 
+    refuse_overwrite(output, draft)  # first: an output that is the draft is that, whatever its extension
     fmt = fmt or FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise MandatekitError(output, "unknown memo format: name it .docx, .md or .html, or give --format")
-    refuse_overwrite(output, draft)
     if template is not None:
         note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
@@ -123,9 +123,9 @@ def _judge_word_draft(
         raise MandatekitError(draft, "no such file")
     if draft.suffix.lower() not in suffixes:
         raise MandatekitError(draft, f"{command} works on Word .docx drafts (use `memo` for other formats)")
+    refuse_overwrite(output, draft)  # first: an output that is the draft is that, whatever its extension
     if output.suffix.lower() != ".docx":
         raise MandatekitError(output, f"the {copy} copy must be a .docx file")
-    refuse_overwrite(output, draft)
     setup = make_setup(list(rule_dirs), profile, near=draft)  # the rules first: a bad rule file is named
     document = read(draft)
     report = setup.judge(document)
@@ -133,9 +133,10 @@ def _judge_word_draft(
     return document, report, setup.judge
 
 
-def _word_copy_command(copy: str, authored: str):  # type: ignore[no-untyped-def]
-    """The arguments `annotate` and `redline` share: a Word draft in, a copy of it out, an author for
-    what the copy adds, and the rule and profile options."""
+def _word_copy_command(copy: str, authored: str, suffix: str):  # type: ignore[no-untyped-def]
+    """The arguments `annotate` and `redline` share: a Word draft in, a copy of it out (by default
+    <draft>-<suffix>.docx in the current folder, as `memo` writes its memo there), an author for what the
+    copy adds, and the rule and profile options."""
 
     def decorate(f):  # type: ignore[no-untyped-def]
         f = _options(f)
@@ -146,8 +147,8 @@ def _word_copy_command(copy: str, authored: str):  # type: ignore[no-untyped-def
             "-o",
             "--output",
             type=click.Path(path_type=Path),
-            required=True,
-            help=f"Where to write the {copy} copy (.docx). Never the draft itself.",
+            help=f"Where to write the {copy} copy (.docx). Never the draft itself. "
+            f"Default: <draft>-{suffix}.docx in the current folder.",
         )(f)
         f = click.argument("draft", type=click.Path(path_type=Path))(f)
         return click.command()(f)
@@ -155,21 +156,29 @@ def _word_copy_command(copy: str, authored: str):  # type: ignore[no-untyped-def
     return decorate
 
 
-@_word_copy_command("reviewed", "review comments")
+def default_copy(draft: Path, suffix: str) -> Path:
+    """Where a Word copy goes without -o: beside the user's other work, named after the draft; never the
+    draft itself (refuse_overwrite stands behind that)."""
+    return Path(f"{draft.stem or 'draft'}-{suffix}.docx")
+
+
+@_word_copy_command("reviewed", "review comments", "reviewed")
 def annotate(
-    draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None
+    draft: Path, output: Path | None, author: str, rule_dirs: tuple[Path, ...], profile: str | None
 ) -> None:
     """Write a copy of a Word draft with a review comment on the words behind each finding that is not met.
 
     The draft's own text, numbering, tracked changes and comments are left as they are.
 
     \b
-    Example:
-      mandatekit annotate draft.docx -o draft-reviewed.docx
+    Examples:
+      mandatekit annotate draft.docx              (writes draft-reviewed.docx here)
+      mandatekit annotate draft.docx -o for-the-team.docx
     """
     from mandatekit.output import write_atomic
     from mandatekit.render.annotate import annotate_docx
 
+    output = output or default_copy(draft, "reviewed")
     document, report, judge = _judge_word_draft(
         "annotate", (".docx",), draft, output, "reviewed", rule_dirs, profile
     )
@@ -178,8 +187,10 @@ def annotate(
     click.echo(shown(f"wrote {output}: {count} comments"), err=True)
 
 
-@_word_copy_command("redlined", "tracked changes")
-def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...], profile: str | None) -> None:
+@_word_copy_command("redlined", "tracked changes", "redline")
+def redline(
+    draft: Path, output: Path | None, author: str, rule_dirs: tuple[Path, ...], profile: str | None
+) -> None:
     """Write a copy of a Word draft with each suggestion as a tracked change, in its place, and a comment.
 
     A paragraph that falls short is redlined word by word; new language is inserted after the paragraph
@@ -187,12 +198,14 @@ def redline(draft: Path, output: Path, author: str, rule_dirs: tuple[Path, ...],
     in Word gives the clean text; the draft's own tracked changes and comments are left as they are.
 
     \b
-    Example:
-      mandatekit redline draft.docx -o draft-redline.docx
+    Examples:
+      mandatekit redline draft.docx               (writes draft-redline.docx here)
+      mandatekit redline draft.docx -o draft-rev2-proposals.docx
     """
     from mandatekit.output import write_atomic
     from mandatekit.render.redline import redline_docx
 
+    output = output or default_copy(draft, "redline")
     document, report, judge = _judge_word_draft(
         "redline", (".docx", ".docm"), draft, output, "redlined", rule_dirs, profile
     )

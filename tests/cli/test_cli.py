@@ -229,3 +229,33 @@ def test_rules_docs_is_committed_and_current() -> None:
     assert code == 0
     committed = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
     assert out == committed, "docs/rules.md is stale: run `make docs`"
+
+
+def test_one_rule_is_counted_in_the_singular(tmp_path: Path) -> None:
+    code, out, _ = run("check", draft(tmp_path), "--only", "poc-priority")
+    assert code == 0 and out.splitlines()[1].startswith("1 rule ·")
+
+
+def test_an_output_named_as_the_draft_is_refused_as_the_draft_whatever_its_extension(tmp_path: Path) -> None:
+    path = draft(tmp_path)
+    before = Path(path).read_bytes()
+    code, _, err = run("memo", path, "-o", path)
+    assert code == 2 and "input draft" in err and "format" not in err
+    assert Path(path).read_bytes() == before
+
+
+def test_redline_and_annotate_write_beside_the_work_without_o(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.builders import renewal_draft
+
+    monkeypatch.chdir(tmp_path)
+    source = renewal_draft().save(tmp_path / "rev1.docx")
+    before = source.read_bytes()
+    for command, written in (("redline", "rev1-redline.docx"), ("annotate", "rev1-reviewed.docx")):
+        code, _, err = run(command, "rev1.docx")
+        assert code == 0, err
+        assert (tmp_path / written).stat().st_size > 0 and written in err
+    assert source.read_bytes() == before
+    # a draft named like a copy: its copy gets a name of its own, never the draft's
+    (tmp_path / "rev1-redline.docx").rename(tmp_path / "x-redline.docx")
+    code, _, _ = run("redline", "x-redline.docx")
+    assert code == 0 and (tmp_path / "x-redline-redline.docx").exists()
