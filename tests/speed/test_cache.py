@@ -14,7 +14,7 @@ import mandatekit
 import mandatekit.rulebook as rulebook_module
 from mandatekit.cli import main
 from mandatekit.rulebook import Rulebook, load_rulebook
-from mandatekit.rulebook.patterns import expand_placeholders
+from mandatekit.rulebook.patterns import expand_placeholders, expand_regex_placeholders
 from mandatekit.rulebook.profiles import bundled_terms
 from tests.rulebook.test_bad_rules import good_rule, write
 
@@ -157,5 +157,9 @@ def test_pattern_sources_from_the_cache_are_the_ones_the_phrases_compile_to(cach
     assert patterns._known_sources
     for rule in cached.rules:
         for p in [*rule.elements.values(), *rule.exclude]:
-            key = (expand_placeholders(tuple(p.phrases), bundled_terms()), tuple(p.regex))
+            # a {placeholder} in a regex, as in a phrase, is cached as the words it stands for
+            key = (
+                expand_placeholders(tuple(p.phrases), bundled_terms()),
+                expand_regex_placeholders(p.regex, bundled_terms()),
+            )
             assert patterns._known_sources[key] == patterns.combined_source(*key)
