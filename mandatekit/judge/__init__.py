@@ -13,7 +13,7 @@ Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, eac
 The rulebook knows nothing of the judge: it is imported from here, never the other way.
 """
 
-from mandatekit.judge.cues import HEDGES, STANDARD_POC_HEDGE
+from mandatekit.judge.cues import HEDGES, NOT_A_GAP, STANDARD_POC_HEDGE
 from mandatekit.judge.evidence import MAX_CONTEXT
 from mandatekit.judge.messages import fill
 from mandatekit.judge.prepared import Prepared
@@ -31,6 +31,7 @@ from mandatekit.judge.verdict import compile_programs, judge_document, judge_rul
 __all__ = [
     "HEDGES",
     "MAX_CONTEXT",
+    "NOT_A_GAP",
     "STANDARD_POC_HEDGE",
     "AppliedDecision",
     "DocumentInfo",

@@ -27,6 +27,8 @@ assert all(
     p.pattern == p.pattern.lower() for p in (_NEGATION_LOWER, _NEGATION_IDIOMS_LOWER, _CONDITIONAL_LOWER)
 )
 STANDARD_POC_HEDGE = "within its capabilities and areas of deployment"
+# How a hedge that is no shortfall ends, as reported: a remark beside a verdict, never the reason for one.
+NOT_A_GAP = "standard protection-of-civilians language, not a gap"
 HEDGES = [
     STANDARD_POC_HEDGE,
     "as appropriate",
@@ -105,7 +107,7 @@ def hedges_in(para: Paragraph, text: str) -> list[str]:
     for m in matches:
         words = " ".join(para.text[m.start() : m.end()].split())
         if words.lower() == STANDARD_POC_HEDGE:
-            found.append(f"'{words}' ({para.ref}): standard protection-of-civilians language, not a gap")
+            found.append(f"'{words}' ({para.ref}): {NOT_A_GAP}")
         else:
             found.append(f"'{words}' ({para.ref}) qualifies the commitment")
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mandatekit.judge import Finding
+from mandatekit.judge import NOT_A_GAP, Finding
 from mandatekit.read.model import Document
 from mandatekit.render.memo.words import _sentence
 
@@ -61,15 +61,20 @@ def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
 
 
 def _why(f: Finding, flags: dict[str, list[str]]) -> str:
-    """Why a gap falls short, always said: the judge's reasons, the hedges, the brackets or pending changes
-    its words stand in; failing those, what the rule found and did not find."""
-    parts = [_sentence(r) for r in readable_reasons(f)] + [_sentence(h) for h in f.hedges]
+    """Why a gap falls short, always said, the defect first: the judge's reasons (failing any beyond the
+    message, what the rule found and did not find), the brackets or pending changes its words stand in, the
+    hedges that qualify the commitment; a remark that is not a gap ('standard protection-of-civilians
+    language') only after them, never in their place."""
+    defects = readable_reasons(f) or (f.reasons if f.verdict.value != "met" else [])
+    parts = [_sentence(r) for r in defects]
     if flags["brackets"] and not any("bracket" in r.lower() for r in f.reasons):
         parts.append(
             f"The words that would meet it in {', '.join(flags['brackets'])} stand in square brackets."
         )
-    if not parts and f.verdict.value != "met":
-        parts = [_sentence(r) for r in f.reasons]
+    qualifying = [h for h in f.hedges if not h.endswith(NOT_A_GAP)]
+    parts += [_sentence(h) for h in qualifying]
+    if parts:
+        parts += [_sentence(h) for h in f.hedges if h not in qualifying]
     if not parts and f.verdict.value == "missing":
         parts = ["No operative paragraph of the draft carries any of what this recommendation asks for."]
     elif not parts and f.verdict.value == "partial":
