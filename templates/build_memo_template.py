@@ -300,8 +300,14 @@ def build(path: Path) -> None:
     d.add_paragraph("{%p if f.why %}")
     _runin(d, "Why it falls short. ", "{{ f.why }}")
     d.add_paragraph("{%p endif %}")
+    # A fix that proposes no words (another gap's language meets it, brackets to agree): a note in the
+    # memo's own voice, never set in the resolution's typeface as if it were language.
+    d.add_paragraph("{%p if f.note %}")
+    _runin(d, "Proposed: ", "{{ f.placement }}. {{ f.note }}")
+    d.add_paragraph("{%p else %}")
     _runin(d, "Proposed: ", "{{ f.placement }}.", style="Run-in Lead")
     d.add_paragraph("{{r f.proposed_rich }}", style="Proposed Language")
+    d.add_paragraph("{%p endif %}")
     d.add_paragraph("{%p endfor %}")
 
     d.add_heading("Recommendations the draft meets", level=1)

@@ -29,16 +29,23 @@ def _finding(
         where += " (" + ", ".join(x for x, on in (("pending change", flags["pending"]),
                                                    ("in brackets", flags["brackets"])) if on) + ")"  # fmt: skip
     text = placement.text if placement else f.suggestion
+    # Agreeing brackets, rejecting a pending change or another gap's fix propose no words of their own: the
+    # memo says so in a note, in its own voice, and offers no language to copy or to set as a resolution's.
+    note = ""
     if placement is not None and placement.action in ("agree", "reject"):
         what = "Agreeing it" if placement.action == "agree" else "Rejecting it"
         words = "bracketed" if placement.action == "agree" else "concerned"
-        text = f"{what} {placement.secures}. The words {words}: “{placement.text}”."
+        note = f"{what} {placement.secures}. The words {words}: “{placement.text}”."
     elif placement is not None and placement.action == "covered":
-        text = ("No language of its own: the language proposed for that gap also meets this recommendation "
+        note = ("No language of its own: the language proposed for that gap also meets this recommendation "
                 "(checked by judging the draft again with it).")  # fmt: skip
+    if note:
+        text = ""
     verb = leading_verb(text)
     lead = verb.verb if verb is not None and text.startswith(verb.verb) else ""
     pieces = [p.model_dump() for p in placement.pieces] if placement else [{"op": "insert", "text": text}]
+    if note:
+        pieces = []
     for n, piece in enumerate(pieces):  # a space between pieces, unless punctuation follows
         piece["sep"] = "" if n == 0 or piece["text"][:1] in ",.;:)]" else " "
     cites = [short.get(s.id, s.id) for s in f.sources]
@@ -80,7 +87,8 @@ def _finding(
         "placement": placement.where if placement else "Add to the operative part",
         "action": placement.action if placement else "insert",
         "placement_paragraph": placement.paragraph if placement else None,  # index: the web page links it
-        "proposed": text,
+        "proposed": text,  # language to put in the draft; empty where the fix is a `note`
+        "note": note,
         "proposed_verb": lead,
         "proposed_rest": text[len(lead) :],
         "proposed_pieces": pieces,
