@@ -346,7 +346,7 @@ def build(path: Path) -> None:
     source = d.add_paragraph(style="Compact")
     source.add_run("[{{ s.short }}]\t")
     source.add_run("{{ s.title }}.").italic = True
-    source.add_run(" {{ s.author }}, {{ s.date }}.")
+    source.add_run("{% if s.citation %} {{ s.citation }}.{% endif %}")
     source.paragraph_format.left_indent, source.paragraph_format.first_line_indent = Cm(0.9), Cm(-0.9)
     source.paragraph_format.tab_stops.add_tab_stop(Cm(0.9))
     d.add_paragraph("{%p for q in s.quotes %}")

@@ -89,6 +89,8 @@ def render_table(report: Report) -> str:
 
 
 def _source(s: Any) -> str:
+    """The document by its title, as every other output names it: its id is the register's key, not a name
+    a reader knows (the id only when the register gives no title)."""
     if s.quote is None:  # made for another mission: named, not quoted
-        return f"{s.id} — recommended for {s.made_for}'s renewal; here in general terms"
-    return f"{s.id} — “{s.quote}”"
+        return f"{s.cited[:1].upper()}{s.cited[1:]}"
+    return f"{s.title or s.id} — “{s.quote}”"

@@ -66,3 +66,10 @@ def test_profiles_show_names_each_country_name_once() -> None:
     for profile in PROFILES.values():
         names = [n.casefold() for n in (profile.country, *profile.country_names) if n]
         assert len(names) == len(set(names)), profile.id
+
+
+def test_every_mission_is_named_by_its_acronym_and_place_as_the_others() -> None:
+    """The profile list (the web page's dropdown, `profiles list`) reads 'UNMISS (South Sudan)' throughout."""
+    names = {p.id: p.name for p in PROFILES.values() if p.id != "generic"}
+    odd = {i: n for i, n in names.items() if not re.fullmatch(r"[A-Z]{4,8} \([A-Z][\w ,.'-]+\)", n)}
+    assert len(names) > 20 and odd == {}

@@ -154,7 +154,7 @@ def test_a_rule_folder_carries_its_own_source_register(tmp_path: Path) -> None:
     code, _, err = run("memo", str(draft), "-o", str(memo), "--rules", str(rules))
     assert code == 0, err
     text = memo.read_text(encoding="utf-8")
-    assert "*Protection in South Sudan: what UNMISS's next mandate needs.* An NGO, 2026-02." in text
+    assert "*Protection in South Sudan: what UNMISS's next mandate needs.* An NGO, February 2026." in text
     # made for UNMISS and used on an UNMISS draft: quoted as it is
     assert "“report publicly”" in text.split("## Annex")[0]
     (rules / "_sources.yaml").write_text(REGISTER.replace("    made_for", "    colour: red\n    made_for"))

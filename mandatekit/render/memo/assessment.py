@@ -16,14 +16,16 @@ MAX_ASKS = 5
 
 def _asks(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Three to five priority asks: the critical gaps, then the high ones, partial before missing (a partial
-    gap is the cheaper win: the draft already has the words)."""
+    gap is the cheaper win: the draft already has the words). Listed in the order of the gaps they point to,
+    so that ask 1 is the first of them below, and no ask points back above another."""
     ranked = sorted(gaps, key=lambda g: (SEVERITIES.index(g["severity"]), g["verdict"] != "partial"))
     chosen = [g for g in ranked if g["severity"] == "critical"][:MAX_ASKS]
     for g in ranked:
         if len(chosen) >= 3 or g in chosen:
             continue
         chosen.append(g)
-    return chosen[:MAX_ASKS]
+    order = {id(g): n for n, g in enumerate(gaps)}
+    return sorted(chosen[:MAX_ASKS], key=lambda g: order[id(g)])
 
 
 def _assessment(s: Any, total: int, gaps: list[dict[str, Any]], findings: list[dict[str, Any]]) -> str:

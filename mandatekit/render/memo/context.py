@@ -23,7 +23,7 @@ from mandatekit.render.memo.assessment import (
     _settled_sentence,
 )
 from mandatekit.render.memo.finding import _finding, made_elsewhere
-from mandatekit.render.memo.words import in_words, number
+from mandatekit.render.memo.words import citation, in_words, number
 from mandatekit.render.placement import place
 from mandatekit.textnorm import xml_safe
 
@@ -187,6 +187,7 @@ def memo_context(
                 "title": x.get("title", x["id"]),
                 "author": x.get("author", ""),
                 "date": x.get("date", ""),
+                "citation": citation(x),  # "Paolo Caruso, 2022", "Global Centre ..., 27 January 2021"
                 "quotes": annex_quotes.get(x["id"], []),
             }
             for x in registered

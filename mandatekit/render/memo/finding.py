@@ -72,8 +72,13 @@ def _finding(
         "suggestion": f.suggestion,
         # A quote about another country's mission stays out of the body: the annex holds it.
         "sources": [_source(s, short) for s in f.sources if s.id not in elsewhere],
-        # ... and is named in one line instead: "Recommended for MINUSCA's renewal by “…”; here in general terms".
-        "sources_elsewhere": [_sentence_case(s.cited) for s in f.sources if s.id in elsewhere],
+        # ... and is named in one line instead: "Recommended for MINUSCA's renewal by “…”; here in general terms"
+        # (once, however many of its passages the rule quotes).
+        "sources_elsewhere": list(
+            dict.fromkeys(_sentence_case(s.cited) for s in f.sources if s.id in elsewhere)
+        ),
+        # Each document once, with the passages quoted from it: what the web page lists.
+        "source_documents": _documents(f, elsewhere),
         "cite": cite,
         "summary": _sentence(message(f)),
         "draft_says": _draft_says(f, flags)
@@ -95,6 +100,14 @@ def _finding(
         "change": "",
         "number": "",
     }
+
+
+def _documents(f: Finding, elsewhere: dict[str, str]) -> list[dict[str, Any]]:
+    documents: dict[str, dict[str, Any]] = {}
+    for s in f.sources:
+        if s.id not in elsewhere:
+            documents.setdefault(s.id, {"title": s.title or s.id, "quotes": []})["quotes"].append(s.quote)
+    return list(documents.values())
 
 
 def _sentence_case(text: str) -> str:
