@@ -262,7 +262,7 @@ class ParagraphIndex:
         self._verb_starts: list[int] = []
         self._verbs_sorted: bool | None = None
         self._clause_starts: list[int] | None = None
-        self._lenders: list[tuple[VerbUse, int]] | None = None
+        self._lenders: dict[int, list[VerbUse]] | None = None  # by the start of their clause
         self._taking_up: list[tuple[int, VerbUse]] | None = None
         self._taker_clauses: list[int] = []
         self._taker_starts: list[int] = []
@@ -357,10 +357,13 @@ class ParagraphIndex:
         of the practices demanded to end). See `_lends_back`. A verb before the words lends them nothing."""
         use = self.verb_use_at(pos)
         if self._lenders is None:
-            self._lenders = _lenders(self.para, self.clauses)
-        for later, clause_start in self._lenders:
-            if clause_start <= pos < later.start and (
-                use is None or later.verb_class.strength > use.verb_class.strength
-            ):
+            self._lenders = {}
+            for later, clause_start in _lenders(self.para, self.clauses):
+                self._lenders.setdefault(clause_start, []).append(later)
+        if not self._lenders:
+            return use
+        # A lender lends within its clause only: the words' clause's lenders, not every one of the paragraph.
+        for later in self._lenders.get(self.verb_clause_start(pos), ()):
+            if pos < later.start and (use is None or later.verb_class.strength > use.verb_class.strength):
                 use = later
         return use

@@ -291,13 +291,31 @@ def in_one_clause(
     ]
     if not all(allowed):
         return []
-    options = sorted({prepared.clause_of(leaf, h.start) for hits in allowed for h in hits if h.para == leaf})
+    # Each element's hits split once: above the leaf (its lead-ins), the leaf's by clause, below it (its
+    # sub-paragraphs). A way then costs its own hits, not all of them: a paragraph of thousands of clauses
+    # is judged in time linear in its size.
+    above = set(unit[:where])
+    split: list[tuple[list[Hit], dict[int, list[Hit]], list[Hit]]] = []
+    for hits in allowed:
+        up: list[Hit] = []
+        down: list[Hit] = []
+        by_clause: dict[int, list[Hit]] = {}
+        for h in hits:
+            if h.para == leaf:
+                by_clause.setdefault(prepared.clause_of(leaf, h.start), []).append(h)
+            else:
+                (up if h.para in above else down).append(h)
+        split.append((up, by_clause, down))
+    options = sorted({clause for _, by_clause, _ in split for clause in by_clause})
+
+    def way_of(*clauses: int) -> list[list[Hit]]:
+        return [
+            [*up, *(h for c in clauses for h in by_clause.get(c, ())), *down] for up, by_clause, down in split
+        ]
+
     ways = []
     for clause in options:
-        way = [
-            [h for h in hits if h.para != leaf or prepared.clause_of(leaf, h.start) == clause]
-            for hits in allowed
-        ]
+        way = way_of(clause)
         if all(way):
             ways.append(way)
     # A clause that takes up what the paragraph named before it ('..., and requests UNSOM to continue
@@ -308,15 +326,11 @@ def in_one_clause(
         if taker is None or taker[0] not in options:
             continue
         number, use = taker
-        way = [
-            [h for h in hits if h.para != leaf or prepared.clause_of(leaf, h.start) in (clause, number)]
-            for hits in allowed
-        ]
-        in_leaf = [h for hits in way for h in hits if h.para == leaf]
+        way = way_of(clause, number)
         if (
             all(way)
-            and any(prepared.clause_of(leaf, h.start) == clause for h in in_leaf)
-            and any(h.start > use.start and prepared.clause_of(leaf, h.start) == number for h in in_leaf)
+            and any(clause in by_clause for _, by_clause, _ in split)
+            and any(h.start > use.start for _, by_clause, _ in split for h in by_clause.get(number, ()))
         ):
             ways.append(way)
     if not ways:
