@@ -4,7 +4,8 @@
 
 A single .txt operative paragraph of repeated clauses, each with a verb, a bracket, a comma and a semicolon,
 so every per-verb, per-bracket and per-clause step of the reader and the judge is exercised thousands of
-times; and the same size written as one line per clause (wrapped lines joined into one paragraph). Prints
+times; the same size written as one line per clause (wrapped lines joined into one paragraph); and clauses
+that each take up the one before ('requests the Mission to support these efforts in this regard'). Prints
 the seconds and the ratio to the 1x size: linear is ~2 and ~4. Asserts nothing.
 """
 
@@ -26,19 +27,29 @@ CLAUSE = (
     "requests the Mission to protect civilians under threat of physical violence, [within its capabilities], "
     "and urges the parties to cease hostilities; "
 )
+# Clauses that take up the ones before them ('these efforts', 'in this regard'): every clause joins its
+# neighbours and lends its force back (judge/clauses.py), the judge's dearest reading of one paragraph.
+TAKEN_UP = (
+    "urges the parties to pursue the political dialogue and national reconciliation, and requests the Mission "
+    "to support these efforts in this regard; "
+)
 
 
 def main() -> None:
     unit_mb = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
     s = setup()
     with tempfile.TemporaryDirectory() as tmp:
-        for shape, sep in (("one line", ""), ("wrapped lines", "\n")):
+        for shape, sep, clause in (
+            ("one line", "", CLAUSE),
+            ("wrapped lines", "\n", CLAUSE),
+            ("taken up", "", TAKEN_UP),
+        ):
             base_read = base_judge = 0.0
             for k in (1, 2, 4):
-                n = int(k * unit_mb * 1_000_000) // len(CLAUSE)
+                n = int(k * unit_mb * 1_000_000) // len(clause)
                 path = Path(tmp) / f"huge-{k}.txt"
                 path.write_text(
-                    "The Security Council,\n\n1. Decides that the Mission " + sep.join([CLAUSE] * n)
+                    "The Security Council,\n\n1. Decides that the Mission " + sep.join([clause] * n)
                 )
                 t = time.perf_counter()
                 document = read(path)
