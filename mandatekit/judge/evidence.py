@@ -321,9 +321,10 @@ def in_one_clause(
     # A clause that takes up what the paragraph named before it ('..., and requests UNSOM to continue
     # supporting these efforts') stands with each earlier clause it takes up: its words and theirs are one ask.
     index = prepared.index(leaf)
+    holding = set(options)
     for clause in options if index.taking_up else ():
         taker = index.taker_after(clause)
-        if taker is None or taker[0] not in options:
+        if taker is None or taker[0] not in holding:
             continue
         number, use = taker
         way = way_of(clause, number)
