@@ -1,6 +1,6 @@
 """Real resolutions blind-coded for all 22 rules, by two coders each who saw only the spec and the sources,
-never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real7, each
-folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real7
+never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real8, each
+folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real8
 are its holdouts, each kept from everyone tuning and measured once before and once at the end of its round, then
 committed as tuning material. The tool is not expected to agree on every cell: each floor is what it reaches
 today and may only rise, and false met may only fall. `python benchmarks/gold_agreement.py tests/judge/realN`
@@ -16,24 +16,28 @@ from tests.judge.coded import assert_every_rule_coded, assert_floor
 
 HERE = Path(__file__).parent
 
-# folder: (agreeing cells at least, false met at most), with the history of each floor.
+# folder: (agreeing cells at least, false met at most), with the history of each floor. Round 6 (2026-12-06)
+# raised real2 … real7 to 385, 218, 254, 255, 255, 255.
 FLOORS: dict[str, tuple[int, int]] = {
     # 18 renewals, authorisations, sanctions and thematic texts: 396 cells (319 before tuning, 327 after the first
     # round, 337 after the second); 7 false met before tuning, 4 after the first round.
-    "real2": (382, 0),
+    "real2": (385, 0),
     # The first holdout: 220 cells (173 before tuning, 174 when measured as the holdout); 6 false met before
     # tuning, 5 when measured.
-    "real3": (214, 0),
+    "real3": (218, 0),
     # The second holdout: 264 cells (211 before its round, 214 when measured); 6 false met when measured.
-    "real4": (247, 0),
+    "real4": (254, 0),
     # The third holdout: 264 cells (211 before its round, 218 when measured); 2 false met when measured.
-    "real5": (253, 0),
+    "real5": (255, 0),
     # The fourth holdout: 264 cells (215 before its round, 218 when measured); 2 false met when measured.
-    "real6": (253, 0),
+    "real6": (255, 0),
     # The fifth holdout: 264 cells (226 before its round, 227 when measured; 233 after round 5's reader fixes,
     # 237 after its false-met fixes, 238 with a verb that sums up the words before it); 2 false met when
     # measured, 0 since the ddrr and children fixes.
-    "real7": (238, 0),
+    "real7": (255, 0),
+    # The sixth holdout: 264 cells (225 before its round, 226 when measured); 4 false met when measured, the
+    # bound until they are fixed.
+    "real8": (226, 4),
 }
 
 
