@@ -35,9 +35,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # 237 after its false-met fixes, 238 with a verb that sums up the words before it); 2 false met when
     # measured, 0 since the ddrr and children fixes.
     "real7": (255, 0),
-    # The sixth holdout: 264 cells (225 before its round, 226 when measured); 4 false met when measured, the
-    # bound until they are fixed.
-    "real8": (226, 4),
+    # The sixth holdout: 264 cells (225 before its round, 226 when measured); 4 false met when measured. 228 and
+    # 2 once 2589's SOFA named as the frame of prosecutions and its justice for acts against UN personnel no
+    # longer meet sofa-compliance and accountability; 2486 humanitarian-access and 2489 un-personnel-safety
+    # (borderline) remain.
+    "real8": (228, 2),
 }
 
 
