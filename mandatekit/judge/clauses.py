@@ -193,13 +193,21 @@ def _lenders(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int]]:
     with where its clause starts."""
     if len(starts) == len(para.verbs) or para.kind is not Kind.operative:
         return []  # every verb opens a clause of its own: none takes up another's words
-    out = []
+    return [
+        (use, starts[k])
+        for use, end, k in _verbs_in_clauses(para, starts)
+        if k >= 0 and starts[k] < use.start and _lends_back(para.text, use, end, starts[k])
+    ]
+
+
+def _verbs_in_clauses(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int, int]]:
+    """Each verb of the paragraph with where its words end (the next verb, or the paragraph's end) and the
+    number of the clause holding it (-1 before the first clause start)."""
     ends = [use.start for use in para.verbs[1:]] + [len(para.text)]
-    for use, end in zip(para.verbs, ends, strict=True):
-        k = bisect.bisect_right(starts, use.start) - 1
-        if k >= 0 and starts[k] < use.start and _lends_back(para.text, use, end, starts[k]):
-            out.append((use, starts[k]))
-    return out
+    return [
+        (use, end, bisect.bisect_right(starts, use.start) - 1)
+        for use, end in zip(para.verbs, ends, strict=True)
+    ]
 
 
 # What a later clause says it does about what the paragraph named before it: a noun that names no thing of its
@@ -220,17 +228,13 @@ def taking_up(para: Paragraph, starts: list[int]) -> list[tuple[int, VerbUse]]:
     UNSOM to continue supporting these efforts' asks UNSOM to support the talks."""
     if para.kind is not Kind.operative or len(para.verbs) < 2:
         return []
-    out = []
-    ends = [use.start for use in para.verbs[1:]] + [len(para.text)]
-    for use, end in zip(para.verbs, ends, strict=True):
-        k = bisect.bisect_right(starts, use.start) - 1
-        if (
-            use.start > 0
-            and k >= 0
-            and _TAKES_UP.search(para.text, use.start + len(use.verb), max(end, use.start))
-        ):
-            out.append((k, use))
-    return out
+    return [
+        (k, use)
+        for use, end, k in _verbs_in_clauses(para, starts)
+        if use.start > 0
+        and k >= 0
+        and _TAKES_UP.search(para.text, use.start + len(use.verb), max(end, use.start))
+    ]
 
 
 def list_clause(lead_in: Paragraph, item: Paragraph, starts: list[int]) -> int:

@@ -328,10 +328,9 @@ def in_one_clause(
             continue
         number, use = taker
         way = way_of(clause, number)
-        if (
-            all(way)
-            and any(clause in by_clause for _, by_clause, _ in split)
-            and any(h.start > use.start for _, by_clause, _ in split for h in by_clause.get(number, ()))
+        # (`clause` holds hits by construction of `options`; the taker's own words must come after its verb.)
+        if all(way) and any(
+            h.start > use.start for _, by_clause, _ in split for h in by_clause.get(number, ())
         ):
             ways.append(way)
     if not ways:

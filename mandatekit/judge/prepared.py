@@ -85,7 +85,10 @@ class Prepared(TextSearch):
 
     def verb_at(self, para: int, pos: int) -> tuple[VerbClass | None, str | None]:
         """The class and words of the verb governing `pos`: the one found there, else the paragraph's."""
-        use = self.index(para).verb_use_at(pos)
+        return self._class_and_words(para, self.index(para).verb_use_at(pos))
+
+    def _class_and_words(self, para: int, use: VerbUse | None) -> tuple[VerbClass | None, str | None]:
+        """A verb found in the paragraph, else the paragraph's own (its opening verb, or the one it inherits)."""
         p = self.paragraphs[para]
         return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
 
@@ -94,9 +97,7 @@ class Prepared(TextSearch):
         the one governing them, or a stronger one that sums them up later in their clause. It decides whether
         they are asked with force enough; the evidence cited is still ranked by the verb governing the words
         (a paragraph that asks for them in its own words is cited before one that sums them up)."""
-        use = self.index(para).force_use_at(pos)
-        p = self.paragraphs[para]
-        return (use.verb_class, use.verb) if use else (p.verb_class, p.verb)
+        return self._class_and_words(para, self.index(para).force_use_at(pos))
 
     def taken_up(self, hit: Hit, together: list[Hit]) -> VerbUse | None:
         """The verb of a later clause of the hit's paragraph that takes up the words before it (`taking_up`:

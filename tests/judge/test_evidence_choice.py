@@ -281,6 +281,15 @@ def test_monitoring_of_something_else_is_not_the_recommendation_said_whole() -> 
     assert f.refs == ["OP 1"]
 
 
+# A mission's list of priority tasks with protection of civilians first (the two tests below).
+_PRIORITY_TASKS = (
+    "29. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
+    "(i) Protection of civilians\n\n"
+    "(a) Take all necessary measures to ensure effective protection of civilians under threat of physical "
+    "violence;"
+)
+
+
 def test_the_protection_task_in_the_priority_tasks_is_cited_before_a_strategic_priority_pointing_to_it() -> (
     None
 ):
@@ -291,10 +300,7 @@ def test_the_protection_task_in_the_priority_tasks_is_cited_before_a_strategic_p
         "24. Decides that the strategic priorities of the Mission are to contribute to the following "
         "objectives:\n\n"
         "(a) Protection of civilians, as described in paragraph 29 (i) of this resolution;\n\n"
-        "29. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
-        "(i) Protection of civilians\n\n"
-        "(a) Take all necessary measures to ensure effective protection of civilians under threat of physical "
-        "violence;",
+        + _PRIORITY_TASKS,
         "poc-priority",
     )
     assert f.verdict == "met"
@@ -303,10 +309,7 @@ def test_the_protection_task_in_the_priority_tasks_is_cited_before_a_strategic_p
 
 def test_a_list_of_priority_tasks_still_meets_poc_priority() -> None:
     f = finding(
-        "29. Decides that the mandate of the Mission shall include the following priority tasks:\n\n"
-        "(i) Protection of civilians\n\n"
-        "(a) Take all necessary measures to ensure effective protection of civilians under threat of physical "
-        "violence;",
+        _PRIORITY_TASKS,
         "poc-priority",
     )
     assert f.verdict == "met"
