@@ -139,6 +139,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "txt")
     parser.add_argument("--skip", type=Path, help="names of drafts never to judge (one a line)")
     parser.add_argument("--sample", type=int, default=0, help="write this many changed citations for a coder")
+    parser.add_argument(
+        "--moves",
+        action="store_true",
+        help="list each verdict that moved, with the evidence before and after",
+    )
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--spec", type=Path, default=SHARED / "spec" / "recommendations.md")
     parser.add_argument("--sample-out", type=Path, default=Path("evidence-sample.md"))
@@ -152,6 +157,7 @@ def main() -> None:
     verdicts = refs = paragraphs = 0
     both: list[tuple[dict, dict]] = []
     by_rule: dict[str, int] = {}
+    moved: list[str] = []  # each verdict that moved, for --moves
     moves: dict[str, int] = {}  # 'missing -> partial': how many, so a reader sees which way verdicts went
     for key, before in old.items():
         after = new[key]
@@ -159,6 +165,10 @@ def main() -> None:
             verdicts += 1
             move = f"{before['verdict']} -> {after['verdict']}"
             moves[move] = moves.get(move, 0) + 1
+            moved.append(
+                f"  {key[0]} {key[1]}: {move}  ({', '.join(before['refs']) or '-'} -> "
+                f"{', '.join(after['refs']) or '-'})"
+            )
         refs += before["refs"] != after["refs"]
         if before["texts"] != after["texts"]:
             paragraphs += 1
@@ -172,6 +182,8 @@ def main() -> None:
     print(f"verdict changed:                 {verdicts:6d}")
     for move, count in sorted(moves.items(), key=lambda x: -x[1]):
         print(f"  {move:<22} {count:5d}")
+    if args.moves:
+        print("\n".join(moved))
     print(f"evidence references changed:     {refs:6d}")
     print(f"cited paragraphs changed:        {paragraphs:6d}  ({len(both)} citing in both versions)")
     for rule, count in sorted(by_rule.items(), key=lambda x: -x[1]):

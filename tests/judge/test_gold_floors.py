@@ -38,8 +38,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # The sixth holdout: 264 cells (225 before its round, 226 when measured); 4 false met when measured. 228 and
     # 2 once 2589's SOFA named as the frame of prosecutions and its justice for acts against UN personnel no
     # longer meet sofa-compliance and accountability; 2486 humanitarian-access and 2489 un-personnel-safety
-    # (borderline) remain.
-    "real8": (228, 2),
+    # (borderline) remain. 232 once the mission's freedom of movement and the security of its compounds are read
+    # in other words (round 7's concept vocabularies).
+    "real8": (232, 2),
 }
 
 
