@@ -39,8 +39,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # 2 once 2589's SOFA named as the frame of prosecutions and its justice for acts against UN personnel no
     # longer meet sofa-compliance and accountability; 2486 humanitarian-access and 2489 un-personnel-safety
     # (borderline) remain. 232 once the mission's freedom of movement and the security of its compounds are read
-    # in other words (round 7's concept vocabularies).
-    "real8": (232, 2),
+    # in other words (round 7's concept vocabularies); 235 with reincorporation for reintegration and a peace
+    # agreement read by its own name.
+    "real8": (235, 2),
 }
 
 
