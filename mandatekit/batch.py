@@ -37,7 +37,9 @@ def check_one(setup: Any, draft: Path, only: list[str] | None) -> Any:
     from mandatekit.read import read
 
     report = setup.judge(read(draft), only)
-    return apply_decisions(report, decision_files(draft))
+    return apply_decisions(
+        report, decision_files(draft), {r.id for r in setup.rulebook.rules} if only else None
+    )
 
 
 def _check(draft: Path) -> tuple[Any, str | None]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Collection
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
@@ -217,9 +218,10 @@ def _staleness(decision: Decision, finding: Finding) -> str | None:
     return None
 
 
-def apply_decisions(report: Report, files: list[Path]) -> Report:
+def apply_decisions(report: Report, files: list[Path], rules: Collection[str] | None = None) -> Report:
     """The report with each applicable decision beside its finding; decisions naming rules that no longer
-    exist become warnings."""
+    exist become warnings. `rules`: every rule the rulebook holds, when the report judged only some of them
+    (`check --only`): a decision on one of the others is left aside, not called a rule that no longer exists."""
     if not files:  # no decisions: the report as it is (a folder of drafts mostly has none)
         return report
     findings = {f.rule: f for f in report.findings}
@@ -241,6 +243,8 @@ def apply_decisions(report: Report, files: list[Path]) -> Report:
             if how is None or (sibling and decision.draft is None):
                 continue
             if decision.rule not in findings:
+                if rules is not None and decision.rule in rules:
+                    continue  # a rule this run did not judge
                 warnings.append(
                     f"{path}: the decision on '{decision.rule}' names a rule that no longer exists: "
                     "look at it again"

@@ -172,5 +172,5 @@ def _print_reports(reports: list[Any], fmt: str, as_list: bool) -> None:
 
         click.echo("\n".join(render_table(r) for r in reports), nl=False)  # styled: shows names itself
     for report in reports:
-        for warning in report.warnings:
+        for warning in dict.fromkeys(report.warnings):  # each once, in the order met
             click.echo(shown(f"mandatekit: warning: {report.document.path}: {warning}"), err=True)

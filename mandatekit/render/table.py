@@ -83,8 +83,7 @@ def render_table(report: Report) -> str:
             lines += wrap.wrap(f"Hedge: {hedge}")
         lines += wrap.wrap(f"Suggested language: {f.suggestion}")
         lines += wrap.wrap("Source: " + "; ".join(_source(s) for s in f.sources[:1]))
-    for warning in report.warnings:
-        lines += ["", click.style(shown(f"warning: {warning}"), fg="yellow")]
+    # The report's warnings are not repeated here: `check` prints each once, on stderr, whatever the format.
     return "\n".join(lines) + "\n"
 
 

@@ -105,6 +105,20 @@ def test_decision_on_a_rule_that_no_longer_exists_is_flagged(tmp_path: Path) -> 
     assert code == 0 and "'old-rule' names a rule that no longer exists" in err
 
 
+def test_only_leaves_decisions_on_other_rules_aside_and_warns_once(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(DRAFT)
+    (tmp_path / "mandatekit-decisions.yaml").write_text(yaml.safe_dump({"decisions": [
+        {"rule": "poc-policy", "decision": "accepted", "why": "x", "by": "y", "date": "2025-01-01"},
+        {"rule": "old-rule", "decision": "accepted", "why": "x", "by": "y", "date": "2025-01-01"}]}))  # fmt: skip
+    result = CliRunner().invoke(main, ["check", str(draft), "--only", "children"])
+    assert result.exit_code == 0
+    assert "'poc-policy'" not in result.output  # a rule that exists, only not judged in this run
+    assert result.output.count("'old-rule' names a rule that no longer exists") == 1  # stdout and stderr
+    _, out, _ = run("check", str(draft), "--only", "poc-policy", "--format", "json")
+    assert __import__("json").loads(out)["findings"][0]["decision"]["decision"] == "accepted"
+
+
 def test_bad_decisions_file_is_one_clear_line(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text(DRAFT)
