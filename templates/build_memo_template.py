@@ -331,7 +331,8 @@ def build(path: Path) -> None:
     _runin(
         d,
         "{{ x.title }}: ",
-        "tool says {{ x.verdict }}; decided {{ x.decision }} by {{ x.by }} on {{ x.date }}. "
+        "tool says {{ x.verdict }}; decided {{ x.decision }} by {{ x.by }} on {{ x.date }}"
+        "{% if x.origin %}, {{ x.origin }}{% endif %}. "
         "{{ x.why }}{% if x.stale %} Needs another look: {{ x.stale }}{% endif %}",
         "Compact",
     )

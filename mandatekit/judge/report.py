@@ -80,6 +80,13 @@ class AppliedDecision(BaseModel):
             return None
         return Verdict.met if self.decision in ("accepted", "not-applicable") else Verdict(self.decision)
 
+    @property
+    def origin(self) -> str:
+        """Where it was taken, when not on this draft: 'taken on rev1.docx (same symbol S/2026/900)'; else ''."""
+        if not self.decided_on:
+            return ""
+        return f"taken on {self.decided_on}" + (f" ({self.matched_by})" if self.matched_by else "")
+
 
 class Finding(BaseModel):
     rule: str

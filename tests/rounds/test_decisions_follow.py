@@ -118,3 +118,33 @@ def test_a_decision_follows_revisions_only_and_says_where_it_was_taken(tmp_path:
     code, out, _ = run("check", str(tmp_path / "rev2.txt"))
     decided = [line for line in out.splitlines() if "decided" in line]
     assert decided and all("rev1.txt" in line for line in decided)
+
+
+def test_the_memo_trail_says_on_which_revision_a_decision_was_taken(tmp_path: Path) -> None:
+    rev1, rev2 = revisions(tmp_path)
+    run(
+        "decide",
+        "hr-monitoring",
+        "--as",
+        "not-applicable",
+        "--why",
+        "Covered by the HRC",
+        "--draft",
+        str(rev1),
+    )
+    for suffix in (".md", ".html", ".docx"):
+        out = tmp_path / f"memo{suffix}"
+        code, _, err = run("memo", str(rev2), "-o", str(out))
+        assert code == 0, err
+        if suffix == ".docx":
+            import docx
+
+            text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        else:
+            text = out.read_text(encoding="utf-8")
+        trail = text[text.index("Drafter decisions") :]
+        assert "taken on zero-draft.docx (same " in trail, suffix
+    # on the draft it was taken on, no origin is named
+    run("memo", str(rev1), "-o", str(tmp_path / "own.md"))
+    own = (tmp_path / "own.md").read_text(encoding="utf-8")
+    assert "Covered by the HRC" in own and "taken on" not in own

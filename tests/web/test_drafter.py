@@ -72,6 +72,19 @@ def test_a_decision_reads_as_the_form_that_recorded_it(browser: Browser, decisio
     )  # the file's value
 
 
+def test_a_decision_taken_on_an_earlier_revision_says_where(browser: Browser, decisions: Path) -> None:
+    symbol = "United Nations S/2026/900\n\n" + DRAFT
+    address, _ = browser.checked("rev1.txt", symbol.encode()).split("?")
+    assert _decide(browser, address, decision="accepted", why="In the chapeau", by="Team").status_code == 303
+    page = browser.http.get(browser.checked("rev2.txt", symbol.encode())).text
+    assert "In the chapeau" in page and "taken on rev1.txt (same symbol S/2026/900)" in page
+    address, query = browser.checked("rev2.txt", symbol.encode()).split("?")
+    form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
+    assert "taken on rev1.txt" in form
+    own = browser.http.get(browser.checked("rev1.txt", symbol.encode())).text
+    assert "In the chapeau" in own and "taken on" not in own  # on its own draft: nothing to say
+
+
 def test_decided_by_is_the_name_the_drafter_gives_and_is_remembered(
     browser: Browser, decisions: Path
 ) -> None:

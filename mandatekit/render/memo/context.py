@@ -213,6 +213,7 @@ def memo_context(
                 "why": f.decision.why,
                 "by": f.decision.by,
                 "date": f.decision.date,
+                "origin": f.decision.origin,  # on an earlier revision: which, and how it was told one
                 "stale": f.decision.stale or "",
             }
             for f in report.findings
