@@ -30,7 +30,32 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False, main: st
         finalize=escape_markdown_html if markdown else shown_text,
     )
     env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
+    env.filters["cited_once"] = cited_once
     return env
+
+
+def cited_once(sources: list[Any]) -> list[dict[str, Any]]:
+    """A finding's sources as a reader should see them: each document once, with the passages quoted from it
+    (`title`, `quotes`); and the documents made for another mission, which are named, not quoted, once per
+    mission (`made_for`, `titles`): one rule quoting two passages of one brief, or two briefs written for
+    the same mission, are one mention, not one per quote. In the order the rule gives them."""
+    out: list[dict[str, Any]] = []
+    quoted: dict[str, dict[str, Any]] = {}
+    elsewhere: dict[str, dict[str, Any]] = {}
+    for s in sources:
+        title = s.title or s.id
+        if s.quote is None:
+            if s.made_for not in elsewhere:
+                elsewhere[s.made_for] = {"made_for": s.made_for, "titles": [], "quotes": []}
+                out.append(elsewhere[s.made_for])
+            if title not in elsewhere[s.made_for]["titles"]:
+                elsewhere[s.made_for]["titles"].append(title)
+        else:
+            if s.id not in quoted:
+                quoted[s.id] = {"made_for": None, "title": title, "quotes": []}
+                out.append(quoted[s.id])
+            quoted[s.id]["quotes"].append(s.quote)
+    return out
 
 
 def render_json(reports: list[Any], as_list: bool = False) -> str:

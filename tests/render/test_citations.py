@@ -60,6 +60,26 @@ def test_the_check_page_lists_each_source_document_once(tmp_path: Path) -> None:
     assert items and len(items) == len(set(items))  # the rule quotes its source twice: one document
 
 
+def _source_lines(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("*Source")]
+
+
+def test_the_markdown_report_names_each_source_once_per_finding(tmp_path: Path) -> None:
+    """A source quoted twice by one rule, or two sources made for the same other mission, are named once."""
+    draft = tmp_path / "unmiss.txt"
+    draft.write_text(UNMISS, encoding="utf-8")
+    elsewhere = _source_lines(CliRunner().invoke(main, ["check", str(draft), "--format", "markdown"]).stdout)
+    assert elsewhere and all(line.count("recommended for MINUSCA's renewal by") == 1 for line in elsewhere)
+    assert any(" and *" in line for line in elsewhere)  # two documents: one phrase, both titles
+    for line in elsewhere:
+        titles = re.findall(r"\*([^*]+)\*", line.split(":*", 1)[1])
+        assert len(titles) == len(set(titles)), line
+    own = _source_lines(CliRunner().invoke(main, ["check", str(EXAMPLE), "--format", "markdown"]).stdout)
+    quoted_twice = [line for line in own if line.count("Protection of civilians, impartiality") > 1]
+    assert not quoted_twice  # the MINUSCA draft quotes them: each title once, its passages after it
+    assert any(line.count("”; “") for line in own)
+
+
 def test_the_annex_cites_a_source_as_a_memo_does() -> None:
     s = setup()
     document = read_string(UNMISS)
