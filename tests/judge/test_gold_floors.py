@@ -40,8 +40,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # longer meet sofa-compliance and accountability; 2486 humanitarian-access and 2489 un-personnel-safety
     # (borderline) remain. 232 once the mission's freedom of movement and the security of its compounds are read
     # in other words (round 7's concept vocabularies); 235 with reincorporation for reintegration and a peace
-    # agreement read by its own name.
-    "real8": (235, 2),
+    # agreement read by its own name; 237 with international crimes (their recurrence prevented is transitional
+    # justice: partial) and the UN's capacity for rapid deployment.
+    "real8": (237, 2),
 }
 
 
