@@ -315,7 +315,7 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
     for f in report.findings:
         for e in f.evidence:
             evidence_of.setdefault(e.paragraph, set()).add(f.rule)
-    from mandatekit.render.tasks import task_item  # tasks builds on this module's helpers
+    from mandatekit.render.tasks import list_lead, task_item  # tasks builds on this module's helpers
 
     verifier = _Verifier(document, judge) if judge is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
@@ -332,6 +332,9 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         replacement = _replace(document, f, text, protected, claimed)
         if replacement is not None:
             tries.append(replacement)
+        lead = list_lead(document, f, text)  # the draft has the list the suggestion would set up
+        if lead is not None:
+            tries.append(lead)
         task = task_item(document, f, text, related, added)
         if task is not None:
             tries.append(task)

@@ -173,3 +173,63 @@ def task_item(
     return Placement(
         f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index, like=last.index
     )
+
+
+# A suggestion that brings a task list of its own: "<lead clause>, and that the mandate of M shall include the
+# following priority tasks: (a) Protection of civilians: to protect ...". Its lead-in up to the list, and the
+# clause that announces the list ("and that ... the following ... tasks").
+_OWN_LIST = re.compile(r"^(?P<head>.+?):\s*\(a\)\s+(?P<items>.+)$", re.DOTALL)
+_ANNOUNCES_LIST = re.compile(r",?\s+and\s+(?:that\s+)?[^,;:]*\bfollowing\b[^,;:]*$", re.IGNORECASE)
+_MANDATE_LEAD = re.compile(r"\bmandate\b|\btasks\b", re.IGNORECASE)
+_NEXT_ITEM = re.compile(r"[;,]?\s+(?:and\s+)?\([b-z]\)\s+")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _words(text)}
+
+
+def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
+    """Where the suggestion sets up a task list of its own and the draft's task list already holds each of
+    its tasks (a paragraph under the list's lead-in names it: '(a) Protection of civilians:', '(i) To protect
+    civilians ...'), only what the draft lacks — the suggestion's lead clause ('Decides that the protection of
+    civilians shall remain the top priority of UNMISS') — as a paragraph of its own just before that list: a
+    second list would repeat the draft's own tasks."""
+    m = _OWN_LIST.match(" ".join(text.split()))
+    if m is None:
+        return None
+    lead = _ANNOUNCES_LIST.sub("", m.group("head"))
+    if lead == m.group("head") or not lead.strip():
+        return None  # the lead-in only announces the list: nothing to say apart from its tasks
+    tasks = [item.split(":")[0] for item in _NEXT_ITEM.split(m.group("items"))]
+    wanted = [_stems(task) for task in tasks if 0 < len(task.split()) <= 6]
+    if not wanted or len(wanted) < len(tasks):
+        return None  # tasks without a short name to look for: cannot tell whether the draft has them
+    for head in sorted({_top(document, document.paragraphs[i]).index for i in _task_lists(document)}):
+        top = document.paragraphs[head]
+        if not _MANDATE_LEAD.search(top.text.split(":")[0]):
+            continue  # a list of demands on the parties, of reports ...: not the mission's mandate
+        under = [
+            q
+            for q in document.paragraphs[head + 1 :]
+            if q.kind is Kind.operative and _under(document, q, head)
+        ]
+        if not all(any(stems <= _stems(q.text) for q in under) for stems in wanted):
+            continue
+        sentence = lead.rstrip(" ,;") + ";"
+        before = [p for p in document.paragraphs[:head] if p.kind is Kind.operative and p.parent is None]
+        piece = [DiffPiece(op="insert", text=sentence)]
+        if before:
+            after = _last_descendant(document, before[-1])
+            return Placement(f.rule, "insert", f"Insert before {top.ref}", sentence, piece, after.index,
+                             like=before[-1].index)  # fmt: skip
+        after = _last_descendant(document, top)
+        return Placement(f.rule, "insert", f"Insert after {top.ref}", sentence, piece, after.index, like=head)
+    return None
+
+
+def _under(document: Document, q: Paragraph, ancestor: int) -> bool:
+    while q.parent is not None:
+        if q.parent == ancestor:
+            return True
+        q = document.paragraphs[q.parent]
+    return False

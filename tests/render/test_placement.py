@@ -89,3 +89,43 @@ def test_the_drafts_own_term_for_national_forces_is_kept_unless_it_uses_the_acro
         "The Security Council,\n\n1. Requests support to the FACA and national security forces;\n"
     )
     assert own_terms(named, document) == named
+
+
+TASK_LIST = """Draft resolution: renewal of the mandate of UNMISS
+
+The Security Council,
+
+Recalling its previous resolutions,
+
+1. Decides to extend the mandate of UNMISS until 30 April 2027;
+
+2. Decides that UNMISS shall have the following mandate, and authorizes UNMISS to use all necessary means to implement it:
+
+(a) Protection of civilians:
+
+(i) To protect civilians under threat of physical violence, irrespective of the source of such violence, within its capabilities and areas of deployment;
+
+(b) Supporting the peace process:
+
+(i) To support the implementation of the Revitalised Agreement;
+
+3. Decides to remain actively seized of the matter.
+"""
+
+
+def test_a_suggestion_does_not_set_up_a_second_task_list_beside_the_drafts_own() -> None:
+    """The draft's list already holds the protection of civilians: only the priority it lacks is proposed,
+    as a paragraph before the list, and judged again it meets the recommendation."""
+    document = read_string(TASK_LIST)
+    report = SETUP.judge(document)
+    assert next(f for f in report.findings if f.rule == "poc-priority").verdict.value != "met"
+    fix = place(report, document, SETUP.judge)["poc-priority"]
+    assert (fix.action, fix.where) == ("insert", "Insert before OP 2")
+    assert fix.text == "Decides that the protection of civilians shall remain the top priority of UNMISS;"
+    assert document.paragraphs[fix.like].ref == "OP 1"  # numbered like the paragraph it follows
+    # a list without that task: the suggestion's own list is what the draft lacks
+    without = read_string(TASK_LIST.replace("(a) Protection of civilians:", "(a) Early warning:").replace(
+        "(i) To protect civilians under threat of physical violence, irrespective of the source of such violence,",
+        "(i) To deter threats,"))  # fmt: skip
+    other = place(SETUP.judge(without), without, SETUP.judge)["poc-priority"]
+    assert "(a) Protection of civilians" in other.text
