@@ -118,10 +118,10 @@ def what_is_missing(
     text = f"The draft has {found} ({where})"
     if absent:
         text += f" but not {_and(absent)}"
-    for n in apart:
+    for i, n in enumerate(apart):  # one 'but', then 'and': "has X but Y only in ..., and Z only in ..."
         refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
         shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
-        text += f"{', and' if absent else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
+        text += f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
     if not absent and not apart and verb_of is not None and rule.together == "clause":
         first = {n: next((h for h in hits[n] if h.para in here), None) for n in closest.all}
         under = [f"{rule.elements[n].label} under '{verb_of(h)}'" for n, h in first.items() if h is not None]

@@ -453,3 +453,17 @@ def test_the_subject_only_in_brackets_says_it_is_not_agreed() -> None:
     assert f.verdict == "partial"
     assert len(f.reasons) == 2 and "bracketed, unagreed text in OP 4" in f.reasons[1]
     assert f.reasons[1].startswith("The protection of UN and associated personnel stands only in")
+
+
+def test_elements_in_other_paragraphs_are_listed_with_one_but() -> None:
+    f = finding(
+        "The Security Council,\n\n"
+        "1. Requests the Mission to monitor and report on violations and abuses of human rights;\n\n"
+        "2. Condemns the violations committed by all actors, including the national armed forces;\n\n"
+        "3. Stresses the importance of public reporting;\n\n"
+        "4. Decides to remain seized of the matter.",
+        "hr-monitoring",
+    )
+    why = next((r for r in f.reasons if r.count("only in other paragraphs") == 2), None)
+    assert why is not None, f.reasons
+    assert why.count(" but ") == 1 and ", and " in why
