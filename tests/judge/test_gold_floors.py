@@ -41,8 +41,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     # (borderline) remain. 232 once the mission's freedom of movement and the security of its compounds are read
     # in other words (round 7's concept vocabularies); 235 with reincorporation for reintegration and a peace
     # agreement read by its own name; 237 with international crimes (their recurrence prevented is transitional
-    # justice: partial) and the UN's capacity for rapid deployment.
-    "real8": (237, 2),
+    # justice: partial) and the UN's capacity for rapid deployment; 238 with the status of UN personnel respected.
+    "real8": (238, 2),
 }
 
 
