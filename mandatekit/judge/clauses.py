@@ -203,6 +203,8 @@ def _lenders(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int]]:
 def _verbs_in_clauses(para: Paragraph, starts: list[int]) -> list[tuple[VerbUse, int, int]]:
     """Each verb of the paragraph with where its words end (the next verb, or the paragraph's end) and the
     number of the clause holding it (-1 before the first clause start)."""
+    if not para.verbs:  # clauses but no verb read ('1. • End all obstructions ...'): nothing to place
+        return []
     ends = [use.start for use in para.verbs[1:]] + [len(para.text)]
     return [
         (use, end, bisect.bisect_right(starts, use.start) - 1)

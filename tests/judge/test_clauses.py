@@ -252,3 +252,13 @@ def test_efforts_named_then_taken_up_in_one_clause_are_asked_with_the_later_verb
         "Mission to support these efforts;"
     )
     assert check(text, only=["peace-process"]).findings[0].verdict == "met"
+
+
+def test_a_paragraph_of_clauses_with_no_verb_read_is_judged_not_a_crash() -> None:
+    # A bullet after the number hides the verb: check said "unexpected ValueError" and stopped (exit 2).
+    report = check(
+        "The Security Council,\n\n1. • End all obstructions to the Mission, including, inter alia, obstructions "
+        "that hamper the Mission carrying out its mandate to monitor and investigate human rights violations, "
+        "and immediately cease obstructing humanitarian access;\n"
+    )
+    assert len(report.findings) >= 20
