@@ -3,7 +3,8 @@
 A suggestion either **replaces** the operative paragraph that falls short (shown as a word-level redline
 against its current text, so the draft's own words stay where they are; a paragraph that only lacks force
 keeps every word and changes its verb), is **inserted after** the operative paragraph it relates to most, or
-is **added under** the heading whose subject it shares. The memo says where; `mandatekit redline` puts it
+is **added under** the heading whose subject it shares. A paragraph that is the draft's own version of the
+suggestion, short of an element, is **amended** with the suggestion's words for that element (render/amend.py). The memo says where; `mandatekit redline` puts it
 there as a tracked change; `mandatekit annotate` hangs its comment there.
 
 A paragraph that carries the evidence of another recommendation is never replaced (the fix must not cost
@@ -315,7 +316,8 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
     for f in report.findings:
         for e in f.evidence:
             evidence_of.setdefault(e.paragraph, set()).add(f.rule)
-    from mandatekit.render.tasks import list_lead, task_item  # tasks builds on this module's helpers
+    from mandatekit.render.amend import amend  # amend and tasks build on this module's helpers
+    from mandatekit.render.tasks import list_lead, task_item
 
     verifier = _Verifier(document, judge) if judge is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
@@ -332,6 +334,9 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         replacement = _replace(document, f, text, protected, claimed)
         if replacement is not None:
             tries.append(replacement)
+        amended = amend(document, f, text, judge, claimed) if judge is not None else None
+        if amended is not None:  # the paragraph with only what it lacks, before a near-copy of it is added
+            tries.append(amended)
         lead = list_lead(document, f, text)  # the draft has the list the suggestion would set up
         if lead is not None:
             tries.append(lead)

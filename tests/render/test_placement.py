@@ -129,3 +129,33 @@ def test_a_suggestion_does_not_set_up_a_second_task_list_beside_the_drafts_own()
         "(i) To deter threats,"))  # fmt: skip
     other = place(SETUP.judge(without), without, SETUP.judge)["poc-priority"]
     assert "(a) Protection of civilians" in other.text
+
+
+MONITORING = """Draft resolution: renewal of the mandate of MONUSCO
+
+The Security Council,
+
+1. Decides to extend the mandate of MONUSCO until 20 December 2027;
+
+2. Decides that the mandate of MONUSCO shall include the following tasks:
+
+(a) To protect civilians under threat of physical violence, irrespective of the source of such violence, within its capabilities and areas of deployment;
+
+(b) To monitor, investigate and report publicly and regularly on violations of international humanitarian law and abuses of human rights, including those that may amount to war crimes; and to support national investigations;
+
+3. Decides to remain actively seized of the matter.
+"""
+
+
+def test_a_paragraph_short_of_one_element_is_amended_with_only_that_element() -> None:
+    """Monitoring and public reporting are in OP 2(b), not 'all actors': the fix adds those words to OP 2(b)
+    at the end of its clause, in the mission's own terms, and adds no second monitoring task."""
+    document = read_string(MONITORING)
+    report = SETUP.judge(document)
+    assert next(f for f in report.findings if f.rule == "hr-monitoring").verdict.value == "partial"
+    fix = place(report, document, SETUP.judge)["hr-monitoring"]
+    assert (fix.action, fix.where) == ("replace", "Amend OP 2(b)")
+    assert [p.op for p in fix.pieces if p.op != "equal"] == ["insert"]  # every word of the draft kept
+    added = next(p.text for p in fix.pieces if p.op == "insert")
+    assert "by all actors, including" in added and "FARDC" in added and "FACA" not in added
+    assert fix.text.index(added) < fix.text.index("; and to support")  # at the end of its own clause

@@ -1,0 +1,127 @@
+"""Amend the paragraph that falls short with only what it lacks, rather than add a near-copy of it.
+
+A partial finding often rests on a paragraph that is the draft's own version of the suggestion — "To
+monitor, investigate, verify, and report immediately, publicly, and regularly on abuses and violations of
+human rights ..." — short of one element ("by all actors, including the SSPDF"). A drafter amends that
+paragraph; adding "(v) To monitor, document, investigate and report publicly ..." beside it says twice what
+the mandate already says. The words for the missing element are the suggestion's own: the suggestion is
+judged alone, and its evidence for that element (widened to the phrase around it) goes in at the end of the
+clause of the paragraph most like the suggestion that holds part of the rule (each judged alone too). Like every fix, the amended draft is judged
+again (render/placement.py): it must meet more of the rule and cost no other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mandatekit.compare import text_similarity
+from mandatekit.judge import Finding
+from mandatekit.read import read_string
+from mandatekit.read.model import Document, Kind
+from mandatekit.render.accepted import Judge
+from mandatekit.render.placement import Placement, redline
+
+_CLAUSE_END = re.compile(r"\s*;|\s*\.?\s*$")
+AMEND_SIMILARITY = 0.2  # below this a paragraph is about something else than the suggestion
+MAX_CANDIDATES = 5  # the paragraphs most like the suggestion, each judged alone
+# Words that attach to a clause as it stands: a preposition or participle first ("by all actors", "committed
+# by ...", "irrespective of the source", "including from ...", "in strict compliance with the HRDDP").
+_ATTACHES = re.compile(
+    r"(?:[a-z]+ed\s+)?(?:by|including|irrespective|regardless|in|with|without|under|through|from|on|against|"
+    r"for|across|consistent|subject)\b"
+)
+# "committed by all actors": the participle goes with its phrase.
+_PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _elements(text: str, rule: str, judge: Judge, task: bool) -> dict[str, tuple[str, int, int]]:
+    """What a paragraph holds of a rule, judged alone: element → (the paragraph's text, start, end of its
+    words). A task item is judged under a task list's lead-in, as the draft has it."""
+    lead = (
+        "1. Decides that the mandate of the Mission shall include the following tasks:\n\n(a) "
+        if task
+        else "1. "
+    )
+    alone = read_string(f"The Security Council,\n\n{lead}{text}\n")
+    own = alone.paragraphs[-1]  # the paragraph's own words: what a lead-in says is not its to hold
+    found = next((g for g in judge(alone).findings if g.rule == rule), None)
+    out: dict[str, tuple[str, int, int]] = {}
+    for e in found.evidence if found is not None else []:
+        if e.paragraph == own.index:
+            out.setdefault(e.element, (own.text, e.start, e.end))
+    return out
+
+
+def _phrase(text: str, start: int, end: int, have: str) -> str:
+    """The words for one element, widened: the participle before them, and the comma-separated phrases after
+    them up to the clause's end, less what the paragraph already says ('within its capabilities ...')."""
+    before = _PARTICIPLE.search(text[:start])
+    if before is not None:
+        start = before.start(1)
+    stop = _CLAUSE_END.search(text, end)
+    for chunk in re.split(r"(?=,)", text[end : stop.start() if stop else len(text)]):
+        if _norm(chunk) and _norm(chunk) in have:
+            break
+        end += len(chunk)
+    return text[start:end].strip(" ,")
+
+
+def amend(
+    document: Document, f: Finding, suggestion: str, judge: Judge, claimed: set[int]
+) -> Placement | None:
+    """'Amend OP 3(d)(i)': the paragraph most like the suggestion that holds part of the rule (judged alone),
+    with the suggestion's words for what it lacks added at the end of its first clause — only words that
+    attach to a clause ('by all actors, including ...', 'irrespective of ...', 'in strict compliance with
+    ...'); a bare noun phrase would not read there. None where no paragraph is like the suggestion, or the
+    one that is lacks nothing such words could add (a paragraph short only of force gets a stronger verb)."""
+    from mandatekit.render.tasks import is_task_item, task_form
+
+    if f.verdict.value != "partial":
+        return None
+    task = task_form(suggestion, document) or suggestion
+    scored = sorted(
+        (
+            (text_similarity(p.text, task), p)
+            for p in document.paragraphs
+            if p.kind is Kind.operative
+            and p.text
+            and not p.text.rstrip().endswith(":")
+            and p.index not in claimed
+            and not p.brackets
+            and not p.changes
+        ),
+        key=lambda t: (-t[0], t[1].index),
+    )
+    candidates = [(sim, p) for sim, p in scored[:MAX_CANDIDATES] if sim >= AMEND_SIMILARITY]
+    wanted = _elements(suggestion, f.rule, judge, task=False)
+    best = None
+    for _, p in candidates:
+        held = _elements(p.text, f.rule, judge, task=is_task_item(p))
+        if any(text != p.text for text, _, _ in held.values()):
+            continue  # read back otherwise than the draft has it (a bullet split off ...): no offsets to trust
+        if held and (best is None or len(held) > len(best[1])):
+            best = (p, held)
+    if best is None:
+        return None
+    p, held = best
+    have = _norm(p.text)
+    phrases = []
+    for element, (text, start, end) in wanted.items():
+        if element in held:
+            continue
+        phrase = _phrase(text, start, end, have)
+        if phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
+            phrases.append(phrase)
+    if not phrases:
+        return None
+    last = max(e for _, _, e in held.values())
+    stop = _CLAUSE_END.search(p.text, min(last, len(p.text)))
+    at = stop.start() if stop else len(p.text)
+    new = p.text[:at] + "".join(f", {phrase}" for phrase in phrases) + p.text[at:]
+    anchor = next(iter(held.values()))
+    return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
+                     anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
