@@ -65,6 +65,8 @@ def detect_format(path: Path, data: bytes) -> str:
                 "Protect Document > Encrypt with Password) and save again",
             )
         raise DraftError(path, _SAVE_AS[".doc"])
+    if suffix == ".doc" and sniffed == "zip":  # a .docx renamed: its name says Word 97-2003, its bytes do not
+        raise DraftError(path, f"is named .doc but its content is {_NAMED['zip']}: rename it to .docx")
     if (suffix in _SAVE_AS and sniffed != "zip") or suffix in (".doc", ".rtf"):
         raise DraftError(path, _SAVE_AS[suffix])
     fmt = SUFFIXES.get(suffix)

@@ -28,6 +28,13 @@ def test_word_97_doc_asks_to_save_as_docx(tmp_path: Path) -> None:
     assert "save it as .docx" in problem(path)
 
 
+def test_a_docx_renamed_doc_is_told_by_its_content(tmp_path: Path, renewal_docx: Path) -> None:
+    path = tmp_path / "renamed.doc"
+    path.write_bytes(renewal_docx.read_bytes())
+    said = problem(path)
+    assert "rename it to .docx" in said and "97-2003" not in said
+
+
 def test_password_protected_docx(tmp_path: Path) -> None:
     path = tmp_path / "locked.docx"
     path.write_bytes(
