@@ -109,6 +109,9 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     except yaml.YAMLError as exc:
         line, problem = where_it_starts(text, exc)
         return None, {}, [f"{f'{path}:{line}' if line else path}: invalid YAML: {problem}"]
+    if not text.strip() or data is None:  # nothing but blanks or comments: say so, not what it is not
+        return None, {}, [f"{path}: is empty: a rule file is a YAML mapping (id: ..., title: ..., ...); "
+                          "`mandatekit rules new ID` writes one to fill in"]  # fmt: skip
     if not isinstance(data, dict) or node is None:
         return None, {}, [f"{path}: a rule file must be a YAML mapping (id: ..., title: ..., ...)"]
     lines = line_index(node)

@@ -143,6 +143,13 @@ def test_rules_commands() -> None:
     assert code == 0 and json.loads(out)["properties"]["severity"]
 
 
+def test_an_empty_rule_file_is_called_empty(tmp_path: Path) -> None:
+    for content in ("", "# a comment, nothing else\n"):
+        write(tmp_path, "a.yaml", content)
+        code, _, err = run("rules", "validate", str(tmp_path))
+        assert code == 2 and "a.yaml: is empty" in err and err.count("\n") == 1
+
+
 def test_rules_validate_bad_folder_lists_every_problem(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", "id: [")
     write(tmp_path, "b.yaml", good_rule(severity="urgent"))
