@@ -54,6 +54,10 @@ _HEDGE_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HED
 # capital I lowercases to two characters; a dotless i or a long s matches 'i' or 's' when case is ignored).
 _HEDGE_LOWER_RE = re.compile("|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES))
 _NOT_PLAIN_LOWER = "\u0130\u0131\u017f"
+# A hedge that names someone ("at the request of the", "with the consent of") is quoted with whom it names,
+# up to the next punctuation and at most this many words: "at the request of the Congolese authorities", not a
+# fragment ending in "of the".
+_WHOSE_WORDS = 6
 
 
 # Words that make what follows a consideration attached to the task, not the task itself: "Authorizes the
@@ -106,6 +110,9 @@ def hedges_in(para: Paragraph, text: str) -> list[str]:
     found = []
     for m in matches:
         words = " ".join(para.text[m.start() : m.end()].split())
+        if words.lower().endswith((" of", " the")):  # whose request or consent: quoted with its words
+            whose = re.split(r"[,;:()]", para.text[m.end() :], maxsplit=1)[0].split()[:_WHOSE_WORDS]
+            words = " ".join([words, *whose])
         if words.lower() == STANDARD_POC_HEDGE:
             found.append(f"'{words}' ({para.ref}): {NOT_A_GAP}")
         else:

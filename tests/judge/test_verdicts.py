@@ -467,3 +467,14 @@ def test_elements_in_other_paragraphs_are_listed_with_one_but() -> None:
     why = next((r for r in f.reasons if r.count("only in other paragraphs") == 2), None)
     assert why is not None, f.reasons
     assert why.count(" but ") == 1 and ", and " in why
+
+
+def test_a_hedge_that_names_someone_is_quoted_with_whom_it_names() -> None:
+    f = finding(
+        "The Security Council,\n\n1. Requests the Mission to support the national forces in joint operations, "
+        "at the request of the Congolese authorities, in strict compliance with the Human Rights Due "
+        "Diligence Policy;",
+        "hrddp-support",
+    )
+    quoted = [h for h in f.hedges if "request" in h]
+    assert quoted and quoted[0].startswith("'at the request of the Congolese authorities' (OP 1)"), f.hedges
