@@ -60,26 +60,27 @@ class Candidate:
         )
 
 
+def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int]:
+    """How well words stand as evidence, best first: not bracketed or negated, under the strongest verb, a task
+    rather than the category title above it, the first."""
+    # The same words are weighed for every unit that holds them, and for every rule that finds them.
+    key = (h.para, h.start, h.bracketed)
+    found = prepared.qualities.get(key)
+    if found is None:
+        verb_class, _ = prepared.verb_at(h.para, h.start)
+        found = prepared.qualities[key] = (
+            int(h.bracketed) + int(prepared.negation(h) is not None),
+            -(verb_class.strength if verb_class else 0),
+            int(prepared.is_title(h.para)),  # the task under a category title, not the title
+            h.para,
+        )
+    return found
+
+
 def best_hit(hits: list[Hit], prepared: Prepared) -> Hit:
     if len(hits) == 1:
         return hits[0]
-    qualities = prepared.qualities
-
-    def quality(h: Hit) -> tuple[int, int, int, int]:
-        # The same words are weighed for every unit that holds them, and for every rule that finds them.
-        key = (h.para, h.start, h.bracketed)
-        found = qualities.get(key)
-        if found is None:
-            verb_class, _ = prepared.verb_at(h.para, h.start)
-            found = qualities[key] = (
-                int(h.bracketed) + int(prepared.negation(h) is not None),
-                -(verb_class.strength if verb_class else 0),
-                int(prepared.is_title(h.para)),  # the task under a category title, not the title
-                h.para,
-            )
-        return found
-
-    return min(hits, key=quality)
+    return min(hits, key=lambda h: _quality(h, prepared))
 
 
 def _overlap(a: Hit, b: Hit) -> bool:
@@ -379,11 +380,45 @@ def hedges_of(hits: list[Hit], prepared: Prepared) -> list[str]:
     return list(found)
 
 
-def partial_set(prepared: Prepared, names: list[str], hits: dict[str, list[Hit]], together: str) -> list[Hit]:
+def partial_set(
+    prepared: Prepared,
+    names: list[str],
+    hits: dict[str, list[Hit]],
+    together: str,
+    fuller: list[list[str]] | None = None,
+) -> list[Hit]:
     """Hits for a partial element set: one element anywhere; several together in one unit (a paragraph with
-    its lead-in and sub-paragraphs), as for a met condition."""
+    its lead-in and sub-paragraphs), as for a met condition.
+
+    Where the set stands in several places, a careful drafter cites the one that holds the most of what meeting
+    the rule asks (`fuller`: the elements of each way to meet it): the mission's task to "monitor, investigate
+    and report publicly" on violations, which lacks only the actors it covers, not a task on returns that
+    mentions monitoring of human rights. That is the paragraph a fix amends. Among places equally full, the
+    words under the strongest verb, then the first, as before."""
+    extra = [[n for n in way if n not in names] for way in fuller or []]
+    extra = [way for way in extra if way]
+    # Where each other element stands: its paragraph, and in clause mode its clause.
+    by_clause = together == "clause"
+    standing: dict[str, set[tuple[int, int]]] = {}
+    for n in {n for way in extra for n in way}:
+        standing[n] = {(h.para, prepared.clause_of(h.para, h.start) if by_clause else 0) for h in hits[n]}
+
+    def fullness(found: list[Hit]) -> int:
+        if not extra or together == "document":
+            return 0
+        places = {(h.para, prepared.clause_of(h.para, h.start) if by_clause else 0) for h in found}
+        return max(sum(1 for n in way if places & standing[n]) for way in extra)
+
     if len(names) == 1:
-        return [best_hit(hits[names[0]], prepared)] if hits[names[0]] else []
+        found = hits[names[0]]
+        if len(found) <= 1 or not extra:
+            return [best_hit(found, prepared)] if found else []
+
+        def rank(h: Hit) -> tuple[int, ...]:
+            quality = _quality(h, prepared)
+            return (quality[0], quality[1], -fullness([h]), quality[2], quality[3])
+
+        return [min(found, key=rank)]
     # Only units holding the rarest element can hold them all: visit those, in document order.
     by_para: dict[str, dict[int, list[Hit]]] = {n: {} for n in names}
     for n in names:
@@ -391,9 +426,15 @@ def partial_set(prepared: Prepared, names: list[str], hits: dict[str, list[Hit]]
             by_para[n].setdefault(h.para, []).append(h)
     units, unit_of = prepared.units(together), prepared.units_by_paragraph(together)
     rarest = min(names, key=lambda n: len(hits[n]))
+    best: tuple[int, list[Hit]] | None = None
     for u in sorted({u for h in hits[rarest] for u in unit_of.get(h.para, ())}):
         members = sorted(units[u])  # hits in document order, as in hits[n]
         here = [[h for p in members for h in by_para[n].get(p, ())] for n in names]
         if all(here):
-            return [best_hit(h, prepared) for h in here]
-    return []
+            chosen = [best_hit(h, prepared) for h in here]
+            full = fullness(chosen)
+            if best is None or full > best[0]:
+                best = (full, chosen)
+            if not extra:
+                break
+    return best[1] if best else []

@@ -103,7 +103,7 @@ def judge_rule(
     else:
         verdict = Verdict.missing
         for names in rule.partial:
-            found = partial_set(prepared, names, hits, rule.together)
+            found = partial_set(prepared, names, hits, rule.together, [c.all for c in rule.ways_to_meet])
             if found:
                 verdict, chosen = Verdict.partial, found
                 break

@@ -328,3 +328,46 @@ def test_tasks_listed_for_recommendations_on_a_future_mandate_give_way_to_what_i
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 15"]
+
+
+# --- a partial finding cites the place that holds the most of what meeting the rule asks ------------------
+
+
+def test_a_partial_finding_cites_the_task_that_lacks_least_not_the_first_mention() -> None:
+    # The words of the partial set (monitoring of violations) stand first in a task on returns; the monitoring
+    # task itself also reports publicly and lacks only the actors covered: the paragraph a fix amends.
+    f = finding(
+        "3. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To foster a secure environment for the return of displaced persons, including through monitoring "
+        "of and promoting respect for human rights;\n\n"
+        "(d) To monitor, investigate, verify and report publicly and regularly on abuses and violations of "
+        "human rights;",
+        "hr-monitoring",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 3(d)"]
+
+
+def test_among_places_equally_full_the_first_is_cited() -> None:
+    # Near miss the other way: neither task reports publicly, so the first stays cited.
+    f = finding(
+        "3. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To foster a secure environment for the return of displaced persons, including through monitoring "
+        "of and promoting respect for human rights;\n\n"
+        "(d) To monitor, investigate and report on abuses and violations of human rights;",
+        "hr-monitoring",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 3(a)"]
+
+
+def test_public_words_in_another_clause_do_not_make_a_place_fuller() -> None:
+    # The public words stand in a clause of their own ("stresses ... public"): not part of the monitoring task.
+    f = finding(
+        "3. Requests the Mission to monitor human rights violations in the camps;\n\n"
+        "4. Requests the Mission to report on human rights violations, and stresses the importance of "
+        "public information campaigns;",
+        "hr-monitoring",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 3"]
