@@ -159,3 +159,19 @@ def test_a_paragraph_short_of_one_element_is_amended_with_only_that_element() ->
     added = next(p.text for p in fix.pieces if p.op == "insert")
     assert "by all actors, including" in added and "FARDC" in added and "FACA" not in added
     assert fix.text.index(added) < fix.text.index("; and to support")  # at the end of its own clause
+
+
+def test_the_memo_says_why_the_fix_amends_a_paragraph_it_does_not_quote() -> None:
+    from pathlib import Path
+
+    from mandatekit.api import memo_context
+    from mandatekit.read import read
+
+    document = read(Path(__file__).resolve().parents[1] / "judge" / "real" / "S_RES_2677(2023).txt")
+    context = memo_context(SETUP.judge(document), SETUP, document)
+    gap = next(g for g in context["gaps"] if g["rule"] == "hr-monitoring")
+    assert gap["placement"] == "Amend OP 3(d)(i)"
+    if "OP 3(d)(i)" not in {e["ref"] for e in gap["evidence"]}:
+        assert "OP 3(d)(i) already asks for most of it" in gap["draft_says"]
+    others = [g for g in context["gaps"] if g["rule"] != "hr-monitoring"]
+    assert all("already asks for most of it" not in g["draft_says"] for g in others)

@@ -86,7 +86,8 @@ def _finding(
             f" {placement.where.replace('Reject the', 'The', 1)} takes out what would meet it."
             if placement is not None and placement.action == "reject"
             else ""
-        ),
+        )
+        + _amended_elsewhere(f, placement, document),
         "why": _why(f, flags),
         "flags": flags,
         "placement": placement.where if placement else "Add to the operative part",
@@ -100,6 +101,17 @@ def _finding(
         "change": "",
         "number": "",
     }
+
+
+def _amended_elsewhere(f: Finding, placement: Placement | None, document: Document | None) -> str:
+    """Where the fix amends a paragraph the evidence does not cite (render/amend.py: the paragraph most like
+    the suggestion), the reader is told why that one: otherwise the quote and the fix name two paragraphs."""
+    if placement is None or placement.action != "replace" or document is None or placement.paragraph is None:
+        return ""
+    if placement.paragraph in {e.paragraph for e in f.evidence}:
+        return ""
+    ref = document.paragraphs[placement.paragraph].ref
+    return f" {ref} already asks for most of it: the fix adds there only what it lacks."
 
 
 def _documents(f: Finding, elsewhere: dict[str, str]) -> list[dict[str, Any]]:
