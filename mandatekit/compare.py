@@ -2,7 +2,10 @@
 of the paragraphs that carry the evidence. Pure functions of two (Document, Report) pairs.
 
 Paragraphs are matched across the drafts by their words, not their numbers: a paragraph that moved from
-OP 7 to OP 9 is the same paragraph; a paragraph whose words changed is matched to the closest one."""
+OP 7 to OP 9 is the same paragraph; a paragraph whose words changed is matched to the closest one; a
+paragraph rewritten where it stood is paired with its earlier self by its place (mandatekit/pairing.py).
+
+`MATCH_THRESHOLD` and `text_similarity` are re-exported for the modules that weigh paragraphs alike."""
 
 from __future__ import annotations
 
@@ -13,6 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
+from mandatekit.judge.cues import HEDGES
+from mandatekit.pairing import MATCH_THRESHOLD as MATCH_THRESHOLD
+from mandatekit.pairing import Pairing
+from mandatekit.pairing import text_similarity as text_similarity
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.rulebook import Severity, Verdict
 
@@ -22,7 +29,6 @@ LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
 # evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
 LOSS_ORDER: dict[str, int] = {"deleted": 0, "cut": 1, "weakened": 2, "bracketed": 3, "changed": 4}
 _WORDS = re.compile(r"\S+")
-MATCH_THRESHOLD = 0.6  # below this similarity two paragraphs are not the same paragraph
 
 
 class DiffPiece(BaseModel):
@@ -36,6 +42,11 @@ class ParagraphDiff(BaseModel):
     )
     new_ref: str | None = Field(description="Where it stands in the new draft (None: removed)")
     similarity: float
+    rewritten: bool = Field(
+        False,
+        description="Paired by its place and subject, not its words: the paragraph was rewritten where it "
+        "stood",
+    )
     pieces: list[DiffPiece] = Field(description="Word-level diff, old → new")
 
     @property
@@ -99,18 +110,6 @@ class Comparison(BaseModel):
     summary: ComparisonSummary
 
 
-def text_similarity(a: str, b: str) -> float:
-    """How far two paragraphs are the same paragraph, 0 to 1. The plain ratio penalizes a paragraph that was
-    only extended; where one paragraph's words largely stand in the other (overlap >= 0.8), that counts."""
-    x, y = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
-    if not x or not y:
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
-    shared = sum(block.size for block in matcher.get_matching_blocks())
-    ratio, overlap = 2 * shared / (len(x) + len(y)), shared / min(len(x), len(y))
-    return max(ratio, overlap * 0.9) if overlap >= 0.8 else ratio
-
-
 def word_diff(old: str, new: str) -> list[DiffPiece]:
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     pieces: list[DiffPiece] = []
@@ -122,18 +121,6 @@ def word_diff(old: str, new: str) -> list[DiffPiece]:
         if op in ("insert", "replace"):
             pieces.append(DiffPiece(op="insert", text=" ".join(b[j1:j2])))
     return pieces
-
-
-def _best_match(para: Paragraph, candidates: list[Paragraph]) -> tuple[Paragraph | None, float]:
-    # Cheap pre-filter on shared words, then an exact ratio on the few that remain.
-    words = set(para.text.lower().split())
-    ranked = sorted(candidates, key=lambda c: -len(words & set(c.text.lower().split())))[:5]
-    best, score = None, 0.0
-    for candidate in ranked:
-        s = text_similarity(para.text, candidate.text)
-        if s > score:
-            best, score = candidate, s
-    return (best, score) if score >= MATCH_THRESHOLD else (None, score)
 
 
 def _judged(document: Document) -> list[Paragraph]:
@@ -179,6 +166,32 @@ def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
     ] or [_quote(evidence)]
 
 
+# What a round adds to make an ask conditional on the addressee's own judgement or means: the judge's hedges and
+# the ways a text leaves the ask to its addressee ("as it deems necessary").
+_ROUND_HEDGES = re.compile(
+    "|".join(
+        h.replace(r"\ ", " ").replace(" ", r"\s+")
+        for h in [
+            *map(re.escape, HEDGES),
+            r"as (?:it|they|he|she) deems? necessary",
+            r"as (?:it|they|he|she) deems? appropriate",
+            r"as necessary",
+            r"where necessary",
+            r"if necessary",
+            r"to the extent (?:possible|feasible)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _hedges_added(old: str, new: str) -> list[str]:
+    """Hedges the new round's words hold that the old one's did not: 'as appropriate', 'as it deems necessary'."""
+    before = {" ".join(m.group(0).lower().split()) for m in _ROUND_HEDGES.finditer(old)}
+    found = (" ".join(m.group(0).split()) for m in _ROUND_HEDGES.finditer(new))
+    return list(dict.fromkeys(h for h in found if h.lower() not in before))
+
+
 def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
     """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
     head = " ".join(old_para.text.split()[:8]).lower()
@@ -220,6 +233,11 @@ def _losses(
         before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
         out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
                         sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
+    added = _hedges_added(old_para.text, new_para.text)
+    if added:
+        quoted = ", ".join(f"“{h}”" for h in added)
+        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=added, elements=labels,
+                        sentence=f"{where} now holds {quoted}{out_tail}"))  # fmt: skip
     bracketed = []
     for e in evidence:
         span = _found(e.text, new_para)
@@ -254,6 +272,7 @@ def _held(before: Finding, after: Finding) -> str:
 
 def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> Comparison:
     old_paras, new_paras = _judged(old_doc), _judged(new_doc)
+    forward, backward = Pairing(old_paras, new_paras), Pairing(new_paras, old_paras)
     new_findings = {f.rule: f for f in new.findings}
     changes = []
     for before in old.findings:
@@ -265,7 +284,8 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
         seen_new: set[int] = set()
         for index in dict.fromkeys(e.paragraph for e in before.evidence):
             para = old_doc.paragraphs[index]
-            match, score = _best_match(para, new_paras)
+            pair, score = forward.counterpart(para)
+            match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
             losses += _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
@@ -274,6 +294,7 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
                     old_ref=para.ref,
                     new_ref=match.ref if match else None,
                     similarity=round(score, 3),
+                    rewritten=pair is not None and pair.by == "place",
                     pieces=word_diff(para.text, match.text if match else ""),
                 )
             )
@@ -281,12 +302,14 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
             if index in seen_new:
                 continue
             para = new_doc.paragraphs[index]
-            match, score = _best_match(para, old_paras)
+            pair, score = backward.counterpart(para)
+            match = pair.paragraph if pair else None
             diffs.append(
                 ParagraphDiff(
                     old_ref=match.ref if match else None,
                     new_ref=para.ref,
                     similarity=round(score, 3),
+                    rewritten=pair is not None and pair.by == "place",
                     pieces=word_diff(match.text if match else "", para.text),
                 )
             )

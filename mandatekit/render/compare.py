@@ -264,4 +264,6 @@ def previous_context(c: Comparison) -> dict[str, Any]:
 
 
 def _where(d: Any) -> str:
-    return f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}"
+    # A paragraph paired with its earlier self by its place says so: most of its words are new.
+    rewritten = " (rewritten)" if getattr(d, "rewritten", False) else ""
+    return f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}{rewritten}"
