@@ -215,6 +215,32 @@ def test_compare_two_drafts(browser: object, server: str, tmp_path: Path) -> Non
     assert first.find_element(By.CSS_SELECTOR, ".diff del").text.startswith("Decides that the protection")  # type: ignore[attr-defined]
 
 
+def test_compare_leads_with_what_the_round_lost(browser: object, server: str, tmp_path: Path) -> None:
+    """The drafter reading the page sees the groups the command line prints, in its order: the rule that held
+    its verdict but lost words is among the losses, shown, never folded under "Unchanged"."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+
+    from tests.web.test_compare_page import NEW, OLD
+
+    old, new = tmp_path / "r1.txt", tmp_path / "r2.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    browser.get(server + "/compare")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "old").send_keys(str(old))  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "new").send_keys(str(new))  # type: ignore[attr-defined]
+    browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
+    wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".changes .change")))
+    groups = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h3.group, h2")]  # type: ignore[attr-defined]
+    order = [g for g in groups if g.split(" (")[0] in ("Regressed", "Held but lost words", "Unchanged")]
+    assert order == ["Regressed (2)", "Held but lost words (1)", "Unchanged (19)"]
+    hedged = browser.find_element(By.ID, "c-hrddp-support")  # type: ignore[attr-defined]
+    assert hedged.is_displayed() and "c-lost" in hedged.get_attribute("class")
+    assert "OP 2 now holds “as appropriate”" in hedged.text
+    assert not browser.find_elements(By.CSS_SELECTOR, ".unchanged #c-hrddp-support")  # type: ignore[attr-defined]
+    assert "<script>alert(1)</script>" in browser.find_element(By.ID, "c-poc-impartial").text  # type: ignore[attr-defined]
+
+
 def test_record_a_decision(browser: object, server: str, folders: tuple[Path, Path]) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
