@@ -102,6 +102,11 @@ class Paragraph(BaseModel):
     )
     number: list[str] = Field(default_factory=empty_list, description="['35', 'a', 'i'] for OP 35(a)(i)")
     label: str | None = Field(None, description="The number as the draft shows it: '35.', '(a)'")
+    numbered_by_word: bool = Field(
+        False,
+        description="Its number is Word's automatic numbering, not typed in its text: a paragraph inserted "
+        "after it in Word takes the next number by itself",
+    )
     heading: str | None = Field(None, description="The nearest heading above, e.g. 'Mandate of MINUSCA'")
     annex: str | None = Field(None, description="For kind 'annex': which annex, e.g. 'Annex I', 'Annex'")
     parent: int | None = Field(None, description="Index of the paragraph this one is a sub-paragraph of")

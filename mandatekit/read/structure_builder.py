@@ -78,6 +78,7 @@ class Builder:
             annex=self.annex,
             origin=block.origin,
             changes=_shift_changes(block, text),
+            numbered_by_word=block.label is not None and "label" in fields,
             **fields,
         )  # type: ignore[arg-type]
         self.paragraphs.append(para)

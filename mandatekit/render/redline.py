@@ -27,6 +27,7 @@ from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
 from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, common_edges, place
+from mandatekit.render.tasks import typed_insertion_label
 from mandatekit.textnorm import xml_safe
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -261,9 +262,6 @@ def _typed_label(p: Any, label: str | None) -> bool:
     return bool(label) and text.startswith(label or "")
 
 
-_LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
-
-
 def _insert_paragraph(
     after: Any, like: Any, text: str, label: str | None, revisions: _Revisions, nth: int = 0
 ) -> Any:
@@ -285,8 +283,8 @@ def _insert_paragraph(
     plain = next((r for r in runs if r.find(f"{W}rPr/{W}i") is None), runs[0] if runs else None)
     ins = revisions.element("ins")
     if label and _typed_label(like, label):
-        suffix = _LATIN[nth] if nth < len(_LATIN) else f"({nth + 2})"
-        ins.append(_new_run(f"{label.rstrip('.')} {suffix}. ", _rpr(plain) if plain is not None else None))
+        number = typed_insertion_label(label, nth)  # what the memo says of it too (render/tasks.py)
+        ins.append(_new_run(f"{number}. ", _rpr(plain) if plain is not None else None))
     if verb is not None and italic is not None and text.startswith(verb.verb):
         ins.append(_new_run(verb.verb, _rpr(italic)))
         text = text[len(verb.verb) :]

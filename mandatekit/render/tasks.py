@@ -84,6 +84,16 @@ def _style(label: str | None) -> str:
     return "letter" if core.isalpha() else ""
 
 
+LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+
+
+def typed_insertion_label(label: str, nth: int) -> str:
+    """The number of the `nth` (0-based) paragraph inserted after one whose number is typed, as negotiators
+    number it: '(vii)' → '(vii) bis', '(vii) ter'; '3.' → '3 bis'. The memo and the redline both say it."""
+    suffix = LATIN[nth] if nth < len(LATIN) else f"({nth + 2})"
+    return f"{label.strip().rstrip('.')} {suffix}".strip()
+
+
 def _label_after(previous: str | None, roman: bool) -> str:
     """The label that follows `previous` in its own style: '(g)' → '(h)', '(vii)' → '(viii)', '3.' → '4.'."""
     core = (previous or "").strip().strip("().")
@@ -165,9 +175,12 @@ def task_item(
     roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in numbered) or (
         (items[0].label or "").strip("().") == "i"
     )
-    number = last.label
-    for _ in range(1 + added.get(best, 0)):
-        number = _label_after(number, roman)
+    if last.numbered_by_word:  # the redline's new item is in Word's list: Word numbers it, '(viii)'
+        number = last.label
+        for _ in range(1 + added.get(best, 0)):
+            number = _label_after(number, roman)
+    else:  # a typed number: the redline types '(vii) bis.', so nothing after it moves; the memo says the same
+        number = typed_insertion_label(last.label or "", added.get(best, 0))
     lead_ref = document.paragraphs[best].ref or "the task list"
     where = f"Add to {lead_ref} as item {number}".rstrip()
     return Placement(
