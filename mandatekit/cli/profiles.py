@@ -90,18 +90,43 @@ def _once(names: list[str]) -> str:
 
 
 @profiles.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(files: tuple[Path, ...]) -> None:
-    """Check profile files: schema, and every value against the passage quoted for it. Exit 2 on a problem."""
+@click.argument("paths", metavar="FILE|FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check profile files: schema, and every value against the passage quoted for it. Exit 2 on a problem.
+
+    A FOLDER is every profile in it (*.yaml, *.yml), as `profiles = ["our-profiles"]` in mandatekit.toml
+    loads them, and as `rules validate` takes a folder of rules.
+
+    \b
+    Examples:
+      mandatekit profiles validate our-profiles
+      mandatekit profiles validate our-profiles/unmiss-ours.yaml
+    """
     from mandatekit.errors import RuleError
     from mandatekit.rulebook import profile_from_file
 
     problems: list[str] = []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                problems.append(f"{path}: holds no profile files (*.yaml)")
+            files += found
+        else:
+            files.append(path)
+    seen: dict[str, Path] = {}
     for path in files:
         try:
-            profile_from_file(path)
+            profile = profile_from_file(path)
         except RuleError as exc:
             problems += exc.problems
+            continue
+        if profile.id in seen:
+            problems.append(
+                f"{path}: id '{profile.id}' is also the id of {seen[profile.id].name}: rename one"
+            )
+        seen.setdefault(profile.id, path)
     if problems:
         raise RuleError(problems)
     click.echo(f"{len(files)} profile{'s' if len(files) != 1 else ''} valid")

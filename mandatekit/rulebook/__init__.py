@@ -124,7 +124,7 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
         problems = [
             f"{f'{path}:{line}' if line else path}: {_field(loc) or 'rule'}: {message}"
             for loc, line, message in validation_errors(
-                exc, lines, "unknown field (check the spelling; see docs/writing-rules.md)"
+                exc, lines, "unknown field (check the spelling; see docs/writing-rules.md)", Rule
             )
         ]
         return None, lines, problems

@@ -4,10 +4,11 @@ invalidates the cache of validated files."""
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 
 def parse_yaml_data(text: str) -> Any:
@@ -32,12 +33,34 @@ def line_of(lines: dict[str, int], loc: tuple[Any, ...] | list[Any]) -> int | No
     return lines.get("")
 
 
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models an annotation may hold: itself, or inside Optional, unions, lists and dicts."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
+def known_fields(model: type[BaseModel], path: tuple[Any, ...]) -> set[str]:
+    """The field names a mapping at `path` (pydantic's loc, without the unknown field) may hold: the known
+    fields to offer a writer who mistyped one. Dict keys and list positions on the path are stepped over."""
+    models = [model]
+    for part in path:
+        if not isinstance(part, str):
+            continue  # a list position: the same item model
+        inner = [m.model_fields[part].annotation for m in models if part in m.model_fields]
+        models = [m for a in inner for m in _models_in(a)] if inner else models  # else: a dict key
+    return {name for m in models for name, f in m.model_fields.items() for name in (name, f.alias) if name}
+
+
 def validation_errors(
-    exc: ValidationError, lines: dict[str, int], unknown_field: str
+    exc: ValidationError, lines: dict[str, int], unknown_field: str, model: type[BaseModel] | None = None
 ) -> list[tuple[tuple[Any, ...], int | None, str]]:
     """pydantic's errors as (field path, line in the YAML file, message for the writer), shared by rule
     files, profiles and source registers: pydantic's own tags (union members, validators) are left out of
-    the path and its two commonest messages said in our words."""
+    the path and its two commonest messages said in our words. With `model`, a mistyped field is told the
+    nearest known ones ('min_verbs': did you mean 'min_verb'?)."""
+    from mandatekit.errors import nearest
+
     out = []
     for err in exc.errors():
         loc = tuple(
@@ -46,6 +69,9 @@ def validation_errors(
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = unknown_field
+            if model is not None and loc:
+                near = nearest(str(loc[-1]), known_fields(model, loc[:-1]))
+                message += f"; {near}" if near else ""
         elif err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "string_type" and isinstance(err.get("input"), dict) and len(err["input"]) == 1:

@@ -122,7 +122,7 @@ def _read_profile(path: Path) -> tuple[Profile | None, list[str]]:
         return Profile.model_validate(data), []
     except ValidationError as exc:
         errors = validation_errors(
-            exc, line_index(node), "unknown field (check the spelling; schema: docs/profiles.md)"
+            exc, line_index(node), "unknown field (check the spelling; schema: docs/profiles.md)", Profile
         )
         problems = [
             f"{path}:{line or 1}: invalid profile: {'.'.join(map(str, loc)) or 'profile'}: {message}"

@@ -74,6 +74,7 @@ def read_register(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
             exc,
             line_index(node),
             "unknown field (known: id, title, kind, author, date, made_for, recommendations)",
+            Register,
         )
         return [], [
             f"{path}:{line or 1}: {'.'.join(map(str, loc)) or 'register'}: {m}" for loc, line, m in errors

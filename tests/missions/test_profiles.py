@@ -69,7 +69,7 @@ def test_a_value_not_in_its_passage_is_refused_with_file_and_line(tmp_path: Path
     assert code == 2 and "ours.yaml" in err and "'the Hybrid Court' is not in the passage" in err
     path.write_text("id: ours\nname: Ours\nvalus: {}\n", encoding="utf-8")
     code, _, err = run("profiles", "validate", str(path))
-    assert code == 2 and "ours.yaml:3" in err and "unknown field" in err
+    assert code == 2 and "ours.yaml:3" in err and "unknown field" in err and "did you mean 'values'?" in err
     code, _, err = run("check", str(ROOT / "examples" / "minusca-zero-draft.txt"), "--profile", str(path))
     assert code == 2 and "ours.yaml" in err
 
@@ -170,3 +170,23 @@ def test_rules_new_offers_a_register_and_a_schema_the_user_has(tmp_path: Path) -
     assert "https://" not in skeleton and "$schema=rule.schema.json" in skeleton
     assert (folder / "rule.schema.json").is_file() and (folder / "_sources.yaml").is_file()
     assert "_sources.yaml" in err or "_sources.yaml" in out
+
+
+def test_profiles_validate_takes_a_folder_as_rules_validate_does(tmp_path: Path) -> None:
+    folder = tmp_path / "our-profiles"
+    folder.mkdir()
+    (folder / "ours.yaml").write_text("id: ours\nname: Ours\nmission: OURS\nvalues:\n  mission: OURS\n")
+    (folder / "theirs.yml").write_text("id: theirs\nname: Theirs\nmission: THEIRS\nvalues: {}\n")
+    (folder / "notes.txt").write_text("not a profile")
+    code, out, err = run("profiles", "validate", str(folder))
+    assert code == 0 and out.strip() == "2 profiles valid", err
+    (folder / "again.yaml").write_text("id: ours\nname: Ours again\nmission: OURS\nvalues: {}\n")
+    code, _, err = run("profiles", "validate", str(folder))
+    assert code == 2 and "ours.yaml: id 'ours' is also the id of again.yaml: rename one" in err
+    (folder / "again.yaml").write_text("id: again\nname: Again\nvalus: {}\n")
+    code, _, err = run("profiles", "validate", str(folder))
+    assert code == 2 and "again.yaml:3" in err and "did you mean 'values'?" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run("profiles", "validate", str(empty))
+    assert code == 2 and err.strip().endswith("empty: holds no profile files (*.yaml)")

@@ -83,8 +83,27 @@ def test_unknown_field_with_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", text)
     line = text.splitlines().index("severty: high") + 1
     assert problems(tmp_path) == [
-        f"{path}:{line}: severty: unknown field (check the spelling; see docs/writing-rules.md)"
+        f"{path}:{line}: severty: unknown field (check the spelling; see docs/writing-rules.md); "
+        "did you mean 'severity'?"
     ]
+
+
+def test_a_mistyped_field_is_told_the_one_meant_at_any_depth(tmp_path: Path) -> None:
+    """'min_verbs:' gets 'did you mean min_verb', at the top of a rule as in one of its elements, as other
+    mistyped names do (trial 7); a name like no field gets no guess."""
+    text = good_rule().replace("severity: low", "severity: low\nmin_verbs: requests")
+    write(tmp_path, "r.yaml", text)
+    [problem] = problems(tmp_path)
+    assert problem.endswith("min_verbs: unknown field (check the spelling; see docs/writing-rules.md); "
+                            "did you mean 'min_verb'?")  # fmt: skip
+    shipped = Path(__file__).resolve().parents[2] / "rules" / "core" / "sofa-reporting.yaml"
+    nested = shipped.read_text(encoding="utf-8").replace("    min_verb: calls", "    min_verbs: calls")
+    write(tmp_path, "r.yaml", nested)
+    [problem] = problems(tmp_path)
+    assert ".min_verbs: unknown field" in problem and problem.endswith("did you mean 'min_verb'?")
+    write(tmp_path, "r.yaml", good_rule().replace("severity: low", "severity: low\nzzqx: 1"))
+    [problem] = problems(tmp_path)
+    assert problem.endswith("zzqx: unknown field (check the spelling; see docs/writing-rules.md)")
 
 
 def test_missing_field(tmp_path: Path) -> None:
