@@ -62,7 +62,7 @@ class Setup:
         from mandatekit.missions import chosen, detect
 
         if self.chosen:
-            return self.profile, chosen(document, self.profile, self.chosen)
+            return self.profile, chosen(document, self.profile, self.chosen, self.profiles)
         return detect(document, self.profiles)
 
     def judge(self, document: Document, only: list[str] | None = None) -> Report:

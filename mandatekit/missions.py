@@ -202,18 +202,33 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
     return GENERIC, MissionInfo(profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE)
 
 
-def chosen(document: Document, profile: Profile, by: str) -> MissionInfo:
+def chosen(
+    document: Document, profile: Profile, by: str, profiles: dict[str, Profile] | None = None
+) -> MissionInfo:
     """The info of a profile the user chose (`by`: '--profile', 'the config file'), with a warning when the
-    draft never names its mission."""
+    draft never names its mission. With `profiles`, the warning names the mission the draft does name, and
+    asks 'did you mean' when the chosen id is a near miss of its profile's ('unmis' for 'unmiss'): the
+    suggestions are then filled with another mission's values, and the drafter must see which."""
     if profile.id == GENERIC_ID:
         return MissionInfo(profile=GENERIC_ID, how="generic", reason=f"The generic profile, chosen by {by}.")
     info = _info(profile, "chosen", f"Chosen by {by}.")
     title, text = draft_text(document)
     if profile.mission and not mentions(profile, title + "\n" + text):
         name = document.path or "the draft"
+        where = f", {profile.country}" if profile.country else ""
         info.warning = (
-            f"{name}: profile '{profile.id}' was chosen, but the draft never names {profile.mission}"
+            f"{name}: the suggestions are filled from profile '{profile.id}' ({profile.mission}{where}), "
+            f"the one chosen, but the draft never names {profile.mission}"
         )
+        named, named_info = detect(document, profiles or {})
+        if named_info.how == "detected" and named.id != profile.id and named.mission:
+            times = mentions(named, title + "\n" + text)
+            said = "once" if times == 1 else f"{times} times"
+            from mandatekit.errors import nearest
+
+            near = nearest(profile.id, [named.id]) or nearest(profile.mission.casefold(), [named.id])
+            ask = f"did you mean --profile {named.id}?" if near else f"its profile is '{named.id}'"
+            info.warning += f"; it names {named.mission} {said}: {ask}"
     return info
 
 

@@ -266,3 +266,17 @@ def test_a_short_draft_is_told_by_its_grammar_words_when_they_all_agree(
         assert code == 2 and err.count("\n") == 1 and f"short.txt: the draft is in {refused}" in err
     else:
         assert code == 0, err
+
+
+def test_a_near_name_of_another_mission_says_which_profile_filled_the_suggestions() -> None:
+    """--profile unmis (the old Sudan mission, one letter off) on an UNMISS draft: the suggestions are
+    UNMIS's, and the warning says so, names the mission the draft does name, and asks 'did you mean'."""
+    path = str(TESTS / "judge/real/S_RES_2677(2023).txt")
+    code, out, err = run("check", path, "--profile", "unmis", "--format", "json")
+    assert code == 0 and err.count("\n") == 1
+    assert "filled from profile 'unmis' (UNMIS, Sudan)" in err and "never names UNMIS;" in err
+    assert re.search(r"it names UNMISS \d+ times: did you mean --profile unmiss\?", err), err
+    assert json.loads(out)["mission"]["profile"] == "unmis"
+    # a profile chosen on purpose for a draft of another mission: told which, no guess
+    code, _, err = run("check", path, "--profile", "minusca")
+    assert code == 0 and "its profile is 'unmiss'" in err and "did you mean" not in err
