@@ -18,15 +18,17 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from mandatekit.read.model import Paragraph
 
 MATCH_THRESHOLD = 0.6  # below this similarity two paragraphs are not the same paragraph by their words
 NEIGHBOURS = 12  # how far to look, either side, for an unchanged neighbour that fixes a paragraph's place
-SUBJECT_FLOOR = (
-    0.2  # share of the shorter paragraph's subject words two paragraphs paired by place must share
-)
+# Two paragraphs paired by place must share this much of the shorter one's subject words.
+SUBJECT_FLOOR = 0.2
+# A word in more of a draft's paragraphs than both of these is no one paragraph's subject.
+COMMON_SHARE, COMMON_FLOOR = 0.15, 3
 _WORDS = re.compile(r"\S+")
 _SUBJECT_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # Words of four letters or more that say nothing of a paragraph's subject: they are in every paragraph.
@@ -106,6 +108,11 @@ def subject_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _opening(text: str) -> tuple[str, ...]:
+    """A paragraph's first three words, its verb and addressee: 'requests the secretary-general'."""
+    return tuple(text.lower().split()[:3])
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -124,8 +131,18 @@ class Pairing:
     """Finds, for a paragraph of one round (`source`), its counterpart in the other (`target`). Both lists
     hold the paragraphs compared, in document order."""
 
-    def __init__(self, source: list[Paragraph], target: list[Paragraph]) -> None:
+    def __init__(
+        self, source: list[Paragraph], target: list[Paragraph], common: frozenset[str] | None = None
+    ) -> None:
         self.source, self.target = source, target
+        if common is None:
+            # Words in many of the draft's paragraphs (the mission's name, the host state's, 'security') say
+            # nothing of one paragraph's subject: two paragraphs sharing only those are not one paragraph.
+            frequency = Counter(w for p in source for w in subject_words(p.text))
+            limit = max(COMMON_FLOOR, COMMON_SHARE * len(source))
+            common = frozenset(w for w, n in frequency.items() if n > limit)
+        self._common = common
+        self._subjects: dict[int, frozenset[str]] = {}
         self._source_at = {p.index: n for n, p in enumerate(source)}
         self._target_at = {p.index: n for n, p in enumerate(target)}
         self._target_by_text: dict[str, list[int]] = {}
@@ -133,6 +150,12 @@ class Pairing:
             self._target_by_text.setdefault(_key(p.text), []).append(n)
         self._source_texts = {_key(p.text) for p in source}
         self._word_sets: dict[int, frozenset[str]] = {}
+
+    def _subject(self, para: Paragraph) -> frozenset[str]:
+        key = id(para)
+        if key not in self._subjects:
+            self._subjects[key] = subject_words(para.text) - self._common
+        return self._subjects[key]
 
     def _words(self, para: Paragraph) -> frozenset[str]:
         key = id(para)
@@ -194,25 +217,30 @@ class Pairing:
             for c in self.target[before + 1 : after]
             if c.kind == para.kind and len(c.number) == depth and _key(c.text) not in self._source_texts
         ]
-        mine = subject_words(para.text)
-        scored = [(subject_overlap(mine, subject_words(c.text)), c) for c in candidates]
+        mine = self._subject(para)
+        scored = [(subject_overlap(mine, self._subject(c)), c) for c in candidates]
         scored = [(s, c) for s, c in scored if s >= SUBJECT_FLOOR]
-        if not scored:
-            return None
-        best_score, best = max(scored, key=lambda sc: sc[0])
+        around = [o for o in self._between(here) if len(o.number) == depth and o.kind == para.kind]
+        if scored:
+            best_score, best = max(scored, key=lambda sc: sc[0])
+        else:
+            # No subject word left in common ('report violations of the SOFA' → 'include ... information on the
+            # cooperation of the Government'): still the same paragraph if it alone, on either side, opens
+            # with the same verb and addressee ('Requests the Secretary-General').
+            opening = _opening(para.text)
+            same = [c for c in candidates if _opening(c.text) == opening]
+            if len(same) != 1 or sum(_opening(o.text) == opening for o in around) != 1:
+                return None
+            best_score, best = 0.0, same[0]
         # The candidate must not be another paragraph's own self: one of the source paragraphs between the
         # same neighbours that it resembles by words, or shares more of its subject with.
-        reverse = Pairing(self.target[before + 1 : after], self._between(here))
+        reverse = Pairing(self.target[before + 1 : after], self._between(here), self._common)
         mirror, _ = reverse._by_words(best)
         if mirror is not None and mirror.paragraph.index != para.index:
             return None
-        theirs = subject_words(best.text)
-        for other in self._between(here):
-            if (
-                other.index != para.index
-                and len(other.number) == depth
-                and subject_overlap(subject_words(other.text), theirs) > best_score
-            ):
+        theirs = self._subject(best)
+        for other in around:
+            if other.index != para.index and subject_overlap(self._subject(other), theirs) > best_score:
                 return None
         return Pair(best, round(best_score, 3), "place")
 

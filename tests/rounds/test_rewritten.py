@@ -71,3 +71,38 @@ def test_an_unchanged_draft_pairs_every_paragraph_with_itself() -> None:
     for p in ops:
         pair, score = pairing.counterpart(p)
         assert pair is not None and pair.paragraph.index == p.index and score == 1.0
+
+
+# A longer draft, where the mission and the authorities are named in most paragraphs.
+LONG = [
+    "1. Decides to renew the mandate of the Mission until 15 November 2027;",
+    "2. Calls upon the authorities to cooperate fully with the Mission in the capital;",
+    "3. Urges the authorities to support the Mission in the elections;",
+    "4. Calls upon the authorities to respect the Status of Forces Agreement;",
+    "5. Requests the Secretary-General to report violations of the Status of Forces Agreement monthly;",
+    "6. Encourages the authorities and the Mission to strengthen the justice sector;",
+    "7. Requests the Mission to support the authorities in disarmament;",
+    "8. Decides to remain actively seized of the matter.",
+]
+
+
+def _pair(old_ops: list[str], new_ops: list[str], ref: str):  # type: ignore[no-untyped-def]
+    old = read_string("The Security Council,\n\n" + "\n\n".join(old_ops))
+    new = read_string("The Security Council,\n\n" + "\n\n".join(new_ops))
+    ops = lambda d: [p for p in d.paragraphs if p.ref and p.ref.startswith("OP")]  # noqa: E731
+    pair, _ = Pairing(ops(old), ops(new)).counterpart(old.by_ref(ref))  # type: ignore[arg-type]
+    return pair
+
+
+def test_words_every_paragraph_has_do_not_make_a_rewrite() -> None:
+    # OP 4 deleted, and a paragraph on another subject put in its place: they share only 'the authorities'
+    # and 'the Mission', which most paragraphs name.
+    other = "4. Welcomes the efforts of the authorities and the Mission to hold local elections;"
+    assert _pair(LONG, [*LONG[:3], other, *LONG[4:]], "OP 4") is None
+
+
+def test_the_same_verb_and_addressee_in_the_same_place_is_a_rewrite() -> None:
+    # No subject word left in common, but the paragraph alone there still asks the Secretary-General.
+    softer = "5. Requests the Secretary-General to include, as appropriate, information on cooperation in his reports;"
+    pair = _pair(LONG, [*LONG[:4], softer, *LONG[5:]], "OP 5")
+    assert pair is not None and pair.paragraph.ref == "OP 5" and pair.by == "place"
