@@ -221,7 +221,9 @@ def test_compare_two_drafts(browser: Browser, tmp_path: Path, decisions: Path, s
     first = expected["changes"][0]
     assert first["change"] == "regressed"  # losses first
     assert page.text.index(f'id="c-{first["rule"]}"') < page.text.index('class="change c-unchanged"')
-    assert "<del>Decides that the protection of civilians" in page.text  # word-level diffs
+    # word-level diffs: OP 1 rewritten where it stood, its lost words struck
+    assert "Decides that the <del>protection of civilians</del> <ins>Mission</ins>" in page.text
+    assert "(rewritten where it stood)" in page.text
     address, query = response.headers["location"].split("?")
     as_json = browser.http.get(f"{address}/download/comparison.json?{query}")
     assert json.loads(as_json.content) == expected
