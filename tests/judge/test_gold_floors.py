@@ -42,7 +42,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     # in other words (round 7's concept vocabularies); 235 with reincorporation for reintegration and a peace
     # agreement read by its own name; 237 with international crimes (their recurrence prevented is transitional
     # justice: partial) and the UN's capacity for rapid deployment; 238 with the status of UN personnel respected.
-    "real8": (238, 2),
+    # 245 and 0 once a rule's word must stand in the role the rule needs (round 7, precision): the mission's own
+    # support to delivering aid is not access, safety as the aim of efforts others coordinate in is not their
+    # duty, the public's movement restricted is not the mission's, survivors of atrocities are not their
+    # prevention, a report's analysis taken note of is not monitoring, a possible consequence for relief is not
+    # access, and political solutions in the plural are not a peace process.
+    "real8": (245, 0),
 }
 
 
