@@ -4,6 +4,7 @@ Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, eac
 - search: find a rule's words in the judged paragraphs, searched as one text;
 - clauses: where a paragraph's clauses, brackets and verbs are, and the units elements must share;
 - cues: negations, conditions and hedges around the words;
+- forces: the forces outside UN command a draft names, read by what they are (a rule `reads` them);
 - prepared: a document made ready for many rules, with those answers kept;
 - hits: where each element is found, less what the exclusions rule out;
 - evidence: the elements found together, the best of them, and the clause quoted;

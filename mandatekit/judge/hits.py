@@ -6,9 +6,11 @@ import bisect
 from itertools import accumulate
 from typing import NamedTuple
 
+from mandatekit.judge.forces import Setting
 from mandatekit.judge.prepared import Prepared
 from mandatekit.read.model import Kind
 from mandatekit.rulebook import Rule
+from mandatekit.rulebook.model import Patterns
 from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders
 
 
@@ -36,27 +38,37 @@ class _Spans:
         return bool(k) and self.ends_max[k - 1] > start
 
 
-def find_hits(prepared: Prepared, rule: Rule, terms: Terms = ()) -> dict[str, list[Hit]]:
-    """Each element's matches, and the subject's; a {placeholder} in a phrase matches the words `terms` give for it."""
-    paragraphs = prepared.paragraphs
-    excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
-    raw = {
-        name: prepared.find_in(
-            expand_placeholders(tuple(element.phrases), terms),
-            expand_regex_placeholders(element.regex, terms),
+def _found(
+    prepared: Prepared, patterns: Patterns, terms: Terms, setting: Setting
+) -> list[tuple[int, int, int]]:
+    """Where a rule's patterns match, and what the judge reads for it by structure (`Patterns.reads`)."""
+    found = []
+    if patterns.phrases or patterns.regex:
+        found = prepared.find_in(
+            expand_placeholders(tuple(patterns.phrases), terms),
+            expand_regex_placeholders(patterns.regex, terms),
         )
-        for name, element in rule.searched.items()
-    }
+    if patterns.reads == "forces outside UN command":
+        found = sorted([*found, *prepared.forces_outside_un_command(setting)])
+    return found
+
+
+def find_hits(
+    prepared: Prepared, rule: Rule, terms: Terms = (), setting: Setting | None = None
+) -> dict[str, list[Hit]]:
+    """Each element's matches, and the subject's; a {placeholder} in a phrase matches the words `terms` give
+    for it; the mission and host that `setting` names are not forces outside UN command."""
+    paragraphs = prepared.paragraphs
+    setting = setting or Setting()
+    excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
+    raw = {name: _found(prepared, element, terms, setting) for name, element in rule.searched.items()}
     for name, element in rule.searched.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = prepared.find_in(
-            expand_placeholders(tuple(exclusion.phrases), terms),
-            expand_regex_placeholders(exclusion.regex, terms),
-        )
+        spans = _found(prepared, exclusion, terms, setting)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         for name in exclusion.elements or [None]:

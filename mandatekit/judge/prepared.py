@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
 from mandatekit.judge.cues import first_negation, hedges_in, is_conditional, qualifier_spans
+from mandatekit.judge.forces import Setting, forces_outside_un_command
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
 from mandatekit.textnorm import for_matching
@@ -29,7 +30,16 @@ class Prepared(TextSearch):
         self._hedges: dict[int, list[str]] = {}
         self._qualifiers: dict[int, list[tuple[int, int, str]]] = {}
         self._list_clauses: dict[tuple[int, int], int] = {}
+        self._forces: dict[Setting, list[tuple[int, int, int]]] = {}
         self.qualities: dict[tuple[int, int, bool], tuple[int, int, int, int]] = {}  # see `evidence.best_hit`
+
+    def forces_outside_un_command(self, setting: Setting) -> list[tuple[int, int, int]]:
+        """(paragraph, start, end) of the forces outside UN command the draft names (`judge.forces`), read
+        once for each mission and host."""
+        if setting not in self._forces:
+            texts = {p.index: p.text for p in self.judged}
+            self._forces[setting] = forces_outside_un_command(texts, setting)
+        return self._forces[setting]
 
     def index(self, para: int) -> ParagraphIndex:
         """Sorted positions in one paragraph, so that every question about a hit costs a bisection, not a

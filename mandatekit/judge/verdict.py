@@ -18,6 +18,7 @@ from mandatekit.judge.evidence import (
     partial_set,
     quote,
 )
+from mandatekit.judge.forces import forces_setting
 from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
@@ -92,7 +93,8 @@ def judge_rule(
     """The finding of one rule on one prepared document. A {placeholder} of its phrases matches the words of
     the profile and of every bundled profile (`profile_terms`), unless `terms` says which."""
     paragraphs = prepared.paragraphs
-    hits = find_hits(prepared, rule, profile_terms(profile) if terms is None else terms)
+    terms = profile_terms(profile) if terms is None else terms
+    hits = find_hits(prepared, rule, terms, forces_setting(profile, terms))
     ranked = sorted(candidates(prepared, rule, hits, defects), key=Candidate.rank)
     reasons: list[str] = []
     chosen: list[Hit] = []

@@ -58,16 +58,27 @@ class Messages(Strict):
     missing: str = Field(description="Told when the draft has none of it")
 
 
+# What the judge reads in a draft by its structure rather than by a rule's words (judge/forces.py): a rule
+# names it under `reads`, beside or instead of phrases.
+Reading = Literal["forces outside UN command"]
+
+
 class Patterns(Strict):
     phrases: list[str] = Field(default_factory=empty_list, description="Phrases in the rule phrase language")
     regex: list[str] = Field(
         default_factory=empty_list, description="RE2 regular expressions, case-insensitive"
     )
+    reads: Reading | None = Field(
+        None,
+        description="Also what the judge reads in the draft by its structure, not by these words: 'forces "
+        "outside UN command' (a force, mission, operation or coalition the draft names that is not the "
+        "mission itself, a United Nations body, the host State's own forces or an armed group)",
+    )
 
     @model_validator(mode="after")
     def _some_pattern(self) -> Patterns:
-        if not self.phrases and not self.regex:
-            raise ValueError("give at least one entry under 'phrases' or 'regex'")
+        if not self.phrases and not self.regex and not self.reads:
+            raise ValueError("give at least one entry under 'phrases' or 'regex', or 'reads'")
         return self
 
 
@@ -234,7 +245,11 @@ class Rule(Strict):
         if self.subject is None:
             return self.elements
         subject = Element(
-            label=self.subject.label, phrases=self.subject.phrases, regex=self.subject.regex, topic=True
+            label=self.subject.label,
+            phrases=self.subject.phrases,
+            regex=self.subject.regex,
+            reads=self.subject.reads,
+            topic=True,
         )
         return {**self.elements, SUBJECT: subject}
 

@@ -20,8 +20,9 @@ HERE = Path(__file__).parent
 # raised real2 … real7 to 385, 218, 254, 255, 255, 255.
 FLOORS: dict[str, tuple[int, int]] = {
     # 18 renewals, authorisations, sanctions and thematic texts: 396 cells (319 before tuning, 327 after the first
-    # round, 337 after the second); 7 false met before tuning, 4 after the first round.
-    "real2": (385, 0),
+    # round, 337 after the second); 7 false met before tuning, 4 after the first round. 386 once forces
+    # outside UN command are read by what they are (1706's AMIS).
+    "real2": (386, 0),
     # The first holdout: 220 cells (173 before tuning, 174 when measured as the holdout); 6 false met before
     # tuning, 5 when measured.
     "real3": (218, 0),
@@ -29,8 +30,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     "real4": (254, 0),
     # The third holdout: 264 cells (211 before its round, 218 when measured); 2 false met when measured.
     "real5": (255, 0),
-    # The fourth holdout: 264 cells (215 before its round, 218 when measured); 2 false met when measured.
-    "real6": (255, 0),
+    # The fourth holdout: 264 cells (215 before its round, 218 when measured); 2 false met when measured. 257
+    # once forces outside UN command are read by what they are (2551's Operation Atalanta, 2705's ATMIS).
+    "real6": (257, 0),
     # The fifth holdout: 264 cells (226 before its round, 227 when measured; 233 after round 5's reader fixes,
     # 237 after its false-met fixes, 238 with a verb that sums up the words before it); 2 false met when
     # measured, 0 since the ddrr and children fixes.
@@ -46,8 +48,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # support to delivering aid is not access, safety as the aim of efforts others coordinate in is not their
     # duty, the public's movement restricted is not the mission's, survivors of atrocities are not their
     # prevention, a report's analysis taken note of is not monitoring, a possible consequence for relief is not
-    # access, and political solutions in the plural are not a peace process.
-    "real8": (245, 0),
+    # access, and political solutions in the plural are not a peace process. 248 once forces outside UN command
+    # are read by what they are (2158's AMISOM, 2489's Resolute Support Mission, 2512's ECOMIB).
+    "real8": (248, 0),
 }
 
 

@@ -44,7 +44,8 @@ def test_no_bundled_pattern_set_that_finds_something_is_ruled_out() -> None:
     for document in documents:
         prepared = Prepared(document)
         for rule in rulebook.rules:
-            for patterns in [*rule.elements.values(), *rule.exclude]:
+            # An element read by structure alone (`reads`, judge/forces.py) searches no words.
+            for patterns in [p for p in [*rule.elements.values(), *rule.exclude] if p.phrases or p.regex]:
                 hits = prepared.find(
                     compile_patterns(
                         expand_placeholders(tuple(patterns.phrases), bundled_terms()), patterns.regex

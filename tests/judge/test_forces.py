@@ -1,0 +1,130 @@
+"""Forces outside UN command read by what they are (mandatekit/judge/forces.py): a force, mission, operation
+or coalition the draft names, not the mission itself, a UN body, the host's own forces or an armed group."""
+
+from __future__ import annotations
+
+import pytest
+
+from mandatekit.judge import Prepared, judge_rule
+from mandatekit.judge.forces import Setting, forces_outside_un_command, forces_setting
+from mandatekit.read import read_string
+from mandatekit.rulebook import load_profiles, load_rulebook
+from mandatekit.rulebook.profiles import profile_terms
+
+PROFILES = load_profiles()
+
+
+def named(text: str, setting: Setting) -> list[str]:
+    """The forces outside UN command named in one paragraph of text."""
+    return [text[s:e] for _, s, e in forces_outside_un_command({0: text}, setting)]
+
+
+def under(profile_id: str) -> Setting:
+    profile = PROFILES[profile_id]
+    return forces_setting(profile, profile_terms(profile))
+
+
+SOMALIA = (
+    "Welcoming the relationship between UNSOM and the African Union Mission in Somalia (AMISOM), and "
+    "requests UNSOM to coordinate with AMISOM;"
+)
+
+
+def test_a_regional_mission_is_outside_un_command_beside_a_un_mission_and_is_the_mission_under_its_own():
+    assert named(SOMALIA, under("unsom")) == ["African Union Mission in Somalia (AMISOM)", "AMISOM"]
+    # The same words in a draft of AMISOM's own mandate: the mission itself.
+    assert named(SOMALIA, under("amisom")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A capitalised name ending in Mission, with a word before it in lower case.
+        (
+            "to coordinate with the non-combat Resolute Support Mission agreed upon",
+            ["Resolute Support Mission"],
+        ),
+        ("the crucial role of the G5 Sahel Joint Force in the region", ["G5 Sahel Joint Force"]),
+        ("Welcomes the support provided by Operation Barkhane;", ["Operation Barkhane"]),
+        ("the deployment of a NATO-led mission", ["NATO-led mission"]),
+        ("the French forces operating in the country", ["French forces"]),
+        # The acronym the text defines, found alone later, and a name with a lower-case head and its acronym.
+        (
+            "the ECOWAS Mission in Guinea-Bissau (ECOMIB); encourages an extension of ECOMIB’s mandate",
+            ["ECOWAS Mission in Guinea-Bissau (ECOMIB)", "ECOMIB"],
+        ),
+        (
+            "the Multinational Security Support (MSS) mission",
+            ["Multinational Security Support (MSS) mission"],
+        ),
+        # Another State's army named by its own country is a foreign force in the host's territory.
+        ("the presence of the Kenya Defence Forces", ["Kenya Defence Forces"]),
+    ],
+)
+def test_forces_named_by_what_they_are(text: str, found: list[str]) -> None:
+    assert named(text, under("minusca")) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The mission itself, by its acronym, its full name, a short name, or a unit of it.
+        "Requests MINUSCA's Force to protect civilians;",
+        "the United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+        "Decides that the Stabilization Mission shall",
+        # United Nations bodies and missions that are no force by their kind.
+        "to coordinate with the United Nations Mission in South Sudan (UNMISS)",
+        "the Human Rights Due Diligence Policy on United Nations Support to non-United Nations Security Forces",
+        "the Security Council Mission to the region and the Technical Assessment Mission",
+        "the Status of Forces Agreement and the Department of Peace Operations",
+        # The host State's own forces.
+        "Calls upon the Central African Armed Forces (FACA) and Government forces to",
+        "the Internal Security Forces and the National Defence Forces",
+        # Armed groups, by the words of their names.
+        "the Allied Democratic Forces (ADF) and the Democratic Forces for the Liberation of Rwanda",
+        # A working group, and a force's head word modifying another noun.
+        "the Financial Action Task Force and African Union force generation efforts",
+    ],
+)
+def test_near_misses_are_not_forces_outside_un_command(text: str) -> None:
+    assert named(text, under("minusca")) == []
+
+
+def test_a_state_force_supporting_an_armed_group_is_a_party_not_a_force_beside_the_mission():
+    text = (
+        "Condemns the offensive of the 23 March Movement (M23) with the support of the Rwanda Defence Forces "
+        "(RDF), and calls on the RDF to cease support to the M23;"
+    )
+    assert named(text, under("monusco")) == []
+    # The same army named in another role stays a force outside UN command.
+    assert named("Welcomes the withdrawal of the Rwanda Defence Forces;", under("monusco")) == [
+        "Rwanda Defence Forces"
+    ]
+
+
+def test_with_no_mission_told_a_states_army_by_its_nationality_is_taken_for_the_hosts():
+    assert named("Calls upon the Gambian Armed Forces to", Setting()) == []
+    assert named("Calls upon the G5 Sahel Joint Force to", Setting()) == ["G5 Sahel Joint Force"]
+
+
+def test_bilateral_forces_reads_named_forces_partial_and_their_conduct_met():
+    rule = {r.id: r for r in load_rulebook().rules}["bilateral-forces"]
+    profile = PROFILES["unsom"]
+
+    def verdict(text: str) -> str:
+        return judge_rule(Prepared(read_string(text)), rule, profile).verdict.value
+
+    amisom = "Welcoming the African Union Mission in Somalia (AMISOM),\n\n"
+    # Coordination with the force: named, nothing asked of its conduct (the coders' partial).
+    assert verdict(f"{amisom}4. Requests UNSOM to coordinate its activities with AMISOM;") == "partial"
+    assert (
+        verdict(
+            f"{amisom}4. Calls upon AMISOM to act in full compliance with international humanitarian law;"
+        )
+        == "met"
+    )
+    # The mission's own conduct is not a force outside UN command's.
+    assert (
+        verdict("4. Calls upon UNSOM to act in full compliance with international humanitarian law;")
+        == "missing"
+    )
