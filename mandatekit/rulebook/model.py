@@ -280,6 +280,11 @@ GENERIC_VALUES: dict[str, str] = {
     "peace_agreement": "the peace agreements and the political process",
     "courts": "the relevant accountability mechanisms",
     "armed_groups": "armed groups",
+    # A country's own instruments and the kinds of operation its mission is mandated to conduct: another
+    # mission's ("the National Security Policy", DDR with repatriation, joint operations) never stand in.
+    "security_strategy": "national security sector reform priorities",
+    "ddr_process": "disarmament, demobilization and reintegration",
+    "operations_with_forces": "conducted in support of",
 }
 
 
