@@ -102,6 +102,9 @@ class Finding(BaseModel):
     suggestion: str
     sources: list[SourceRef]
     decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
+    # Where the draft speaks of what the rule is about (its topic elements and subject found, whatever the
+    # verdict): where a new paragraph for it belongs (render/placement.py). Not part of the report's JSON.
+    subject_at: list[int] = Field(default_factory=list, exclude=True)
 
     @property
     def refs(self) -> list[str]:

@@ -140,6 +140,25 @@ def judge_rule(
         recommendation=filled(rule.recommendation),
         suggestion=filled(rule.suggestion.strip()),
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
+        subject_at=_subject_at(hits, rule),
+    )
+
+
+def _subject_at(hits: dict[str, list[Hit]], rule: Rule) -> list[int]:
+    """The paragraphs that speak of what the rule is about: one of its topics and another of its ideas found
+    there, each said in a phrase (an idea the rule finds by single words, 'civilians' or 'operation', is
+    found anywhere and places nothing)."""
+    found: dict[int, set[str]] = {}
+    for name, places in hits.items():
+        element = rule.searched[name]
+        if not element.regex and all(" " not in p.strip("() ") for p in element.phrases):
+            continue  # single words ('civilians|violence|attacks', 'operation'): found anywhere, locate nothing
+        for h in places:
+            found.setdefault(h.para, set()).add(name)
+    return sorted(
+        para
+        for para, names in found.items()
+        if len(names) >= 2 and any(rule.searched[n].topic for n in names)
     )
 
 

@@ -33,6 +33,8 @@ from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
 
 Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
+MAX_SUBJECT_PLACES = 2  # a subject the draft speaks of in at most this many operative paragraphs has a place
+NEAREST = 3  # ... and is among this many paragraphs most related to the suggestion
 MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (see _related)
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -320,9 +322,11 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
     from mandatekit.render.tasks import list_lead, task_item
 
     verifier = _Verifier(document, judge) if judge is not None else None
+    mission = report.mission.mission if report.mission is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
     claimed: set[int] = set()
     added: dict[int, int] = {}  # task list → items added to it so far
+    introduced: list[tuple[str, Placement]] = []  # new paragraphs placed beside their own subject so far
     out: dict[str, Placement] = {}
     order = sorted(report.findings, key=lambda f: (f.severity.rank, -f.verdict.rank))
     for f in order:
@@ -343,7 +347,18 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         task = task_item(document, f, text, related, added)
         if task is not None:
             tries.append(task)
-        tries.append(_insert(document, f, text, operative, related, headings, seized))
+        inserted, on_subject = _insert(
+            document,
+            f,
+            text,
+            operative,
+            related,
+            headings,
+            seized,
+            _introducing(f, text, introduced, related),
+            mission,
+        )
+        tries.append(inserted)
         if verifier is not None and verifier.current.get(f.rule, 9) == 0:
             # already met by a fix proposed for another rule: say so rather than add text twice
             by = verifier.covered_by.get(f.rule)
@@ -362,6 +377,8 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
             lead = document.paragraphs[chosen.like].parent
             if lead is not None:
                 added[lead] = added.get(lead, 0) + 1
+        if chosen is inserted and on_subject:
+            introduced.append((f.theme, chosen))
         out[f.rule] = chosen
     return out
 
@@ -413,6 +430,21 @@ def _replace(
     return None
 
 
+def _introducing(
+    f: Finding, text: str, introduced: list[tuple[str, Placement]], related: _Relatedness
+) -> Placement | None:
+    """The new paragraph, if any, that introduces what this suggestion speaks of and the draft never says:
+    one on the same theme that shares a word no operative paragraph of the draft has ('diligence')."""
+    unsaid = set(_words(text)) - set(related.weight)
+    shared = [
+        (len(unsaid & set(_words(p.text))), -n, p)
+        for n, (theme, p) in enumerate(introduced)
+        if theme == f.theme
+    ]
+    best = max(shared, default=None, key=lambda t: (t[0], t[1]))
+    return best[2] if best is not None and best[0] >= 1 else None
+
+
 def _insert(
     document: Document,
     f: Finding,
@@ -421,7 +453,10 @@ def _insert(
     related: _Relatedness,
     headings: list[Paragraph],
     seized: Paragraph | None,
-) -> Placement:
+    beside: Placement | None = None,
+    mission: str | None = None,
+) -> tuple[Placement, bool]:
+    """Where a new paragraph goes, and whether that is beside the draft's paragraph on its subject."""
     query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     candidates = [p for p in operative if p is not seized]
@@ -429,8 +464,36 @@ def _insert(
         (related.score(p.index, query) + (2.0 if p.index in evidence else 0.0), -p.index, p)
         for p in candidates
     ]
-    best_score, _, best = max(scored, default=(0.0, 0, None), key=lambda t: (t[0], t[1]))
+    # A new paragraph goes beside the draft's paragraph on its subject (where the rule's topic is found: the
+    # support to national forces for a condition on that support), the most related of them; only where the
+    # draft never speaks of it, beside the paragraph whose words it shares most.
+    # Only a paragraph of its own or one of the mission's tasks ("To ensure that any support ...") speaks of
+    # the subject for this: an item of another list (the acts a sanctions regime targets) is that list's.
+    from mandatekit.render.tasks import is_task_item
+
+    # And only a paragraph on the mission itself ('Decides that UNMISS shall have the following mandate',
+    # 'the SOFA ... for UNMIS'): the same subject in a sanctions measure or a demand on an armed group is
+    # another part of the resolution.
+    on_mission = re.compile(rf"\b(?:{re.escape(mission)}|the Mission)\b") if mission else None
+    on_subject = {
+        i
+        for i in f.subject_at
+        if ((q := document.paragraphs[i]).parent is None or is_task_item(q))
+        and on_mission is not None
+        and on_mission.search(_top(document, q).text)
+    }
+    if len({_top(document, document.paragraphs[i]).index for i in on_subject}) > MAX_SUBJECT_PLACES:
+        on_subject = set()  # spoken of all over the draft: that says nothing of where a new paragraph goes
+    # ... and among the paragraphs its words point to most: a subject word in a paragraph otherwise on
+    # another matter ('the Disengagement of Forces Agreement') does not outweigh them.
+    near = sorted((t[0] for t in scored), reverse=True)[:NEAREST]
+    of_subject = [t for t in scored if t[2].index in on_subject and t[0] >= max(MIN_RELATED, near[-1])]
+    best_score, _, best = max(of_subject or scored, default=(0.0, 0, None), key=lambda t: (t[0], t[1]))
     pieces = [DiffPiece(op="insert", text=text)]
+    if not of_subject and beside is not None and beside.like is not None:
+        # Nothing on its subject in the draft, but a new paragraph introduces it: with that paragraph (the
+        # mitigating measures under the HRDDP after the HRDDP condition on support), not among others.
+        return replace(beside, rule=f.rule, text=text, pieces=pieces), False
     is_task = leading_verb(f.suggestion) is None and f.suggestion[:3].lower() == "to "
     subject = set(_words(f"{f.title} {f.theme}"))
     heading, heading_words = None, 0
@@ -445,18 +508,21 @@ def _insert(
         last_top = _top(document, under[-1][2])
         after = _last_descendant(document, last_top)
         return Placement(f.rule, "add", f"Add under “{title}”", text, pieces, after.index,
-                         like=last_top.index, heading=title)  # fmt: skip
+                         like=last_top.index, heading=title), False  # fmt: skip
     if best is not None and best_score >= MIN_RELATED:
         if is_task:
             after, like, ref = _last_descendant(document, best), best, best.ref
         else:
             top = _top(document, best)
             after, like, ref = _last_descendant(document, top), top, top.ref
-        return Placement(f.rule, "insert", f"Insert after {ref}", text, pieces, after.index, like=like.index)
+        placed = Placement(
+            f.rule, "insert", f"Insert after {ref}", text, pieces, after.index, like=like.index
+        )
+        return placed, bool(of_subject)
     # Nothing related: at the end of the operative part, before "Decides to remain seized".
     tops = [p for p in candidates if p.parent is None] or [seized or operative[0]]
     last = tops[-1]
     after = _last_descendant(document, last)
     before_seized = seized is not None and seized.index > last.index
     where = f"Insert before {seized.ref}" if before_seized and seized else f"Insert after {last.ref}"
-    return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index)
+    return Placement(f.rule, "insert", where, text, pieces, after.index, like=last.index), False

@@ -175,3 +175,51 @@ def test_the_memo_says_why_the_fix_amends_a_paragraph_it_does_not_quote() -> Non
         assert "OP 3(d)(i) already asks for most of it" in gap["draft_says"]
     others = [g for g in context["gaps"] if g["rule"] != "hr-monitoring"]
     assert all("already asks for most of it" not in g["draft_says"] for g in others)
+
+
+SUPPORT_TASK_DRAFT = """The Security Council,
+
+Recalling its previous resolutions,
+
+1. Decides that the mandate of UNMISS shall include the following tasks:
+
+(a) To protect civilians under threat of physical violence, within its capabilities and areas of deployment;
+
+(b) To ensure that any support provided to the SSPDF and other non-United Nations security forces is informed by robust conflict-sensitive analysis;
+
+2. Requests UNMISS to provide technical and logistical support to the electoral process, and stresses that this support shall be provided in strict compliance with the electoral calendar agreed by the United Nations and the parties, with due diligence;
+
+3. Requests the Secretary-General to report to the Council every 90 days on the implementation of the mandate of UNMISS;
+
+4. Decides to remain actively seized of the matter.
+"""
+
+
+def test_a_new_paragraph_goes_beside_the_drafts_paragraph_on_its_subject() -> None:
+    # The HRDDP condition on support to the national forces belongs with the task on that support (OP 1(b)),
+    # not after the elections paragraph that shares more of its words ('support ... provided in strict
+    # compliance ... United Nations ... due diligence'), as trial 7 found it ("Insert after OP 7").
+    document = read_string(SUPPORT_TASK_DRAFT)
+    where = place(SETUP.judge(document), document)
+    assert where["hrddp-support"].where == "Insert after OP 1"
+    # What the draft never mentions goes with the new paragraph that introduces it: the mitigating measures
+    # and the resources under the HRDDP after the HRDDP condition, not among the reporting paragraphs.
+    assert where["hrddp-mitigation"].where == "Insert after OP 1"
+    assert where["hrddp-resources"].where == "Insert after OP 1"
+
+
+def test_a_subject_spoken_of_all_over_the_draft_says_nothing_of_where_a_fix_goes() -> None:
+    # The same task said in three paragraphs of their own: no one of them is the place, and the fix goes
+    # where its words point, as before.
+    three = SUPPORT_TASK_DRAFT.replace(
+        "3. Requests the Secretary-General",
+        "3. Requests UNMISS to ensure that any support to the national police is well planned;\n\n"
+        "4. Requests UNMISS to ensure that any support to the SSPDF is well coordinated;\n\n"
+        "5. Requests UNMISS to ensure that any support to the national army is sustainable;\n\n"
+        "6. Requests the Secretary-General",
+    ).replace("4. Decides to remain", "7. Decides to remain")
+    document = read_string(three)
+    report = SETUP.judge(document)
+    finding = next(f for f in report.findings if f.rule == "hrddp-support")
+    assert len(finding.subject_at) >= 3
+    assert place(report, document)["hrddp-support"].where == "Insert after OP 2"
