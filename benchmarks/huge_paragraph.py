@@ -5,7 +5,8 @@
 A single .txt operative paragraph of repeated clauses, each with a verb, a bracket, a comma and a semicolon,
 so every per-verb, per-bracket and per-clause step of the reader and the judge is exercised thousands of
 times; the same size written as one line per clause (wrapped lines joined into one paragraph); and clauses
-that each take up the one before ('requests the Mission to support these efforts in this regard'). Prints
+that each take up the one before ('requests the Mission to support these efforts in this regard'); and clauses
+that each name three paragraphs of the draft by number, read with their words. Prints
 the seconds and the ratio to the 1x size: linear is ~2 and ~4. Asserts nothing.
 """
 
@@ -34,22 +35,35 @@ TAKEN_UP = (
     "to support these efforts in this regard; "
 )
 
+# Clauses that each name paragraphs of the draft by number ('report on the implementation of paragraphs 2 to
+# 4'): every reference is read with the words of the paragraphs it names (judge/borrowed.py), up to as much
+# text again as the draft's own.
+REFERRING = (
+    "requests the Secretary-General to report on the implementation of paragraphs 2 to 4 by all parties; "
+)
+NAMED = (
+    "\n\n2. Demands that all parties cease all violations and abuses of human rights, and end all attacks "
+    "against civilians;\n\n3. Urges all parties to ensure the safety and security of United Nations personnel;"
+    "\n\n4. Demands that all parties allow safe and unhindered humanitarian access;"
+)
+
 
 def main() -> None:
     unit_mb = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
     s = setup()
     with tempfile.TemporaryDirectory() as tmp:
-        for shape, sep, clause in (
-            ("one line", "", CLAUSE),
-            ("wrapped lines", "\n", CLAUSE),
-            ("taken up", "", TAKEN_UP),
+        for shape, sep, clause, after in (
+            ("one line", "", CLAUSE, ""),
+            ("wrapped lines", "\n", CLAUSE, ""),
+            ("taken up", "", TAKEN_UP, ""),
+            ("references", "", REFERRING, NAMED),
         ):
             base_read = base_judge = 0.0
             for k in (1, 2, 4):
                 n = int(k * unit_mb * 1_000_000) // len(clause)
                 path = Path(tmp) / f"huge-{k}.txt"
                 path.write_text(
-                    "The Security Council,\n\n1. Decides that the Mission " + sep.join([clause] * n)
+                    "The Security Council,\n\n1. Decides that the Mission " + sep.join([clause] * n) + after
                 )
                 t = time.perf_counter()
                 document = read(path)

@@ -3,6 +3,7 @@
 Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, each in its module:
 - search: find a rule's words in the judged paragraphs, searched as one text;
 - clauses: where a paragraph's clauses, brackets and verbs are, and the units elements must share;
+- borrowed: a clause that names its subject by paragraph number, read with those paragraphs' words;
 - cues: negations, conditions and hedges around the words;
 - forces: the forces outside UN command a draft names, read by what they are (a rule `reads` them);
 - prepared: a document made ready for many rules, with those answers kept;

@@ -32,12 +32,13 @@ class Candidate:
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
     whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
     reported: int = 0  # 1: what is asked is a report about the words, not the thing they name
+    borrowed: int = 0  # how many of the words a reference lends (judge/borrowed.py)
     shared: int = 0  # how many elements are found only in words that another element's words also are
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
         whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report
-        about it, the strongest verb, the task itself rather than the category title above it, a task under a
+        about it, words a paragraph says itself rather than words a reference lends it, the strongest verb, the task itself rather than the category title above it, a task under a
         title that names the theme, each element in words of its own (a paragraph that says "good offices
         ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
         and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
@@ -49,6 +50,7 @@ class Candidate:
             0 if self.operative else 1,
             self.whole,
             self.reported,
+            self.borrowed,
             -self.force,
             self.titles,
             self.elsewhere,
@@ -60,16 +62,23 @@ class Candidate:
         )
 
 
-def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int]:
-    """How well words stand as evidence, best first: not bracketed or negated, under the strongest verb, a task
-    rather than the category title above it, the first."""
+def _quality_key(h: Hit, prepared: Prepared) -> tuple[int, int, bool, bool]:
+    """The words' place, and whether a reference lent them (judge/borrowed.py): weighed once for all rules."""
+    return (h.para, h.start, h.bracketed, (h.para, h.start, h.end) in prepared.borrowed.made)
+
+
+def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int, int]:
+    """How well words stand as evidence, best first: not bracketed or negated, words a paragraph says itself
+    before words a reference lends it (what the referenced paragraphs say is cited where they say it), under
+    the strongest verb, a task rather than the category title above it, the first."""
     # The same words are weighed for every unit that holds them, and for every rule that finds them.
-    key = (h.para, h.start, h.bracketed)
+    key = _quality_key(h, prepared)
     found = prepared.qualities.get(key)
     if found is None:
         verb_class, _ = prepared.verb_at(h.para, h.start)
         found = prepared.qualities[key] = (
             int(h.bracketed) + int(prepared.negation(h) is not None),
+            int(key[3]),
             -(verb_class.strength if verb_class else 0),
             int(prepared.is_title(h.para)),  # the task under a category title, not the title
             h.para,
@@ -102,12 +111,12 @@ def in_own_words(
     for i, h in enumerate(chosen):
         if not asked[i]:
             continue
-        quality = prepared.qualities.get((h.para, h.start, h.bracketed))
+        quality = prepared.qualities.get(_quality_key(h, prepared))
         others = [o for j, hits in enumerate(found) if j != i and asked[j] for o in hits]
         own = [
             alt
             for alt in found[i]
-            if prepared.qualities.get((alt.para, alt.start, alt.bracketed), quality) == quality
+            if prepared.qualities.get(_quality_key(alt, prepared), quality) == quality
             and not any(_overlap(alt, o) for o in others)
         ]
         if not own:
@@ -197,6 +206,7 @@ def candidates(
     unit_of = prepared.units_by_paragraph(rule.together)
     by_clause = rule.together == "clause"
     leaves = prepared.unit_leaves(rule.together) if by_clause else []
+    made = prepared.borrowed.made
     out = []
     for number, condition in enumerate(rule.met):
         rarest = min(condition.all, key=lambda n: len(hits[n]))
@@ -237,6 +247,7 @@ def candidates(
                         condition=number,
                         whole=0 if condition.cited_first else 1,
                         reported=int(reported),
+                        borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
                         shared=shared,
                     )
                 )
@@ -416,7 +427,8 @@ def partial_set(
 
         def rank(h: Hit) -> tuple[int, ...]:
             quality = _quality(h, prepared)
-            return (quality[0], quality[1], -fullness([h]), quality[2], quality[3])
+            # Not bracketed or negated, said by the paragraph itself, the strongest verb; then the fullest.
+            return (quality[0], quality[1], quality[2], -fullness([h]), quality[3], quality[4])
 
         return [min(found, key=rank)]
     # Only units holding the rarest element can hold them all: visit those, in document order.

@@ -62,6 +62,17 @@ def find_hits(
     setting = setting or Setting()
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
     raw = {name: _found(prepared, element, terms, setting) for name, element in rule.searched.items()}
+    # A clause that names its subject by paragraph number, read with the words of the paragraphs it names
+    # (judge/borrowed.py): a match must begin in the clause's own words and end in the borrowed ones.
+    borrowed = prepared.borrowed
+    if borrowed.borrowings:
+        for name, element in rule.searched.items():
+            more = borrowed.find(
+                expand_placeholders(tuple(element.phrases), terms),
+                expand_regex_placeholders(element.regex, terms),
+            )
+            if more:
+                raw[name] = sorted(dict.fromkeys([*raw[name], *more]))
     for name, element in rule.searched.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
@@ -71,6 +82,11 @@ def find_hits(
         spans = _found(prepared, exclusion, terms, setting)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
+        if borrowed.borrowings:  # found in borrowed words, it rules out what the reference borrows
+            spans += borrowed.excluded(
+                expand_placeholders(tuple(exclusion.phrases), terms),
+                expand_regex_placeholders(exclusion.regex, terms),
+            )
         for name in exclusion.elements or [None]:
             for para_index, start, end in spans:
                 excluded.setdefault(name, {}).setdefault(para_index, []).append((start, end))

@@ -47,6 +47,12 @@ def qualified(ref: str | None, words: str) -> str:
     return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
 
 
+def read_with(ref: str | None, written: str, refs: tuple[str, ...]) -> str:
+    """A clause read with the words of the paragraphs it names by number (judge/borrowed.py)."""
+    named = ", ".join(refs) if len(refs) <= 3 else f"{refs[0]} to {refs[-1]}"
+    return f"{ref} is read with the paragraphs it refers to ('{written}': {named})."
+
+
 def negated(ref: str | None, words: str) -> str:
     return f"Negated in {ref} ('{words}'): the text says the opposite."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mandatekit.judge.borrowed import Borrowed
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
 from mandatekit.judge.cues import first_negation, hedges_in, is_conditional, qualifier_spans
 from mandatekit.judge.forces import Setting, forces_outside_un_command
@@ -31,7 +32,17 @@ class Prepared(TextSearch):
         self._qualifiers: dict[int, list[tuple[int, int, str]]] = {}
         self._list_clauses: dict[tuple[int, int], int] = {}
         self._forces: dict[Setting, list[tuple[int, int, int]]] = {}
-        self.qualities: dict[tuple[int, int, bool], tuple[int, int, int, int]] = {}  # see `evidence.best_hit`
+        self.qualities: dict[
+            tuple[int, int, bool, bool], tuple[int, int, int, int, int]
+        ] = {}  # see `evidence.best_hit`
+        self._borrowed: Borrowed | None = None
+
+    @property
+    def borrowed(self) -> Borrowed:
+        """The draft's references to its own paragraphs, read with the words they name (built when first asked)."""
+        if self._borrowed is None:
+            self._borrowed = Borrowed(self)
+        return self._borrowed
 
     def forces_outside_un_command(self, setting: Setting) -> list[tuple[int, int, int]]:
         """(paragraph, start, end) of the forces outside UN command the draft names (`judge.forces`), read

@@ -48,6 +48,8 @@ def for_matching(text: str) -> str:
 class TextSearch:
     """The operative and preambular paragraphs of a document, as one text to search."""
 
+    counts_as_document = True  # a draft (not words searched for one): see `_documents`
+
     def __init__(self, document: Document) -> None:
         self.document = document
         self.paragraphs = document.paragraphs
@@ -105,7 +107,7 @@ class TextSearch:
             return False
         if self._places is None:
             global _documents
-            _documents += 1
+            _documents += int(self.counts_as_document)
             words: dict[bytes, int] = {}
             for i, para in enumerate(self._data(latin1=True).lower().split(_JOIN.encode())):
                 bit = 1 << i

@@ -123,6 +123,9 @@ def judge_rule(
             reasons = [messages.subject_only(rule, chosen[0], paragraphs, prepared.verb_at)]
             if chosen[0].bracketed:
                 reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
+    made = prepared.borrowed.made
+    for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
+        reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}

@@ -49,8 +49,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # duty, the public's movement restricted is not the mission's, survivors of atrocities are not their
     # prevention, a report's analysis taken note of is not monitoring, a possible consequence for relief is not
     # access, and political solutions in the plural are not a peace process. 248 once forces outside UN command
-    # are read by what they are (2158's AMISOM, 2489's Resolute Support Mission, 2512's ECOMIB).
-    "real8": (248, 0),
+    # are read by what they are (2158's AMISOM, 2489's Resolute Support Mission, 2512's ECOMIB); 250 once a
+    # clause that names its subject by paragraph number is read with those paragraphs' words (2139 OP 17: a
+    # report on compliance with paragraphs 2 through 12).
+    "real8": (250, 0),
 }
 
 
