@@ -28,8 +28,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "real3": (218, 0),
     # The second holdout: 264 cells (211 before its round, 214 when measured); 6 false met when measured.
     "real4": (254, 0),
-    # The third holdout: 264 cells (211 before its round, 218 when measured); 2 false met when measured.
-    "real5": (255, 0),
+    # The third holdout: 264 cells (211 before its round, 218 when measured); 2 false met when measured. 256
+    # once the protection of civilians named as what another activity contributes to (2592's mine action) is
+    # no one's task.
+    "real5": (256, 0),
     # The fourth holdout: 264 cells (215 before its round, 218 when measured); 2 false met when measured. 257
     # once forces outside UN command are read by what they are (2551's Operation Atalanta, 2705's ATMIS).
     "real6": (257, 0),
