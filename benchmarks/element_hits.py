@@ -23,18 +23,15 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
-import os
-import subprocess
-import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+from checkouts import json_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(
     (p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared"
 )
-NEUTRAL = Path(tempfile.gettempdir())  # run from here: no mandatekit/ folder in the way of PYTHONPATH
 
 # Run in a fresh process with the checkout to measure first on the path: one JSON line per hit.
 FIND_ALL = r"""
@@ -70,19 +67,7 @@ for line in sys.stdin:
 
 
 def find_all(code: Path, drafts: list[Path], rules: list[str]) -> list[dict]:
-    env = dict(os.environ, PYTHONPATH=str(code))
-    done = subprocess.run(
-        [sys.executable, "-c", FIND_ALL, json.dumps(rules)],
-        input="\n".join(str(d) for d in drafts),
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=NEUTRAL,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"finding hits with {code} failed:\n{done.stderr[-2000:]}")
-    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    rows = json_rows(code, FIND_ALL, drafts, json.dumps(rules), what="finding hits")
     for row in rows:
         row["draft"] = Path(row["draft"]).stem
     return [r for r in rows if "refused" not in r]

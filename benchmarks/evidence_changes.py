@@ -18,20 +18,16 @@ paragraphs' text; the key (which of A and B is the old one) goes to a separate f
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
+
+from checkouts import json_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(
     (p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared"
 )
-NEUTRAL = Path(tempfile.gettempdir())  # run from here: no mandatekit/ folder in the way of PYTHONPATH
 
 # Run in a fresh process with the checkout to measure first on the path: one JSON line per finding.
 JUDGE_ALL = r"""
@@ -62,19 +58,7 @@ for line in sys.stdin:
 
 
 def judge_all(code: Path, drafts: list[Path]) -> dict[tuple[str, str], dict]:
-    env = dict(os.environ, PYTHONPATH=str(code))
-    done = subprocess.run(
-        [sys.executable, "-c", JUDGE_ALL],
-        input="\n".join(str(d) for d in drafts),
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=NEUTRAL,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"judging with {code} failed:\n{done.stderr[-2000:]}")
-    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    rows = json_rows(code, JUDGE_ALL, drafts, what="judging")
     return {(r["draft"], r.get("rule", "")): r for r in rows}
 
 

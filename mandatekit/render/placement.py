@@ -4,8 +4,9 @@ A suggestion either **replaces** the operative paragraph that falls short (shown
 against its current text, so the draft's own words stay where they are; a paragraph that only lacks force
 keeps every word and changes its verb), is **inserted after** the operative paragraph it relates to most, or
 is **added under** the heading whose subject it shares. A paragraph that is the draft's own version of the
-suggestion, short of an element, is **amended** with the suggestion's words for that element (render/amend.py). The memo says where; `mandatekit redline` puts it
-there as a tracked change; `mandatekit annotate` hangs its comment there.
+suggestion, short of an element, is **amended** with the suggestion's words for that element
+(render/amend.py). The memo says where; `mandatekit redline` puts it there as a tracked change; `mandatekit
+annotate` hangs its comment there.
 
 A paragraph that carries the evidence of another recommendation is never replaced (the fix must not cost
 what the draft has), nor one with square brackets (agreeing them is the negotiation's business), and no
@@ -25,11 +26,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from mandatekit.compare import DiffPiece, text_similarity, word_diff
+from mandatekit.compare import DiffPiece, text_similarity
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
 from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
+from mandatekit.render.narrowed import redline
 
 Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
@@ -81,51 +83,6 @@ class Placement:
     def verb_only(self) -> bool:
         changed = [p for p in self.pieces if p.op != "equal"]
         return self.action == "replace" and len(changed) == 2 and len(self.pieces) <= 4
-
-
-def _inside_word(text: str, i: int) -> bool:
-    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
-
-
-def common_edges(old: str, new: str) -> tuple[int, int]:
-    """Characters two replaced stretches share at their start and their end, cut at word or punctuation
-    boundaries: 'monitor' → 'monitor, document' shares 'monitor'; 'Encourages' → 'Requests' shares nothing."""
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    while head and (_inside_word(old, head) or _inside_word(new, head)):
-        head -= 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    while tail and (_inside_word(old, len(old) - tail) or _inside_word(new, len(new) - tail)):
-        tail -= 1
-    return head, tail
-
-
-def redline(old: str, new: str) -> list[DiffPiece]:
-    """A word-level diff, each replaced stretch narrowed to what really changes."""
-    pieces = word_diff(old, new)
-    out: list[DiffPiece] = []
-    i = 0
-    while i < len(pieces):
-        piece, following = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None
-        if piece.op == "delete" and following is not None and following.op == "insert":
-            a, b = piece.text, following.text
-            head, tail = common_edges(a, b)
-            if head:
-                out.append(DiffPiece(op="equal", text=a[:head].strip()))
-            if a[head : len(a) - tail].strip():
-                out.append(DiffPiece(op="delete", text=a[head : len(a) - tail].strip()))
-            if b[head : len(b) - tail].strip():
-                out.append(DiffPiece(op="insert", text=b[head : len(b) - tail].strip()))
-            if tail:
-                out.append(DiffPiece(op="equal", text=a[len(a) - tail :].strip()))
-            i += 2
-            continue
-        out.append(piece)
-        i += 1
-    return [p for p in out if p.text]
 
 
 def _words(text: str) -> list[str]:

@@ -26,7 +26,8 @@ from mandatekit.read.docx import W, body_paragraphs
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
 from mandatekit.render.accepted import Judge
-from mandatekit.render.placement import Placement, common_edges, place
+from mandatekit.render.narrowed import common_edges
+from mandatekit.render.placement import Placement, place
 from mandatekit.render.tasks import typed_insertion_label
 from mandatekit.textnorm import xml_safe
 
@@ -251,7 +252,7 @@ def _redline_paragraph(p: Any, own: str, placement: Placement, revisions: _Revis
 
 
 def _trim(current: str, start: int, end: int, words: str) -> tuple[int, int, str]:
-    """A replaced stretch narrowed to what really changes (placement.common_edges)."""
+    """A replaced stretch narrowed to what really changes (narrowed.common_edges)."""
     old = current[start:end]
     head, tail = common_edges(old, words)
     return start + head, end - tail, words[head : len(words) - tail]
