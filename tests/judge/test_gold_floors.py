@@ -56,8 +56,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # report on compliance with paragraphs 2 through 12).
     "real8": (250, 0),
     # The seventh holdout (round 7): 236/264 and 3 false met both before the round (231c78b) and at its end
-    # (8e3cfc2), measured by the lead only; nobody tuning read it.
-    "real9": (236, 3),
+    # (8e3cfc2), measured by the lead only; nobody tuning read it. 239 and 0 false met once access named as one
+    # item of a plan against another violation is not the access demand (2467 OP 1), children born of sexual
+    # violence are not a grave violation against them (2467 OP 18), and compliance with the HRDDP is no
+    # obligation of forces outside UN command (2748 OP 8).
+    "real9": (239, 0),
 }
 
 
