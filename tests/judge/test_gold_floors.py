@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # item of a plan against another violation is not the access demand (2467 OP 1), children born of sexual
     # violence are not a grave violation against them (2467 OP 18), and compliance with the HRDDP is no
     # obligation of forces outside UN command (2748 OP 8).
-    "real9": (239, 0),
+    "real9": (240, 0),
 }
 
 
