@@ -76,6 +76,8 @@ def find_hits(
     for name, element in rule.searched.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]
+        if not element.in_headings and raw[name]:
+            raw[name] = [(p, s, e) for p, s, e in raw[name] if not prepared.is_title(p)]
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it

@@ -39,6 +39,13 @@ def too_weak(ref: str | None, verb_class: VerbClass | None, verb: str | None, mi
     )
 
 
+def title_only(refs: str) -> str:
+    return (
+        f"Found only in a heading over the tasks ({refs}): a heading names what the tasks filed under it are "
+        "about and asks nothing itself: a task must say it."
+    )
+
+
 def verb_in_brackets(verb: str, ref: str | None) -> str:
     return f"The governing verb '{verb}' ({ref}) is in square brackets: the commitment is not yet agreed."
 

@@ -38,6 +38,14 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
         found.append(
             messages.preamble_only(", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in preamble)))
         )
+    # A heading between an OP and its tasks ('(ii) Support to the political process', '(c) Good offices:')
+    # files the tasks under a label: its words inherit the OP's verb but ask nothing. What is asked must
+    # stand in a task (the heading's words may complete it); found only in headings, it is the theme named.
+    asked_words = [h for h in chosen if not rule.elements[h.element].topic] or chosen
+    if all(paragraphs[h.para].kind is Kind.operative and prepared.is_title(h.para) for h in asked_words):
+        found.append(
+            messages.title_only(", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in asked_words)))
+        )
     # A topic element names what the paragraph is about; the verb must govern what is asked.
     operative = [
         h for h in chosen if paragraphs[h.para].kind is Kind.operative and not rule.elements[h.element].topic

@@ -103,6 +103,12 @@ class Element(Patterns):
         "preamble condemns or wants prosecuted are the setting, not a mention of their prevention; in operative "
         "text they are)",
     )
+    in_headings: bool = Field(
+        True,
+        description="false: words in a heading over an OP's tasks ('(ii) Impartial support to the political "
+        "process') do not count for this element: use it for how a task is done (impartially), which a label "
+        "the tasks are filed under cannot promise; the task must say it",
+    )
 
 
 class Subject(Patterns):

@@ -1,0 +1,50 @@
+"""Words in the wrong place stand for no element (issue 21, round 9, a MONUSCO advocate's drafts): a group
+named among the civilians a protection task picks out is not the access a rule asks for, a heading over the
+tasks asks nothing, and the words shown under an element are words that prove it."""
+
+from __future__ import annotations
+
+from tests.judge.one_rule import finding
+
+HEADED = (
+    "2. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+    "(i) Protection of civilians\n\n"
+    "(a) Protect civilians under threat of physical violence;\n\n"
+    "(ii) Impartial support to the political process\n\n"
+    "(b) {task}"
+)
+
+
+def test_a_heading_between_the_tasks_asks_nothing() -> None:
+    f = finding(
+        HEADED.format(task="Provide logistical support to the national defence forces;"), "peace-process"
+    )
+    assert f.verdict == "partial"
+    assert "heading" in f.reasons[0]
+
+
+def test_a_task_under_the_heading_meets_it() -> None:
+    f = finding(HEADED.format(task="Support the implementation of the peace agreement;"), "peace-process")
+    assert f.verdict == "met"
+    assert [e.ref for e in f.evidence] == ["OP 2(ii)(b)", "OP 2(ii)(b)"]
+
+
+def test_impartial_in_a_title_over_the_task_is_not_the_support_s_impartiality() -> None:
+    f = finding(
+        "2. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(b) Impartial support to the political process:\n\n"
+        "(i) Support the implementation of the peace agreement and the ceasefire;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert "impartial" not in {e.element for e in f.evidence}
+
+
+def test_impartiality_said_of_the_support_itself_is_cited() -> None:
+    f = finding(
+        "5. Requests the Mission to use its good offices to support, impartially, the implementation of the "
+        "peace agreement;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert [e.text.endswith("impartially") for e in f.evidence if e.element == "impartial"] == [True]
