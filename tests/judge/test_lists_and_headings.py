@@ -48,3 +48,29 @@ def test_impartiality_said_of_the_support_itself_is_cited() -> None:
     )
     assert f.verdict == "met"
     assert [e.text.endswith("impartially") for e in f.evidence if e.element == "impartial"] == [True]
+
+
+POC_TASK = (
+    "34. Decides that the mandate of MONUSCO shall include the following tasks:\n\n"
+    "(a) Prevent, deter and stop all armed groups from inflicting violence on the populations, paying "
+    "particular attention to civilians gathered in displaced persons and refugee camps, peaceful "
+    "demonstrators, humanitarian personnel and human rights defenders, while ensuring the risk to civilians "
+    "are mitigated before, during and after any military operation;"
+)
+
+
+def test_humanitarian_personnel_among_the_civilians_protected_are_no_access() -> None:
+    f = finding(POC_TASK, "humanitarian-access")
+    assert f.verdict == "partial"
+    assert [e.element for e in f.evidence] == ["among_protected"]
+
+
+def test_the_access_demanded_beside_the_same_list_meets_it() -> None:
+    f = finding(
+        POC_TASK
+        + "\n\n40. Demands that all parties allow and facilitate the full, safe and unhindered access "
+        "of humanitarian personnel, equipment and supplies;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert {e.ref for e in f.evidence} == {"OP 40"}
