@@ -74,3 +74,35 @@ def test_the_access_demanded_beside_the_same_list_meets_it() -> None:
     )
     assert f.verdict == "met"
     assert {e.ref for e in f.evidence} == {"OP 40"}
+
+
+def test_the_violation_is_shown_as_the_violation_and_the_theme_as_the_theme() -> None:
+    f = finding(
+        "37. Requests MONUSCO to take fully into account child protection as a cross-cutting issue throughout "
+        "its mandate in order to end and prevent violations and abuses against children;",
+        "children",
+    )
+    assert f.verdict == "met"
+    shown = {e.element: e.text for e in f.evidence}
+    assert shown["grave_violations"] == "abuses against children"
+
+
+def test_child_protection_alone_is_shown_under_its_own_name() -> None:
+    f = finding(
+        "7. Requests the Mission to prevent and address threats to child protection in the areas of its "
+        "deployment;",
+        "children",
+    )
+    assert f.verdict == "met"
+    assert {e.element for e in f.evidence} == {"child_protection", "action"}
+
+
+def test_children_among_the_civilians_protected_are_no_grave_violation() -> None:
+    f = finding(
+        "3. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) Protect civilians under threat of attacks, paying particular attention to displaced persons, "
+        "women, children, persons with disabilities and human rights defenders;",
+        "children",
+    )
+    assert f.verdict == "partial"
+    assert [e.element for e in f.evidence] == ["civilians_including_children"]
