@@ -64,6 +64,7 @@ _UN = re.compile(
     r"Representative|Envoy|mandate|peacekeep\w*)\b|\b(?-i:(?:UN|MINU|MONU|BINU)[A-Z]{2,})\b",  # 'UNAMID'
     re.IGNORECASE,
 )
+_CONFERS = re.compile(r"(?:authori[sz]es|mandates)\b", re.IGNORECASE)
 _ADDRESSEE_END = re.compile(r"\b(?:to|shall|should|must|will)\b|[:;]")
 
 
@@ -79,6 +80,8 @@ def asks_others(h: Hit, prepared: Prepared) -> bool:
         start = prepared.index(lead.index).clauses[prepared.list_clause(lead.index, para.index)]
         para, use = lead, prepared.verb_use_at(lead.index, start)
         h = h._replace(start=len(lead.text))
+    if _CONFERS.match(use.verb):
+        return False  # an authorization confers the mandate: 'Authorizes the Member States of the AU to ...'
     text = para.text
     start = use.start + len(use.verb)
     stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))

@@ -502,6 +502,19 @@ def test_where_nothing_meets_the_rule_whom_the_verb_binds_does_not_weigh() -> No
     assert f.refs == ["OP 11"]
 
 
+def test_states_authorized_to_carry_out_a_mission_s_tasks_are_given_the_mandate_not_asked_a_duty() -> None:
+    # An authorization confers the mandate on those it names (an African Union mission's troop contributors):
+    # their task is cited before the parties' duty, as the UN's own task would be.
+    f = finding(
+        "3. Demands that all parties ensure the safety and security of United Nations personnel;\n\n"
+        "9. Authorizes the Member States of the African Union to maintain the deployment of the Mission and to "
+        "take all necessary measures to protect United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
 def test_a_rule_met_by_a_call_on_the_parties_cites_the_strongest_ask_whoever_it_binds() -> None:
     # Near miss: access is the parties' duty; the rule is met by 'calls' language, so whom the verb binds does
     # not weigh and the demand is cited before the request, as before.
