@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from mandatekit.judge.hits import Hit
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import Evidence
+from mandatekit.judge.standing import asks_others, in_a_name, in_the_means
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Rule
 
@@ -33,12 +34,17 @@ class Candidate:
     whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
     reported: int = 0  # 1: what is asked is a report about the words, not the thing they name
     borrowed: int = 0  # how many of the words a reference lends (judge/borrowed.py)
+    named: int = 0  # how many of the words asked are a word of a proper name ('the Rapid Support Forces')
+    others: int = 0  # 1: met, but all that is asked is asked of others than the UN ('Demands that all ...')
     shared: int = 0  # how many elements are found only in words that another element's words also are
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
         whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report
-        about it, words a paragraph says itself rather than words a reference lends it, the strongest verb, the task itself rather than the category title above it, a task under a
+        about it, words a paragraph says itself rather than words a reference lends it, words said as what they
+        mean rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'),
+        the UN's own task rather than a duty of others (the parties, States, the host Government), the strongest
+        verb, the task itself rather than the category title above it, a task under a
         title that names the theme, each element in words of its own (a paragraph that says "good offices
         ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
         and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
@@ -51,6 +57,8 @@ class Candidate:
             self.whole,
             self.reported,
             self.borrowed,
+            self.named,
+            self.others,
             -self.force,
             self.titles,
             self.elsewhere,
@@ -62,15 +70,16 @@ class Candidate:
         )
 
 
-def _quality_key(h: Hit, prepared: Prepared) -> tuple[int, int, bool, bool]:
+def _quality_key(h: Hit, prepared: Prepared) -> tuple[int, int, int, bool, bool]:
     """The words' place, and whether a reference lent them (judge/borrowed.py): weighed once for all rules."""
-    return (h.para, h.start, h.bracketed, (h.para, h.start, h.end) in prepared.borrowed.made)
+    return (h.para, h.start, h.end, h.bracketed, (h.para, h.start, h.end) in prepared.borrowed.made)
 
 
-def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int, int]:
+def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int, int, int]:
     """How well words stand as evidence, best first: not bracketed or negated, words a paragraph says itself
-    before words a reference lends it (what the referenced paragraphs say is cited where they say it), under
-    the strongest verb, a task rather than the category title above it, the first."""
+    before words a reference lends it (what the referenced paragraphs say is cited where they say it), words
+    said as what they mean before a word of a name (`in_a_name`), under the strongest verb, a task rather than
+    the category title above it, the first."""
     # The same words are weighed for every unit that holds them, and for every rule that finds them.
     key = _quality_key(h, prepared)
     found = prepared.qualities.get(key)
@@ -78,7 +87,8 @@ def _quality(h: Hit, prepared: Prepared) -> tuple[int, int, int, int, int]:
         verb_class, _ = prepared.verb_at(h.para, h.start)
         found = prepared.qualities[key] = (
             int(h.bracketed) + int(prepared.negation(h) is not None),
-            int(key[3]),
+            int(key[4]),
+            int(in_a_name(h, prepared)),
             -(verb_class.strength if verb_class else 0),
             int(prepared.is_title(h.para)),  # the task under a category title, not the title
             h.para,
@@ -124,6 +134,35 @@ def in_own_words(
         elif any(_overlap(h, o) for o in others):
             chosen[i] = own[0]
     return chosen, shared
+
+
+def in_the_item(chosen: list[Hit], found: list[list[Hit]], leaf: int, prepared: Prepared) -> list[Hit]:
+    """The chosen hits with the elements found in the means a lead-in names for all its tasks (`in_the_means`)
+    said instead in the item's own words where it says them all, as well weighed but for their place: the
+    lead-in's 'including through the use of the good offices and political support of the Special
+    Representative' is how every priority under it is pursued, the item ('(a) Support an inclusive political
+    dialogue and national reconciliation process') is the task a coder cites. Words that are the lead-in's
+    own ask ('Provide good offices and strategic advice ... to:', 'demands that all parties allow ... access
+    ... by:', 'shall be to support implementation of the Agreement, including by performing the following
+    tasks:') stay cited: the items complete or detail them."""
+    if leaf < 0:
+        return chosen
+    above = set(prepared.ancestors(prepared.paragraphs[leaf]))
+    if not any(h.para in above for h in chosen):
+        return chosen
+    out = list(chosen)
+    for i, h in enumerate(chosen):
+        if h.para not in above:
+            continue
+        if not in_the_means(h, prepared):
+            return chosen
+        quality = _quality(h, prepared)[:-1]  # all but the place
+        mine = [alt for alt in found[i] if alt.para not in above and _quality(alt, prepared)[:-1] == quality]
+        if not mine:
+            # Only where the item says the whole task: an element the lead-in alone names keeps it cited.
+            return chosen
+        out[i] = min(mine, key=lambda alt: _quality(alt, prepared))
+    return out
 
 
 # A clause whose first action is a report (to the Council, the Secretary-General's reports, a review to
@@ -206,7 +245,13 @@ def candidates(
     unit_of = prepared.units_by_paragraph(rule.together)
     by_clause = rule.together == "clause"
     leaves = prepared.unit_leaves(rule.together) if by_clause else []
+    unit_leaf = [] if by_clause else prepared.unit_leaves(rule.together)
     made = prepared.borrowed.made
+    # A rule that asks at least 'Requests' language asks a task of the UN: there a duty of others that meets it
+    # (by a way of its own, 'calls' language, or a decision binding the authorities) is cited after the UN's own
+    # task. A rule met by a call on others (access, accountability) cites the call as it cites a task; and where
+    # nothing meets the rule, what comes closest is weighed as before.
+    tasks_the_un = rule.min_verb.strength >= VerbClass.requests.strength
     out = []
     for number, condition in enumerate(rule.met):
         rarest = min(condition.all, key=lambda n: len(hits[n]))
@@ -216,9 +261,16 @@ def candidates(
             found = [[h for p in unit for h in by_para[name].get(p, ())] for name in condition.all]
             if not all(found):
                 continue
+            leaf = leaves[u] if by_clause else unit_leaf[u]
             for here in in_one_clause(prepared, unit, leaves[u], found) if by_clause else [found]:
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
+                own = in_the_item(chosen, here, leaf, prepared)
+                if own != chosen:
+                    # The item's own words, cited where they keep the same defects.
+                    own_defects = defects_of(rule, condition.min_verb or rule.min_verb, own, prepared)
+                    if len(own_defects) == len(defects):
+                        chosen, defects = own, own_defects
                 apart, shared = in_own_words(
                     chosen, here, prepared, [not rule.searched[n].topic for n in condition.all]
                 )
@@ -248,6 +300,10 @@ def candidates(
                         whole=0 if condition.cited_first else 1,
                         reported=int(reported),
                         borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
+                        named=sum(in_a_name(h, prepared) for h in asked),
+                        others=int(
+                            tasks_the_un and not defects and all(asks_others(h, prepared) for h in asked)
+                        ),
                         shared=shared,
                     )
                 )
@@ -427,8 +483,9 @@ def partial_set(
 
         def rank(h: Hit) -> tuple[int, ...]:
             quality = _quality(h, prepared)
-            # Not bracketed or negated, said by the paragraph itself, the strongest verb; then the fullest.
-            return (quality[0], quality[1], quality[2], -fullness([h]), quality[3], quality[4])
+            # Not bracketed or negated, said by the paragraph itself, no word of a name, the strongest verb; then
+            # the fullest.
+            return (*quality[:4], -fullness([h]), quality[4], quality[5])
 
         return [min(found, key=rank)]
     # Only units holding the rarest element can hold them all: visit those, in document order.

@@ -33,7 +33,7 @@ class Prepared(TextSearch):
         self._list_clauses: dict[tuple[int, int], int] = {}
         self._forces: dict[Setting, list[tuple[int, int, int]]] = {}
         self.qualities: dict[
-            tuple[int, int, bool, bool], tuple[int, int, int, int, int]
+            tuple[int, int, int, bool, bool], tuple[int, int, int, int, int, int]
         ] = {}  # see `evidence.best_hit`
         self._borrowed: Borrowed | None = None
 

@@ -4,6 +4,12 @@ principle and not without it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from mandatekit import check
+from mandatekit.judge import Finding
 from tests.judge.one_rule import finding
 
 # --- the thing asked, not a report about it ---------------------------------------------------------------
@@ -371,3 +377,169 @@ def test_public_words_in_another_clause_do_not_make_a_place_fuller() -> None:
     )
     assert f.verdict == "partial"
     assert f.refs == ["OP 3"]
+
+
+# --- a word of a name, the item's own words, the UN's own task (issue 21, round 9) ---------------------------
+
+_GOLD = Path(__file__).parent
+
+
+def _real(folder: str, name: str, rule: str) -> Finding:
+    report = check(_GOLD / folder / f"{name}.txt", only=[rule])
+    return report.findings[0]
+
+
+def test_a_word_of_a_body_s_name_gives_way_to_the_task_said_in_its_own_words() -> None:
+    # 'Promotion' in the name of a commission is no role the mission plays.
+    f = finding(
+        "4. Decides that the Mission shall work closely with the Commission for Follow-up, Promotion and "
+        "Verification of the Implementation of the Final Agreement;\n\n"
+        "5. Decides that the Mission shall verify implementation by the Government and the former guerrilla of "
+        "sections 3.2 and 3.4 of the Final Agreement;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5"]
+
+
+def test_a_capitalised_word_opening_a_task_is_no_name() -> None:
+    # Near miss: '(a) Support ...' opens its item; it is the task, cited before a later one as before.
+    f = finding(
+        "2. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) Support National Reconciliation efforts of the Government;\n\n"
+        "7. Decides that the Mission shall support national reconciliation;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(a)"]
+
+
+def test_the_item_is_cited_in_its_own_words_rather_than_the_lead_in_announcing_it() -> None:
+    f = finding(
+        "2. Requests the Office, including through the good offices and political support of the Special "
+        "Representative, to focus on the following priorities:\n\n"
+        "(a) Support an inclusive political dialogue and national reconciliation process;\n\n"
+        "(b) Support the Government in strengthening democratic institutions;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(a)"]
+
+
+def test_whom_a_lead_in_s_tasks_serve_gives_way_to_the_item_that_says_the_task() -> None:
+    # 'in support of the people' says whom every priority serves: no role in the peace process of its own.
+    f = finding(
+        "5. Decides that the Mission will carry out its mandate in support of the people, with a particular "
+        "focus on the priorities laid out below:\n\n"
+        "(b) coordinate donors in relation to basic needs and facilitate development policy dialogue between "
+        "all relevant stakeholders and the region;\n\n"
+        "(c) provide good offices, including to facilitate dialogue between all relevant political actors and "
+        "stakeholders;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(c)"]
+
+
+def test_the_lead_in_stays_cited_for_what_only_it_says() -> None:
+    # Near miss: the item says the role but not the process; the good offices are the lead-in's words.
+    f = finding(
+        "2. Requests the Office, through the good offices of the Special Representative, to focus on the "
+        "following priorities:\n\n"
+        "(a) Support the Government in strengthening democratic institutions;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
+def test_a_lead_in_that_is_itself_the_task_stays_cited_before_an_item_detailing_it() -> None:
+    # Near miss: 'shall be to support implementation of the Peace Agreement' is the lead-in's own ask, not the
+    # means of its tasks; an item that names the agreement's parties is a detail of it.
+    f = finding(
+        "8. Decides that the mandate of the Mission shall be to support implementation of the Peace Agreement, "
+        "including by performing the following tasks:\n\n"
+        "(j) To assist the parties to the Peace Agreement in restructuring the police service;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 8"]
+
+
+def test_the_un_s_own_task_is_cited_before_a_decision_binding_the_authorities() -> None:
+    f = finding(
+        "8. Decides that the transitional authorities shall develop a roadmap within the framework of an "
+        "inclusive national dialogue, with the support of regional partners;\n\n"
+        "12. Requests the Secretary-General to provide support to ongoing mediation efforts;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 12"]
+
+
+def test_the_mission_protecting_personnel_is_cited_before_a_demand_that_the_parties_cease_attacks() -> None:
+    f = finding(
+        "34. Demands that all parties to the conflict immediately cease all attacks on civilians, "
+        "peacekeepers and humanitarian personnel;\n\n"
+        "48. Requests the Mission to take all necessary measures to protect United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 48"]
+
+
+def test_where_nothing_meets_the_rule_whom_the_verb_binds_does_not_weigh() -> None:
+    # Near miss: both calls fall short of a task; the one that asks the thing itself is cited, as before, not
+    # the one whose addressee names no State.
+    f = finding(
+        "11. Calls for Member States to support disarmament, demobilization and reintegration of "
+        "ex-combatants by United Nations peacekeeping operations where so mandated;\n\n"
+        "12. Calls upon all those involved in the planning for disarmament, demobilization and reintegration "
+        "to take into account the particular needs of women and children;",
+        "ddrr",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 11"]
+
+
+def test_states_authorized_to_carry_out_a_mission_s_tasks_are_given_the_mandate_not_asked_a_duty() -> None:
+    # An authorization confers the mandate on those it names (an African Union mission's troop contributors):
+    # their task is cited before the parties' duty, as the UN's own task would be.
+    f = finding(
+        "3. Demands that all parties ensure the safety and security of United Nations personnel;\n\n"
+        "9. Authorizes the Member States of the African Union to maintain the deployment of the Mission and to "
+        "take all necessary measures to protect United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
+def test_a_rule_met_by_a_call_on_the_parties_cites_the_strongest_ask_whoever_it_binds() -> None:
+    # Near miss: access is the parties' duty; the rule is met by 'calls' language, so whom the verb binds does
+    # not weigh and the demand is cited before the request, as before.
+    f = finding(
+        "3. Demands that all parties allow full, safe and unhindered humanitarian access;\n\n"
+        "9. Requests the Mission to facilitate humanitarian access;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "rule", "cited"),
+    [
+        ("real8", "S_RES_2366(2017)", "peace-process", ["OP 2"]),  # not 'Promotion' in OP 4's commission
+        ("real9", "S_RES_2203(2015)", "peace-process", ["OP 2(a)"]),  # not the lead-in OP 2
+        ("real6", "S_RES_2626(2022)", "peace-process", ["OP 5(c)"]),  # not 5(b)'s development policy dialogue
+        ("real6", "S_RES_2056(2012)", "peace-process", ["OP 12"]),  # not OP 8, binding the authorities
+        ("real", "S_RES_2429(2018)", "un-personnel-safety", ["OP 48"]),  # not OP 34's demand on the parties
+    ],
+)
+def test_the_coders_paragraph_is_cited_on_the_real_mandates(
+    folder: str, name: str, rule: str, cited: list[str]
+) -> None:
+    f = _real(folder, name, rule)
+    assert f.verdict == "met"
+    assert f.refs == cited

@@ -1,0 +1,90 @@
+"""How the words found stand in their sentence, for the choice of evidence (judge/evidence.py): a word of a
+proper name, the means a lead-in names for all its tasks, an ask of others than the UN. None of these changes a
+verdict: each only orders the places that meet a rule as a careful coder would cite them."""
+
+from __future__ import annotations
+
+import re
+
+from mandatekit.judge.hits import Hit
+from mandatekit.judge.prepared import Prepared
+
+# A word of a proper name: one capitalised word inside a sentence (after a word or a comma, not opening the
+# paragraph, an item or a sentence) after another capitalised word, or right before one. 'Support' in 'the
+# Rapid Support Forces', 'Assistant' in 'the Assistant Secretary-General', 'Promotion' in 'the Commission for
+# Follow-up, Promotion and Verification', 'Report' in 'the Special Report' name a body, an office or a
+# document, not what is asked.
+_BEFORE_NAME_WORD = re.compile(r"(?:([A-Z][\w'’-]*)|[\w'’-]+),?\s+$")
+_AFTER_NAME_WORD = re.compile(r"\s+[A-Z]")
+
+
+def in_a_name(h: Hit, prepared: Prepared) -> bool:
+    """The words found are one capitalised word of a proper name (see `_BEFORE_NAME_WORD`)."""
+    text = prepared.paragraphs[h.para].text
+    word = text[h.start : h.end]
+    if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():
+        return False  # not capitalised, an acronym ('DDR', 'MRM'), or more than one word
+    before = _BEFORE_NAME_WORD.search(text, max(0, h.start - 40), h.start)
+    if before is None:
+        return False  # it opens the paragraph, an item or a sentence ('(b) Support the Government')
+    return bool(before.group(1)) or bool(_AFTER_NAME_WORD.match(text, h.end))
+
+
+# The means a lead-in names for all the tasks under it: 'requests the Office, including through the use of the
+# good offices and political support of the Special Representative, to focus on the following priorities:'.
+_MEANS_BEFORE = re.compile(
+    r"\b(?:through|by\s+means\s+of|by\s+way\s+of)\s+(?:the\s+use\s+of\s+)?(?:the\s+|his\s+|her\s+|its\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def in_the_means(h: Hit, prepared: Prepared) -> bool:
+    """The words stand in the means a lead-in names for all the tasks under it (`_MEANS_BEFORE`), or are the
+    'support' of whom all of them serve ('will carry out their mandate ... in support of the people of
+    Afghanistan ..., with a particular focus on the priorities laid out below:')."""
+    text = prepared.paragraphs[h.para].text
+    if _IN_BEFORE.search(text, max(0, h.start - 4), h.start) and text.startswith(" of ", h.end):
+        return True
+    return _MEANS_BEFORE.search(text, max(0, h.start - 80), h.start) is not None
+
+
+# Whom a verb tasks, as its clause names them before what it asks ('Demands that all parties', 'Urges Member
+# States to', 'Decides that the Transitional authorities shall'): others than the UN, whose duty a mandate may
+# recall but which is no task of the mission. The UN named first ('Requests the Secretary-General and all
+# parties') is the mission's own ask; a clause naming no one of either is read as the mission's.
+_OTHERS = re.compile(
+    r"\b(?:(?:all|the|both|relevant)\s+)*(?:parties|sides|States|Member\s+States|host\s+(?:States|countries|"
+    r"Governments?)|Governments?|authorities|armed\s+groups|signatories|belligerents|leaders|movements)\b",
+    re.IGNORECASE,
+)
+_UN = re.compile(
+    r"\b(?:Secretary-General|Secretary\s+General|United\s+Nations|UN|Mission|Force|Office|Special\s+"
+    r"Representative|Envoy|mandate|peacekeep\w*)\b|\b(?-i:(?:UN|MINU|MONU|BINU)[A-Z]{2,})\b",  # 'UNAMID'
+    re.IGNORECASE,
+)
+_CONFERS = re.compile(r"(?:authori[sz]es|mandates)\b", re.IGNORECASE)
+_ADDRESSEE_END = re.compile(r"\b(?:to|shall|should|must|will)\b|[:;]")
+
+
+def asks_others(h: Hit, prepared: Prepared) -> bool:
+    """The words are asked of others than the UN (`_OTHERS`): the addressee between the governing verb and the
+    first 'to', 'shall' or colon after it, for an item the addressee of the lead-in's clause above it."""
+    para = prepared.paragraphs[h.para]
+    use = prepared.verb_use_at(h.para, h.start)
+    while use is None or (para.verb_inherited and use is para.verbs[0]):
+        if para.parent is None or not para.verb_inherited:
+            return False
+        lead = prepared.paragraphs[para.parent]
+        start = prepared.index(lead.index).clauses[prepared.list_clause(lead.index, para.index)]
+        para, use = lead, prepared.verb_use_at(lead.index, start)
+        h = h._replace(start=len(lead.text))
+    if _CONFERS.match(use.verb):
+        return False  # an authorization confers the mandate: 'Authorizes the Member States of the AU to ...'
+    text = para.text
+    start = use.start + len(use.verb)
+    stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))
+    addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
+    others, un = _OTHERS.search(addressee), _UN.search(addressee)
+    return others is not None and (un is None or others.start() < un.start())
