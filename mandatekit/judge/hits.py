@@ -38,7 +38,7 @@ class _Spans:
         return bool(k) and self.ends_max[k - 1] > start
 
 
-def _found(
+def found_patterns(
     prepared: Prepared, patterns: Patterns, terms: Terms, setting: Setting
 ) -> list[tuple[int, int, int]]:
     """Where a rule's patterns match, and what the judge reads for it by structure (`Patterns.reads`)."""
@@ -61,7 +61,7 @@ def find_hits(
     paragraphs = prepared.paragraphs
     setting = setting or Setting()
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
-    raw = {name: _found(prepared, element, terms, setting) for name, element in rule.searched.items()}
+    raw = {name: found_patterns(prepared, element, terms, setting) for name, element in rule.searched.items()}
     # A clause that names its subject by paragraph number, read with the words of the paragraphs it names
     # (judge/borrowed.py): a match must begin in the clause's own words and end in the borrowed ones.
     borrowed = prepared.borrowed
@@ -79,7 +79,7 @@ def find_hits(
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = _found(prepared, exclusion, terms, setting)
+        spans = found_patterns(prepared, exclusion, terms, setting)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
         if borrowed.borrowings:  # found in borrowed words, it rules out what the reference borrows

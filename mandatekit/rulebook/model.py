@@ -128,6 +128,16 @@ class Exclusion(Patterns):
     why: str = Field(description="Why a match inside this text does not count")
 
 
+class Narrowing(Patterns):
+    """Words that narrow what an element's words ask to a narrower subject than the recommendation's: vetting
+    only of those suspected of sexual violence, monitoring only of violations against children. Where every
+    match of the element in its clause is narrowed so, the words meet the rule only for that subject: partial,
+    with the reason said, unless another clause asks for the general thing."""
+
+    label: str = Field(description="The narrower subject, as the reason says it: 'only for {label}'")
+    elements: list[str] = Field(min_length=1, description="The elements whose words it narrows")
+
+
 class Condition(Strict):
     """One way to meet the rule: all these elements together."""
 
@@ -179,6 +189,12 @@ class Rule(Strict):
         "on it. A subject, never a word: specific on its own",
     )
     exclude: list[Exclusion] = Field(default_factory=empty_list)
+    narrowed: list[Narrowing] = Field(
+        default_factory=empty_list,
+        description="Narrower subjects that make words meeting the rule partial: a narrowing found within the "
+        "element's words, or beside them in the same clause with no list between ('vetting ... to exclude "
+        "those suspected of sexual violence'; not '..., including sexual violence')",
+    )
     # What to propose, and the proof that the rule works.
     suggestion: str = Field(
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
@@ -218,8 +234,9 @@ class Rule(Strict):
             ("partial", n) for s in self.partial for n in s
         ]
         used += [("exclude", n) for x in self.exclude for n in x.elements or []]
+        used += [("narrowed", n) for x in self.narrowed for n in x.elements]
         for where, name in used:
-            if where != "exclude" and name == SUBJECT and self.subject is not None:
+            if where not in ("exclude", "narrowed") and name == SUBJECT and self.subject is not None:
                 raise ValueError(
                     f"{where} names the subject: the subject is partial on its own, never part of a set"
                 )
