@@ -65,8 +65,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # violence are not a grave violation against them (2467 OP 18), and compliance with the HRDDP is no
     # obligation of forces outside UN command (2748 OP 8). 243 with the partial/missing boundary read by
     # principle (round 9): 2645's human rights unit and its mission's own security need named in the preamble,
-    # 1907's attacks on a list ending with the African Union mission's personnel.
-    "real9": (243, 0),
+    # 1907's attacks on a list ending with the African Union mission's personnel; 244 once benchmarks that
+    # measure a transition's progress are no safeguard on the UN's support (2748 OP 8(e), hrddp-mitigation).
+    "real9": (244, 0),
 }
 
 
