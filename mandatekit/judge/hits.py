@@ -53,6 +53,15 @@ def found_patterns(
     return found
 
 
+def _clauses_around(prepared: Prepared, para: int, start: int, end: int) -> tuple[int, int, int]:
+    """The span of the verb clauses (judge/clauses.py) that the words at [start, end) stand in."""
+    index = prepared.index(para)
+    starts = index.clauses
+    last = index.clause_of(max(start, end - 1))
+    stop = starts[last + 1] if last + 1 < len(starts) else len(prepared.paragraphs[para].text)
+    return para, starts[index.clause_of(start)], stop
+
+
 def find_hits(
     prepared: Prepared, rule: Rule, terms: Terms = (), setting: Setting | None = None
 ) -> dict[str, list[Hit]]:
@@ -82,6 +91,8 @@ def find_hits(
         spans = found_patterns(prepared, exclusion, terms, setting)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
+        elif exclusion.within == "clause":  # ... or the clauses (each governed by its own verb) it stands in
+            spans = [_clauses_around(prepared, p, start, end) for p, start, end in spans]
         if borrowed.borrowings:  # found in borrowed words, it rules out what the reference borrows
             spans += borrowed.excluded(
                 expand_placeholders(tuple(exclusion.phrases), terms),

@@ -120,10 +120,13 @@ class Exclusion(Patterns):
     """Text that neutralizes a match inside it (standing boilerplate, false friends)."""
 
     elements: list[str] | None = Field(None, description="Elements it neutralizes; all when left out")
-    within: Literal["match", "paragraph"] = Field(
+    within: Literal["match", "clause", "paragraph"] = Field(
         "match",
-        description="match: a match of an element inside this text does not count; paragraph: no match in a "
-        "paragraph holding this text counts (context such as 'sexual exploitation and abuse' by UN personnel)",
+        description="match: a match of an element inside this text does not count; clause: no match in the "
+        "clause holding this text counts (the part of a paragraph one verb governs: '...; recommends further "
+        "that troop-contributing countries train their contingents' rules out that clause, not the one before); "
+        "paragraph: no match in a paragraph holding this text counts (context such as 'sexual exploitation and "
+        "abuse' by UN personnel)",
     )
     why: str = Field(description="Why a match inside this text does not count")
 

@@ -66,8 +66,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # obligation of forces outside UN command (2748 OP 8). 243 with the partial/missing boundary read by
     # principle (round 9): 2645's human rights unit and its mission's own security need named in the preamble,
     # 1907's attacks on a list ending with the African Union mission's personnel; 244 once benchmarks that
-    # measure a transition's progress are no safeguard on the UN's support (2748 OP 8(e), hrddp-mitigation).
-    "real9": (244, 0),
+    # measure a transition's progress are no safeguard on the UN's support (2748 OP 8(e), hrddp-mitigation);
+    # 245 once "recommends further" opens a clause of its own and the UN contingents named there rule out
+    # only that clause (2143 OP 20: child protection in military training and standing orders, ssr-conduct).
+    "real9": (245, 0),
 }
 
 
