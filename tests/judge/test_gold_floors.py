@@ -57,8 +57,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # 254 once the partial/missing boundary is read by principle (round 9): the mission's own human rights work
     # without monitoring (2732's task to promote the protection of human rights), civilian control and oversight
     # of the forces (2512), the security sector named as an institution to strengthen (2732 PP 4), and UN
-    # personnel's freedom of movement named by a pronoun (2139 OP 12): each the subject, partial.
-    "real8": (254, 0),
+    # personnel's freedom of movement named by a pronoun (2139 OP 12), the mission's part in humanitarian work
+    # named by its tasks (2732 OP 6(c)): each the subject, partial.
+    "real8": (255, 0),
     # The seventh holdout (round 7): 236/264 and 3 false met both before the round (231c78b) and at its end
     # (8e3cfc2), measured by the lead only; nobody tuning read it. 239 and 0 false met once access named as one
     # item of a plan against another violation is not the access demand (2467 OP 1), children born of sexual
