@@ -8,6 +8,7 @@ Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, eac
 - forces: the forces outside UN command a draft names, read by what they are (a rule `reads` them);
 - prepared: a document made ready for many rules, with those answers kept;
 - hits: where each element is found, less what the exclusions rule out;
+- narrowed: the words that meet a rule only for a narrower subject than the recommendation's;
 - evidence: the elements found together, the best of them, and the clause quoted;
 - verdict: met, partial or missing, and why; messages: what a finding says;
 - report: the findings and report the renderers read; examples: a rule file's examples run as tests.

@@ -38,7 +38,7 @@ class _Spans:
         return bool(k) and self.ends_max[k - 1] > start
 
 
-def _found(
+def found_patterns(
     prepared: Prepared, patterns: Patterns, terms: Terms, setting: Setting
 ) -> list[tuple[int, int, int]]:
     """Where a rule's patterns match, and what the judge reads for it by structure (`Patterns.reads`)."""
@@ -53,6 +53,15 @@ def _found(
     return found
 
 
+def _clauses_around(prepared: Prepared, para: int, start: int, end: int) -> tuple[int, int, int]:
+    """The span of the verb clauses (judge/clauses.py) that the words at [start, end) stand in."""
+    index = prepared.index(para)
+    starts = index.clauses
+    last = index.clause_of(max(start, end - 1))
+    stop = starts[last + 1] if last + 1 < len(starts) else len(prepared.paragraphs[para].text)
+    return para, starts[index.clause_of(start)], stop
+
+
 def find_hits(
     prepared: Prepared, rule: Rule, terms: Terms = (), setting: Setting | None = None
 ) -> dict[str, list[Hit]]:
@@ -61,7 +70,7 @@ def find_hits(
     paragraphs = prepared.paragraphs
     setting = setting or Setting()
     excluded: dict[str | None, dict[int, list[tuple[int, int]]]] = {}  # element -> paragraph -> spans
-    raw = {name: _found(prepared, element, terms, setting) for name, element in rule.searched.items()}
+    raw = {name: found_patterns(prepared, element, terms, setting) for name, element in rule.searched.items()}
     # A clause that names its subject by paragraph number, read with the words of the paragraphs it names
     # (judge/borrowed.py): a match must begin in the clause's own words and end in the borrowed ones.
     borrowed = prepared.borrowed
@@ -81,9 +90,11 @@ def find_hits(
     for exclusion in rule.exclude:
         if not any(raw[name] for name in exclusion.elements or raw):
             continue  # nothing for it to neutralize: no need to compile or search it
-        spans = _found(prepared, exclusion, terms, setting)
+        spans = found_patterns(prepared, exclusion, terms, setting)
         if exclusion.within == "paragraph":  # the context rules out the whole paragraph
             spans = [(p, 0, len(paragraphs[p].text)) for p in dict.fromkeys(p for p, _, _ in spans)]
+        elif exclusion.within == "clause":  # ... or the clauses (each governed by its own verb) it stands in
+            spans = [_clauses_around(prepared, p, start, end) for p, start, end in spans]
         if borrowed.borrowings:  # found in borrowed words, it rules out what the reference borrows
             spans += borrowed.excluded(
                 expand_placeholders(tuple(exclusion.phrases), terms),

@@ -54,6 +54,11 @@ def qualified(ref: str | None, words: str) -> str:
     return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
 
 
+def narrowed(ref: str | None, subject: str, label: str) -> str:
+    """Words that meet the rule only for a narrower subject than the recommendation's (judge/narrowed.py)."""
+    return f"Only for {subject} ({ref}): the recommendation asks for {label} without that limit."
+
+
 def read_with(ref: str | None, written: str, refs: tuple[str, ...]) -> str:
     """A clause read with the words of the paragraphs it names by number (judge/borrowed.py)."""
     named = ", ".join(refs) if len(refs) <= 3 else f"{refs[0]} to {refs[-1]}"

@@ -20,6 +20,7 @@ from mandatekit.judge.evidence import (
 )
 from mandatekit.judge.forces import forces_setting
 from mandatekit.judge.hits import Hit, find_hits
+from mandatekit.judge.narrowed import narrowed_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
@@ -102,8 +103,19 @@ def judge_rule(
     the profile and of every bundled profile (`profile_terms`), unless `terms` says which."""
     paragraphs = prepared.paragraphs
     terms = profile_terms(profile) if terms is None else terms
-    hits = find_hits(prepared, rule, terms, forces_setting(profile, terms))
-    ranked = sorted(candidates(prepared, rule, hits, defects), key=Candidate.rank)
+    setting = forces_setting(profile, terms)
+    hits = find_hits(prepared, rule, terms, setting)
+    narrow = narrowed_hits(prepared, rule, hits, terms, setting) if rule.narrowed else {}
+
+    def judged(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
+        found = defects(rule, min_verb, chosen, prepared)
+        # Words that meet the rule only for a narrower subject (judge/narrowed.py) meet a part of it.
+        if limited := [h for h in chosen if h in narrow]:
+            h = limited[0]
+            found.append(messages.narrowed(paragraphs[h.para].ref, narrow[h], rule.elements[h.element].label))
+        return found
+
+    ranked = sorted(candidates(prepared, rule, hits, judged), key=Candidate.rank)
     reasons: list[str] = []
     chosen: list[Hit] = []
     if ranked and not ranked[0].defects:
@@ -178,7 +190,7 @@ def compile_programs(rules: list[Rule], profile: Profile | None = None) -> None:
     instead of each compiling the same programs again."""
     terms = profile_terms(profile)
     for rule in rules:
-        for patterns in [*rule.searched.values(), *rule.exclude]:
+        for patterns in [*rule.searched.values(), *rule.exclude, *rule.narrowed]:
             phrases = expand_placeholders(tuple(patterns.phrases), terms)
             program = pattern_set(phrases, expand_regex_placeholders(patterns.regex, terms)).program()
             # RE2 compiles the reversed program, which finds where a match starts, at the first match:

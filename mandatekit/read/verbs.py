@@ -187,7 +187,8 @@ _SOMEONE_ELSES = lazily(
 _COORDINATED_VERBS = (
     r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
     r"stresses|underlines|underscores|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms|reiterates|"
-    r"expresses|deplores|highlights|insists|directs|continues|recogni[sz]es|acknowledges|commends|affirms|regrets"
+    r"expresses|deplores|highlights|insists|directs|continues|recogni[sz]es|acknowledges|commends|affirms|regrets|"
+    r"recommends"
 )
 # The separator is '[;,]\s*(?:and\s+)?' or '\s+and\s+', written to open with one character class: the
 # regex engine then skips quickly to the places where a match can start instead of trying every one.

@@ -135,6 +135,8 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
         problems += _pattern_problems(path, lines, "subject", rule.subject.phrases, rule.subject.regex, terms)
     for i, exclusion in enumerate(rule.exclude):
         problems += _pattern_problems(path, lines, f"exclude.{i}", exclusion.phrases, exclusion.regex, terms)
+    for i, narrowing in enumerate(rule.narrowed):
+        problems += _pattern_problems(path, lines, f"narrowed.{i}", narrowing.phrases, narrowing.regex, terms)
     return rule, lines, problems
 
 
@@ -225,7 +227,7 @@ def _rulebook_json(rulebook: Rulebook) -> dict[str, Any]:
         "sources": [
             [list(phrases), list(regexes), combined_source(phrases, regexes)]
             for rule in rulebook.rules
-            for p in [*rule.searched.values(), *rule.exclude]
+            for p in [*rule.searched.values(), *rule.exclude, *rule.narrowed]
             for phrases in [expand_placeholders(tuple(p.phrases), rulebook.terms)]
             for regexes in [expand_regex_placeholders(p.regex, rulebook.terms)]
         ],

@@ -184,6 +184,7 @@ def pattern_country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tu
     parts = [(f"elements.{name}", element) for name, element in rule.elements.items()]
     parts += [("subject", rule.subject)] if rule.subject else []
     parts += [(f"exclude.{i}", exclusion) for i, exclusion in enumerate(rule.exclude)]
+    parts += [(f"narrowed.{i}", narrowing) for i, narrowing in enumerate(rule.narrowed)]
     out = []
     for at, patterns in parts:
         for kind, items in (("phrases", patterns.phrases), ("regex", patterns.regex)):

@@ -126,12 +126,25 @@ class Exclusion(Patterns):
     """Text that neutralizes a match inside it (standing boilerplate, false friends)."""
 
     elements: list[str] | None = Field(None, description="Elements it neutralizes; all when left out")
-    within: Literal["match", "paragraph"] = Field(
+    within: Literal["match", "clause", "paragraph"] = Field(
         "match",
-        description="match: a match of an element inside this text does not count; paragraph: no match in a "
-        "paragraph holding this text counts (context such as 'sexual exploitation and abuse' by UN personnel)",
+        description="match: a match of an element inside this text does not count; clause: no match in the "
+        "clause holding this text counts (the part of a paragraph one verb governs: '...; recommends further "
+        "that troop-contributing countries train their contingents' rules out that clause, not the one before); "
+        "paragraph: no match in a paragraph holding this text counts (context such as 'sexual exploitation and "
+        "abuse' by UN personnel)",
     )
     why: str = Field(description="Why a match inside this text does not count")
+
+
+class Narrowing(Patterns):
+    """Words that narrow what an element's words ask to a narrower subject than the recommendation's: vetting
+    only of those suspected of sexual violence, monitoring only of violations against children. Where every
+    match of the element in its clause is narrowed so, the words meet the rule only for that subject: partial,
+    with the reason said, unless another clause asks for the general thing."""
+
+    label: str = Field(description="The narrower subject, as the reason says it: 'only for {label}'")
+    elements: list[str] = Field(min_length=1, description="The elements whose words it narrows")
 
 
 class Condition(Strict):
@@ -185,6 +198,12 @@ class Rule(Strict):
         "on it. A subject, never a word: specific on its own",
     )
     exclude: list[Exclusion] = Field(default_factory=empty_list)
+    narrowed: list[Narrowing] = Field(
+        default_factory=empty_list,
+        description="Narrower subjects that make words meeting the rule partial: a narrowing found within the "
+        "element's words, or beside them in the same clause with no list between ('vetting ... to exclude "
+        "those suspected of sexual violence'; not '..., including sexual violence')",
+    )
     # What to propose, and the proof that the rule works.
     suggestion: str = Field(
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
@@ -224,8 +243,9 @@ class Rule(Strict):
             ("partial", n) for s in self.partial for n in s
         ]
         used += [("exclude", n) for x in self.exclude for n in x.elements or []]
+        used += [("narrowed", n) for x in self.narrowed for n in x.elements]
         for where, name in used:
-            if where != "exclude" and name == SUBJECT and self.subject is not None:
+            if where not in ("exclude", "narrowed") and name == SUBJECT and self.subject is not None:
                 raise ValueError(
                     f"{where} names the subject: the subject is partial on its own, never part of a set"
                 )

@@ -3,6 +3,8 @@ the end of its clause; the evidence cited is what a careful coder would cite."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mandatekit import check
 
 # The issue's own example: four verbs, four clauses; the words of two of them do not add up.
@@ -262,3 +264,41 @@ def test_a_paragraph_of_clauses_with_no_verb_read_is_judged_not_a_crash() -> Non
         "and immediately cease obstructing humanitarian access;\n"
     )
     assert len(report.findings) >= 20
+
+
+def test_recommends_further_opens_a_clause_of_its_own() -> None:
+    from mandatekit.judge.prepared import Prepared
+    from mandatekit.read import read_string
+
+    text = (
+        "20. Recommends that Member States include child protection in military training; recommends further "
+        "that troop-contributing countries train their contingents;"
+    )
+    prepared = Prepared(read_string(text))
+    [para] = [i for i, p in enumerate(prepared.paragraphs) if p.ref == "OP 20"]
+    assert len(prepared.index(para).clauses) == 2
+
+
+def test_an_exclusion_within_a_clause_rules_out_that_clause_not_its_neighbour(tmp_path: Path) -> None:
+    """`within: clause`: the context rules out the clause it stands in (the part of the paragraph one verb
+    governs), not another clause of the paragraph under a verb of its own."""
+    rule = (
+        "id: orders\ntitle: Orders\nseverity: low\ntheme: Security sector\nrecommendation: Orders for the army.\n"
+        'sources:\n  - id: rwanda-car-2022\n    quote: "recruited outside the ordinary procedure"\n'
+        "message: {met: m, partial: p, missing: n}\nmin_verb: calls\n"
+        "elements:\n  orders:\n    label: standing orders\n    phrases: [standard operating procedures]\n"
+        "exclude:\n  - why: contingents sent to UN operations are not the army\n    within: clause\n"
+        "    phrases: [troop-contributing]\n"
+        "met: [orders]\nsuggestion: Urges orders;\n"
+        'examples:\n  - verdict: met\n    text: "1. Urges the army to adopt standard operating procedures;"\n'
+    )
+    (tmp_path / "orders.yaml").write_text(rule, encoding="utf-8")
+    apart = (
+        "4. Urges the Government to adopt standard operating procedures for the army; urges further that "
+        "troop-contributing countries train their contingents;"
+    )
+    together = (
+        "4. Urges troop-contributing countries to adopt standard operating procedures for their contingents;"
+    )
+    assert check(apart, rules=[tmp_path], only=["orders"]).findings[0].verdict == "met"
+    assert check(together, rules=[tmp_path], only=["orders"]).findings[0].verdict == "missing"

@@ -54,13 +54,23 @@ FLOORS: dict[str, tuple[int, int]] = {
     # are read by what they are (2158's AMISOM, 2489's Resolute Support Mission, 2512's ECOMIB); 250 once a
     # clause that names its subject by paragraph number is read with those paragraphs' words (2139 OP 17: a
     # report on compliance with paragraphs 2 through 12).
-    "real8": (250, 0),
+    # 254 once the partial/missing boundary is read by principle (round 9): the mission's own human rights work
+    # without monitoring (2732's task to promote the protection of human rights), civilian control and oversight
+    # of the forces (2512), the security sector named as an institution to strengthen (2732 PP 4), and UN
+    # personnel's freedom of movement named by a pronoun (2139 OP 12), the mission's part in humanitarian work
+    # named by its tasks (2732 OP 6(c)): each the subject, partial.
+    "real8": (255, 0),
     # The seventh holdout (round 7): 236/264 and 3 false met both before the round (231c78b) and at its end
     # (8e3cfc2), measured by the lead only; nobody tuning read it. 239 and 0 false met once access named as one
     # item of a plan against another violation is not the access demand (2467 OP 1), children born of sexual
     # violence are not a grave violation against them (2467 OP 18), and compliance with the HRDDP is no
-    # obligation of forces outside UN command (2748 OP 8).
-    "real9": (240, 0),
+    # obligation of forces outside UN command (2748 OP 8). 243 with the partial/missing boundary read by
+    # principle (round 9): 2645's human rights unit and its mission's own security need named in the preamble,
+    # 1907's attacks on a list ending with the African Union mission's personnel; 244 once benchmarks that
+    # measure a transition's progress are no safeguard on the UN's support (2748 OP 8(e), hrddp-mitigation);
+    # 245 once "recommends further" opens a clause of its own and the UN contingents named there rule out
+    # only that clause (2143 OP 20: child protection in military training and standing orders, ssr-conduct).
+    "real9": (245, 0),
 }
 
 
