@@ -201,8 +201,11 @@ def _head(prepared: Prepared, para: Paragraph, at: int) -> tuple[int, int]:
     start = max(clause, at - MAX_HEAD)
     action = _ACTION.search(para.text, start, at)
     if action is None and clause < start and _ITEM_OF.search(para.text, at - KEPT, at):
-        # Far down its clause, the reference an item of what the clause asks: read with what it asks.
-        start, action = clause, _ACTION.search(para.text, clause, at)
+        # Far down its clause, the reference an item of what the clause asks: read with what it asks, and
+        # only that (its addressee stands far from the reference; each borrowed piece repeats the head).
+        asked = _ACTION.search(para.text, clause, at)
+        if asked:
+            return asked.start(), _asked(para.text, asked, at)
     end = _asked(para.text, action, at) if action and action.end() <= at else at
     if end - start > KEPT:  # the last `KEPT` characters, from a word's start
         space = para.text.find(" ", end - KEPT, end)
