@@ -47,6 +47,24 @@ _ACTION = re.compile(
     r"immediately|promptly|regularly|closely)\s+)*[\w-]+",
     re.IGNORECASE,
 )
+# What is asked may be a report the clause's verb asks for: "to submit a joint report", "to provide regular
+# briefings" ask for the report itself, as "to report" does.
+_REPORTING_VERBS = frozenset(
+    ["submit", "provide", "present", "deliver", "prepare", "produce", "give", "include"]
+)
+_REPORT_ASKED = re.compile(
+    r"(?:\s+(?:a|an|the|regular|joint|written|detailed|comprehensive|periodic|annual|further|full|special|oral"
+    r"|public)){0,4}\s+(?:reports?|briefings?|updates?)\b",
+    re.IGNORECASE,
+)
+# The reference as an item of what the clause asks at its opening ("to submit a joint report ... on the status
+# of implementation of the mandate ..., including the state of compliance with paragraphs 3 to 13"; "to report
+# on the implementation of this resolution ..., in particular paragraphs 2 through 12"): a marker that adds an
+# item to the clause's object, a few words before the reference.
+_ITEM_OF = re.compile(
+    r"\b(?:including|in\s+particular|particularly|notably|especially|inter\s+alia)\b(?:\s+[\w'’-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
 _PIECE_CUT = re.compile(r"[,;:](?=\s)")
 _THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 _JOINING = re.compile(
@@ -174,15 +192,32 @@ def _head(prepared: Prepared, para: Paragraph, at: int) -> tuple[int, int]:
     reference, up to what it asks ('... to report') where it asks it there, else up to the reference, of
     which the last `KEPT` characters are kept. A
     reference far down a long clause (the last of a report's many subjects) is read in its place: what
-    the clause asked at its opening is not what the words just before the reference qualify."""
+    the clause asked at its opening is not what the words just before the reference qualify. Unless a marker
+    makes the reference an item of what the clause asks ("..., including the state of compliance with
+    paragraphs 3 to 13"): then, however far, the clause's action is read with it, as for a near one. What is
+    asked includes the report the action asks for ("to submit a joint report")."""
     index = prepared.index(para.index)
-    start = max(index.clause_start(at), index.verb_clause_start(at), at - MAX_HEAD)
+    clause = max(index.clause_start(at), index.verb_clause_start(at))
+    start = max(clause, at - MAX_HEAD)
     action = _ACTION.search(para.text, start, at)
-    end = action.end() if action and action.end() <= at else at
+    if action is None and clause < start and _ITEM_OF.search(para.text, at - KEPT, at):
+        # Far down its clause, the reference an item of what the clause asks: read with what it asks, and
+        # only that (its addressee stands far from the reference; each borrowed piece repeats the head).
+        asked = _ACTION.search(para.text, clause, at)
+        if asked:
+            return asked.start(), _asked(para.text, asked, at)
+    end = _asked(para.text, action, at) if action and action.end() <= at else at
     if end - start > KEPT:  # the last `KEPT` characters, from a word's start
         space = para.text.find(" ", end - KEPT, end)
         start = space + 1 if space >= 0 else end - KEPT
     return start, end
+
+
+def _asked(text: str, action: re.Match[str], at: int) -> int:
+    """Where what a clause asks ends: after its action, and after the report that action asks for."""
+    verb = action.group().split()[-1].lower()
+    report = _REPORT_ASKED.match(text, action.end(), at) if verb in _REPORTING_VERBS else None
+    return report.end() if report else action.end()
 
 
 def _pieces(para: Paragraph) -> list[str]:

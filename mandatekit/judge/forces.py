@@ -10,18 +10,27 @@ State's forces). It is told by the shape of its name, as a drafter writes any su
 - "Operation X" ("Operation Barkhane"), "X-led force" ("a NATO-led mission", "the Saudi-led coalition");
 - an organisation's acronym or a nationality before forces, troops or a mission ("the MSS mission", "AU
   forces", "French forces");
-- and afterwards the acronym the text defined for such a name, wherever it stands alone ("ECOMIB's mandate").
+- and afterwards the acronym the text defined for such a name, wherever it stands alone ("ECOMIB's mandate");
+  a name that is only the head word, owned by the body named before it ("ECOWAS ... through the activities of
+  its Mission (ECOMIB)"), defines such an acronym too: the Council does not call its own missions "its Mission";
+- a force known to the text only by its acronym or name, with no definition anywhere, read by what is said of it
+  as of a force: deployed, drawn down, sending troops and contingents ("the deployment of EACRF", "SAMIDRC
+  contingents", "the deployment of the Wagner Group"). An acronym the text defines for something else (an
+  organisation, an agency) is what its definition says; "withdrawal", "presence", "operations" and
+  "personnel" are said of armed groups, agencies and offices too ("the withdrawal of the M23"), and tell
+  nothing.
 
 What is not such a force is told from the name and from the profile, never from a list of forces:
 - the mission itself: its acronym, or a name whose words all stand in its full name ("the Verification
   Mission"), or a unit the text gives the mission ("UNMISS's Regional Protection Force");
 - a United Nations entity: a name holding "United Nations" (or an acronym the text defines for one, or one
-  beginning UN), the Council, the Secretariat, its departments, offices and panels;
+  beginning UN; alone, an acronym holding NU, the Organization's French initials: MONUSCO, BINUH), the Council, the Secretariat, its departments, offices and panels;
 - a mission that is no force by its kind: an assessment, fact-finding, observation, electoral, good-offices,
   political, monitoring or verification mission, a Permanent Mission to the UN;
 - the host State's own forces: a name that says only what the forces do (Armed, Defence, Security, Police,
   National ...) and at most whose they are by the host's nationality or name ("the Somali National Army",
-  "the Armed Forces of the DRC", "Government forces"); another State's army named by its own country is
+  "the Armed Forces of the DRC", "Government forces"), or the acronym a profile gives a host's forces
+  ("FARDC", "FACA"); another State's army named by its own country is
   outside UN command ("the Kenya Defence Forces");
 - an armed group: a name that declares a cause or a side (Liberation, Democratic, Resistance, Movement,
   Front ...) or holds a word of the profile's armed groups ("the Allied Democratic Forces").
@@ -65,6 +74,23 @@ _FORCE_NAMES = re.compile(
     rf"(?P<ledhead>forces|force|mission|operations|operation|coalition)\b"
 )
 _DEFINITION = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*{_ACRONYM}")
+# "ECOWAS ... through the activities of its Mission (ECOMIB)": a mission of the body named before it.
+_OWNED_DEFINITION = re.compile(
+    rf"(?<![\w'’-])(?:its|their|[A-Z][A-Z0-9]{{1,9}}['’]s)\s+(?:own\s+)?(?:Mission|Force|Operation)\s*{_ACRONYM}"
+)
+# What is said of a force named only by its acronym or name, after it ("EACRF troops", "SAMIDRC's
+# deployment", "SAMIDRC deployed in") or before it ("the deployment of EACRF", "contingents of SAMIDRC").
+_DEPLOYED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:troops|soldiers|contingents?|troop-contributing|troop-\s*and\s+police-contributing"
+    r"|deployment|deployed|drawdown)\b"
+)
+_DEPLOYED_BEFORE = re.compile(
+    r"\b(?:deployment|deploying|drawdown|troops|soldiers|contingents)\s+of\s+(?:the\s+)?$"
+)
+# A bare acronym, and a name ending in "Group" (a private military company's: "the Wagner Group").
+_BARE = re.compile(
+    rf"(?<![\w'’-])(?:(?P<acr>[A-Z][A-Z0-9]{{1,8}}[A-Z0-9])|(?P<group>{_CAP}(?:\s+{_CAP}){{0,3}})\s+Group)(?![\w-])"
+)
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -112,22 +138,25 @@ class Setting:
     own: tuple[str, ...] = ()  # the mission's acronym and full names
     host: tuple[str, ...] = ()  # the host's nationality words and the country's names
     armed_groups: tuple[str, ...] = ()  # named armed groups
+    national: tuple[str, ...] = ()  # the acronyms of host States' own forces ("FARDC", "FACA")
 
 
 def forces_setting(profile: Profile | None, terms: Terms) -> Setting:
     """The mission and host that are not forces outside UN command: the profile's. With no profile (or none
     that names a host), the host is any the bundled profiles name: a host's own forces are then never read as
-    foreign. The armed groups are those every profile names (`terms`): one is a group in any draft."""
+    foreign. The armed groups and host forces are those every profile names (`terms`): one is a group, or a
+    State's own army, in any draft."""
     words = dict(terms)
     armed_groups = tuple(words.get("armed_groups", ()))
+    national = tuple(words.get("national_forces", ()))
     if profile is None:
-        return Setting(host=tuple(words.get("nationality", ())), armed_groups=armed_groups)
+        return Setting(host=tuple(words.get("nationality", ())), armed_groups=armed_groups, national=national)
     own = tuple(w for w in [profile.mission, *profile.names] if w)
     host = [*profile.pattern_words.get("nationality", []), *(n for n in [profile.country] if n)]
     host += profile.country_names
     if not host:
         host += words.get("nationality", ())
-    return Setting(own=own, host=tuple(host), armed_groups=armed_groups)
+    return Setting(own=own, host=tuple(host), armed_groups=armed_groups, national=national)
 
 
 def _words(text: str) -> list[str]:
@@ -172,9 +201,16 @@ class _Reader:
             if "United Nations" in m["name"] or m["name"].startswith("UN "):
                 self.un_acronyms.add(m["acr"])
                 self.un_names.append(set(_words(m["name"])))
+        self.national = set(setting.national)
+        self.defined = {m["acr"] for m in definitions}
+        self.owned_definitions = {
+            m["acr"] for text in texts.values() for m in _OWNED_DEFINITION.finditer(text)
+        } - self.own_acronyms
         self.other_armed = list(setting.armed_groups)  # armed groups, by the profile and by the text
         self.belligerents: set[str] = set()
         for m in definitions:
+            if m["acr"] in self.owned_definitions:
+                continue  # "its Mission (ECOMIB)": the name is only the head word, read by its owner
             kind = self.kind(m["name"], "Forces", None, "")
             if kind in ("national", "armed", "own", "un"):
                 self.other_acronyms.add(m["acr"])
@@ -211,7 +247,7 @@ class _Reader:
             return "un"
         if acronym in self.un_acronyms or any(w in self.un_acronyms for w in words):
             return "un"
-        if len(words) == 1 and words[0] in self.other_acronyms:
+        if len(words) == 1 and (words[0] in self.other_acronyms or words[0] in self.national):
             return "national"  # or an armed group's: either way not a force outside UN command
         if words[-1] == "Task" and (len(words) < 2 or words[-2] not in _MILITARY_TASK):
             return "not-force"  # a working group ("the Financial Action Task Force"), not a joint force
@@ -279,6 +315,10 @@ class _Reader:
                 found.append((para, start, end))
                 if acronym:
                     outside_acronyms[acronym] = name
+        for acronym in self.owned_definitions:
+            if self._foreign_acronym(acronym):
+                outside_acronyms.setdefault(acronym, acronym)
+        found += self._bare(set(outside_acronyms))
         if outside_acronyms:
             alone = re.compile(
                 r"(?<![\w-])(?:"
@@ -288,6 +328,46 @@ class _Reader:
             for para, text in self.texts.items():
                 found.extend((para, m.start(), m.end()) for m in alone.finditer(text))
         return _merged(found)
+
+    def _foreign_acronym(self, acronym: str) -> bool:
+        """Whether an acronym may name a force outside UN command: not the mission's, a UN body's (its English
+        or French initials), the host's forces', an armed group's or a State's the text shows as a party."""
+        if acronym in self.own_acronyms or acronym in self.owned or acronym in self.belligerents:
+            return False
+        if acronym.startswith("UN") or "NU" in acronym or acronym in self.un_acronyms:
+            return False
+        if acronym in self.other_acronyms or acronym in self.national or acronym in self.host:
+            return False
+        return not (self.armed and self.armed.fullmatch(acronym))
+
+    def _bare(self, known: set[str]) -> list[tuple[int, int, int]]:
+        """Forces named only by an acronym no definition explains, or by a name ending in "Group", where the
+        text speaks of them as of a force (deployed, drawn down, sending troops)."""
+        found = []
+        for para, text in self.texts.items():
+            for m in _BARE.finditer(text):
+                acronym = m["acr"]
+                if acronym and (
+                    acronym in known or acronym in self.defined or not self._foreign_acronym(acronym)
+                ):
+                    continue  # already read, or what its definition says
+                if m["group"] and not self._group(m["group"]):
+                    continue
+                if _DEPLOYED_AFTER.match(text, m.end()) or _DEPLOYED_BEFORE.search(
+                    text[max(0, m.start() - 40) : m.start()]
+                ):
+                    start = m.start("group") if m["group"] else m.start()
+                    found.append((para, start, m.end()))
+        return found
+
+    def _group(self, name: str) -> bool:
+        """A "Group" a force may be (a private military company), not a body, a side or a UN panel."""
+        words = set(_words(name))
+        if words & (
+            NOT_A_FORCE | UN_WORDS | ARMED_GROUP_WORDS | _wordset("Working Contact Friends Expert Experts")
+        ):
+            return False
+        return not (self.armed and self.armed.search(name)) and not any(w in self.own_acronyms for w in words)
 
     @staticmethod
     def _parts(m: re.Match[str]) -> tuple[str | None, str, str | None, str]:

@@ -16,6 +16,7 @@ from mandatekit.read.model import (
     TooLarge,
     VerbClass,
 )
+from mandatekit.read.several import one_resolution
 from mandatekit.read.structure import build
 from mandatekit.read.text import decode, read_text
 
@@ -156,8 +157,11 @@ def _read(path: Path) -> Document:
             blocks = read_text(text, markdown=fmt == "markdown")
         except TooLarge as exc:
             raise DraftError(path, str(exc)) from exc
+    blocks, several = one_resolution(blocks, path.name)
     document = build(blocks, fmt, str(path))
     document.warnings.extend(notes)
+    if several:
+        document.warnings.insert(0, several)
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")
     return document
@@ -173,4 +177,8 @@ def _refuse_past_text_limit(path: Path, chars: int) -> None:
 
 def read_string(text: str, markdown: bool = False, name: str | None = None) -> Document:
     """Read a draft given as a string (rule examples, the Python API)."""
-    return build(read_text(text, markdown=markdown), "markdown" if markdown else "text", name)
+    blocks, several = one_resolution(read_text(text, markdown=markdown), name)
+    document = build(blocks, "markdown" if markdown else "text", name)
+    if several:
+        document.warnings.insert(0, several)
+    return document

@@ -97,3 +97,32 @@ def test_what_one_reference_borrows_is_bounded() -> None:
     borrowed = Prepared(read_string(text)).borrowed
     assert len(borrowed.borrowings) == 1
     assert borrowed.borrowed_chars <= MAX_PER_REFERENCE
+
+
+LONG_REPORT = (
+    "15. Requests the Secretary-General, in consultation with the Chairperson of the Commission, to submit a "
+    "joint report to the Council every 180 days on the status of implementation of the mandate that the "
+    "Council authorizes for the conduct of any such operation within the framework of this resolution, "
+)
+
+
+def test_a_reference_far_down_its_clause_as_an_item_of_what_is_asked_is_read_with_it() -> None:
+    # The report asked at the clause's opening, the reference one of its items ("including ...") far after.
+    text = DEMANDS + LONG_REPORT + "including the state of compliance with paragraphs 2 to 3 above;"
+    f = finding(text, "hr-monitoring")
+    assert f.verdict == "partial"
+    assert {e.ref for e in f.evidence} == {"OP 15"}
+    # A report asked by the verb that asks for it: "to submit a report on compliance with paragraph 2".
+    near = DEMANDS + "15. Requests the Secretary-General to submit a report on compliance with paragraph 2;"
+    assert finding(near, "hr-monitoring").verdict == "partial"
+
+
+def test_a_reference_far_down_its_clause_with_no_marker_is_read_in_its_place() -> None:
+    # Near miss: the same words, the reference not an item of the report but the measure of another thing.
+    text = (
+        DEMANDS + LONG_REPORT + "and on the resources of the operation as set out in paragraphs 2 to 3 above;"
+    )
+    assert finding(text, "hr-monitoring").verdict == "missing"
+    # Near miss: a report submitted elsewhere in the clause is not asked for ("to submit" its views).
+    views = DEMANDS + "15. Invites the parties to submit their views on compliance with paragraph 2;"
+    assert finding(views, "hr-monitoring").verdict == "missing"

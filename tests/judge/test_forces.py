@@ -90,6 +90,49 @@ def test_near_misses_are_not_forces_outside_un_command(text: str) -> None:
     assert named(text, under("minusca")) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Known only by an acronym no definition explains, spoken of as a force: deployed, withdrawn, sending
+        # contingents; or by a name ending in "Group" (a private military company).
+        ("Welcomes the deployment of EACRF in the eastern provinces;", ["EACRF"]),
+        ("Condemns the attacks against SAMIDRC contingents and notes SAMIDRC's drawdown;", ["SAMIDRC"] * 2),
+        ("Condemns the deployment of the Wagner Group in the country;", ["Wagner Group"]),
+        # A mission the text defines only by its head word, owned by the body named before it.
+        (
+            "Commending the Economic Community of West African States (ECOWAS) for the activities of its "
+            "Mission (ECOMIB); recognizes the important role of ECOMIB in securing the institutions",
+            ["ECOMIB", "ECOMIB"],
+        ),
+    ],
+)
+def test_a_force_known_only_by_its_acronym_or_name_is_read_by_what_is_said_of_it(
+    text: str, found: list[str]
+) -> None:
+    assert named(text, under("monusco")) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same acronyms with nothing said of them as of a force.
+        "Welcomes the efforts of EACRF and SAMIDRC in the region;",
+        # Withdrawal, presence, operations and personnel are said of armed groups, agencies and offices too.
+        "Expresses concern at the presence of ISIL and at ISIL operations and OHCHR personnel;",
+        "Demands the withdrawal of the M23 and of ADF from the occupied areas;",
+        # UN missions by their English or French initials, and the mission itself.
+        "Welcomes the deployment of BINUH and the drawdown of UNAMID and of MONUSCO;",
+        # A host's forces by the acronym a profile gives them, and an armed group of the profile.
+        "Welcomes the deployment of FARDC troops and of FACA contingents;",
+        # An acronym the text defines for an organisation, and groups that are bodies.
+        "the Intergovernmental Authority on Development (IGAD) and the deployment of IGAD monitors",
+        "Welcomes the deployment of the Working Group and the Contact Group;",
+    ],
+)
+def test_near_misses_of_a_bare_acronym_are_not_forces(text: str) -> None:
+    assert named(text, under("monusco")) == []
+
+
 def test_a_state_force_supporting_an_armed_group_is_a_party_not_a_force_beside_the_mission():
     text = (
         "Condemns the offensive of the 23 March Movement (M23) with the support of the Rwanda Defence Forces "

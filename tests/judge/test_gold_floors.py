@@ -26,8 +26,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # The first holdout: 220 cells (173 before tuning, 174 when measured as the holdout); 6 false met before
     # tuning, 5 when measured.
     "real3": (218, 0),
-    # The second holdout: 264 cells (211 before its round, 214 when measured); 6 false met when measured.
-    "real4": (254, 0),
+    # The second holdout: 264 cells (211 before its round, 214 when measured); 6 false met when measured. 255
+    # once a reference far down its clause, an item of what the clause asks, inherits it (2719 OP 15: a joint
+    # report "including the state of compliance with paragraphs 3 to 13").
+    "real4": (255, 0),
     # The third holdout: 264 cells (211 before its round, 218 when measured); 2 false met when measured. 256
     # once the protection of civilians named as what another activity contributes to (2592's mine action) is
     # no one's task.
@@ -70,7 +72,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # measure a transition's progress are no safeguard on the UN's support (2748 OP 8(e), hrddp-mitigation);
     # 245 once "recommends further" opens a clause of its own and the UN contingents named there rule out
     # only that clause (2143 OP 20: child protection in military training and standing orders, ssr-conduct).
-    "real9": (245, 0),
+    # 246 once a mission known as its organisation's "Mission (ECOMIB)" is a force outside UN command (2203,
+    # bilateral-forces; round 9 reader).
+    "real9": (246, 0),
 }
 
 
