@@ -13,7 +13,7 @@ import difflib
 import re
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
 from mandatekit.judge.cues import HEDGES
@@ -24,6 +24,17 @@ from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.rulebook import Severity, Verdict
 
 Change = Literal["improved", "regressed", "unchanged"]
+# A rule's line in a comparison: its verdict's change, or, where the verdict held, what the round did to the
+# evidence that carried it (its worst loss): deleted or cut, weakened (verb or hedge), or put in brackets.
+Status = Literal[
+    "regressed", "improved", "evidence lost", "evidence weakened", "evidence bracketed", "unchanged"
+]
+HELD_STATUS: dict[str, Status] = {
+    "deleted": "evidence lost",
+    "cut": "evidence lost",
+    "weakened": "evidence weakened",
+    "bracketed": "evidence bracketed",
+}
 LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
 # What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
 # evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
@@ -92,12 +103,41 @@ class RuleChange(BaseModel):
         """The round took evidence from this rule, whatever became of its verdict."""
         return any(loss.kind != "changed" for loss in self.losses)
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The rule's label: its verdict's change, or where the verdict held, what the round did to "
+        "its evidence (worst loss): 'evidence lost', 'evidence weakened', 'evidence bracketed'"
+    )
+    @property
+    def status(self) -> Status:
+        kinds = [loss.kind for loss in self.losses if loss.kind in HELD_STATUS]
+        if self.change != "unchanged" or not kinds:
+            return self.change
+        return HELD_STATUS[min(kinds, key=LOSS_ORDER.__getitem__)]
+
 
 class ComparisonSummary(BaseModel):
     improved: int = 0
     regressed: int = 0
-    unchanged: int = 0
+    unchanged: int = Field(0, description="Rules whose verdict held, those that lost evidence included")
     lost: int = Field(0, description="Rules not regressed whose evidence the round still cut or weakened")
+    evidence_lost: int = Field(0, description="Of `lost`: the verdict held, evidence deleted or cut")
+    evidence_weakened: int = Field(0, description="Of `lost`: the verdict held, its verb weakened or hedged")
+    evidence_bracketed: int = Field(0, description="Of `lost`: the verdict held, evidence put in brackets")
+    weakened_verbs: int = Field(0, description="Operative paragraphs whose own verb the round weakened")
+
+
+class VerbChange(BaseModel):
+    """An operative paragraph whose governing verb the round weakened, whether a rule cites it or not: a
+    drafter negotiates verbs ("Decides" -> "Encourages") on every paragraph, not only those the rules read."""
+
+    old_ref: str
+    new_ref: str | None
+    before: str
+    after: str
+    rules: list[str] = Field(
+        description="The rules whose evidence in the old draft stood in this paragraph or an item under it "
+        "(empty: no recommendation rests on it)"
+    )
 
 
 class Comparison(BaseModel):
@@ -106,6 +146,11 @@ class Comparison(BaseModel):
     changes: list[RuleChange] = Field(
         description="Regressions first, then the rules that lost evidence though their verdict held (worst "
         "loss first), then improvements, then the rest"
+    )
+    weakened_verbs: list[VerbChange] = Field(
+        default_factory=list,
+        description="Every operative paragraph with a verb of its own that the round weakened, in the old "
+        "draft's order, cited by a rule or not",
     )
     summary: ComparisonSummary
 
@@ -329,8 +374,48 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
             )
         )
     changes.sort(key=_what_was_lost)
+    verbs = weakened_verbs(old_doc, old, forward)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
+        **{k.replace(" ", "_"): sum(c.status == k for c in changes) for k in set(HELD_STATUS.values())},
+        weakened_verbs=len(verbs),
     )
-    return Comparison(old=old.document, new=new.document, changes=changes, summary=summary)
+    return Comparison(
+        old=old.document, new=new.document, changes=changes, weakened_verbs=verbs, summary=summary
+    )
+
+
+def weakened_verbs(old_doc: Document, old: Report, forward: Pairing) -> list[VerbChange]:
+    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
+    counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
+    has it, once; the rules whose evidence rests on either are named."""
+    cited: dict[int, list[str]] = {}
+    for finding in old.findings:
+        for e in finding.evidence:
+            cited.setdefault(e.paragraph, []).append(finding.rule)
+    out = []
+    for para in old_doc.paragraphs:
+        if para.kind is not Kind.operative or para.verb_inherited or para.verb_class is None:
+            continue
+        pair, _ = forward.counterpart(para)
+        match = pair.paragraph if pair else None
+        if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
+            continue
+        under = [para.index, *_items_under(old_doc, para)]
+        rules = list(dict.fromkeys(rule for i in under for rule in cited.get(i, [])))
+        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref,
+                              before=para.verb or para.verb_class.value,
+                              after=match.verb or match.verb_class.value, rules=rules))  # fmt: skip
+    return out
+
+
+def _items_under(doc: Document, para: Paragraph) -> list[int]:
+    """The items that take their verb from `para` (its sub-paragraphs, at any depth)."""
+    out: list[int] = []
+    for p in doc.paragraphs[para.index + 1 :]:
+        if p.parent is None or not p.verb_inherited:
+            break
+        if p.parent == para.index or p.parent in out:
+            out.append(p.index)
+    return out

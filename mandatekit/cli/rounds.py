@@ -31,8 +31,11 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
             rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
 
-    Regressions come first; for the paragraphs that carry the evidence, a word-level diff shows what changed,
-    matched across the drafts even when paragraphs were renumbered or moved.
+    Regressions come first, then the recommendations whose verdict held though the round took the words that
+    carried it, labelled "evidence lost" (deleted or cut), "evidence weakened" (a weaker verb, a hedge added)
+    or "evidence bracketed". For the paragraphs that carry the evidence, a word-level diff shows what changed,
+    matched across the drafts even when paragraphs were renumbered or moved. Last, "Operative verbs
+    weakened" lists every operative paragraph whose verb the round weakened, cited by a recommendation or not.
 
     \b
     Examples:

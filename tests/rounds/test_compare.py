@@ -191,4 +191,6 @@ def test_the_memo_tells_a_deleted_paragraph_in_a_sentence() -> None:
     sofa = next(c for c in lost["changes"] if c["rule"] == "sofa-reporting")
     assert (sofa["old"], sofa["new"], sofa["arrow"]) == ("met", "missing", "▼")
     assert sofa["story"] == "The old OP 5 met it and was deleted."
-    assert lost["summary"].endswith("regressed, none improved and 20 are unchanged.")
+    assert lost["summary"].endswith(
+        "regressed, none improved and 20 are unchanged. No operative paragraph's verb was weakened."
+    )
