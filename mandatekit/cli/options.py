@@ -22,6 +22,20 @@ profile_option = click.option(
 )
 
 
+def memo_head_options(f):  # type: ignore[no-untyped-def]
+    """--title, --author and --to: the memo head, for every command that writes a memo (`memo`, `compare -o`),
+    with one meaning. The command receives them as `title`, `author` and `memo_to`."""
+    f = click.option(
+        "--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team')."
+    )(f)
+    f = click.option(
+        "--author",
+        help="Who the memo is from (memo head and document properties). Without it the memo head reads "
+        "'[Your name]', for the sender to fill in.",
+    )(f)
+    return click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")(f)
+
+
 def warn_mission(report: object) -> None:
     """One line on stderr when the chosen profile's mission is not the draft's (the exit status stays)."""
     mission = getattr(report, "mission", None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mandatekit.cli.options import profile_option, rules_option
+from mandatekit.cli.options import memo_head_options, profile_option, rules_option
 from mandatekit.errors import MandatekitError, nearest, shown
 
 
@@ -22,13 +22,15 @@ from mandatekit.errors import MandatekitError, nearest, shown
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Also write the memo of NEW (.docx, .md or .html) with a 'Since the previous text' section.",
+    help="Also write the memo of NEW (.docx, .md or .html) with a 'Since the previous text' section "
+    "(its head: --title, --author, --to).",
 )
+@memo_head_options
 @click.option("--fail-on", type=click.Choice(["regression"]), help="Exit 1 if any recommendation regressed.")
 @rules_option
 @profile_option
-def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | None,
-            rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | None, author: str | None,
+            memo_to: str | None, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
 
     Regressions come first, then the recommendations whose verdict held though the round took the words that
@@ -41,12 +43,20 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     Examples:
       mandatekit compare zero-draft.docx rev1.docx
       mandatekit compare rev1.docx rev2.docx -o memo.docx --fail-on regression
+      mandatekit compare rev1.docx rev2.docx -o memo.docx --author "Delegation of X" --to "Penholder"
+
+    --title, --author and --to head the memo -o writes, as they do for `mandatekit memo`.
     """
     from mandatekit.api import setup as make_setup
     from mandatekit.compare import compare as compare_drafts
     from mandatekit.read import read
     from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
 
+    given = [name for name, value in (("--title", title), ("--author", author), ("--to", memo_to)) if value]
+    if given and output is None:
+        raise MandatekitError(
+            None, f"{', '.join(given)} head the memo: give -o memo.docx (or .md, .html) too"
+        )
     if output is not None:
         from mandatekit.output import refuse_overwrite
 
@@ -65,8 +75,8 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
         from mandatekit.cli.memo import write_memo
         from mandatekit.render.compare import previous_context
 
-        write_memo(new, new_report, setup, output, extra={"previous": previous_context(comparison)},
-                   document=new_doc)  # fmt: skip
+        write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
+                   extra={"previous": previous_context(comparison)}, document=new_doc)  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 
