@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from mandatekit.compare import Comparison
+from mandatekit.textnorm import joined
 
 # Each rule's mark in the table, by its label (RuleChange.status). Where the verdict held but the round took
 # evidence from it, the mark says "held" and the line under it opens with the label: "Evidence weakened: ...".
@@ -255,7 +256,7 @@ def _story(change: Any) -> str:
                 edits.append(f"“{piece.text}” was added")
             i += 1
         where = d.new_ref if d.old_ref == d.new_ref else f"{d.new_ref} (the old {d.old_ref})"
-        sentences.append(f"In {where}, " + "; ".join(edits) + ".")
+        sentences.append(f"In {where}, " + joined(edits) + ".")
     return " ".join(sentences)
 
 
