@@ -11,7 +11,9 @@ rules_option = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.",
+    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it. A rule whose "
+    "own examples do not give their verdicts is left out, with one warning naming its file "
+    "(`mandatekit rules test --rules DIR` says which example fails).",
 )
 profile_option = click.option(
     "--profile",

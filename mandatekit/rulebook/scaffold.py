@@ -44,7 +44,7 @@ RULE_SKELETON = """\
 # A mandatekit rule (rule.schema.json beside it, from `mandatekit rules schema`, lets editors check it).
 # Header first (who, what, how bad, why), then the check, then the proof. Guide: docs/writing-rules.md.
 # Every "FILL IN: ..." is a worked example of what goes there: replace it with your rule's own words (the
-# rule is refused while one is left). Check it with: mandatekit rules validate {folder}
+# rule is refused while one is left). Check it with: mandatekit rules validate --rules {folder}
 id: {rule_id}
 title: "FILL IN: Civilians are protected irrespective of the source of the threat"   # read in the scorecard
 severity: medium            # critical / high / medium / low
@@ -97,7 +97,7 @@ examples:                   # tests: run by `mandatekit rules test`; one 'met' e
 REGISTER_SKELETON = """\
 # Source documents of the rules in this folder: rules cite these ids under `sources:`.
 # Every "FILL IN: ..." is an example of what goes there: replace it (the register is refused while one is
-# left). Checked with the rules: mandatekit rules validate {folder}
+# left). Checked with the rules: mandatekit rules validate --rules {folder}
 sources:
   - id: our-brief-2026                # lower-case id, cited by rules as sources: - id: our-brief-2026
     title: "FILL IN: Civilians first: what the next mandate should say"
