@@ -321,3 +321,34 @@ def test_rule_folders_are_named_with_rules_everywhere_and_the_old_form_still_wor
     assert "deprecated" in err and f"rules list --rules {folder}" in err and len(err.splitlines()) == 1
     for command in ("validate", "test", "docs"):
         assert run("rules", command, "--rules", str(folder))[0] == 0, command
+
+
+def test_the_skeletons_exclude_teaches_the_syntax_the_schema_takes(tmp_path: Path) -> None:
+    """The commented `exclude` of `rules new`, uncommented in place of `exclude: []` and filled in, is a valid
+    exclusion (why, elements, within, phrases) that rules out the near miss it names."""
+    folder = tmp_path / "our-rules"
+    assert run("rules", "new", "my-rule", "--dir", str(folder))[0] == 0
+    rule = folder / "my-rule.yaml"
+    lines = rule.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# exclude:")
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("#"):
+            break
+        block.append(line[2:])
+    text = "\n".join(x for x in lines if not x.startswith("exclude: []")).replace("\n".join(
+        "# " + b for b in block), "\n".join(block))  # fmt: skip
+    # the near miss the exclusion names, as a rule writer adds it: met without the exclusion, partial with it
+    text += (
+        '\n  - verdict: partial\n    text: "1. Requests the Mission to support the primary responsibility of the '
+        'State to protect civilians irrespective of the source of the threat;"\n'
+    )
+    rule.write_text(text.replace("FILL IN: ", ""), encoding="utf-8")
+    sources = folder / "_sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
+    code, out, err = run("rules", "test", "--rules", str(folder))
+    assert code == 0 and out.splitlines()[-1] == "4 passed, 0 failed", out + err
+    from mandatekit.api import setup
+
+    [exclusion] = setup([folder], builtin=False, examples=False).rulebook.get("my-rule").exclude  # type: ignore[union-attr]
+    assert exclusion.elements == ["protect"] and exclusion.within == "match" and exclusion.why
