@@ -65,7 +65,13 @@ def rules() -> None:
 @rules.command("list")
 @rules_dirs_argument
 def list_rules(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """One line per rule: id, severity, theme, title."""
+    """One line per rule: id, severity, theme, title.
+
+    \b
+    Examples:
+      mandatekit rules list
+      mandatekit rules list --rules our-rules
+    """
     setup = _load(_folders("list", folders, rule_dirs))
     for rule in setup.rulebook.rules:
         click.echo(f"{rule.id:<22} {rule.severity.value:<9} {rule.theme:<28} {rule.title}")
@@ -95,7 +101,13 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
 @rules.command()
 @rules_dirs_argument
 def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem."""
+    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem.
+
+    \b
+    Examples:
+      mandatekit rules validate
+      mandatekit rules validate --rules our-rules
+    """
     from mandatekit.judge.examples import example_failures
 
     setup = _load(_folders("validate", folders, rule_dirs))
@@ -115,7 +127,14 @@ def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
 @rules.command()
 @rules_dirs_argument
 def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure."""
+    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure.
+
+    `check --rules DIR` leaves out a rule whose examples fail, naming its file; this says which fail and why.
+
+    \b
+    Examples:
+      mandatekit rules test --rules our-rules
+    """
     from mandatekit.judge.examples import run_examples
 
     setup = _load(_folders("test", folders, rule_dirs))
@@ -145,7 +164,14 @@ def new(rule_id: str, folder: Path) -> None:
     (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json).
 
     Each value to choose is written "FILL IN: " and a worked example of what goes there. A file with one
-    left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all."""
+    left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all.
+    The `exclude` block, commented, shows how to rule out a near miss: uncomment it to use it.
+
+    \b
+    Examples:
+      mandatekit rules new protection-of-journalists --dir our-rules
+      mandatekit rules validate --rules our-rules
+    """
     import re
 
     from mandatekit.output import write_atomic
@@ -178,7 +204,13 @@ def new(rule_id: str, folder: Path) -> None:
 @rules.command()
 @rules_dirs_argument
 def docs(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """Print a Markdown catalogue of the rules and their sources (docs/rules.md)."""
+    """Print a Markdown catalogue of the rules and their sources (docs/rules.md).
+
+    \b
+    Examples:
+      mandatekit rules docs > docs/rules.md
+      mandatekit rules docs --rules our-rules > our-rules.md
+    """
     from mandatekit.render.text import render_template
     from mandatekit.rulebook import load_sources
 
