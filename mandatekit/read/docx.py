@@ -29,6 +29,7 @@ from mandatekit.read.docx_text import (
     clean_offset,
     count_revisions,
     mark_revision,
+    merged,
     paragraph_changes,
 )
 from mandatekit.read.docx_visible import (
@@ -138,7 +139,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         marks, last_revision = count_revisions([*revisions, mark_revision(ppr)], last_revision)
         text = carried + own
         raw_changes = carried_changes + [
-            (k, a + len(carried), b + len(carried), t) for k, a, b, t in own_changes
+            (k, a + len(carried), b + len(carried), t) for k, a, b, t in merged(own_changes)
         ]
         marks += carried_marks
         if mark_deleted:

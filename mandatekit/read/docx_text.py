@@ -129,6 +129,21 @@ def paragraph_changes(
     return "".join(parts), changes, revisions
 
 
+def merged(changes: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """One paragraph's pending changes as a reader sees them: deletions that no accepted text parts (the runs
+    of one struck sentence, its italic verb and the rest) are one deletion, and insertions that follow one
+    another are one insertion."""
+    out: list[tuple[str, int, int, str]] = []
+    for kind, a, b, text in changes:
+        if out and out[-1][0] == kind:
+            k, a0, b0, t0 = out[-1]
+            if (kind == "delete" and a0 == a) or (kind == "insert" and b0 == a):
+                out[-1] = (k, a0, b, t0 + text)
+                continue
+        out.append((kind, a, b, text))
+    return out
+
+
 def clean_offset(raw: str, at: int) -> int:
     """Where raw offset `at` falls in clean(raw)."""
     return len(clean(raw[:at] + "x")) - 1

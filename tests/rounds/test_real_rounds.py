@@ -260,3 +260,24 @@ def test_every_weakened_operative_verb_is_listed_whether_a_rule_cites_it_or_not(
     assert "The round weakened the verb of two operative paragraphs: OP 23, “Decides” to “Encourages”" in (
         memo.read_text(encoding="utf-8")
     )
+
+
+def test_a_paragraph_deleted_as_a_tracked_change_is_one_change_named_where_it_stood(tmp_path: Path) -> None:
+    """MONUSCO 2023, OP 28 deleted whole as a pending tracked change (its italic verb, its words and its mark:
+    three w:del marks). Word lists one change; the memo says one, and where it stood: before the heading that
+    follows it, not "in front matter" nor "before the operative part"."""
+    _, new = _monusco_round(
+        tmp_path, lambda r: r.track_delete("Calls upon the government of the DRC to cooperate")
+    )
+    document = read(new)
+    assert document.pending_changes == 1
+    [changed] = [p for p in document.paragraphs if p.changes]
+    assert [c.kind for c in changed.changes] == ["delete"]
+    memo = tmp_path / "memo.md"
+    assert CliRunner().invoke(main, ["memo", str(new), "-o", str(memo)]).exit_code == 0
+    said = next(
+        line for line in memo.read_text(encoding="utf-8").splitlines() if line.startswith("**The draft.**")
+    )
+    assert "read with one pending tracked change accepted" in said
+    assert "Pending deletion of the paragraph before the heading “MONUSCO’s mandate”." in said
+    assert "front matter" not in said and "operative part" not in said
