@@ -20,7 +20,7 @@ from mandatekit.errors import MandatekitError, nearest
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
-    from mandatekit.judge import Report
+    from mandatekit.judge import Finding, Report
     from mandatekit.missions import MissionInfo
     from mandatekit.read import Document
 
@@ -98,6 +98,18 @@ class Setup:
         if key not in self._effective:
             self._effective[key] = effective(profile)
         return self._effective[key]
+
+    def rule_versions(self, document: Document) -> Callable[[Document, str], Finding]:
+        """A judge of one rule on versions of `document` (compare blanks the paragraphs a finding cites, to
+        find the others that meet it), with the mission and profile told once, from `document`."""
+        profile, info = self.mission_of(document)
+        filled = self._effective_profile(profile)
+        by_id = {r.id: r for r in self.rulebook.rules}
+
+        def one(version: Document, rule_id: str) -> Finding:
+            return self._judged(version, [by_id[rule_id]], filled, info.model_copy()).findings[0]
+
+        return one
 
     def _judged(self, document: Document, rules: list[Any], filled: Profile, info: MissionInfo) -> Report:
         from mandatekit.judge import judge_document

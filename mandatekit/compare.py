@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
@@ -248,11 +249,17 @@ def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
 
 
 def _losses(
-    old_para: Paragraph, new_para: Paragraph | None, evidence: list[Evidence], new_doc: Document
+    old_para: Paragraph,
+    new_para: Paragraph | None,
+    evidence: list[Evidence],
+    new_doc: Document,
+    also: bool = False,
 ) -> list[Loss]:
-    """What the round took from one evidence paragraph of the old draft."""
+    """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
+    rule too, beside those the finding cites)."""
     labels = list(dict.fromkeys(e.label for e in evidence))
     ref = old_para.ref or "a paragraph"
+    named = ref + (" (which also met it)" if also else "")
     if new_para is None:
         words = list(dict.fromkeys(_quote(e.text) for e in evidence))
         quoted = ", ".join(f"“{w}”" for w in words)
@@ -261,11 +268,12 @@ def _losses(
         )
         verb = "" if how.startswith("a pending") else " was deleted"
         return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
-                     sentence=f"{how} {ref}{verb}, and with it {quoted}")]  # fmt: skip
+                     sentence=f"{how} {named}{verb}, and with it {quoted}")]  # fmt: skip
     out: list[Loss] = []
     pending = any(c.kind == "delete" for c in new_para.changes)
     out_tail = " (a pending tracked change)" if pending else ""
-    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {ref})"
+    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {old_para.ref})"
+    where += " (which also met it)" if also else ""
     gone = [e for e in evidence if _found(e.text, new_para) is None]
     if gone:
         words = list(dict.fromkeys(w for e in gone for w in _deleted_words(old_para, new_para, e.text)))
@@ -315,10 +323,49 @@ def _held(before: Finding, after: Finding) -> str:
     return f"now {after.verdict.value}" + (f" ({refs})" if refs else "")
 
 
-def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> Comparison:
+# Judges one rule (its id) on a version of the old draft: Setup.rule_versions.
+RuleJudge = Callable[[Document, str], Finding]
+
+
+def _blanked(document: Document, indices: set[int]) -> Document:
+    """The draft with these paragraphs emptied, in place (every other paragraph keeps its index)."""
+    empty = {"text": "", "brackets": [], "changes": [], "verbs": []}
+    paragraphs = [p.model_copy(update=empty) if p.index in indices else p for p in document.paragraphs]
+    return document.model_copy(update={"paragraphs": paragraphs})
+
+
+def _also_met(
+    old_doc: Document, before: Finding, touched: set[int], rejudge: RuleJudge | None
+) -> dict[int, list[Evidence]]:
+    """The paragraphs the round touched that met the rule beside those the finding cites: the evidence the
+    judge finds once the cited paragraphs are emptied, where the verdict stands without them ("one of two
+    paragraphs meeting a rule" deleted is a loss, whichever of the two the finding cited)."""
+    cited = {e.paragraph for e in before.evidence}
+    if rejudge is None or before.verdict is Verdict.missing or not touched - cited:
+        return {}
+    again = rejudge(_blanked(old_doc, cited), before.rule)
+    if again.verdict is not before.verdict:
+        return {}
+    out: dict[int, list[Evidence]] = {}
+    for e in again.evidence:
+        if e.paragraph in touched - cited:
+            out.setdefault(e.paragraph, []).append(e)
+    return out
+
+
+def compare(
+    old_doc: Document, old: Report, new_doc: Document, new: Report, rejudge: RuleJudge | None = None
+) -> Comparison:
+    """`rejudge` (Setup.rule_versions of the old draft): also find the paragraphs that met a rule beside the
+    ones its finding cites, and tell what the round did to them."""
     old_paras, new_paras = _judged(old_doc), _judged(new_doc)
     forward, backward = Pairing(old_paras, new_paras), Pairing(new_paras, old_paras)
     new_findings = {f.rule: f for f in new.findings}
+    touched = set()  # the old draft's paragraphs the round deleted or changed
+    for para in old_paras:
+        pair, _ = forward.counterpart(para)
+        if pair is None or pair.paragraph.text != para.text:
+            touched.add(para.index)
     changes = []
     for before in old.findings:
         after = new_findings.get(before.rule)
@@ -343,6 +390,24 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
                     pieces=word_diff(para.text, match.text if match else ""),
                 )
             )
+        for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
+            para = old_doc.paragraphs[index]
+            pair, score = forward.counterpart(para)
+            match = pair.paragraph if pair else None
+            if match is not None:
+                seen_new.add(match.index)
+            found = _losses(para, match, evidence, new_doc, also=True)
+            losses += [loss for loss in found if loss.kind != "changed"]  # its other words: no loss of it
+            if len(found) > 0 and any(loss.kind != "changed" for loss in found):
+                diffs.append(
+                    ParagraphDiff(
+                        old_ref=para.ref,
+                        new_ref=match.ref if match else None,
+                        similarity=round(score, 3),
+                        rewritten=pair is not None and pair.by == "place",
+                        pieces=word_diff(para.text, match.text if match else ""),
+                    )
+                )
         for index in dict.fromkeys(e.paragraph for e in after.evidence):
             if index in seen_new:
                 continue

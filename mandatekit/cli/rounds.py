@@ -64,7 +64,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
     setup = make_setup(list(rule_dirs), profile, near=new)
     old_doc, new_doc = read(old), read(new)
     old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
-    comparison = compare_drafts(old_doc, old_report, new_doc, new_report)
+    comparison = compare_drafts(old_doc, old_report, new_doc, new_report, setup.rule_versions(old_doc))
     if fmt == "json":
         click.echo(shown(json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False)))
     elif fmt == "markdown":

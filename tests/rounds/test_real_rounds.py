@@ -281,3 +281,27 @@ def test_a_paragraph_deleted_as_a_tracked_change_is_one_change_named_where_it_st
     assert "read with one pending tracked change accepted" in said
     assert "Pending deletion of the paragraph before the heading “MONUSCO’s mandate”." in said
     assert "front matter" not in said and "operative part" not in said
+
+
+def test_deleting_the_paragraph_the_finding_does_not_cite_is_a_loss_too(tmp_path: Path) -> None:
+    """MONUSCO 2023: OP 33 and OP 34(a)(iii) both meet hrddp-support; the finding cites OP 33. A round that
+    deletes OP 34(a)(iii) keeps the verdict and the cited words, yet it took one of the two paragraphs that
+    met the rule: "evidence lost", in the JSON, the table and the memo, as when the cited one goes."""
+    old, new = _monusco_round(
+        tmp_path, lambda r: r.delete("Conduct increased and effective joint operations")
+    )
+    data = json.loads(CliRunner().invoke(main, ["compare", str(old), str(new), "--format", "json"]).output)
+    hrddp = next(c for c in data["changes"] if c["rule"] == "hrddp-support")
+    assert (hrddp["old"], hrddp["new"], hrddp["status"], hrddp["old_refs"]) == (
+        "met",
+        "met",
+        "evidence lost",
+        ["OP 33"],
+    )
+    assert [(loss["kind"], loss["old_ref"], loss["new_ref"]) for loss in hrddp["losses"]] == [
+        ("deleted", "OP 34(a)(iii)", None)
+    ]
+    table = " ".join(CliRunner().invoke(main, ["compare", str(old), str(new)]).output.split())
+    assert "Evidence lost: still met by OP 33; the old OP 34(a)(iii) (which also met it) was deleted" in table
+    # nothing else lost: the other rules the round did not touch stay unchanged
+    assert data["summary"]["lost"] == 1 and data["summary"]["regressed"] == 0
