@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
-from mandatekit.errors import MandatekitError, RuleError, nearest
+from mandatekit.errors import MandatekitError, nearest
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
-    from mandatekit.judge import Report
+    from mandatekit.judge import Finding, Report
     from mandatekit.missions import MissionInfo
     from mandatekit.read import Document
 
@@ -98,6 +98,18 @@ class Setup:
         if key not in self._effective:
             self._effective[key] = effective(profile)
         return self._effective[key]
+
+    def rule_versions(self, document: Document) -> Callable[[Document, str], Finding]:
+        """A judge of one rule on versions of `document` (compare blanks the paragraphs a finding cites, to
+        find the others that meet it), with the mission and profile told once, from `document`."""
+        profile, info = self.mission_of(document)
+        filled = self._effective_profile(profile)
+        by_id = {r.id: r for r in self.rulebook.rules}
+
+        def one(version: Document, rule_id: str) -> Finding:
+            return self._judged(version, [by_id[rule_id]], filled, info.model_copy()).findings[0]
+
+        return one
 
     def _judged(self, document: Document, rules: list[Any], filled: Profile, info: MissionInfo) -> Report:
         from mandatekit.judge import judge_document
@@ -198,19 +210,49 @@ def setup(
         extra, builtin=builtin, disable=config.disable, profiles=profiles, registers=config.sources
     )
     if examples and extra:
-        from mandatekit.judge.examples import example_failures
-        from mandatekit.resources import data_dir
-
-        builtin_dir = data_dir("rules").resolve()
-        users = [r for r in rulebook.rules if not rulebook.files[r.id].resolve().is_relative_to(builtin_dir)]
-        failures = example_failures(rulebook, users, profiles.get(DEFAULT_PROFILE, chosen_profile))
-        if failures:
-            raise RuleError(failures)
+        rulebook = _leave_out_failing(rulebook, profiles.get(DEFAULT_PROFILE, chosen_profile))
     from mandatekit.rulebook.register import register_files
 
     register = load_sources(register_files(extra, config.sources)).get("sources", [])
     sources = {s["id"]: s.get("title", s["id"]) for s in register}
     return Setup(rulebook, chosen_profile, sources, profiles, by, register)
+
+
+def _leave_out_failing(rulebook: Rulebook, profile: Profile) -> Rulebook:
+    """Leave out of the rulebook each user rule whose own examples do not give their expected verdicts, with
+    one warning naming its file: the draft is checked with the rules that work, and a rule that misjudges its
+    own examples could give a false "met". Which examples fail is `mandatekit rules test`'s to say (the
+    built-in rules are tested before release)."""
+    from mandatekit.errors import warn
+    from mandatekit.judge.examples import run_examples
+    from mandatekit.resources import data_dir
+
+    builtin_dir = data_dir("rules").resolve()
+    left_out = set()
+    notices = list(rulebook.notices)
+    for rule in rulebook.rules:
+        path = rulebook.files[rule.id]
+        if path.resolve().is_relative_to(builtin_dir):
+            continue
+        failed = sum(not result.passed for result in run_examples(rule, profile))
+        if not failed:
+            continue
+        left_out.add(rule.id)
+        # one line for the rule: the note that it replaces a built-in rule becomes part of it
+        replaced = [n for n in notices if n.startswith(f"rule '{rule.id}' from ")]
+        notices = [n for n in notices if n not in replaced]
+        also = " (nor the built-in rule of that id, which it replaces)" if replaced else ""
+        n = len(rule.examples)
+        warn(path, f"rule '{rule.id}' left out{also}: {failed} of its {n} example{'s' * (n != 1)} "
+                   f"{'gives' if failed == 1 else 'give'} another verdict than the file expects "
+                   f"(`mandatekit rules test --rules {path.parent}` shows which)")  # fmt: skip
+    if not left_out:
+        return rulebook
+    import dataclasses
+
+    # a copy: the rulebook loaded may be shared (cached), and `rules test` must still see every rule
+    kept = [r for r in rulebook.rules if r.id not in left_out]
+    return dataclasses.replace(rulebook, rules=kept, notices=notices)
 
 
 def load_rules(rules: list[str | os.PathLike[str]] | None = None) -> Rulebook:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
 from mandatekit.judge.cues import HEDGES
@@ -24,6 +25,17 @@ from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.rulebook import Severity, Verdict
 
 Change = Literal["improved", "regressed", "unchanged"]
+# A rule's line in a comparison: its verdict's change, or, where the verdict held, what the round did to the
+# evidence that carried it (its worst loss): deleted or cut, weakened (verb or hedge), or put in brackets.
+Status = Literal[
+    "regressed", "improved", "evidence lost", "evidence weakened", "evidence bracketed", "unchanged"
+]
+HELD_STATUS: dict[str, Status] = {
+    "deleted": "evidence lost",
+    "cut": "evidence lost",
+    "weakened": "evidence weakened",
+    "bracketed": "evidence bracketed",
+}
 LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
 # What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
 # evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
@@ -92,12 +104,41 @@ class RuleChange(BaseModel):
         """The round took evidence from this rule, whatever became of its verdict."""
         return any(loss.kind != "changed" for loss in self.losses)
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The rule's label: its verdict's change, or where the verdict held, what the round did to "
+        "its evidence (worst loss): 'evidence lost', 'evidence weakened', 'evidence bracketed'"
+    )
+    @property
+    def status(self) -> Status:
+        kinds = [loss.kind for loss in self.losses if loss.kind in HELD_STATUS]
+        if self.change != "unchanged" or not kinds:
+            return self.change
+        return HELD_STATUS[min(kinds, key=LOSS_ORDER.__getitem__)]
+
 
 class ComparisonSummary(BaseModel):
     improved: int = 0
     regressed: int = 0
-    unchanged: int = 0
+    unchanged: int = Field(0, description="Rules whose verdict held, those that lost evidence included")
     lost: int = Field(0, description="Rules not regressed whose evidence the round still cut or weakened")
+    evidence_lost: int = Field(0, description="Of `lost`: the verdict held, evidence deleted or cut")
+    evidence_weakened: int = Field(0, description="Of `lost`: the verdict held, its verb weakened or hedged")
+    evidence_bracketed: int = Field(0, description="Of `lost`: the verdict held, evidence put in brackets")
+    weakened_verbs: int = Field(0, description="Operative paragraphs whose own verb the round weakened")
+
+
+class VerbChange(BaseModel):
+    """An operative paragraph whose governing verb the round weakened, whether a rule cites it or not: a
+    drafter negotiates verbs ("Decides" -> "Encourages") on every paragraph, not only those the rules read."""
+
+    old_ref: str
+    new_ref: str | None
+    before: str
+    after: str
+    rules: list[str] = Field(
+        description="The rules whose evidence in the old draft stood in this paragraph or an item under it "
+        "(empty: no recommendation rests on it)"
+    )
 
 
 class Comparison(BaseModel):
@@ -106,6 +147,11 @@ class Comparison(BaseModel):
     changes: list[RuleChange] = Field(
         description="Regressions first, then the rules that lost evidence though their verdict held (worst "
         "loss first), then improvements, then the rest"
+    )
+    weakened_verbs: list[VerbChange] = Field(
+        default_factory=list,
+        description="Every operative paragraph with a verb of its own that the round weakened, in the old "
+        "draft's order, cited by a rule or not",
     )
     summary: ComparisonSummary
 
@@ -203,11 +249,17 @@ def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
 
 
 def _losses(
-    old_para: Paragraph, new_para: Paragraph | None, evidence: list[Evidence], new_doc: Document
+    old_para: Paragraph,
+    new_para: Paragraph | None,
+    evidence: list[Evidence],
+    new_doc: Document,
+    also: bool = False,
 ) -> list[Loss]:
-    """What the round took from one evidence paragraph of the old draft."""
+    """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
+    rule too, beside those the finding cites)."""
     labels = list(dict.fromkeys(e.label for e in evidence))
     ref = old_para.ref or "a paragraph"
+    named = ref + (" (which also met it)" if also else "")
     if new_para is None:
         words = list(dict.fromkeys(_quote(e.text) for e in evidence))
         quoted = ", ".join(f"“{w}”" for w in words)
@@ -216,11 +268,12 @@ def _losses(
         )
         verb = "" if how.startswith("a pending") else " was deleted"
         return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
-                     sentence=f"{how} {ref}{verb}, and with it {quoted}")]  # fmt: skip
+                     sentence=f"{how} {named}{verb}, and with it {quoted}")]  # fmt: skip
     out: list[Loss] = []
     pending = any(c.kind == "delete" for c in new_para.changes)
     out_tail = " (a pending tracked change)" if pending else ""
-    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {ref})"
+    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {old_para.ref})"
+    where += " (which also met it)" if also else ""
     gone = [e for e in evidence if _found(e.text, new_para) is None]
     if gone:
         words = list(dict.fromkeys(w for e in gone for w in _deleted_words(old_para, new_para, e.text)))
@@ -270,10 +323,49 @@ def _held(before: Finding, after: Finding) -> str:
     return f"now {after.verdict.value}" + (f" ({refs})" if refs else "")
 
 
-def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> Comparison:
+# Judges one rule (its id) on a version of the old draft: Setup.rule_versions.
+RuleJudge = Callable[[Document, str], Finding]
+
+
+def _blanked(document: Document, indices: set[int]) -> Document:
+    """The draft with these paragraphs emptied, in place (every other paragraph keeps its index)."""
+    empty = {"text": "", "brackets": [], "changes": [], "verbs": []}
+    paragraphs = [p.model_copy(update=empty) if p.index in indices else p for p in document.paragraphs]
+    return document.model_copy(update={"paragraphs": paragraphs})
+
+
+def _also_met(
+    old_doc: Document, before: Finding, touched: set[int], rejudge: RuleJudge | None
+) -> dict[int, list[Evidence]]:
+    """The paragraphs the round touched that met the rule beside those the finding cites: the evidence the
+    judge finds once the cited paragraphs are emptied, where the verdict stands without them ("one of two
+    paragraphs meeting a rule" deleted is a loss, whichever of the two the finding cited)."""
+    cited = {e.paragraph for e in before.evidence}
+    if rejudge is None or before.verdict is Verdict.missing or not touched - cited:
+        return {}
+    again = rejudge(_blanked(old_doc, cited), before.rule)
+    if again.verdict is not before.verdict:
+        return {}
+    out: dict[int, list[Evidence]] = {}
+    for e in again.evidence:
+        if e.paragraph in touched - cited:
+            out.setdefault(e.paragraph, []).append(e)
+    return out
+
+
+def compare(
+    old_doc: Document, old: Report, new_doc: Document, new: Report, rejudge: RuleJudge | None = None
+) -> Comparison:
+    """`rejudge` (Setup.rule_versions of the old draft): also find the paragraphs that met a rule beside the
+    ones its finding cites, and tell what the round did to them."""
     old_paras, new_paras = _judged(old_doc), _judged(new_doc)
     forward, backward = Pairing(old_paras, new_paras), Pairing(new_paras, old_paras)
     new_findings = {f.rule: f for f in new.findings}
+    touched = set()  # the old draft's paragraphs the round deleted or changed
+    for para in old_paras:
+        pair, _ = forward.counterpart(para)
+        if pair is None or pair.paragraph.text != para.text:
+            touched.add(para.index)
     changes = []
     for before in old.findings:
         after = new_findings.get(before.rule)
@@ -298,6 +390,24 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
                     pieces=word_diff(para.text, match.text if match else ""),
                 )
             )
+        for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
+            para = old_doc.paragraphs[index]
+            pair, score = forward.counterpart(para)
+            match = pair.paragraph if pair else None
+            if match is not None:
+                seen_new.add(match.index)
+            found = _losses(para, match, evidence, new_doc, also=True)
+            losses += [loss for loss in found if loss.kind != "changed"]  # its other words: no loss of it
+            if len(found) > 0 and any(loss.kind != "changed" for loss in found):
+                diffs.append(
+                    ParagraphDiff(
+                        old_ref=para.ref,
+                        new_ref=match.ref if match else None,
+                        similarity=round(score, 3),
+                        rewritten=pair is not None and pair.by == "place",
+                        pieces=word_diff(para.text, match.text if match else ""),
+                    )
+                )
         for index in dict.fromkeys(e.paragraph for e in after.evidence):
             if index in seen_new:
                 continue
@@ -329,8 +439,48 @@ def compare(old_doc: Document, old: Report, new_doc: Document, new: Report) -> C
             )
         )
     changes.sort(key=_what_was_lost)
+    verbs = weakened_verbs(old_doc, old, forward)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
+        **{k.replace(" ", "_"): sum(c.status == k for c in changes) for k in set(HELD_STATUS.values())},
+        weakened_verbs=len(verbs),
     )
-    return Comparison(old=old.document, new=new.document, changes=changes, summary=summary)
+    return Comparison(
+        old=old.document, new=new.document, changes=changes, weakened_verbs=verbs, summary=summary
+    )
+
+
+def weakened_verbs(old_doc: Document, old: Report, forward: Pairing) -> list[VerbChange]:
+    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
+    counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
+    has it, once; the rules whose evidence rests on either are named."""
+    cited: dict[int, list[str]] = {}
+    for finding in old.findings:
+        for e in finding.evidence:
+            cited.setdefault(e.paragraph, []).append(finding.rule)
+    out = []
+    for para in old_doc.paragraphs:
+        if para.kind is not Kind.operative or para.verb_inherited or para.verb_class is None:
+            continue
+        pair, _ = forward.counterpart(para)
+        match = pair.paragraph if pair else None
+        if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
+            continue
+        under = [para.index, *_items_under(old_doc, para)]
+        rules = list(dict.fromkeys(rule for i in under for rule in cited.get(i, [])))
+        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref,
+                              before=para.verb or para.verb_class.value,
+                              after=match.verb or match.verb_class.value, rules=rules))  # fmt: skip
+    return out
+
+
+def _items_under(doc: Document, para: Paragraph) -> list[int]:
+    """The items that take their verb from `para` (its sub-paragraphs, at any depth)."""
+    out: list[int] = []
+    for p in doc.paragraphs[para.index + 1 :]:
+        if p.parent is None or not p.verb_inherited:
+            break
+        if p.parent == para.index or p.parent in out:
+            out.append(p.index)
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 # Characters that carry no text, removed when a draft is read: soft hyphen, zero-width marks, BOM, and every
 # other character Unicode says to show as nothing (Default_Ignorable_Code_Point): left-to-right and
@@ -141,6 +142,12 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff" + _IGNORABLE_CLASS + "]")
 _BREAKS = "\x0b\x0c\x85\u2028\u2029"
 _FOLDED = re.compile(f"[{_SPACE_CHARS}{_BREAKS}]{{2,}}|[{_SPACE_CHARS[1:]}{_BREAKS}]")
+
+
+def joined(parts: Iterable[str | None], sep: str = "; ") -> str:
+    """Parts of a sentence joined, the empty ones left out: a finding's hedge, quote or label that says
+    nothing must not leave "; ;" in a message or a memo."""
+    return sep.join(p for p in parts if p and p.strip())
 
 
 def clean(text: str) -> str:

@@ -37,6 +37,7 @@ _DRAFT_DATE_XML = DRAFT_DATE.strftime("%Y-%m-%dT%H:%M:%SZ")
 class Run:
     text: str
     kind: str = "plain"  # plain | italic | ins | del
+    author: str = "Delegation"  # who made an ins or del
 
 
 @dataclass
@@ -125,7 +126,7 @@ class DraftBuilder:
                 if run.kind in ("ins", "del"):
                     change_id += 1
                     wrapper = parse_xml(
-                        f'<w:{run.kind} {nsdecls("w")} w:id="{change_id}" w:author="Delegation" '
+                        f'<w:{run.kind} {nsdecls("w")} w:id="{change_id}" w:author="{run.author}" '
                         f'w:date="{_DRAFT_DATE_XML}"/>'
                     )
                     r._r.addprevious(wrapper)

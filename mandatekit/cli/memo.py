@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from mandatekit.cli.options import profile_option, rules_option, warn_mission
+from mandatekit.cli.options import memo_head_options, profile_option, rules_option, warn_mission
 from mandatekit.errors import MandatekitError, shown
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -38,13 +38,7 @@ def _options(f):  # type: ignore[no-untyped-def]
     help="Your own template: a .docx with Jinja2 tags, or a .j2 text template "
     "(start from `mandatekit template export`).",
 )
-@click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")
-@click.option(
-    "--author",
-    help="Who the memo is from (memo head and document properties). Without it the memo head reads "
-    "'[Your name]', for the sender to fill in.",
-)
-@click.option("--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team').")
+@memo_head_options
 @_options
 def memo(draft: Path, output: Path | None, fmt: str | None, template: Path | None, title: str | None,
          author: str | None, memo_to: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip

@@ -11,7 +11,9 @@ rules_option = click.option(
     "rule_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it.",
+    help="An extra folder of rule files (repeatable). Same id as a built-in rule replaces it. A rule whose "
+    "own examples do not give their verdicts is left out, with one warning naming its file "
+    "(`mandatekit rules test --rules DIR` says which example fails).",
 )
 profile_option = click.option(
     "--profile",
@@ -20,6 +22,20 @@ profile_option = click.option(
     "or the mission's acronym (`mandatekit profiles list`), or a profile file. Default: the config file's, else each draft's mission "
     "as its text names it (the generic profile when it names none).",
 )
+
+
+def memo_head_options(f):  # type: ignore[no-untyped-def]
+    """--title, --author and --to: the memo head, for every command that writes a memo (`memo`, `compare -o`),
+    with one meaning. The command receives them as `title`, `author` and `memo_to`."""
+    f = click.option(
+        "--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team')."
+    )(f)
+    f = click.option(
+        "--author",
+        help="Who the memo is from (memo head and document properties). Without it the memo head reads "
+        "'[Your name]', for the sender to fill in.",
+    )(f)
+    return click.option("--title", help="Memo title (default: 'Gap analysis: <symbol>').")(f)
 
 
 def warn_mission(report: object) -> None:

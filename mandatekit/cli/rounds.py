@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mandatekit.cli.options import profile_option, rules_option
+from mandatekit.cli.options import memo_head_options, profile_option, rules_option
 from mandatekit.errors import MandatekitError, nearest, shown
 
 
@@ -22,28 +22,41 @@ from mandatekit.errors import MandatekitError, nearest, shown
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Also write the memo of NEW (.docx, .md or .html) with a 'Since the previous text' section.",
+    help="Also write the memo of NEW (.docx, .md or .html) with a 'Since the previous text' section "
+    "(its head: --title, --author, --to).",
 )
+@memo_head_options
 @click.option("--fail-on", type=click.Choice(["regression"]), help="Exit 1 if any recommendation regressed.")
 @rules_option
 @profile_option
-def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | None,
-            rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | None, author: str | None,
+            memo_to: str | None, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
 
-    Regressions come first; for the paragraphs that carry the evidence, a word-level diff shows what changed,
-    matched across the drafts even when paragraphs were renumbered or moved.
+    Regressions come first, then the recommendations whose verdict held though the round took the words that
+    carried it, labelled "evidence lost" (deleted or cut), "evidence weakened" (a weaker verb, a hedge added)
+    or "evidence bracketed". For the paragraphs that carry the evidence, a word-level diff shows what changed,
+    matched across the drafts even when paragraphs were renumbered or moved. Last, "Operative verbs
+    weakened" lists every operative paragraph whose verb the round weakened, cited by a recommendation or not.
 
     \b
     Examples:
       mandatekit compare zero-draft.docx rev1.docx
       mandatekit compare rev1.docx rev2.docx -o memo.docx --fail-on regression
+      mandatekit compare rev1.docx rev2.docx -o memo.docx --author "Delegation of X" --to "Penholder"
+
+    --title, --author and --to head the memo -o writes, as they do for `mandatekit memo`.
     """
     from mandatekit.api import setup as make_setup
     from mandatekit.compare import compare as compare_drafts
     from mandatekit.read import read
     from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
 
+    given = [name for name, value in (("--title", title), ("--author", author), ("--to", memo_to)) if value]
+    if given and output is None:
+        raise MandatekitError(
+            None, f"{', '.join(given)} head the memo: give -o memo.docx (or .md, .html) too"
+        )
     if output is not None:
         from mandatekit.output import refuse_overwrite
 
@@ -51,7 +64,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
     setup = make_setup(list(rule_dirs), profile, near=new)
     old_doc, new_doc = read(old), read(new)
     old_report, new_report = setup.judge(old_doc), setup.judge(new_doc)
-    comparison = compare_drafts(old_doc, old_report, new_doc, new_report)
+    comparison = compare_drafts(old_doc, old_report, new_doc, new_report, setup.rule_versions(old_doc))
     if fmt == "json":
         click.echo(shown(json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False)))
     elif fmt == "markdown":
@@ -62,8 +75,8 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
         from mandatekit.cli.memo import write_memo
         from mandatekit.render.compare import previous_context
 
-        write_memo(new, new_report, setup, output, extra={"previous": previous_context(comparison)},
-                   document=new_doc)  # fmt: skip
+        write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
+                   extra={"previous": previous_context(comparison)}, document=new_doc)  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 

@@ -10,7 +10,30 @@ import click
 
 from mandatekit.errors import MandatekitError, RuleError, nearest
 
-rules_dirs_argument = click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+
+def rules_dirs_argument(f):  # type: ignore[no-untyped-def]
+    """--rules DIR (repeatable), as `check`, `memo` and `compare` take it; here it names the folders whose
+    rules the command lists, validates, tests or documents. The folders given as arguments (`rules validate
+    DIR`, the form of releases up to 0.1) still work, with one line saying to write --rules."""
+    f = click.option(
+        "--rules",
+        "rule_dirs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="A folder of rule files (repeatable): its rules alone. Default: the built-in rules and the "
+        "config file's folders.",
+    )(f)
+    return click.argument("folders", nargs=-1, type=click.Path(path_type=Path), metavar="")(f)
+
+
+def _folders(command: str, folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The folders named either way; the old positional form says, once, how to write it now."""
+    if folders:
+        old = " ".join(str(f) for f in folders)
+        new = " ".join(f"--rules {f}" for f in folders)
+        click.echo(f"mandatekit: warning: `rules {command} {old}` is deprecated and will go: write "
+                   f"`rules {command} {new}`, as for check, memo and compare", err=True)  # fmt: skip
+    return (*rule_dirs, *folders)
 
 
 def _load(folders: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -29,14 +52,27 @@ def rules() -> None:
 
     Rules are YAML files, one rule per file, in folders (rules/ here; add yours with --rules DIR or
     `rules = [...]` in mandatekit.toml). See docs/writing-rules.md.
+
+    \b
+    Examples:
+      mandatekit rules new our-rule --dir our-rules
+      mandatekit rules validate --rules our-rules
+      mandatekit rules test --rules our-rules
+      mandatekit check draft.docx --rules our-rules
     """
 
 
 @rules.command("list")
 @rules_dirs_argument
-def list_rules(folders: tuple[Path, ...]) -> None:
-    """One line per rule: id, severity, theme, title."""
-    setup = _load(folders)
+def list_rules(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
+    """One line per rule: id, severity, theme, title.
+
+    \b
+    Examples:
+      mandatekit rules list
+      mandatekit rules list --rules our-rules
+    """
+    setup = _load(_folders("list", folders, rule_dirs))
     for rule in setup.rulebook.rules:
         click.echo(f"{rule.id:<22} {rule.severity.value:<9} {rule.theme:<28} {rule.title}")
 
@@ -64,11 +100,17 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
 
 @rules.command()
 @rules_dirs_argument
-def validate(folders: tuple[Path, ...]) -> None:
-    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem."""
+def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
+    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem.
+
+    \b
+    Examples:
+      mandatekit rules validate
+      mandatekit rules validate --rules our-rules
+    """
     from mandatekit.judge.examples import example_failures
 
-    setup = _load(folders)
+    setup = _load(_folders("validate", folders, rule_dirs))
     failures = example_failures(setup.rulebook, setup.rulebook.rules, setup.profile)
     from mandatekit.rulebook.lint import lint_rule
 
@@ -84,11 +126,18 @@ def validate(folders: tuple[Path, ...]) -> None:
 
 @rules.command()
 @rules_dirs_argument
-def test(folders: tuple[Path, ...]) -> None:
-    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure."""
+def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
+    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure.
+
+    `check --rules DIR` leaves out a rule whose examples fail, naming its file; this says which fail and why.
+
+    \b
+    Examples:
+      mandatekit rules test --rules our-rules
+    """
     from mandatekit.judge.examples import run_examples
 
-    setup = _load(folders)
+    setup = _load(_folders("test", folders, rule_dirs))
     passed = failed = 0
     for rule in setup.rulebook.rules:
         for result in run_examples(rule, setup.profile):
@@ -115,7 +164,14 @@ def new(rule_id: str, folder: Path) -> None:
     (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json).
 
     Each value to choose is written "FILL IN: " and a worked example of what goes there. A file with one
-    left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all."""
+    left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all.
+    The `exclude` block, commented, shows how to rule out a near miss: uncomment it to use it.
+
+    \b
+    Examples:
+      mandatekit rules new protection-of-journalists --dir our-rules
+      mandatekit rules validate --rules our-rules
+    """
     import re
 
     from mandatekit.output import write_atomic
@@ -141,18 +197,24 @@ def new(rule_id: str, folder: Path) -> None:
         wrote.append(str(schema_file))
     click.echo(
         f"wrote {', '.join(wrote)}: replace each '{MARK} ...' with your own words (each is an example of what "
-        f"goes there), then run `mandatekit rules validate {folder}`"
+        f"goes there), then run `mandatekit rules validate --rules {folder}`"
     )
 
 
 @rules.command()
 @rules_dirs_argument
-def docs(folders: tuple[Path, ...]) -> None:
-    """Print a Markdown catalogue of the rules and their sources (docs/rules.md)."""
+def docs(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
+    """Print a Markdown catalogue of the rules and their sources (docs/rules.md).
+
+    \b
+    Examples:
+      mandatekit rules docs > docs/rules.md
+      mandatekit rules docs --rules our-rules > our-rules.md
+    """
     from mandatekit.render.text import render_template
     from mandatekit.rulebook import load_sources
 
-    setup = _load(folders)
+    setup = _load(_folders("docs", folders, rule_dirs))
     sources = {s["id"]: s for s in setup.register or load_sources().get("sources", [])}
     click.echo(
         render_template(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from mandatekit.judge.hits import Hit
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Profile, Rule
+from mandatekit.textnorm import joined
 
 _VERB_EXAMPLES = {
     VerbClass.decides: "Decides",
@@ -106,9 +107,7 @@ def subject_only(
             how = f"only under '{verb}' ({ref})"
         else:
             how = f"in passing ({ref}, under '{verb}')"
-    asked = "; ".join(
-        rule.elements[n].label for n in rule.ways_to_meet[0].all
-    )  # the fullest way, listed first
+    asked = joined(rule.elements[n].label for n in rule.ways_to_meet[0].all)  # the fullest way, listed first
     label = rule.subject.label if rule.subject else hit.element
     return f"The draft touches on {label} {how}, but never asks for what the recommendation needs: {asked}."
 

@@ -24,7 +24,14 @@ from mandatekit.read.docx_package import (
     check_package,
 )
 from mandatekit.read.docx_styles import DEFAULT_STYLES, Styles, style_chain
-from mandatekit.read.docx_text import body_paragraphs, clean_offset, paragraph_changes
+from mandatekit.read.docx_text import (
+    body_paragraphs,
+    clean_offset,
+    count_revisions,
+    mark_revision,
+    merged,
+    paragraph_changes,
+)
 from mandatekit.read.docx_visible import (
     RunLooks,
     coloured_page,
@@ -108,6 +115,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
     carried_changes: list[tuple[str, int, int, str]] = []
     carried_marks = 0
+    last_revision = None  # how the text before this paragraph ended: a change runs on over paragraph marks
     # Counted in C before any is walked in Python: 24 KB of zipped '<w:p/>' is millions of paragraphs.
     elements, paragraphs_at_most = (
         int(body.xpath(f"count({q})", namespaces={"w": W[1:-1]})) for q in (".//*", ".//w:p")
@@ -125,10 +133,13 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         mark_deleted = mark is not None and mark.find(W + "del") is not None
-        own, own_changes, marks = paragraph_changes(p, hidden_runs(ppr, looks, in_shaded_table(p)))
+        own, own_changes, revisions = paragraph_changes(p, hidden_runs(ppr, looks, in_shaded_table(p)))
+        # Counted as Word's reviewing pane lists them: a paragraph deleted whole (its runs and its mark) is
+        # one change, and so is an insertion over several paragraphs by one author.
+        marks, last_revision = count_revisions([*revisions, mark_revision(ppr)], last_revision)
         text = carried + own
         raw_changes = carried_changes + [
-            (k, a + len(carried), b + len(carried), t) for k, a, b, t in own_changes
+            (k, a + len(carried), b + len(carried), t) for k, a, b, t in merged(own_changes)
         ]
         marks += carried_marks
         if mark_deleted:

@@ -30,20 +30,56 @@ _PRUNED = {
 _INSERTED = {W + "ins", W + "moveTo"}
 _DELETED = {W + "del", W + "moveFrom"}
 
+# A tracked change as the reviewing pane lists it: what it does (insert, delete, a move's two ends) and who
+# made it. Word lists one change per stretch of the same kind by the same author that no unchanged text
+# interrupts, however many w:ins or w:del elements (one per run, one per paragraph mark) carry it.
+Revision = tuple[str, str]
+_KIND = {W + "ins": "insert", W + "moveTo": "move to", W + "del": "delete", W + "moveFrom": "move from"}
+
+
+def _revision(el: Any) -> Revision:
+    return _KIND[el.tag], el.get(W + "author") or ""
+
+
+def mark_revision(ppr: Any) -> Revision | None:
+    """The tracked change on a paragraph's mark (the paragraph inserted, or merged with the next), if any."""
+    mark = ppr.find(W + "rPr") if ppr is not None else None
+    for tag in (W + "ins", W + "del", W + "moveTo", W + "moveFrom"):
+        found = mark.find(tag) if mark is not None else None
+        if found is not None:
+            return _KIND[tag], found.get(W + "author") or ""
+    return None
+
+
+def count_revisions(revisions: list[Revision | None], last: Revision | None) -> tuple[int, Revision | None]:
+    """How many changes the reviewing pane lists that begin in `revisions` (None: unchanged text between
+    them), when the stretch before them ended with `last`; and how this one ends, for the next paragraph."""
+    n = 0
+    for revision in revisions:
+        n += revision is not None and revision != last
+        last = revision
+    return n, last
+
 
 def paragraph_changes(
     p: Any, hidden: Callable[[Any], bool] = lambda run: False
-) -> tuple[str, list[tuple[str, int, int, str]], int]:
+) -> tuple[str, list[tuple[str, int, int, str]], list[Revision | None]]:
     """The paragraph's text with all tracked changes accepted, its pending changes as
-    (kind, start, end, text) in that raw text, and the number of tracked-change marks. Runs `hidden` says
-    Word does not show, and alternative content Word would not render, are left out."""
+    (kind, start, end, text) in that raw text, and its tracked changes in order, None for unchanged text
+    between them (its paragraph mark's change is `mark_revision`'s). Runs `hidden` says Word does not
+    show, and alternative content Word would not render, are left out."""
     parts: list[str] = []
     changes: list[tuple[str, int, int, str]] = []
     pos = 0
-    marks = 0
+    revisions: list[Revision | None] = []
+    inside = 0  # within a tracked change: its text does not part it from the next one
+
+    def unchanged() -> None:
+        if not inside and (not revisions or revisions[-1] is not None):
+            revisions.append(None)
 
     def walk(el: Any) -> None:
-        nonlocal pos, marks
+        nonlocal pos, inside
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
@@ -56,37 +92,56 @@ def paragraph_changes(
                     walk(chosen)
                 continue
             if tag in _DELETED:
-                marks += 1
+                if not inside:
+                    revisions.append(_revision(child))
                 gone = "".join(t.text or "" for t in child.iter(W + "delText", W + "t"))
                 if gone.strip():
                     changes.append(("delete", pos, pos, gone))
                 continue
             if tag in _PRUNED:
-                if tag == W + "pPr" and child.find(f"{W}rPr/{W}ins") is not None:
-                    marks += 1  # an inserted paragraph mark
-                if tag == W + "pPr" and child.find(f"{W}rPr/{W}del") is not None:
-                    marks += 1
                 continue
             if tag == W + "t":
                 parts.append(child.text or "")
                 pos += len(child.text or "")
+                if child.text:
+                    unchanged()
             elif tag in (W + "tab", W + "br", W + "cr"):
                 parts.append(" ")
                 pos += 1
+                unchanged()
             elif tag == W + "noBreakHyphen":
                 parts.append("-")
                 pos += 1
+                unchanged()
             elif tag in _INSERTED:
-                marks += 1
+                if not inside:
+                    revisions.append(_revision(child))
                 start, first = pos, len(parts)
+                inside += 1
                 walk(child)
+                inside -= 1
                 if pos > start:  # only the inserted pieces joined: joining the whole paragraph is quadratic
                     changes.append(("insert", start, pos, "".join(parts[first:])))
             else:
                 walk(child)
 
     walk(p)
-    return "".join(parts), changes, marks
+    return "".join(parts), changes, revisions
+
+
+def merged(changes: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """One paragraph's pending changes as a reader sees them: deletions that no accepted text parts (the runs
+    of one struck sentence, its italic verb and the rest) are one deletion, and insertions that follow one
+    another are one insertion."""
+    out: list[tuple[str, int, int, str]] = []
+    for kind, a, b, text in changes:
+        if out and out[-1][0] == kind:
+            k, a0, b0, t0 = out[-1]
+            if (kind == "delete" and a0 == a) or (kind == "insert" and b0 == a):
+                out[-1] = (k, a0, b, t0 + text)
+                continue
+        out.append((kind, a, b, text))
+    return out
 
 
 def clean_offset(raw: str, at: int) -> int:

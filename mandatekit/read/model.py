@@ -149,7 +149,11 @@ class Document(BaseModel):
     front: FrontMatter = Field(default_factory=FrontMatter)
     paragraphs: list[Paragraph]
     warnings: list[str] = Field(default_factory=empty_list)
-    pending_changes: int = Field(0, description="Pending tracked changes, all read as accepted")
+    pending_changes: int = Field(
+        0,
+        description="Pending tracked changes, all read as accepted, counted as Word's reviewing pane lists them "
+        "(one per stretch of one kind by one author)",
+    )
 
     @property
     def operative(self) -> list[Paragraph]:

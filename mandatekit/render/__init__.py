@@ -54,7 +54,8 @@ def cited_once(sources: list[Any]) -> list[dict[str, Any]]:
             if s.id not in quoted:
                 quoted[s.id] = {"made_for": None, "title": title, "quotes": []}
                 out.append(quoted[s.id])
-            quoted[s.id]["quotes"].append(s.quote)
+            if s.quote.strip():  # the templates join the quotes with "; ": an empty one would show as "; ;"
+                quoted[s.id]["quotes"].append(s.quote)
     return out
 
 

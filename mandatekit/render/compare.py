@@ -12,22 +12,62 @@ from typing import Any
 import click
 
 from mandatekit.compare import Comparison
+from mandatekit.textnorm import joined
 
+# Each rule's mark in the table, by its label (RuleChange.status). Where the verdict held but the round took
+# evidence from it, the mark says "held" and the line under it opens with the label: "Evidence weakened: ...".
 _MARK = {
     "regressed": ("▼ regressed", "red"),
     "improved": ("▲ improved", "green"),
-    "lost": ("▽ lost", "yellow"),  # the verdict held, but the round took evidence from it
+    "evidence lost": ("▽ held", "yellow"),
+    "evidence weakened": ("▽ held", "yellow"),
+    "evidence bracketed": ("▽ held", "yellow"),
     "unchanged": ("= same", None),
 }
+HELD = ("evidence lost", "evidence weakened", "evidence bracketed")
+_LABEL_WIDTH = 12
 CONTEXT_WORDS = 6  # unchanged words kept either side of a change in a diff; the rest is "…"
 
 
 def _mark(change: Any) -> str:
-    return "lost" if change.change == "unchanged" and change.lost else change.change
+    return str(change.status)
 
 
 def _shown(change: Any) -> bool:
-    return change.change != "unchanged" or change.lost
+    return change.status != "unchanged"
+
+
+def held_counts(c: Comparison) -> list[tuple[int, str]]:
+    """How many rules held their verdict though the round lost, weakened or bracketed their evidence, by
+    label ("evidence weakened"), the labels no rule had left out."""
+    s = c.summary
+    counts = (s.evidence_lost, s.evidence_weakened, s.evidence_bracketed)
+    return [(n, label) for n, label in zip(counts, HELD, strict=True) if n]
+
+
+def summary_counts(c: Comparison) -> list[tuple[str, str | None]]:
+    """The comparison's counts in the order the table lists the rules, each with its colour: "2 regressed",
+    "1 evidence weakened" ... (a kind of loss no rule had is left out), "19 unchanged"."""
+    s = c.summary
+    held = held_counts(c)
+    return [
+        (f"{s.regressed} regressed", "red"),
+        (f"{s.improved} improved", "green"),
+        *((f"{n} {k}", "yellow") for n, k in held),
+        (f"{s.unchanged - sum(n for n, _ in held)} unchanged", None),
+    ]
+
+
+def verb_lines(c: Comparison) -> tuple[str, list[str]]:
+    """The operative verbs the round weakened, each in a line, under a head that says what they cover:
+    every operative paragraph, whether a recommendation rests on it or not."""
+    head = "Operative verbs weakened (every operative paragraph, cited by a recommendation or not)"
+    lines = []
+    for v in c.weakened_verbs:
+        where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
+        rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
+        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests})")
+    return head, lines or ["none"]
 
 
 def loss_sentence(change: Any) -> str:
@@ -114,7 +154,7 @@ def _colour_changes(lines: list[str]) -> list[str]:
 
 def _diff_lines(change: Any, width: int = 100, color: bool = True) -> list[str]:
     lines = []
-    sentence = loss_sentence(change)
+    sentence = labelled_loss(change)
     if sentence:
         lines += textwrap.wrap(sentence, width=max(width, 40), initial_indent="    ", subsequent_indent="    ",
                                break_on_hyphens=False, break_long_words=False)  # fmt: skip
@@ -129,49 +169,46 @@ def _diff_lines(change: Any, width: int = 100, color: bool = True) -> list[str]:
 
 def render_comparison_table(c: Comparison, width: int | None = None) -> str:
     width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
-    s = c.summary
     lines = [
         click.style("{} → {}".format(*_names(c)), bold=True),
-        click.style(f"{s.regressed} regressed", fg="red")
-        + " · "
-        + click.style(f"{s.improved} improved", fg="green")
-        + (" · " + click.style(f"{s.lost} held but lost words", fg="yellow") if s.lost else "")
-        + f" · {s.unchanged - s.lost} unchanged",
+        " · ".join(click.style(text, fg=colour) if colour else text for text, colour in summary_counts(c)),
         "",
     ]
-    lead = 2 + 12 + 10 + 8 + 3 + 8 + 1
+    lead = 2 + _LABEL_WIDTH + 10 + 8 + 3 + 8 + 1
     for ch in c.changes:
         label, colour = _MARK[_mark(ch)]
         title = textwrap.wrap(ch.title, width=max(width - lead, 12)) or [""]
-        head = f"  {click.style(f'{label:<12}', fg=colour)}{ch.severity.value:<10}{ch.old.value:>8} → {ch.new.value:<8} "
+        head = f"  {click.style(f'{label:<{_LABEL_WIDTH}}', fg=colour)}{ch.severity.value:<10}{ch.old.value:>8} → {ch.new.value:<8} "
         lines.append(head + title[0])
         lines += [" " * lead + more for more in title[1:]]
         if _shown(ch):
             lines += _diff_lines(ch, width)
+    head, verbs = verb_lines(c)
+    lines += ["", *(click.style(line, bold=True) for line in textwrap.wrap(head + ":", width=max(width, 40)))]
+    for line in verbs:
+        lines += textwrap.wrap(line, width=max(width, 40), initial_indent="  ", subsequent_indent="    ",
+                               break_on_hyphens=False, break_long_words=False)  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
 def render_comparison_markdown(c: Comparison) -> str:
     from mandatekit.render.sandbox import escape_markdown_html  # draft text: no raw HTML into Markdown
 
-    s = c.summary
     out = [
         "# Since the previous text: {} → {}".format(*(escape_markdown_html(n) for n in _names(c))),
         "",
-        f"**{s.regressed} regressed · {s.improved} improved · {s.lost} held but lost words · "
-        f"{s.unchanged - s.lost} unchanged**",
+        "**" + " · ".join(text for text, _ in summary_counts(c)) + "**",
         "",
         "| Change | Severity | Recommendation | Before | Now |",
         "| --- | --- | --- | --- | --- |",
     ]
     for ch in c.changes:
-        label = "held, lost words" if _mark(ch) == "lost" else ch.change
-        out.append(f"| {label} | {ch.severity.value} | {ch.title} | {ch.old.value} | {ch.new.value} |")
+        out.append(f"| {ch.status} | {ch.severity.value} | {ch.title} | {ch.old.value} | {ch.new.value} |")
     for ch in c.changes:
         if not _shown(ch):
             continue
         out += ["", f"## {ch.title}: {ch.old.value} → {ch.new.value}", ""]
-        sentence = loss_sentence(ch)
+        sentence = labelled_loss(ch)
         if sentence:
             out += [escape_markdown_html(sentence), ""]
         for d in ch.diffs:
@@ -185,6 +222,8 @@ def render_comparison_markdown(c: Comparison) -> str:
                 .replace("+}", "**")
             )
             out.append(f"- {_where(d)}: {text}")
+    head, verbs = verb_lines(c)
+    out += ["", f"## {head}", "", *(f"- {escape_markdown_html(line)}" for line in verbs)]
     return "\n".join(out) + "\n"
 
 
@@ -217,7 +256,7 @@ def _story(change: Any) -> str:
                 edits.append(f"“{piece.text}” was added")
             i += 1
         where = d.new_ref if d.old_ref == d.new_ref else f"{d.new_ref} (the old {d.old_ref})"
-        sentences.append(f"In {where}, " + "; ".join(edits) + ".")
+        sentences.append(f"In {where}, " + joined(edits) + ".")
     return " ".join(sentences)
 
 
@@ -226,22 +265,24 @@ def previous_context(c: Comparison) -> dict[str, Any]:
     s = c.summary
     from mandatekit.render.memo import in_words, number
 
+    held = held_counts(c)
+    n_held = sum(count for count, _ in held)
+    same = s.unchanged - n_held  # a rule that held but lost evidence is told apart, never as "unchanged"
     summary = (
         f"{number(s.regressed) if s.regressed else 'no'} recommendation{'s' if s.regressed != 1 else ''} regressed, "
-        f"{number(s.improved) if s.improved else 'none'} improved and {number(s.unchanged)} "
-        f"{'is' if s.unchanged == 1 else 'are'} unchanged."
-    )
-    if s.lost:
-        summary += (
-            f" {in_words(s.lost).capitalize()} held {'its' if s.lost == 1 else 'their'} verdict but lost words "
-            "that carried it."
-        )
+        f"{number(s.improved) if s.improved else 'none'} improved"
+        + (f", {number(n_held)} held {'its' if n_held == 1 else 'their'} verdict though the round changed the words "
+           f"that carried {'it' if n_held == 1 else 'them'} (" + ", ".join(f"{kind}: {in_words(count)}"
+           for count, kind in held) + ")" if held else "")
+        + f" and {number(same)} {'is' if same == 1 else 'are'} unchanged."
+    )  # fmt: skip
+    summary += " " + _verbs_sentence(c)
     changes = []
     for ch in c.changes:
         if not _shown(ch):
             continue
         diffs = [d for d in ch.diffs if d.changed]
-        lost = _mark(ch) == "lost"
+        lost = ch.status in HELD
         changes.append(
             {
                 "rule": ch.rule,
@@ -249,18 +290,51 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "old": ch.old.value,
                 "new": ch.new.value,
                 "change": ch.change,
+                "status": ch.status,
                 "arrow": "▽" if lost else "▲" if ch.change == "improved" else "▼",
                 "severity": ch.severity.value,
-                # a loss a pending tracked change makes is told as such, whatever the verdict did
-                "story": loss_sentence(ch)
-                if lost or any("pending tracked change" in loss.sentence for loss in ch.losses)
-                else _story(ch),
+                "story": _memo_story(ch, lost),
                 "losses": [loss.model_dump() for loss in ch.losses],
                 "diff": "; ".join(f"{_where(d)}: {compact(d)}" for d in diffs),
                 "diffs": [{"where": _where(d), "pieces": compact_pieces(d)} for d in diffs],
             }
         )
-    return {"name": _names(c)[0], "summary": summary, "changes": changes}
+    verbs = [v.model_dump() for v in c.weakened_verbs]
+    return {"name": _names(c)[0], "summary": summary, "changes": changes, "weakened_verbs": verbs}
+
+
+def labelled_loss(change: Any) -> str:
+    """`loss_sentence`, and where the verdict held, the rule's label first: "Evidence weakened: still met by
+    OP 28; in OP 28, “Calls upon” became “Invites”." (the table, Markdown and the memo say it alike)."""
+    sentence = loss_sentence(change)
+    if change.status in HELD and sentence:
+        return f"{change.status.capitalize()}: {sentence[:1].lower()}{sentence[1:]}"
+    return sentence
+
+
+def _memo_story(ch: Any, lost: bool) -> str:
+    """A rule's line in the memo: where its verdict held, its label first ("Evidence weakened: still met by
+    OP 28; ..."); a loss a pending tracked change makes is told as such, whatever the verdict did."""
+    if lost:
+        return labelled_loss(ch)
+    if any("pending tracked change" in loss.sentence for loss in ch.losses):
+        return loss_sentence(ch)
+    return _story(ch)
+
+
+def _verbs_sentence(c: Comparison) -> str:
+    """The memo's word on the operative verbs the round weakened: all of them, cited by a rule or not."""
+    from mandatekit.render.memo import in_words
+
+    if not c.weakened_verbs:
+        return "No operative paragraph's verb was weakened."
+    told = []
+    for v in c.weakened_verbs:
+        where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
+        rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
+        told.append(f"{where}, “{v.before}” to “{v.after}” ({rests})")
+    n = len(told)
+    return f"The round weakened the verb of {in_words(n)} operative paragraph{'s' * (n != 1)}: {'; '.join(told)}."
 
 
 def _where(d: Any) -> str:

@@ -10,6 +10,7 @@ import click
 
 from mandatekit.errors import shown
 from mandatekit.judge import Finding, Report
+from mandatekit.textnorm import joined
 
 _COLOUR = {"met": "green", "partial": "yellow", "missing": "red"}
 _MARK = {"met": "✓", "partial": "~", "missing": "✗"}
@@ -71,7 +72,9 @@ def render_table(report: Report) -> str:
             d = f.decision
             origin = f"decided on {d.decided_on} ({d.matched_by}), " if d.decided_on else ""
             lines += wrap.wrap(
-                f"Decision: {d.decision} — {d.why} ({d.by}, {d.date}; {origin}recorded in {d.source})"
+                f"Decision: {d.decision} — {d.why} ("
+                + joined([joined([d.by, d.date], ", "), f"{origin}recorded in {d.source}"])
+                + ")"
             )
             if d.stale:
                 lines += wrap.wrap(click.style(f"Look again: {d.stale}", fg="yellow"))
@@ -82,7 +85,7 @@ def render_table(report: Report) -> str:
         for hedge in f.hedges:
             lines += wrap.wrap(f"Hedge: {hedge}")
         lines += wrap.wrap(f"Suggested language: {f.suggestion}")
-        lines += wrap.wrap("Source: " + "; ".join(_source(s) for s in f.sources[:1]))
+        lines += wrap.wrap("Source: " + joined(_source(s) for s in f.sources[:1]))
     # The report's warnings are not repeated here: `check` prints each once, on stderr, whatever the format.
     return "\n".join(lines) + "\n"
 

@@ -44,7 +44,7 @@ RULE_SKELETON = """\
 # A mandatekit rule (rule.schema.json beside it, from `mandatekit rules schema`, lets editors check it).
 # Header first (who, what, how bad, why), then the check, then the proof. Guide: docs/writing-rules.md.
 # Every "FILL IN: ..." is a worked example of what goes there: replace it with your rule's own words (the
-# rule is refused while one is left). Check it with: mandatekit rules validate {folder}
+# rule is refused while one is left). Check it with: mandatekit rules validate --rules {folder}
 id: {rule_id}
 title: "FILL IN: Civilians are protected irrespective of the source of the threat"   # read in the scorecard
 severity: medium            # critical / high / medium / low
@@ -70,14 +70,21 @@ elements:                   # the ideas the text must contain; name them as you 
     label: "FILL IN: whatever the source of the threat"
     phrases:                # ( | ) offers alternatives; ... allows words between
       - "FILL IN: (irrespective|regardless) of the source"
-met: [protect, impartial]       # all of these together in one operative paragraph
+met: [protect, impartial]       # all of these together in one clause (one verb's part of a paragraph)
 partial:                        # element sets that alone make it partial
   - [impartial]
 subject:                        # the recommendation's subject: addressed at all (a preamble, a weak verb,
   label: "FILL IN: the protection of civilians"   # an ask of others), it alone makes it partial; never one
   phrases:                                        # common word
     - "FILL IN: protection of civilians"
-exclude: []                     # text that neutralizes a match: - why: ...  phrases: [...]
+exclude: []                     # none yet. Text inside which a match does not count looks like this
+# (uncomment it in place of `exclude: []`, and give the near miss an example below):
+# exclude:
+#   - why: "FILL IN: the host State's own responsibility is not the mission's task"   # required
+#     elements: [protect]       # the elements it neutralizes; leave it out for all of them
+#     within: match             # match: a match inside these words; paragraph: the whole paragraph
+#     phrases:                  # or regex: [...], as for an element
+#       - "FILL IN: primary responsibility ... protect civilians"
 
 # {{mission}}, {{host_state}}, {{national_forces}} ... are filled from the draft's mission profile: never write
 # a country's names in a rule.
@@ -97,7 +104,7 @@ examples:                   # tests: run by `mandatekit rules test`; one 'met' e
 REGISTER_SKELETON = """\
 # Source documents of the rules in this folder: rules cite these ids under `sources:`.
 # Every "FILL IN: ..." is an example of what goes there: replace it (the register is refused while one is
-# left). Checked with the rules: mandatekit rules validate {folder}
+# left). Checked with the rules: mandatekit rules validate --rules {folder}
 sources:
   - id: our-brief-2026                # lower-case id, cited by rules as sources: - id: our-brief-2026
     title: "FILL IN: Civilians first: what the next mandate should say"

@@ -259,7 +259,8 @@ class Workshop:
 
         old_doc, old_report = self.judge(old, profile)
         new_doc, new_report = self.judge(new, profile)
-        return compare(old_doc, old_report, new_doc, new_report)
+        # the paragraphs that met a rule beside the cited ones are judged as the command line does
+        return compare(old_doc, old_report, new_doc, new_report, self.setup(profile).rule_versions(old_doc))
 
     def record(self, draft: Draft, profile: str | None, rule: str, decision: str, why: str, by: str) -> Path:
         """Record a decision as `mandatekit decide RULE --draft <folder>/<name>` would: returns the file."""

@@ -146,14 +146,14 @@ def test_rules_commands() -> None:
 def test_an_empty_rule_file_is_called_empty(tmp_path: Path) -> None:
     for content in ("", "# a comment, nothing else\n"):
         write(tmp_path, "a.yaml", content)
-        code, _, err = run("rules", "validate", str(tmp_path))
+        code, _, err = run("rules", "validate", "--rules", str(tmp_path))
         assert code == 2 and "a.yaml: is empty" in err and err.count("\n") == 1
 
 
 def test_rules_validate_bad_folder_lists_every_problem(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", "id: [")
     write(tmp_path, "b.yaml", good_rule(severity="urgent"))
-    code, _, err = run("rules", "validate", str(tmp_path))
+    code, _, err = run("rules", "validate", "--rules", str(tmp_path))
     assert code == 2 and "Traceback" not in err
     assert err.splitlines()[-1] == "mandatekit: 2 problems in rule files"
 
@@ -175,11 +175,11 @@ def test_rules_test_reports_a_failing_example(tmp_path: Path) -> None:
             ]
         ),
     )
-    code, out, _ = run("rules", "test", str(tmp_path))
+    code, out, _ = run("rules", "test", "--rules", str(tmp_path))
     assert code == 1
     assert "FAIL poc-policy example 2: expected missing, got met" in out
     assert out.splitlines()[-1] == "1 passed, 1 failed"
-    code, _, err = run("rules", "validate", str(tmp_path))
+    code, _, err = run("rules", "validate", "--rules", str(tmp_path))
     assert code == 2 and "r.yaml" in err and "expected missing, got met" in err
 
 
@@ -193,7 +193,11 @@ def test_rules_new_skeleton_is_refused_until_filled_in(tmp_path: Path) -> None:
     title_line = next(
         i for i, line in enumerate(rule.read_text().splitlines(), 1) if line.startswith("title:")
     )
-    for command in (["rules", "validate"], ["rules", "test"], ["check", draft(tmp_path), "--rules"]):
+    for command in (
+        ["rules", "validate", "--rules"],
+        ["rules", "test", "--rules"],
+        ["check", draft(tmp_path), "--rules"],
+    ):
         code, out, err = run(*command, str(folder))
         assert code == 2, command
         problems = [line for line in err.splitlines() if "my-rule.yaml" in line]
@@ -202,8 +206,8 @@ def test_rules_new_skeleton_is_refused_until_filled_in(tmp_path: Path) -> None:
         assert "passed" not in out
     for path in (rule, folder / "_sources.yaml"):  # a writer who fills in every placeholder
         path.write_text(path.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
-    assert run("rules", "validate", str(folder))[0] == 0
-    code, out, _ = run("rules", "test", str(folder))
+    assert run("rules", "validate", "--rules", str(folder))[0] == 0
+    code, out, _ = run("rules", "test", "--rules", str(folder))
     assert code == 0 and out.splitlines()[-1] == "3 passed, 0 failed"
     assert run("rules", "new", "my-rule", "--dir", str(folder))[0] == 2  # never overwrites
 
@@ -217,7 +221,7 @@ def test_one_placeholder_left_is_found_where_it_stands(tmp_path: Path) -> None:
     at = next(i for i, line in enumerate(lines) if "text: " in line and "Decides to renew" in line)
     lines[at] = lines[at].replace('text: "', 'text: "FILL IN: ')
     rule.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, _, err = run("rules", "validate", str(tmp_path))
+    code, _, err = run("rules", "validate", "--rules", str(tmp_path))
     assert code == 2 and f"my-rule.yaml:{at + 1}: examples[2].text:" in err and "more placeholder" not in err
 
 
@@ -225,7 +229,10 @@ def test_a_rule_folder_without_rules_is_refused(tmp_path: Path) -> None:
     empty = tmp_path / "emptyrules"
     empty.mkdir()
     (empty / "notes.txt").write_text("rules to come\n")
-    for command in (["rules", "validate", str(empty)], ["check", draft(tmp_path), "--rules", str(empty)]):
+    for command in (
+        ["rules", "validate", "--rules", str(empty)],
+        ["check", draft(tmp_path), "--rules", str(empty)],
+    ):
         code, out, err = run(*command)
         assert code == 2 and str(empty) in err and "Traceback" not in err, command
         assert out == ""
@@ -266,3 +273,82 @@ def test_redline_and_annotate_write_beside_the_work_without_o(tmp_path: Path, mo
     (tmp_path / "rev1-redline.docx").rename(tmp_path / "x-redline.docx")
     code, _, _ = run("redline", "x-redline.docx")
     assert code == 0 and (tmp_path / "x-redline-redline.docx").exists()
+
+
+MONUSCO = Path(__file__).resolve().parents[1] / "rounds" / "drafts" / "S_RES_2717(2023).txt"
+
+
+def test_check_leaves_out_a_rule_whose_examples_fail_and_checks_with_the_others(tmp_path: Path) -> None:
+    """A drafter checking a draft (MONUSCO 2023) with a colleague's folder where one rule's example fails gets
+    the draft checked with the rules that work, and one line naming the file left out; which example fails
+    is `rules test`'s to say (exit 1 there)."""
+    folder = tmp_path / "our-rules"
+    write(folder, "our-poc.yaml", good_rule(id="our-poc"))
+    broken = good_rule(
+        id="our-broken",
+        examples=[
+            {
+                "verdict": "met",
+                "text": "1. Requests MINUSCA to apply the policy on the protection of civilians;",
+            },
+            {
+                "verdict": "missing",
+                "text": "1. Requests MINUSCA to apply the policy on the protection of civilians;",
+            },
+        ],
+    )
+    write(folder, "our-broken.yaml", broken)
+    code, out, err = run("check", str(MONUSCO), "--rules", str(folder), "--format", "json")
+    assert code == 0, err
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert "our-poc" in rules and "our-broken" not in rules and "poc-priority" in rules
+    said = [line for line in err.splitlines() if "our-broken" in line]
+    assert len(said) == 1 and "our-broken.yaml" in said[0] and "left out" in said[0]
+    assert "rules test --rules" in said[0]
+    code, out, _ = run("rules", "test", "--rules", str(folder))
+    assert code == 1 and "FAIL our-broken example 2: expected missing, got met" in out
+
+
+def test_rule_folders_are_named_with_rules_everywhere_and_the_old_form_still_works(tmp_path: Path) -> None:
+    """`--rules DIR` names a rule folder in `rules list/validate/test/docs` as in check, memo and compare;
+    the positional form of 0.1 still works, with one line saying how to write it now."""
+    folder = tmp_path / "our-rules"
+    write(folder, "our-poc.yaml", good_rule(id="our-poc"))
+    code, out, err = run("rules", "list", "--rules", str(folder))
+    assert code == 0 and out.split()[0] == "our-poc" and len(out.splitlines()) == 1 and not err
+    code, old_out, err = run("rules", "list", str(folder))  # the form of 0.1
+    assert code == 0 and old_out == out
+    assert "deprecated" in err and f"rules list --rules {folder}" in err and len(err.splitlines()) == 1
+    for command in ("validate", "test", "docs"):
+        assert run("rules", command, "--rules", str(folder))[0] == 0, command
+
+
+def test_the_skeletons_exclude_teaches_the_syntax_the_schema_takes(tmp_path: Path) -> None:
+    """The commented `exclude` of `rules new`, uncommented in place of `exclude: []` and filled in, is a valid
+    exclusion (why, elements, within, phrases) that rules out the near miss it names."""
+    folder = tmp_path / "our-rules"
+    assert run("rules", "new", "my-rule", "--dir", str(folder))[0] == 0
+    rule = folder / "my-rule.yaml"
+    lines = rule.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# exclude:")
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("#"):
+            break
+        block.append(line[2:])
+    text = "\n".join(x for x in lines if not x.startswith("exclude: []")).replace("\n".join(
+        "# " + b for b in block), "\n".join(block))  # fmt: skip
+    # the near miss the exclusion names, as a rule writer adds it: met without the exclusion, partial with it
+    text += (
+        '\n  - verdict: partial\n    text: "1. Requests the Mission to support the primary responsibility of the '
+        'State to protect civilians irrespective of the source of the threat;"\n'
+    )
+    rule.write_text(text.replace("FILL IN: ", ""), encoding="utf-8")
+    sources = folder / "_sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
+    code, out, err = run("rules", "test", "--rules", str(folder))
+    assert code == 0 and out.splitlines()[-1] == "4 passed, 0 failed", out + err
+    from mandatekit.api import setup
+
+    [exclusion] = setup([folder], builtin=False, examples=False).rulebook.get("my-rule").exclude  # type: ignore[union-attr]
+    assert exclusion.elements == ["protect"] and exclusion.within == "match" and exclusion.why

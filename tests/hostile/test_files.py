@@ -3,6 +3,7 @@ line where there is one), before they can hang loading or give a false 'met'."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def test_a_pattern_matching_the_empty_string_is_refused(tmp_path: Path, element:
     rules = tmp_path / "rules"
     path = write(rules, "r.yaml", _rule_with(**element))
     args = (
-        ("rules", "validate", rules)
+        ("rules", "validate", "--rules", rules)
         if command == "validate"
         else ("check", text_draft(tmp_path), "--rules", rules)
     )
@@ -49,7 +50,13 @@ def test_check_with_user_rules_runs_their_examples(tmp_path: Path) -> None:
     data["examples"][0]["text"] = "1. Decides to renew the mandate of the Mission;"  # expected met: it is not
     rules = tmp_path / "rules"
     path = write(rules, "r.yaml", yaml.safe_dump(data, sort_keys=False))
-    line = refused("check", text_draft(tmp_path), "--rules", rules, names=f"{path}:", inputs=[rules])
+    # checking a draft, the rule is left out, in one line naming its file; the draft is checked with the others
+    result = invoke("check", text_draft(tmp_path), "--rules", rules, "--format", "json", inputs=[rules])
+    assert result.exit_code == 0, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if str(path) in x]
+    findings = json.loads(result.stdout)["findings"]
+    assert "left out" in line and findings and "poc-policy" not in {f["rule"] for f in findings}
+    line = refused("rules", "validate", "--rules", rules, names=f"{path}:", inputs=[rules])
     assert "example 1: expected met" in line
 
 
@@ -57,14 +64,16 @@ def test_a_rule_with_thousands_of_phrases_fails_at_validate_not_at_judge(tmp_pat
     phrases = [f"(civilian|people) word{i} ... (thing{i}|other{i})" for i in range(2500)]
     rules = tmp_path / "rules"
     path = write(rules, "r.yaml", _rule_with(phrases=phrases))
-    for args in (("rules", "validate", rules), ("check", text_draft(tmp_path), "--rules", rules)):
+    for args in (("rules", "validate", "--rules", rules), ("check", text_draft(tmp_path), "--rules", rules)):
         assert "over the limit of 1000" in refused(*args, names=f"{path}:", inputs=[rules])
 
 
 def test_three_thousand_nested_groups_in_a_phrase(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     path = write(rules, "r.yaml", _rule_with(phrases=["(" * 3000 + "civilians" + ")" * 3000]))
-    assert "nested more than 10 deep" in refused("rules", "validate", rules, names=f"{path}:", inputs=[rules])
+    assert "nested more than 10 deep" in refused(
+        "rules", "validate", "--rules", rules, names=f"{path}:", inputs=[rules]
+    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +90,7 @@ def test_yaml_bombs_in_a_rule_file(tmp_path: Path, text: str) -> None:
     path = write(rules, "r.yaml", text)
     # The promise is the refusal (exit 2, one line naming the file), whichever layer makes it: our own pre-pass
     # or PyYAML, whose newer releases refuse deep nesting themselves in words of their own.
-    line = refused("rules", "validate", rules, names=f"{path}:", inputs=[rules])
+    line = refused("rules", "validate", "--rules", rules, names=f"{path}:", inputs=[rules])
     assert "unexpected" not in line
 
 

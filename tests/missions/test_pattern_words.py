@@ -88,7 +88,7 @@ def test_a_users_own_profile_with_its_own_forces_is_matched(tmp_path: Path) -> N
 def test_the_linter_refuses_a_force_mission_or_court_in_a_pattern(tmp_path: Path, named: str) -> None:
     rule = FORCES_RULE.replace("{national_forces}", f"({named}|army)")
     write(tmp_path, "r.yaml", rule)
-    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    result = CliRunner().invoke(main, ["rules", "validate", "--rules", str(tmp_path)])
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if "outright" in line]
     assert len(lines) == 1 and "r.yaml:" in lines[0] and "'forces-support'" in lines[0]
@@ -100,7 +100,7 @@ def test_the_linter_refuses_a_force_mission_or_court_in_a_pattern(tmp_path: Path
 def test_the_linter_refuses_a_force_in_a_rules_subject(tmp_path: Path) -> None:
     subject = {"label": "the national forces", "phrases": ["training of the FARDC"]}
     write(tmp_path, "r.yaml", FORCES_RULE.replace("partial: []", f"partial: []\nsubject: {subject}"))
-    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    result = CliRunner().invoke(main, ["rules", "validate", "--rules", str(tmp_path)])
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if "outright" in line]
     assert len(lines) == 1 and "('FARDC')" in lines[0] and "subject.phrases[0]" in lines[0]
@@ -108,7 +108,7 @@ def test_the_linter_refuses_a_force_in_a_rules_subject(tmp_path: Path) -> None:
 
 def test_a_placeholder_with_no_words_or_unknown_is_refused(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", FORCES_RULE.replace("{national_forces}", "{national_army}"))
-    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    result = CliRunner().invoke(main, ["rules", "validate", "--rules", str(tmp_path)])
     assert result.exit_code == 2 and "unknown placeholder {national_army}" in result.stderr
 
 
@@ -128,7 +128,7 @@ def test_an_unquoted_phrase_that_starts_with_a_placeholder_is_explained(tmp_path
     rule = FORCES_RULE.replace("- support ... {national_forces}", "- {national_forces}")
     assert "- {national_forces}" in rule
     write(tmp_path, "r.yaml", rule)
-    result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path)])
+    result = CliRunner().invoke(main, ["rules", "validate", "--rules", str(tmp_path)])
     assert result.exit_code == 2 and "r.yaml:" in result.stderr
     assert 'quote the phrase, "{national_forces} ..."' in result.stderr
 

@@ -119,7 +119,7 @@ def test_every_suggestion_reads_well_with_empty_values() -> None:
 )
 def test_a_rule_whose_suggestion_names_a_country_mission_or_force_fails(tmp_path: Path, named: str) -> None:
     write(tmp_path, "r.yaml", good_rule(suggestion=f"Requests the Mission to support {named};"))
-    code, _, err = run("rules", "validate", str(tmp_path))
+    code, _, err = run("rules", "validate", "--rules", str(tmp_path))
     assert code == 2 and "r.yaml" in err and "suggestion: names" in err and "outright" in err
 
 
@@ -147,10 +147,10 @@ def test_a_rule_folder_carries_its_own_source_register(tmp_path: Path) -> None:
     rules.mkdir()
     rule = good_rule(id="my-rule", sources=[{"id": "unmiss-brief-2026", "quote": "report publicly"}])
     write(rules, "my-rule.yaml", rule)
-    code, _, err = run("rules", "validate", str(rules))
+    code, _, err = run("rules", "validate", "--rules", str(rules))
     assert code == 2 and "'unmiss-brief-2026' is in no source register" in err
     (rules / "_sources.yaml").write_text(REGISTER, encoding="utf-8")
-    code, _, err = run("rules", "validate", str(rules))
+    code, _, err = run("rules", "validate", "--rules", str(rules))
     assert code == 0, err
     draft = ROOT / "tests" / "judge" / "real" / "S_RES_2677(2023).txt"
     memo = tmp_path / "memo.md"
@@ -161,7 +161,7 @@ def test_a_rule_folder_carries_its_own_source_register(tmp_path: Path) -> None:
     # made for UNMISS and used on an UNMISS draft: quoted as it is
     assert "“report publicly”" in text.split("## Annex")[0]
     (rules / "_sources.yaml").write_text(REGISTER.replace("    made_for", "    colour: red\n    made_for"))
-    code, _, err = run("rules", "validate", str(rules))
+    code, _, err = run("rules", "validate", "--rules", str(rules))
     assert code == 2 and "_sources.yaml:6" in err and "unknown field" in err
 
 

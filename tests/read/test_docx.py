@@ -75,6 +75,30 @@ def test_tracked_insertions_count_and_deletions_do_not(tmp_path: Path, builder: 
     assert doc.pending_changes == 2
 
 
+def test_pending_changes_are_counted_as_the_reviewing_pane_lists_them(
+    tmp_path: Path, builder: DraftBuilder
+) -> None:
+    """One change per stretch of one kind by one author that no unchanged text interrupts: a paragraph
+    deleted whole (its italic verb, its words, its mark) is one change, not three XML marks."""
+    builder.front("The Security Council,")
+    builder.runs(
+        Run("Calls upon", "del"), Run(" the authorities to respect the SOFA;", "del"), mark_deleted=True
+    )
+    builder.runs(
+        Run("Requests", "italic"),
+        Run(" the Mission to support the forces "),
+        Run("in strict compliance", "del"),  # a replacement: a deletion and an insertion, as Word lists it
+        Run("in line", "ins"),
+        Run(" with the policy "),
+        Run("and to report", "ins"),  # one author's insertion over two runs: one change
+        Run(" on it", "ins"),
+        Run(" monthly", "ins", author="Other delegation"),  # another author's: another
+        Run(";"),
+    )
+    builder.op("Decides", "to remain seized of the matter.")
+    assert read(builder.save(tmp_path / "t.docx")).pending_changes == 5
+
+
 def test_emptied_paragraph_keeps_its_number_as_word_shows_it(tmp_path: Path, builder: DraftBuilder) -> None:
     builder.front("The Security Council,")
     builder.op("Decides", "to renew the mandate;")

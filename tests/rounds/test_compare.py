@@ -131,6 +131,27 @@ def test_compare_table_and_memo(tmp_path: Path) -> None:
     assert "Since the previous text: gains and losses" in texts
 
 
+def test_the_memo_compare_writes_takes_the_memo_commands_head(tmp_path: Path) -> None:
+    """--title, --author and --to mean for `compare -o` what they mean for `memo`: the same memo head."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n\n".join(BASE))
+    new.write_text("\n\n".join([BASE[0], BASE[1].replace("Requests", "Encourages"), *BASE[2:]]))
+    head = ["--title", "Round 2: what we lost", "--author", "Delegation of X", "--to", "The penholder"]
+    heads = []
+    for command in (["compare", str(old)], ["memo"]):
+        out = tmp_path / f"{command[0]}.md"
+        result = CliRunner().invoke(main, [*command, str(new), "-o", str(out), *head])
+        assert result.exit_code == 0, result.output
+        memo = out.read_text(encoding="utf-8")
+        heads.append(memo[: memo.index("| **Date**")])
+    assert heads[0] == heads[1]
+    assert "# Round 2: what we lost" in heads[0] and "| **From** | Delegation of X |" in heads[0]
+    assert "| **To** | The penholder |" in heads[0]
+    # without a memo to head, the options are refused in one line, not silently dropped
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "--author", "Delegation of X"])
+    assert result.exit_code == 2 and "give -o" in result.output
+
+
 def test_real_docx_rounds(tmp_path: Path) -> None:
     """The bundled zero draft against a revision that strengthens HRDDP language."""
     from examples.build_examples import zero_draft
@@ -191,4 +212,6 @@ def test_the_memo_tells_a_deleted_paragraph_in_a_sentence() -> None:
     sofa = next(c for c in lost["changes"] if c["rule"] == "sofa-reporting")
     assert (sofa["old"], sofa["new"], sofa["arrow"]) == ("met", "missing", "▼")
     assert sofa["story"] == "The old OP 5 met it and was deleted."
-    assert lost["summary"].endswith("regressed, none improved and 20 are unchanged.")
+    assert lost["summary"].endswith(
+        "regressed, none improved and 20 are unchanged. No operative paragraph's verb was weakened."
+    )

@@ -57,7 +57,7 @@ def test_qualified_conditions_and_acronyms_are_not_flagged() -> None:
 def test_validate_warns_and_exits_0(tmp_path: Path) -> None:
     data = BASE | {"elements": {"a": {"label": "a", "phrases": ["accountab*"]}}, "met": ["a"]}
     (tmp_path / "probe.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    code, out, err = run("rules", "validate", str(tmp_path))
+    code, out, err = run("rules", "validate", "--rules", str(tmp_path))
     assert code == 0, err
     assert "warning" in err and "lint-probe" in err and "probe.yaml" in err
     assert "1 rule valid" in out

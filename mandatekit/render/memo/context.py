@@ -11,7 +11,7 @@ from mandatekit import __version__
 from mandatekit.clock import now as memo_date
 from mandatekit.errors import shown
 from mandatekit.judge import Report
-from mandatekit.read.model import Document
+from mandatekit.read.model import Document, Kind
 from mandatekit.render.accepted import Judge
 from mandatekit.render.crossrefs import renumbered
 from mandatekit.render.crossrefs import sentence as renumbered_sentence
@@ -60,9 +60,9 @@ def _draft_status(doc: Any, name: str, document: Document | None) -> str:
             continue
         whole = whole_deletions(p)
         if whole:
-            deleted.append(f"the paragraph before {p.ref or 'the operative part'}")
+            deleted.append(f"the paragraph before {_named(p)}")
         if len(whole) < len(p.changes):
-            changed.append(p.ref or "front matter")
+            changed.append(_named(p))
     if changed:
         text += f" Pending changes in {', '.join(dict.fromkeys(changed))}."
     if deleted:
@@ -70,6 +70,16 @@ def _draft_status(doc: Any, name: str, document: Document | None) -> str:
     if changed or deleted:
         text += " Paragraph numbers in this memo are those of the draft with every pending change accepted."
     return text.strip()
+
+
+def _named(p: Any) -> str:
+    """A paragraph as the memo names it: its reference, else a heading by its words, else what it is."""
+    if p.ref:
+        return str(p.ref)
+    if p.kind == Kind.heading:
+        words = p.text.split()
+        return "the heading “" + " ".join(words[:8]) + (" …" if len(words) > 8 else "") + "”"
+    return {Kind.front_matter: "the front matter", Kind.annex: p.annex or "the annex"}.get(p.kind, "the text")
 
 
 def memo_context(

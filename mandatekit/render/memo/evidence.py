@@ -9,6 +9,7 @@ import re
 from mandatekit.judge import NOT_A_GAP, Finding
 from mandatekit.read.model import Document
 from mandatekit.render.memo.words import _sentence
+from mandatekit.textnorm import joined
 
 _UNAGREED = re.compile(r"stands only in (bracketed, unagreed text|a pending tracked change) in ([^:]+):")
 
@@ -107,7 +108,9 @@ def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
         quotes.setdefault(e.ref, cut_quote(e.context, e.text))
     parts = [_sentence(message(f))]
     if quotes:
-        parts.append("; ".join(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items()) + ".")
+        said = joined(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items() if text.strip())
+        if said:
+            parts.append(said + ".")
     if flags["pending"]:
         parts.append(f"The words in {', '.join(flags['pending'])} stand in a pending tracked change.")
     if flags["brackets"]:

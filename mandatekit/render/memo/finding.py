@@ -64,7 +64,7 @@ def _finding(
         "shade": SHADE[f.verdict.value],
         "message": f.message,
         "reasons": f.reasons,
-        "hedges": f.hedges,
+        "hedges": [h for h in f.hedges if h.strip()],  # templates join them: no empty part between "; "
         "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
         "quotes": list(quotes.values()),
         "evidence": [e.model_dump() for e in f.evidence],
@@ -118,7 +118,9 @@ def _documents(f: Finding, elsewhere: dict[str, str]) -> list[dict[str, Any]]:
     documents: dict[str, dict[str, Any]] = {}
     for s in f.sources:
         if s.id not in elsewhere:
-            documents.setdefault(s.id, {"title": s.title or s.id, "quotes": []})["quotes"].append(s.quote)
+            quotes = documents.setdefault(s.id, {"title": s.title or s.id, "quotes": []})["quotes"]
+            if s.quote and s.quote.strip():  # joined with "; " by the templates: an empty one would show
+                quotes.append(s.quote)
     return list(documents.values())
 
 
