@@ -73,8 +73,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # 245 once "recommends further" opens a clause of its own and the UN contingents named there rule out
     # only that clause (2143 OP 20: child protection in military training and standing orders, ssr-conduct).
     # 246 once a mission known as its organisation's "Mission (ECOMIB)" is a force outside UN command (2203,
-    # bilateral-forces; round 9 reader).
-    "real9": (246, 0),
+    # bilateral-forces; round 9 reader). 247 once the safety of civilians the parties are to ensure is the
+    # protection of civilians by another name, the subject (2216 OP 9, poc-priority; round 9 concepts).
+    "real9": (247, 0),
 }
 
 
