@@ -63,7 +63,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, fail_on: str | 
         from mandatekit.render.compare import previous_context
 
         write_memo(new, new_report, setup, output, extra={"previous": previous_context(comparison)},
-                   document=new_doc)  # fmt: skip
+                   document=new_doc, previous_round=(old_doc, old_report))  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 
