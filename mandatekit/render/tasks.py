@@ -278,10 +278,18 @@ def _under(document: Document, q: Paragraph, ancestor: int) -> bool:
     return False
 
 
+_AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?$")
+
+
 def numbered(document: Document, pl: Placement, added: dict[tuple[int, int], int]) -> Placement:
     """A new paragraph with the number it takes after the ones already placed there (tasks.insertion_label):
-    never one that renumbers the draft's own paragraphs."""
+    never one that renumbers the draft's own paragraphs. A new operative paragraph's place says it, as the
+    redline types it: 'Insert after OP 12 as OP 12 bis'."""
     if pl.like is None or pl.paragraph is None:
         return pl
     like = document.paragraphs[pl.like]
-    return replace(pl, number=insertion_label(document, like, added.get((pl.paragraph, pl.like), 0)))
+    number = insertion_label(document, like, added.get((pl.paragraph, pl.like), 0))
+    where = _AS_NUMBER.sub("", pl.where)
+    if number and like.parent is None and like.kind is Kind.operative:
+        where = re.sub(r" \(after OP [^)]*\)$", "", where) + f" as OP {number.rstrip('.')}"  # it says where
+    return replace(pl, number=number, where=where)

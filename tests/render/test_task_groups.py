@@ -65,7 +65,7 @@ def test_a_request_for_reports_goes_beside_the_drafts_request_for_reports(
     numbered '47 bis.', so OP 48 stays OP 48."""
     _, placements = placed
     sofa = placements["sofa-reporting"]
-    assert sofa.where == "Insert after OP 47" and sofa.number == "47 bis."
+    assert sofa.where == "Insert after OP 47 as OP 47 bis" and sofa.number == "47 bis."
 
 
 def test_without_a_request_for_regular_reports_the_ask_goes_where_it_relates() -> None:
@@ -79,4 +79,4 @@ def test_without_a_request_for_regular_reports_the_ask_goes_where_it_relates() -
     )
     document = read_string(text)
     pl = place(SETUP.judge(document), document, SETUP.judge)["sofa-reporting"]
-    assert pl.where != "Insert after OP 3"  # a review asked, not his regular reports
+    assert not pl.where.startswith("Insert after OP 3 ")  # a review asked, not his regular reports
