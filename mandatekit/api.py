@@ -285,11 +285,14 @@ def memo_context(
     memo_to: str | None = None,
     extra: dict[str, Any] | None = None,
     place_fixes: bool = True,
+    previous_round: tuple[Document, Report] | None = None,
 ) -> dict[str, Any]:
     """What the memo says about a judged draft (its decisions already applied): the values its templates
     fill in. The web page shows the same gaps, placements and suggestions. `extra`: more values, e.g.
     `previous` (the comparison with an earlier draft, `mandatekit compare -o`). `place_fixes=False`: all
-    but where each suggestion goes (placing them judges the draft again with each fix: the dearest stage)."""
+    but where each suggestion goes (placing them judges the draft again with each fix: the dearest stage).
+    `previous_round`: the earlier draft and its report: what this round deleted is proposed back in its own
+    words (render/restore.py)."""
     from mandatekit.render.memo import memo_context as build
     from mandatekit.render.memo import with_previous
 
@@ -304,6 +307,7 @@ def memo_context(
         memo_to=memo_to,
         judge=setup.judge,  # each fix re-judged in place (render/placement.py)
         place_fixes=place_fixes,
+        previous_round=previous_round,
     )
     context.update(extra or {})
     if context.get("previous"):

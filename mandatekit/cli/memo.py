@@ -78,8 +78,10 @@ def write_memo(
     extra: dict[str, Any] | None = None,
     document: Any = None,
     memo_to: str | None = None,
+    previous_round: Any = None,
 ) -> None:
-    """Render and write the memo of a judged draft (used by `memo` and `compare -o`)."""
+    """Render and write the memo of a judged draft (used by `memo` and `compare -o`; `previous_round`: the
+    earlier draft and its report, whose words a fix restores where this round deleted them)."""
     from mandatekit.api import memo_context, render_memo
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.output import note_input, refuse_overwrite, write_atomic
@@ -91,7 +93,8 @@ def write_memo(
     if template is not None:
         note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
-    context = memo_context(report, setup, document, title=title, author=author, memo_to=memo_to, extra=extra)
+    context = memo_context(report, setup, document, title=title, author=author, memo_to=memo_to, extra=extra,
+                           previous_round=previous_round)  # fmt: skip
     write_atomic(output, render_memo(context, fmt, template))
     s = report.summary
     click.echo(shown(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing"), err=True)
@@ -182,19 +185,32 @@ def annotate(
 
 
 @_word_copy_command("redlined", "tracked changes", "redline")
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    help="The previous round of the draft (.docx, .pdf, .txt, .md): where this round deleted what a "
+    "recommendation needs, the tracked change puts the previous round's words back.",
+)
 def redline(
-    draft: Path, output: Path | None, author: str, rule_dirs: tuple[Path, ...], profile: str | None
+    draft: Path,
+    output: Path | None,
+    author: str,
+    rule_dirs: tuple[Path, ...],
+    profile: str | None,
+    previous: Path | None,
 ) -> None:
     """Write a copy of a Word draft with each suggestion as a tracked change, in its place, and a comment.
 
     A paragraph that falls short is redlined word by word; new language is inserted after the paragraph
-    it relates to most, or under the heading on its subject, numbered by Word's own numbering. Accept All
+    it relates to most, or under the heading on its subject: at the end of a list it takes the next number,
+    between two paragraphs '8 bis.' or '(g bis)', so the draft's own numbers never move. Accept All
     in Word gives the clean text; the draft's own tracked changes and comments are left as they are.
 
     \b
     Examples:
       mandatekit redline draft.docx               (writes draft-redline.docx here)
       mandatekit redline draft.docx -o draft-rev2-proposals.docx
+      mandatekit redline rev2.docx --previous rev1.docx
     """
     from mandatekit.output import write_atomic
     from mandatekit.render.redline import redline_docx
@@ -203,7 +219,15 @@ def redline(
     document, report, judge = _judge_word_draft(
         "redline", (".docx", ".docm"), draft, output, "redlined", rule_dirs, profile
     )
-    data, count = redline_docx(draft, document, report, author, judge=judge)
+    earlier = None
+    if previous is not None:
+        from mandatekit.read import read
+
+        if not previous.exists():
+            raise MandatekitError(previous, "no such file")
+        old = read(previous)
+        earlier = (old, judge(old))
+    data, count = redline_docx(draft, document, report, author, judge=judge, previous=earlier)
     write_atomic(output, data)
     click.echo(shown(f"wrote {output}: {count} tracked changes with comments"), err=True)
 

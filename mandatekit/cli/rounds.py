@@ -76,7 +76,8 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
         from mandatekit.render.compare import previous_context
 
         write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
-                   extra={"previous": previous_context(comparison)}, document=new_doc)  # fmt: skip
+                   extra={"previous": previous_context(comparison)}, document=new_doc,
+                   previous_round=(old_doc, old_report))  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 

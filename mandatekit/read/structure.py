@@ -111,13 +111,18 @@ def _opens_operative(text: str, builder: Builder) -> bool:
 
 
 def _continues_ops(label: Label | None, op_number: int) -> bool:
-    return label is not None and label.kind == "decimal" and int(label.value) == op_number + 1
+    # '3 bis.' after OP 3 (or after OP 3 bis): a paragraph inserted there, which renumbers nothing
+    return (
+        label is not None
+        and label.kind == "decimal"
+        and int(label.value) == op_number + (0 if label.suffix else 1)
+    )
 
 
 def _restarts_under_lead_in(builder: Builder, label: Label) -> bool:
     """A typed '1.' after OP 3 whose lead-in ends in a colon: an item of OP 3's list."""
-    if not builder.path or int(label.value) > builder.op_number:
-        return False
+    if not builder.path or int(label.value) > builder.op_number or label.suffix:
+        return False  # '2 bis.' is a paragraph inserted after OP 2, not an item of its list
     top = builder.paragraphs[builder.path[0][2]]
     return top.kind is Kind.operative and top.text.rstrip().endswith(":")
 

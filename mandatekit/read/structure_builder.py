@@ -112,13 +112,15 @@ class Builder:
             self.annex_number = number
         else:
             number = self.op_number = int(label.value) if label else self.op_number + 1
+        # '3 bis.': a paragraph inserted after OP 3, which the next '4.' follows
+        shown = f"{number} {label.suffix}" if label is not None and label.suffix else str(number)
         para = self._add(
             block,
             self.numbered_kind,
             text,
-            ref=self._unique(self._ref([str(number)])),
-            number=[str(number)],
-            label=f"{number}.",
+            ref=self._unique(self._ref([shown])),
+            number=[shown],
+            label=f"{shown}.",
         )
         self.path = [("decimal", str(number), para.index)]
         if first := _FIRST_ITEM.match(text):
@@ -178,14 +180,14 @@ class Builder:
         # A category is a heading of the tasks under it, not their lead-in: they stay the OP's own tasks.
         parent = self.paragraphs[numbering].parent if base and base[-1][0] == "category" else numbering
         # An annex list that starts at '(a)': its items are the annex's own paragraphs.
-        number = [label.value] if numbering is None else [*self._number(base[-1]), label.value]
+        number = [label.shown] if numbering is None else [*self._number(base[-1]), label.shown]
         para = self._add(
             block,
             self.numbered_kind,
             text,
             ref=self._unique(self._ref(number)),
             number=number,
-            label=f"({label.value})",
+            label=f"({label.shown})",
             parent=parent,
         )
         self.path = [*base, (kind, label.value, para.index)]

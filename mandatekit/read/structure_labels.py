@@ -10,9 +10,15 @@ from dataclasses import dataclass
 
 from mandatekit.read.model import Block
 
+# A paragraph inserted between two others, as negotiators number it so that nothing after it moves: '3 bis.',
+# '(g bis)', '(g ter)' (the suffix inside the number's own punctuation, one form for every level).
+LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies", "undecies",
+         "duodecies", "terdecies", "quaterdecies", "quindecies", "sexdecies", "septdecies", "octodecies",
+         "novodecies", "vicies"]  # fmt: skip
+_SUFFIX = r"(?:\s+(" + "|".join(LATIN) + r"))?"
 # "1.1 Percentage", "12.5 per cent": a decimal, not a paragraph number
-_TYPED_DECIMAL = re.compile(r"^(\d{1,6})\s*[.)](?!\d)\s*(?=\S)")
-_TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})\)\s*")
+_TYPED_DECIMAL = re.compile(r"^(\d{1,6})" + _SUFFIX + r"\s*[.)](?!\d)\s*(?=\S)")
+_TYPED_PAREN = re.compile(r"^\(([a-z]{1,5})" + _SUFFIX + r"\)\s*")
 _TYPED_HALF_PAREN = re.compile(r"^([a-z]{1,5})\)\s+")
 _TYPED_DOTTED = re.compile(r"^([a-z]|[ivx]{1,5})\.\s+(?=\S)")  # "a. To protect", "ii. To report"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -31,6 +37,12 @@ _FORMAT_KIND = {
 class Label:
     kind: str  # decimal | letter | roman | ambiguous | bullet
     value: str
+    suffix: str = ""  # 'bis', 'ter' ...: a paragraph inserted after the one numbered `value`
+
+    @property
+    def shown(self) -> str:
+        """The number as references show it: 'g', 'g bis', '3 bis'."""
+        return f"{self.value} {self.suffix}" if self.suffix else self.value
 
 
 def roman_value(s: str) -> int:
@@ -65,12 +77,13 @@ def label_of(block: Block) -> tuple[Label | None, str]:
     if not (first.isdecimal() or first == "(" or "a" <= first <= "z"):
         return None, text  # each typed number below opens with a digit, '(' or a lower-case letter
     if m := _TYPED_DECIMAL.match(text):
-        return Label("decimal", m.group(1)), text[m.end() :]
+        return Label("decimal", m.group(1), m.group(2) or ""), text[m.end() :]
     for pattern in (_TYPED_PAREN, _TYPED_HALF_PAREN, _TYPED_DOTTED):
         if m := pattern.match(text):
             value = m.group(1)
             is_roman, is_letter = bool(_ROMAN.match(value)), bool(_LETTER.match(value))
             if is_roman or is_letter:
                 kind = "ambiguous" if is_roman and is_letter else ("roman" if is_roman else "letter")
-                return Label(kind, value), text[m.end() :]
+                suffix = (m.group(2) or "") if pattern is _TYPED_PAREN else ""
+                return Label(kind, value, suffix), text[m.end() :]
     return None, text

@@ -84,11 +84,16 @@ def accepted_pieces(
 
     for p in document.paragraphs[start:stop]:
         for n, text in enumerate(replaced.get(p.index, p.text).split("\n\n")):
-            if p.kind is Kind.operative and (p.label or n):
-                numbered(_level(p), text)  # a deleted paragraph restored before it: numbered alike
+            if p.kind is Kind.operative and p.label and not n:
+                out.append(f"{p.label} {text}")  # the draft's own number: a fix renumbers nothing
+            elif p.kind is Kind.operative and n:
+                numbered(_level(p), text)  # a deleted paragraph restored before it
             elif text:
                 out.append(text)
         for pl in inserted.get(p.index, []):
+            if pl.number:  # the number the memo and the redline give it ('(h)', '(g bis)', '8 bis.')
+                out.append(f"{pl.number} {pl.text}")
+                continue
             like = document.paragraphs[pl.like if pl.like is not None else pl.paragraph]  # type: ignore[index]
             numbered(_level(like) if like.kind is Kind.operative and like.label else 0, pl.text)
     return out

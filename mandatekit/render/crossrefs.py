@@ -38,10 +38,12 @@ class Renumbered:
 
 
 def shifts(document: Document, placements: list[Placement]) -> dict[int, int]:
-    """Old operative number → new, for the numbers new top-level paragraphs push down."""
+    """Old operative number → new, for the numbers new top-level paragraphs push down. A new paragraph with
+    its own number ('8 bis.', or the next one at the end of the list: render/tasks.insertion_label) pushes
+    none: placement never renumbers the draft's own paragraphs, so its references stay right."""
     after: list[int] = []
     for pl in placements:
-        if pl.action not in ("insert", "add") or pl.like is None:
+        if pl.action not in ("insert", "add") or pl.like is None or pl.number:
             continue
         like = document.paragraphs[pl.like]
         if like.kind is Kind.operative and like.parent is None and like.number and like.number[0].isdigit():

@@ -32,6 +32,7 @@ from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
 from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
 from mandatekit.render.narrowed import redline
+from mandatekit.render.terms import own_terms as own_terms  # re-exported: placed text, draft's terms
 
 Action = Literal["replace", "insert", "add", "agree", "reject", "covered"]
 REPLACE_SIMILARITY = 0.4  # below this the suggestion is another paragraph, not a better version of this one
@@ -43,15 +44,6 @@ _STOP = frozenset(
     ["that", "this", "with", "from", "their", "them", "they", "have", "been", "which", "shall", "other",
      "including", "under", "such", "into", "also", "within", "these", "those", "upon", "where", "when"]
 )  # fmt: skip
-# The host state's forces as a profile names them ("the Central African Armed Forces (FACA) and internal
-# security forces (FSI)") and as drafts often call them instead: the draft's own term is kept.
-_FORCES_NAMED = re.compile(
-    r"\bthe\s+(?:[A-Z][\w-]*\s+)*Armed\s+Forces(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*)+)?\s*\((\w+)\)"
-    r"(?:,?\s+and\s+(?:the\s+)?(?i:internal\s+security\s+forces)\s*\((\w+)\))?"
-)
-_FORCES_DRAFT = re.compile(
-    r"\bnational\s+(?:defence\s+and\s+security|armed|security|defense\s+and\s+security)\s+forces\b", re.I
-)
 _SEIZED = re.compile(r"\bremain\s+(?:actively\s+)?seized\b", re.IGNORECASE)
 _AT_LEAST = re.compile(r"at least '([A-Za-z]+(?: upon| on)?)'")
 # Verbs that take an object and an infinitive ("Requests MINUSCA to ...") and so can stand in for each other.
@@ -78,6 +70,7 @@ class Placement:
     result: str | None = None  # agree/reject: the paragraph's text once agreed or rejected (nothing is typed)
     secures: str = ""  # agree/reject: what it would secure ('would make the draft meet this recommendation')
     whole_paragraph: bool = False  # reject: the pending change deletes a whole paragraph (before `paragraph`)
+    number: str | None = None  # insert/add: the new paragraph's number ('(h)', '(g bis)', '8 bis.'; tasks.py)
 
     @property
     def verb_only(self) -> bool:
@@ -125,25 +118,6 @@ def _descends(document: Document, q: Paragraph, ancestor: int) -> bool:
             return True
         q = document.paragraphs[q.parent]
     return False
-
-
-def own_terms(suggestion: str, document: Document) -> str:
-    """The suggestion in the draft's own words where the two name the same thing differently: a draft that
-    says "national defence and security forces" and never "FACA" keeps its term."""
-    operative = " ".join(p.text for p in document.paragraphs if p.kind is Kind.operative)
-    term = Counter(" ".join(m.group().split()) for m in _FORCES_DRAFT.finditer(operative)).most_common(1)
-    if not term:
-        return suggestion
-
-    def keep(m: re.Match[str]) -> str:
-        acronyms = [a for a in m.groups() if a]
-        return (
-            m.group()
-            if any(re.search(rf"\b{re.escape(a)}\b", operative) for a in acronyms)
-            else "the " + term[0][0]
-        )
-
-    return _FORCES_NAMED.sub(keep, suggestion)
 
 
 # A hedge as the judge names it: "'as appropriate' (OP 29) qualifies the commitment".
@@ -261,9 +235,15 @@ def pending_secures(report: Report, document: Document, judge: Judge) -> dict[st
     return out
 
 
-def place(report: Report, document: Document, judge: Judge | None = None) -> dict[str, Placement]:
+def place(
+    report: Report,
+    document: Document,
+    judge: Judge | None = None,
+    previous: tuple[Document, Report] | None = None,
+) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
-    operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module)."""
+    operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module).
+    With the `previous` round judged, what this round deleted is restored first (render/restore.py)."""
     paragraphs = document.paragraphs
     operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
     if not operative:
@@ -276,13 +256,17 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         for e in f.evidence:
             evidence_of.setdefault(e.paragraph, set()).add(f.rule)
     from mandatekit.render.amend import amend  # amend and tasks build on this module's helpers
-    from mandatekit.render.tasks import list_lead, task_item
+    from mandatekit.render.reports import beside_reports
+    from mandatekit.render.tasks import list_lead, numbered, task_item
 
     verifier = _Verifier(document, judge) if judge is not None else None
     mission = report.mission.mission if report.mission is not None else None
     agreements = _agreements(document, verifier) if verifier is not None else {}
+    from mandatekit.render.restore import restorations
+
+    restoring = restorations(document, report, previous) if previous is not None else {}
     claimed: set[int] = set()
-    added: dict[int, int] = {}  # task list → items added to it so far
+    added: dict[tuple[int, int], int] = {}  # (paragraph, numbered like) → new ones placed after it so far
     introduced: list[tuple[str, Placement]] = []  # new paragraphs placed beside their own subject so far
     out: dict[str, Placement] = {}
     order = sorted(report.findings, key=lambda f: (f.severity.rank, -f.verdict.rank))
@@ -292,6 +276,9 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
         text = own_terms(f.suggestion, document)
         protected = {i for i, rules in evidence_of.items() if rules - {f.rule}}
         tries: list[Placement] = [a for a in agreements.get(f.rule, []) if a.paragraph not in claimed]
+        tries += [
+            numbered(document, r, added) for r in restoring.get(f.rule, []) if r.paragraph not in claimed
+        ]
         replacement = _replace(document, f, text, protected, claimed)
         if replacement is not None:
             tries.append(replacement)
@@ -300,10 +287,13 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
             tries.append(amended)
         lead = list_lead(document, f, text)  # the draft has the list the suggestion would set up
         if lead is not None:
-            tries.append(lead)
+            tries.append(numbered(document, lead, added))
         task = task_item(document, f, text, related, added)
         if task is not None:
             tries.append(task)
+        reports = beside_reports(document, f, text, related)  # beside the draft's request for reports
+        if reports is not None:
+            tries.append(numbered(document, reports, added))
         inserted, on_subject = _insert(
             document,
             f,
@@ -314,6 +304,7 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
             seized,
             _introducing(f, text, introduced, related),
             mission,
+            added,
         )
         tries.append(inserted)
         if verifier is not None and verifier.current.get(f.rule, 9) == 0:
@@ -330,10 +321,9 @@ def place(report: Report, document: Document, judge: Judge | None = None) -> dic
             continue  # nowhere does this text help without costing another recommendation
         if chosen.action in ("replace", "agree", "reject") and chosen.paragraph is not None:
             claimed.add(chosen.paragraph)
-        if chosen is task and chosen.like is not None:
-            lead = document.paragraphs[chosen.like].parent
-            if lead is not None:
-                added[lead] = added.get(lead, 0) + 1
+        if chosen.action in ("insert", "add") and chosen.paragraph is not None and chosen.like is not None:
+            key = (chosen.paragraph, chosen.like)
+            added[key] = added.get(key, 0) + 1  # the next one there: '(h)', '(i)'
         if chosen is inserted and on_subject:
             introduced.append((f.theme, chosen))
         out[f.rule] = chosen
@@ -412,8 +402,26 @@ def _insert(
     seized: Paragraph | None,
     beside: Placement | None = None,
     mission: str | None = None,
+    added: dict[tuple[int, int], int] | None = None,
 ) -> tuple[Placement, bool]:
     """Where a new paragraph goes, and whether that is beside the draft's paragraph on its subject."""
+    pl, on_subject = _insert_at(document, f, text, operative, related, headings, seized, beside, mission)
+    from mandatekit.render.tasks import numbered
+
+    return numbered(document, pl, added or {}), on_subject
+
+
+def _insert_at(
+    document: Document,
+    f: Finding,
+    text: str,
+    operative: list[Paragraph],
+    related: _Relatedness,
+    headings: list[Paragraph],
+    seized: Paragraph | None,
+    beside: Placement | None,
+    mission: str | None,
+) -> tuple[Placement, bool]:
     query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     candidates = [p for p in operative if p is not seized]
@@ -453,19 +461,31 @@ def _insert(
         return replace(beside, rule=f.rule, text=text, pieces=pieces), False
     is_task = leading_verb(f.suggestion) is None and f.suggestion[:3].lower() == "to "
     subject = set(_words(f"{f.title} {f.theme}"))
-    heading, heading_words = None, 0
-    for h in headings:
+    # The heading on its subject, and the paragraphs under it: where a draft repeats a heading ('Human Rights'
+    # over the political paragraphs, 'Human rights' over the mission's tasks), the one whose paragraphs are
+    # most related to the suggestion.
+    groups = []
+    for n, h in enumerate(headings):
         shared = len(subject & set(_words(h.text)))
-        if shared > heading_words:
-            heading, heading_words = h, shared
-    title = heading.text.rstrip(":").strip() if heading is not None else ""
-    under = [t for t in scored if t[2].heading == title] if heading_words >= 2 else []
-    # A heading on the very subject wins over a paragraph elsewhere that is not clearly more related.
-    if under and best is not None and best.heading != title and max(t[0] for t in under) >= 0.6 * best_score:
-        last_top = _top(document, under[-1][2])
-        after = _last_descendant(document, last_top)
-        return Placement(f.rule, "add", f"Add under “{title}”", text, pieces, after.index,
-                         like=last_top.index, heading=title), False  # fmt: skip
+        end = headings[n + 1].index if n + 1 < len(headings) else len(document.paragraphs)
+        members = [t for t in scored if h.index < t[2].index < end]
+        if shared >= 2 and members:
+            groups.append((shared, max(t[0] for t in members), -h.index, h, members))
+    if groups:
+        _, top_score, _, heading, under = max(groups, key=lambda g: g[:3])
+        title = heading.text.rstrip(":").strip()
+        same = [h for h in headings if h.text.rstrip(":").strip().lower() == title.lower()]
+        # A heading on the very subject wins over a paragraph elsewhere that is not clearly more related.
+        if (
+            best is not None
+            and best.index not in {t[2].index for t in under}
+            and top_score >= 0.6 * best_score
+        ):
+            last_top = _top(document, under[-1][2])
+            after = _last_descendant(document, last_top)
+            where = f"Add under “{title}”" + (f" (after {last_top.ref})" if len(same) > 1 else "")
+            return Placement(f.rule, "add", where, text, pieces, after.index,
+                             like=last_top.index, heading=title), False  # fmt: skip
     if best is not None and best_score >= MIN_RELATED:
         if is_task:
             after, like, ref = _last_descendant(document, best), best, best.ref

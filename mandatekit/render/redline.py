@@ -24,11 +24,11 @@ from mandatekit.clock import now
 from mandatekit.judge import Finding, Report
 from mandatekit.read.docx import W, body_paragraphs
 from mandatekit.read.model import Document
+from mandatekit.read.structure_labels import LATIN
 from mandatekit.read.verbs import leading_verb
 from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import common_edges
 from mandatekit.render.placement import Placement, place
-from mandatekit.render.tasks import typed_insertion_label
 from mandatekit.textnorm import xml_safe
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -264,9 +264,12 @@ def _typed_label(p: Any, label: str | None) -> bool:
 
 
 def _insert_paragraph(
-    after: Any, like: Any, text: str, label: str | None, revisions: _Revisions, nth: int = 0
+    after: Any, like: Any, text: str, number: str | None, typed: bool, revisions: _Revisions, word: Any
 ) -> Any:
-    """A new paragraph after `after`, numbered and formatted like `like`, wholly a tracked insertion."""
+    """A new paragraph after `after`, formatted like `like`, wholly a tracked insertion. Numbered as the
+    placement says (render/tasks.insertion_label): a `typed` number ('(g bis)', '8 bis.', or the next one in
+    a list whose numbers are typed) is typed, outside Word's list, indented as `like`'s level is, so Word
+    renumbers nothing; otherwise the paragraph joins `like`'s list and Word gives it the next number."""
     from lxml import etree
 
     p = etree.Element(W + "p")
@@ -275,6 +278,8 @@ def _insert_paragraph(
     for tag in ("rPr", "pPrChange", "sectPr"):
         for el in ppr.findall(W + tag):
             ppr.remove(el)
+    if typed and number and ppr.find(W + "numPr") is not None:
+        _out_of_list(ppr, word)
     mark = etree.SubElement(ppr, W + "rPr")
     mark.append(revisions.element("ins"))
     p.append(ppr)
@@ -283,9 +288,8 @@ def _insert_paragraph(
     italic = next((r for r in runs if r.find(f"{W}rPr/{W}i") is not None), None)
     plain = next((r for r in runs if r.find(f"{W}rPr/{W}i") is None), runs[0] if runs else None)
     ins = revisions.element("ins")
-    if label and _typed_label(like, label):
-        number = typed_insertion_label(label, nth)  # what the memo says of it too (render/tasks.py)
-        ins.append(_new_run(f"{number}. ", _rpr(plain) if plain is not None else None))
+    if typed and number:  # the number the memo says of it too
+        ins.append(_new_run(f"{number} ", _rpr(plain) if plain is not None else None))
     if verb is not None and italic is not None and text.startswith(verb.verb):
         ins.append(_new_run(verb.verb, _rpr(italic)))
         text = text[len(verb.verb) :]
@@ -293,6 +297,40 @@ def _insert_paragraph(
     p.append(ins)
     after.addnext(p)
     return p
+
+
+def _out_of_list(ppr: Any, word: Any) -> None:
+    """Take a paragraph out of Word's list (numId 0), keeping the indentation its list level gave it."""
+    from lxml import etree
+
+    numpr = ppr.find(W + "numPr")
+    num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+    level = ilvl.get(W + "val") if ilvl is not None else "0"
+    indent = None
+    try:
+        numbering = word.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering = None
+    if numbering is not None and num_id is not None:
+        num = next(
+            (n for n in numbering.iter(W + "num") if n.get(W + "numId") == num_id.get(W + "val")), None
+        )
+        abstract_id = num.find(W + "abstractNumId").get(W + "val") if num is not None else None
+        for abstract in numbering.iter(W + "abstractNum"):
+            if abstract.get(W + "abstractNumId") == abstract_id:
+                lvl = next((x for x in abstract.iter(W + "lvl") if x.get(W + "ilvl") == level), None)
+                indent = lvl.find(f"{W}pPr/{W}ind") if lvl is not None else None
+    ppr.remove(numpr)
+    off = etree.Element(W + "numPr")
+    etree.SubElement(off, W + "ilvl").set(W + "val", "0")
+    etree.SubElement(off, W + "numId").set(W + "val", "0")
+    ppr.insert(1 if ppr.find(W + "pStyle") is not None else 0, off)
+    if indent is not None and ppr.find(W + "ind") is None:
+        ind = copy.deepcopy(indent)
+        if ind.get(W + "hanging") is not None:  # the typed number stands where Word's stood
+            ind.attrib.pop(W + "hanging")
+            ind.set(W + "firstLine", "0")
+        ppr.append(ind)
 
 
 def _comment_range(p: Any, first: Any, last: Any, comment_id: int) -> None:
@@ -313,7 +351,12 @@ def _comment_range(p: Any, first: Any, last: Any, comment_id: int) -> None:
 
 
 def redline_docx(
-    path: Path, document: Document, report: Report, author: str = "mandatekit", judge: Judge | None = None
+    path: Path,
+    document: Document,
+    report: Report,
+    author: str = "mandatekit",
+    judge: Judge | None = None,
+    previous: tuple[Document, Report] | None = None,
 ) -> tuple[bytes, int]:
     """The draft with every suggestion as a tracked change and its comment; returns (bytes, changes made).
     With `judge`, each fix is kept only if re-judging the draft with it accepted shows it helps and costs
@@ -326,12 +369,11 @@ def redline_docx(
     word = docx.Document(str(path))
     body = body_paragraphs(word.element.body)
     revisions = _Revisions(word.element, author)
-    placements = place(report, document, judge)
+    placements = place(report, document, judge, previous=previous)
     findings = {f.rule: f for f in report.findings}
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
     last_inserted: dict[int, Any] = {}  # a later insertion after the same paragraph follows the earlier ones
-    inserted_after: dict[int, int] = {}  # typed numbers: 3 bis, 3 ter ...
     count = 0
     for rule, placement in placements.items():
         if placement.paragraph is None:
@@ -358,10 +400,14 @@ def redline_docx(
             ]
             like = body[like_para.origin.index]
             after = last_inserted.get(placement.paragraph, p)
-            nth = inserted_after.get(placement.paragraph, 0)
-            host = _insert_paragraph(after, like, placement.text, like_para.label, revisions, nth)
+            # Word numbers the new paragraph only where it takes the list's next number in Word's own list
+            typed = _typed_label(like, like_para.label) or (
+                like_para.numbered_by_word
+                and placement.number is not None
+                and placement.number.split()[-1].strip("().") in LATIN
+            )
+            host = _insert_paragraph(after, like, placement.text, placement.number, typed, revisions, word)
             last_inserted[placement.paragraph] = host
-            inserted_after[placement.paragraph] = nth + 1
             content = host.findall(W + "ins")
             first, last = content[0], content[-1]
         comment = word.comments.add_comment(

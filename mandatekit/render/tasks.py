@@ -7,11 +7,13 @@ sub-heading names the rule's subject, else the one holding its evidence), and th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from mandatekit.compare import DiffPiece
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.read.structure_labels import LATIN
 from mandatekit.render.placement import (
     Placement,
     _last_descendant,
@@ -59,7 +61,14 @@ def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
     heads: set[int] = set()
     for items in siblings.values():
         for a, b in pairwise(items):
-            if _style(a.label) == "roman" and _style(b.label) == "letter" and not is_task_item(a):
+            # A category heading ('(ii) Disarmament ...') numbers the items after it ('OP 34(ii)(h)'), which
+            # are not its children; a letter '(i)' after '(h)' followed by '(j)' heads nothing.
+            if (
+                _style(a.label) == "roman"
+                and _style(b.label) == "letter"
+                and not is_task_item(a)
+                and b.number[:-1] == a.number
+            ):
                 heads.add(a.index)
     lists: dict[int, list[Paragraph]] = {}
     category: dict[int, int] = {}  # parent → the category heading its items now fall under
@@ -84,14 +93,36 @@ def _style(label: str | None) -> str:
     return "letter" if core.isalpha() else ""
 
 
-LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
-
-
 def typed_insertion_label(label: str, nth: int) -> str:
-    """The number of the `nth` (0-based) paragraph inserted after one whose number is typed, as negotiators
-    number it: '(vii)' → '(vii) bis', '(vii) ter'; '3.' → '3 bis'. The memo and the redline both say it."""
-    suffix = LATIN[nth] if nth < len(LATIN) else f"({nth + 2})"
-    return f"{label.strip().rstrip('.')} {suffix}".strip()
+    """The number of the `nth` (0-based) paragraph inserted after one that other paragraphs of its list
+    follow, as negotiators number it so that nothing after it moves: '(g)' → '(g bis)', '(g ter)'; '3.' →
+    '3 bis.' (the suffix inside the number's own punctuation, as the reader reads it back:
+    read/structure_labels.py). The memo, the redline and the text re-judged all say it."""
+    suffix = LATIN[min(nth, len(LATIN) - 1)]
+    core = label.strip()
+    if core.startswith("(") and core.endswith(")"):
+        return f"({core[1:-1]} {suffix})"
+    return f"{core.rstrip('.')} {suffix}."
+
+
+def insertion_label(document: Document, like: Paragraph, nth: int) -> str | None:
+    """The number the `nth` (0-based) new paragraph placed after `like` (and its sub-paragraphs) takes: the
+    next number of the list where `like` is its last item ('(g)' → '(h)', as Word numbers it: nothing follows
+    to move), else `typed_insertion_label` ('(g bis)', '8 bis.'): a new paragraph never renumbers the
+    draft's own. None where `like` has no number."""
+    if like.kind is not Kind.operative or not like.label:
+        return None
+    siblings = [q for q in document.paragraphs if q.kind is Kind.operative and q.label and q.parent == like.parent
+                and len(q.number) == len(like.number)]  # fmt: skip
+    if any(q.index > like.index for q in siblings):
+        return typed_insertion_label(like.label, nth)
+    roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in siblings) or (
+        bool(siblings) and (siblings[0].label or "").strip("().") == "i"
+    )
+    number: str | None = like.label
+    for _ in range(nth + 1):
+        number = _label_after(number, roman) or None
+    return number or typed_insertion_label(like.label, nth)
 
 
 def _label_after(previous: str | None, roman: bool) -> str:
@@ -146,46 +177,45 @@ def _on_theme(lead: Paragraph, theme: str) -> bool:
 
 
 def task_item(
-    document: Document, f: Finding, text: str, related: _Relatedness, added: dict[int, int]
+    document: Document, f: Finding, text: str, related: _Relatedness, added: dict[tuple[int, int], int]
 ) -> Placement | None:
-    """A mission task as a new item of the task list on its subject (its sub-heading names the rule's theme,
-    or the list already holds the rule's evidence): after the list's last item, numbered like it
-    ('(viii) To monitor ...')."""
+    """A mission task as a new item of its task list: in the group whose sub-heading names the rule's
+    subject ('Protection of civilians:'), after its last item; where no group does, at the end of the task
+    list that holds the rule's evidence (never in a group on another subject: a human rights task does not
+    go under 'Disarmament, demobilisation ...'). Numbered by `insertion_label`; `added` counts the new
+    paragraphs already placed after each (paragraph, like it), so a second one takes the next number."""
     lists = _task_lists(document)
     if not lists:
         return None
     query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
-    holding = [lead for lead, items in lists.items() if evidence & {q.index for q in items}]
-    pool = on_theme or holding
-    if not pool:
-        return None
-    # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
-    best = max(pool, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
-                                       max(related.score(q.index, query) for q in lists[lead])))  # fmt: skip
-    items = lists[best]
+    if on_theme:
+        # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
+        best = max(on_theme, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
+                                               max(related.score(q.index, query) for q in lists[lead])))  # fmt: skip
+        items = lists[best]
+        lead_ref = document.paragraphs[best].ref or "the task list"
+    else:
+        whole: dict[int, list[Paragraph]] = {}  # the task list of each lead-in, all its groups together
+        for lead, group in lists.items():
+            whole.setdefault(_top(document, document.paragraphs[lead]).index, []).extend(group)
+        holding = [top for top, group in whole.items() if evidence & {q.index for q in group}]
+        if not holding:
+            return None
+        top = max(holding, key=lambda t: (max(related.score(q.index, query) for q in whole[t]), -t))
+        items = sorted(whole[top], key=lambda q: q.index)
+        lead_ref = document.paragraphs[top].ref or "the task list"
     infinitive = sum(is_task_item(q) for q in items) * 2 >= len(items)
     task = task_form(text, document, infinitive)
     if task is None:
         return None
     last = items[-1]
     after = _last_descendant(document, last)
-    numbered = [q for q in document.paragraphs if q.parent == last.parent and q.label]
-    roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in numbered) or (
-        (items[0].label or "").strip("().") == "i"
-    )
-    if last.numbered_by_word:  # the redline's new item is in Word's list: Word numbers it, '(viii)'
-        number = last.label
-        for _ in range(1 + added.get(best, 0)):
-            number = _label_after(number, roman)
-    else:  # a typed number: the redline types '(vii) bis.', so nothing after it moves; the memo says the same
-        number = typed_insertion_label(last.label or "", added.get(best, 0))
-    lead_ref = document.paragraphs[best].ref or "the task list"
+    number = insertion_label(document, last, added.get((after.index, last.index), 0)) or ""
     where = f"Add to {lead_ref} as item {number}".rstrip()
-    return Placement(
-        f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index, like=last.index
-    )
+    return Placement(f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index,
+                     like=last.index, number=number or None)  # fmt: skip
 
 
 # A suggestion that brings a task list of its own: "<lead clause>, and that the mandate of M shall include the
@@ -246,3 +276,20 @@ def _under(document: Document, q: Paragraph, ancestor: int) -> bool:
             return True
         q = document.paragraphs[q.parent]
     return False
+
+
+_AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?$")
+
+
+def numbered(document: Document, pl: Placement, added: dict[tuple[int, int], int]) -> Placement:
+    """A new paragraph with the number it takes after the ones already placed there (tasks.insertion_label):
+    never one that renumbers the draft's own paragraphs. A new operative paragraph's place says it, as the
+    redline types it: 'Insert after OP 12 as OP 12 bis'."""
+    if pl.like is None or pl.paragraph is None:
+        return pl
+    like = document.paragraphs[pl.like]
+    number = insertion_label(document, like, added.get((pl.paragraph, pl.like), 0))
+    where = _AS_NUMBER.sub("", pl.where)
+    if number and like.parent is None and like.kind is Kind.operative:
+        where = re.sub(r" \(after OP [^)]*\)$", "", where) + f" as OP {number.rstrip('.')}"  # it says where
+    return replace(pl, number=number, where=where)

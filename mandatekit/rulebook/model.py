@@ -312,6 +312,14 @@ GENERIC_VALUES: dict[str, str] = {
     "ddr_process": "disarmament, demobilization and reintegration",
     "operations_with_forces": "conducted in support of",
 }
+# ... and where the host is a territory or an area no State governs alone (the Abyei Area, Kosovo, Western
+# Sahara): "the host State authorities" would name a State the Council does not.
+TERRITORY_VALUES: dict[str, str] = {
+    "host_state": "the area of operations",
+    "host_authorities": "the relevant authorities",
+    "national_forces": "the security forces",
+    "security_strategy": "security sector reform priorities",
+}
 
 
 def _plain(text: str) -> str:
@@ -382,6 +390,11 @@ class Profile(Strict):
     country_names: list[str] = Field(
         default_factory=empty_list, description="Other spellings of the country found in a draft (DRC)"
     )
+    territory: bool = Field(
+        False,
+        description="The host is a territory or an area no State governs alone (the Abyei Area, Kosovo): its "
+        "empty values say 'the relevant authorities', 'the security forces', never 'the host State'",
+    )
     language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
     values: dict[str, str] = Field(
         description="Placeholder name → text, e.g. mission: UNMISS. An empty value is filled with general "
@@ -420,6 +433,8 @@ class Profile(Strict):
     def filled_values(self) -> dict[str, str]:
         """The values with general terms where this profile leaves one empty or has none."""
         out = dict(GENERIC_VALUES)
+        if self.territory:
+            out.update(TERRITORY_VALUES)
         out.update({k: v for k, v in self.values.items() if v.strip()})
         return out
 

@@ -1,21 +1,22 @@
 """The memo and the redline number a new item of a task list the same way (trial 7: the memo said 'item
-(viii)', the redline typed '(vii) bis.'). A list Word numbers continues in Word's numbering, '(iii)'; a list
-whose numbers are typed gets the negotiators' '(ii) bis', which renumbers nothing after it."""
+(viii)', the redline typed '(vii) bis.'; round 9: '(g) bis.' in one place, '(g bis)' in another). One form:
+an item added at the end of its list takes the next number, '(iii)' (Word numbers it so in a Word list;
+nothing follows to move); one added between two items is '(g bis)', the suffix inside the number's
+parentheses as '3 bis.' is inside its full stop, typed, so that nothing after it is renumbered. The reader
+reads it back as that item ('OP 2(g bis)'), not as a second '(g)'."""
 
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
 
 from mandatekit.cli import main
 from mandatekit.read import read
 from tests.builders import DraftBuilder, Run
-from tests.render.test_redline import W, redlined
+from tests.render.test_redline import redlined
 from tests.rounds.test_redline_rounds import accept_all
 
 TASKS = [
@@ -52,26 +53,64 @@ def draft(typed: bool) -> DraftBuilder:
     return b
 
 
-@pytest.mark.parametrize(("typed", "first"), [(True, "(ii) bis"), (False, "(iii)")])
+@pytest.mark.parametrize("typed", [True, False])
 def test_memo_and_redline_say_the_same_number(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: bool, first: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: bool
 ) -> None:
     path = draft(typed).save(tmp_path / "draft.docx")
+    said = proposed_items(tmp_path, path)
+    assert len(said) >= 2 and [n for n, _ in said[:2]] == ["(iii)", "(iv)"]
+    read_back(tmp_path, path, said, monkeypatch)
+
+
+def proposed_items(tmp_path: Path, path: Path) -> list[tuple[str, str]]:
+    """Each new item the memo proposes: its number, and the first words of its text."""
     memo = tmp_path / "memo.md"
     result = CliRunner().invoke(main, ["memo", str(path), "-o", str(memo)])
     assert result.exit_code == 0, result.stderr
-    # each new item the memo proposes: its number, and the first words of its text
-    said = re.findall(r"Proposed: Add to OP 2\(a\) as item ([^*]+?)\.\*\*\n\n> (\S+ \S+ \S+ \S+)",
+    return re.findall(r"Proposed: Add to OP 2\(a\) as item ([^*]+?)\.\*\*\n\n> (\S+ \S+ \S+ \S+)",
                       memo.read_text(encoding="utf-8"))  # fmt: skip
-    assert len(said) >= 2 and said[0][0] == first
+
+
+def read_back(
+    tmp_path: Path, path: Path, said: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The redline accepted and read again: each new item stands with the number the memo gave it."""
     accepted = tmp_path / "accepted.docx"
     accepted.write_bytes(accept_all(redlined(tmp_path, path, monkeypatch).read_bytes()))
-    if typed:  # the number is typed text the redline wrote
-        root = etree.fromstring(zipfile.ZipFile(accepted).read("word/document.xml"))
-        texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")]
-        for number, words in said:
-            assert any(t.startswith(f"{number}. {words}") for t in texts), (number, words, texts)
-    else:  # Word numbers the new item: read as Word shows it
-        labels = {p.text[:80]: p.label for p in read(accepted).paragraphs}
-        for number, words in said:
-            assert [label for text, label in labels.items() if text.startswith(words)] == [number]
+    paragraphs = read(accepted).paragraphs
+    for number, words in said:
+        labels = [p.label for p in paragraphs if p.text.startswith(words)]
+        assert labels == [number], (number, words, labels)
+    refs = [p.ref for p in paragraphs if p.label]
+    assert len(refs) == len(set(refs))  # no item read as a second '(ii)'
+
+
+def test_an_item_between_two_is_bis_in_memo_redline_and_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tasks under category headings lettered in one run ('(i) Protection of civilians' (a), (b); '(ii)
+    Political support' (c)): a new PoC task after '(b)' is '(b bis)', typed, and '(c)' stays '(c)'."""
+    b = DraftBuilder().front("The Security Council,")
+    b.pp("Recalling", "its previous resolutions on the situation,")
+    lines = [
+        "1. Decides to extend the mandate of the Mission until 15 November 2027;",
+        "2. Decides that the mandate of the Mission shall include the following priority tasks:",
+        "(i) Protection of civilians",
+        "(a) To strengthen early warning to prevent atrocity crimes;",
+        "(b) To support the establishment of local protection committees;",
+        "(ii) Political support",
+        "(c) To support the peace process and the ceasefire through its good offices;",
+        "3. Decides to remain actively seized of the matter.",
+    ]
+    for line in lines:
+        b.runs(Run(line), level=None)
+    path = b.save(tmp_path / "draft.docx")
+    memo = tmp_path / "memo.md"
+    assert CliRunner().invoke(main, ["memo", str(path), "-o", str(memo)]).exit_code == 0
+    said = re.findall(r"Proposed: Add to OP 2\(i\) as item ([^*]+?)\.\*\*\n\n> (\S+ \S+ \S+ \S+)",
+                      memo.read_text(encoding="utf-8"))  # fmt: skip
+    assert [n for n, _ in said][:2] == ["(b bis)", "(b ter)"], said
+    read_back(tmp_path, path, said, monkeypatch)
+    refs = [p.ref for p in read(tmp_path / "accepted.docx").paragraphs if p.label]
+    assert "OP 2(ii)(c)" in refs and "OP 2(i)(b bis)" in refs

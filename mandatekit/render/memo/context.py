@@ -94,13 +94,18 @@ def memo_context(
     memo_to: str | None = None,
     judge: Judge | None = None,
     place_fixes: bool = True,
+    previous_round: tuple[Document, Report] | None = None,
 ) -> dict[str, Any]:
     """The memo's values. `place_fixes=False`: every value but where each suggestion goes and what the
     assessment says of the fixes (renumbering, pending changes), for a page shown before they are worked out."""
     doc = report.document
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
-    placements = place(report, document, judge) if document is not None and place_fixes else {}
+    placements = (
+        place(report, document, judge, previous=previous_round)
+        if document is not None and place_fixes
+        else {}
+    )
     registered = list(sources or [])
     cited = {src.id for f in report.findings for src in f.sources}
     registered += [{"id": i, "title": i} for i in sorted(cited - {x["id"] for x in registered})]

@@ -1,0 +1,103 @@
+"""Where the previous round had what a recommendation needs and this round deleted it, the fix restores the
+drafter's own words, not the rule's (issue 21, round 9: the HRDDP clause cut from UNMISS's OP 3(c)(viii) was
+proposed back in the rule's general wording). Given the previous round judged, each rule that this round
+made worse gets, first among its fixes:
+
+- a paragraph that lost the words carrying the evidence ('cut'): "Amend OP 3(c)(viii) (restoring the
+  previous round's words)" — the paragraph as it now reads, with the deleted stretches that held the
+  evidence put back where they stood (what the round changed elsewhere in it stays);
+- a paragraph deleted whole: "Insert after OP 36 (restoring the previous round's OP 37)" — its old text,
+  after the counterpart of the paragraph it followed.
+
+Like every fix it is kept only if judging the draft again shows it helps and costs nothing
+(render/placement.py)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from mandatekit.compare import DiffPiece
+from mandatekit.judge import Report
+from mandatekit.pairing import Pairing
+from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.render.narrowed import redline
+from mandatekit.render.placement import Placement, _last_descendant
+
+_TOKEN = re.compile(r"\S+")
+Round = tuple[Document, Report]
+
+
+def restorations(document: Document, report: Report, previous: Round) -> dict[str, list[Placement]]:
+    """Rule → the fixes that restore what the previous round had for it."""
+    from mandatekit.compare import compare
+
+    old_doc, old_report = previous
+    comparison = compare(old_doc, old_report, document, report)
+    old_findings = {f.rule: f for f in old_report.findings}
+    by_ref_old = {p.ref: p for p in old_doc.paragraphs if p.kind is Kind.operative and p.ref}
+    by_ref_new = {p.ref: p for p in document.paragraphs if p.kind is Kind.operative and p.ref}
+    pairing: Pairing | None = None
+    out: dict[str, list[Placement]] = {}
+    for change in comparison.changes:
+        if change.change != "regressed" or change.rule not in old_findings:
+            continue
+        old = old_findings[change.rule]
+        for loss in change.losses:
+            old_para = by_ref_old.get(loss.old_ref)
+            if old_para is None:
+                continue
+            spans = [(e.start, e.end) for e in old.evidence if e.paragraph == old_para.index]
+            if loss.kind == "cut" and loss.new_ref in by_ref_new:
+                fix = _put_back(change.rule, old_para, by_ref_new[loss.new_ref], spans)
+            elif loss.kind == "deleted":
+                if pairing is None:
+                    pairing = Pairing(_operative(old_doc), _operative(document))
+                fix = _reinsert(change.rule, document, old_doc, old_para, pairing)
+            else:
+                continue
+            if fix is not None:
+                out.setdefault(change.rule, []).append(fix)
+    return out
+
+
+def _operative(document: Document) -> list[Paragraph]:
+    return [p for p in document.paragraphs if p.kind is Kind.operative and p.text]
+
+
+def _put_back(rule: str, old: Paragraph, new: Paragraph, spans: list[tuple[int, int]]) -> Placement | None:
+    """`new` with the stretches of `old` it lost that overlap the evidence `spans` put back where they stood."""
+    a, b = list(_TOKEN.finditer(old.text)), list(_TOKEN.finditer(new.text))
+    words: list[str] = []
+    restored = False
+    matcher = difflib.SequenceMatcher(None, [m.group() for m in a], [m.group() for m in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("delete", "replace") and any(s < a[i2 - 1].end() and a[i1].start() < e for s, e in spans):
+            words += [m.group() for m in a[i1:i2]]
+            restored = True
+            if op == "replace":
+                continue  # the evidence's own words, not what the round put in their place
+        words += [m.group() for m in b[j1:j2]]
+    if not restored:
+        return None
+    text = " ".join(words)
+    return Placement(rule, "replace", f"Amend {new.ref} (restoring the previous round's words)", text,
+                     redline(new.text, text), new.index)  # fmt: skip
+
+
+def _reinsert(
+    rule: str, document: Document, old_doc: Document, old: Paragraph, pairing: Pairing
+) -> Placement | None:
+    """The deleted paragraph's old text, after the counterpart of the paragraph it followed."""
+    before = [p for p in old_doc.paragraphs[: old.index] if p.kind is Kind.operative and p.text]
+    for prev in reversed(before):
+        pair, _ = pairing.counterpart(prev)
+        if pair is None:
+            continue
+        here = pair.paragraph
+        # the new paragraph goes where the old one stood: after its old predecessor (and what hangs under it)
+        like = here if len(here.number) == len(old.number) else document.paragraphs[here.parent or here.index]
+        after = _last_descendant(document, here if like is here else like)
+        return Placement(rule, "insert", f"Insert after {after.ref} (restoring the previous round's {old.ref})",
+                         old.text, [DiffPiece(op="insert", text=old.text)], after.index, like=like.index)  # fmt: skip
+    return None
