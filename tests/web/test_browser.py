@@ -232,8 +232,12 @@ def test_compare_leads_with_what_the_round_lost(browser: object, server: str, tm
     browser.find_element(By.CSS_SELECTOR, "form button.primary").click()  # type: ignore[attr-defined]
     wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, ".changes .change")))
     groups = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "h3.group, h2")]  # type: ignore[attr-defined]
-    order = [g for g in groups if g.split(" (")[0] in ("Regressed", "Held but lost words", "Unchanged")]
-    assert order == ["Regressed (2)", "Held but lost words (1)", "Unchanged (19)"]
+    order = [
+        g
+        for g in groups
+        if g.split(" (")[0] in ("Regressed", "Verdict held, evidence lost or weakened", "Unchanged")
+    ]
+    assert order == ["Regressed (2)", "Verdict held, evidence lost or weakened (1)", "Unchanged (19)"]
     hedged = browser.find_element(By.ID, "c-hrddp-support")  # type: ignore[attr-defined]
     assert hedged.is_displayed() and "c-lost" in hedged.get_attribute("class")
     assert "OP 2 now holds “as appropriate”" in hedged.text
