@@ -59,6 +59,10 @@ class ParagraphDiff(BaseModel):
         description="Paired by its place and subject, not its words: the paragraph was rewritten where it "
         "stood",
     )
+    pending_deletion: bool = Field(
+        False,
+        description="Removed by a tracked deletion still pending in the new draft (Word), not yet agreed",
+    )
     pieces: list[DiffPiece] = Field(description="Word-level diff, old → new")
 
     @property
@@ -387,6 +391,7 @@ def compare(
                     new_ref=match.ref if match else None,
                     similarity=round(score, 3),
                     rewritten=pair is not None and pair.by == "place",
+                    pending_deletion=match is None and _pending_deletion(para, new_doc),
                     pieces=word_diff(para.text, match.text if match else ""),
                 )
             )
@@ -405,6 +410,7 @@ def compare(
                         new_ref=match.ref if match else None,
                         similarity=round(score, 3),
                         rewritten=pair is not None and pair.by == "place",
+                        pending_deletion=match is None and _pending_deletion(para, new_doc),
                         pieces=word_diff(para.text, match.text if match else ""),
                     )
                 )

@@ -15,6 +15,8 @@ from mandatekit.read.verbs import preambular_opener
 
 # An item typed right after a paragraph's number, opening its first list: '11. (a)', '4. (i)'.
 _FIRST_ITEM = re.compile(r"^\((a|i)\)\s")
+# A typed number alone ('(c)', '3.', 'viii)'): struck before the text, it is a renumbering, not words deleted.
+_NUMBER_ONLY = re.compile(r"\(?[0-9a-z]{1,6}[.)]?")
 
 
 class Builder:
@@ -247,5 +249,12 @@ def _shift_changes(block: Block, text: str) -> list[Change]:
     return [
         c.model_copy(update={"start": max(c.start - shift, 0), "end": max(c.end - shift, 0)})
         for c in block.changes
-        if c.end > shift or (c.kind == "delete" and c.start >= shift)
+        if c.end > shift or (c.kind == "delete" and (c.start >= shift or _before_number(c)))
     ]
+
+
+def _before_number(c: Change) -> bool:
+    """A deletion standing before the typed number: words struck there (a paragraph deleted whole, its mark
+    too, which the reader merged into this one) stay pending at the paragraph's start when the number is
+    stripped; a struck number alone was a renumbering."""
+    return c.start == 0 and _NUMBER_ONLY.fullmatch(c.text.strip()) is None

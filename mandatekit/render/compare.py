@@ -340,4 +340,5 @@ def _verbs_sentence(c: Comparison) -> str:
 def _where(d: Any) -> str:
     # A paragraph paired with its earlier self by its place says so: most of its words are new.
     rewritten = " (rewritten)" if getattr(d, "rewritten", False) else ""
-    return f"{d.old_ref or '(new)'} → {d.new_ref or '(gone)'}{rewritten}"
+    gone = "(deleted by a pending tracked change)" if getattr(d, "pending_deletion", False) else "(gone)"
+    return f"{d.old_ref or '(new)'} → {d.new_ref or gone}{rewritten}"

@@ -257,3 +257,49 @@ def test_styles_and_lists_are_found_through_the_document_relationships(
     assert not {"word/numbering.xml", "word/styles.xml"} & set(zipfile.ZipFile(path).namelist())
     assert refs(path) == refs(renewal_docx)
     assert read(path).model_dump(exclude={"path"}) == read(renewal_docx).model_dump(exclude={"path"})
+
+
+def test_paragraph_deleted_whole_before_a_typed_number_stays_pending(
+    tmp_path: Path, builder: DraftBuilder
+) -> None:
+    """A draft with numbers typed by hand: the paragraph deleted whole (runs and mark) merges into the next,
+    whose typed "(d) " is then stripped. The deletion came before that number: it must not go with it."""
+    from mandatekit.render.agreement import candidates
+
+    builder.front("The Security Council,")
+    builder.runs(Run("1. Decides that the mandate shall be as follows:"), level=None)
+    builder.runs(Run("(a) To protect civilians;"), level=None)
+    builder.runs(
+        Run(
+            "(b) To ensure that support to non-United Nations security forces complies with the HRDDP;", "del"
+        ),
+        level=None,
+        mark_deleted=True,
+    )
+    builder.runs(Run("(c) To monitor and report publicly on human rights;"), level=None)
+    builder.runs(Run("2. Decides to remain seized of the matter."), level=None)
+    doc = read(builder.save(tmp_path / "t.docx"))
+    after = doc.by_ref("OP 1(c)")
+    assert after is not None and after.text == "To monitor and report publicly on human rights;"
+    [deleted] = after.changes
+    assert (deleted.kind, deleted.start) == ("delete", 0) and "HRDDP" in deleted.text
+    [fix] = candidates(doc)
+    assert (
+        fix.where == "Reject the pending deletion of the paragraph before OP 1(c)"
+        and fix.whole_paragraph_deleted
+    )
+
+
+def test_a_typed_number_changed_as_a_tracked_change_is_no_pending_deletion(
+    tmp_path: Path, builder: DraftBuilder
+) -> None:
+    """The near miss: "(c)" struck and "(b)" typed before the text is renumbering, not a deletion to reject."""
+    builder.front("The Security Council,")
+    builder.runs(Run("1. Decides that the mandate shall be as follows:"), level=None)
+    builder.runs(Run("(a) To protect civilians;"), level=None)
+    builder.runs(
+        Run("(c)", "del"), Run("(b)", "ins"), Run(" To monitor and report on human rights;"), level=None
+    )
+    builder.runs(Run("2. Decides to remain seized of the matter."), level=None)
+    after = read(builder.save(tmp_path / "t.docx")).by_ref("OP 1(b)")
+    assert after is not None and after.changes == []

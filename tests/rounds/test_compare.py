@@ -100,6 +100,26 @@ def test_clause_deleted_with_tracked_changes(tmp_path: Path) -> None:
     assert {"op": "delete", "text": "irrespective of the source of violence;"} in ch["diffs"][0]["pieces"]
 
 
+def test_a_paragraph_deleted_whole_by_a_pending_change_is_told_as_pending(tmp_path: Path) -> None:
+    """Numbers typed by hand, the HRDDP paragraph deleted whole (runs and mark) as a tracked change not yet
+    accepted: the comparison says a pending change deletes it, not that it is gone."""
+    hrddp = BASE[1].split(". ", 1)[1]
+
+    def draft(deleted: bool) -> Path:
+        b = DraftBuilder().front("The Security Council,")
+        b.runs(Run(BASE[0]), level=None)
+        b.runs(Run("2. " + hrddp, "del" if deleted else "plain"), level=None, mark_deleted=deleted)
+        for i, op in enumerate(BASE[2:], start=2 if deleted else 3):
+            b.runs(Run(f"{i}. " + op.split(". ", 1)[1]), level=None)
+        return b.save(tmp_path / f"{'new' if deleted else 'old'}.docx")
+
+    old, new = read(draft(False)), read(draft(True))
+    ch = change(compare(old, SETUP.judge(old), new, SETUP.judge(new)), "hrddp-support")
+    assert ch.change == "regressed"
+    assert [d.pending_deletion for d in ch.diffs] == [True]
+    assert ch.losses[0].sentence.startswith("a pending tracked change deletes the old OP 2")
+
+
 def test_an_improvement() -> None:
     better = [
         *BASE[:4],
