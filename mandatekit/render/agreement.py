@@ -87,8 +87,40 @@ def _describe_pending(p: Paragraph) -> tuple[str, str, bool]:
     return f"Reject the pending insertion in {p.ref} of “{words}”", words, False
 
 
+def alternatives(p: Paragraph) -> tuple[int, int, list[str]] | None:
+    """Bracketed alternatives in the paragraph: where they stand (from the first bracket to the end of the
+    last) and each option's words. Square brackets side by side with nothing but a space, "or" or "/"
+    between them ("[A] [B]", "[A] or [B]"), or one bracket parted by slashes ("[A / B]"): the negotiation
+    will keep one of them, not all."""
+    spans = [(b.start, b.end) for b in p.brackets]
+    for i in range(len(spans) - 1):
+        run = [spans[i]]
+        for nxt in spans[i + 1 :]:
+            if not _BETWEEN_ALTERNATIVES.fullmatch(p.text[run[-1][1] : nxt[0]]):
+                break
+            run.append(nxt)
+        if len(run) > 1:
+            return run[0][0], run[-1][1], [p.text[a + 1 : b - 1].strip() for a, b in run]
+    for a, b in spans:
+        inner = p.text[a + 1 : b - 1]
+        options = [o.strip() for o in _SLASH.split(inner)]
+        if "[" not in inner and len(options) > 1 and all(options):
+            return a, b, options
+    return None
+
+
+_BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:(?:or|/)\s*)?")
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def _keep_one(p: Paragraph, start: int, end: int, option: str) -> str:
+    """The paragraph with one alternative kept, unbracketed, and the others dropped."""
+    return re.sub(r" {2,}", " ", p.text[:start] + option + p.text[end:])
+
+
 def candidates(document: Document) -> list[Agreement]:
-    """Every operative paragraph with brackets, or with pending changes, agreed or rejected in turn."""
+    """Every operative paragraph with brackets, or with pending changes, agreed or rejected in turn. Where
+    the brackets hold alternatives, each is tried kept alone (the others dropped), before them all agreed."""
     out: list[Agreement] = []
     operative = [p for p in document.paragraphs if p.kind is Kind.operative and p.ref]
     for p in [p for p in operative if p.changes][:MAX_TRIED]:
@@ -98,9 +130,21 @@ def candidates(document: Document) -> list[Agreement]:
         bracketed = [p.text[b.start : b.end] for b in p.brackets]
         agreed = p.text.replace("[", "").replace("]", "")
         words = "; ".join(quote(b) for b in bracketed)
-        out.append(
-            Agreement("agree", p.index, agreed, f"Agree the bracketed text in {p.ref}", words, bracketed[0])
-        )
+        found = alternatives(p)
+        if found is None:
+            where = f"Agree the bracketed text in {p.ref}"
+        else:
+            start, end, options = found
+            for n, option in enumerate(options):
+                dropped = " and ".join(f"“{quote(o)}”" for m, o in enumerate(options) if m != n)
+                keep = f"Of the bracketed alternatives in {p.ref}, keep “{quote(option)}” and drop {dropped}"
+                out.append(
+                    Agreement("agree", p.index, _keep_one(p, start, end, option), keep, quote(option), option)
+                )
+            # Neither kept alone helps (or each does): the drafter is told the brackets are alternatives.
+            either = " or ".join(f"“{quote(o)}”" for o in options)
+            where = f"Agree one of the bracketed alternatives in {p.ref} ({either})"
+        out.append(Agreement("agree", p.index, agreed, where, words, bracketed[0]))
     return out
 
 

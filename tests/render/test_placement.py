@@ -225,3 +225,46 @@ def test_a_subject_spoken_of_all_over_the_draft_says_nothing_of_where_a_fix_goes
     finding = next(f for f in report.findings if f.rule == "hrddp-support")
     assert len(finding.subject_at) >= 3
     assert place(report, document)["hrddp-support"].where.split(" as OP ")[0] == "Insert after OP 2"
+
+
+def test_bracketed_alternatives_say_which_to_keep_and_which_to_drop() -> None:
+    """ "[A] [B]" are alternatives: agreeing both keeps the option that works against the recommendation.
+    The fix says which to keep (the one that meets it, judged again) and which to drop."""
+    alternatives = TASK_LIST.replace(
+        "irrespective of the source of such violence,",
+        "[irrespective of the source of such violence] [in close coordination with the host authorities],",
+    )
+    document = read_string(alternatives)
+    report = SETUP.judge(document)
+    assert next(f for f in report.findings if f.rule == "poc-impartial").verdict.value != "met"
+    fix = place(report, document, SETUP.judge)["poc-impartial"]
+    assert fix.action == "agree"
+    assert fix.where == (
+        "Of the bracketed alternatives in OP 2(a)(i), keep “irrespective of the source of such violence” "
+        "and drop “in close coordination with the host authorities”"
+    )
+    assert fix.result is not None and "host authorities" not in fix.result and "[" not in fix.result
+
+
+def test_alternatives_in_one_bracket_and_a_lone_bracket() -> None:
+    """ "[A / B]" holds alternatives too; one bracketed phrase (the near miss) is agreed as it stands, and two
+    brackets with words between them are two separate unagreed phrases."""
+    from mandatekit.render.agreement import alternatives, candidates
+
+    slash = read_string(TASK_LIST.replace(
+        "irrespective of the source of such violence,",
+        "[irrespective of the source of such violence / in coordination with the host authorities],"))  # fmt: skip
+    para = slash.by_ref("OP 2(a)(i)")
+    assert para is not None and alternatives(para) is not None
+    assert alternatives(para)[2] == [  # type: ignore[index]
+        "irrespective of the source of such violence",
+        "in coordination with the host authorities",
+    ]
+    wheres = [c.where for c in candidates(slash)]
+    assert wheres[-1].startswith("Agree one of the bracketed alternatives in OP 2(a)(i) (“irrespective")
+    lone = read_string(TASK_LIST.replace("irrespective of the source of such violence,",
+                                         "[irrespective of the source of such violence],"))  # fmt: skip
+    assert [c.where for c in candidates(lone)] == ["Agree the bracketed text in OP 2(a)(i)"]
+    two = read_string(TASK_LIST.replace("under threat of physical violence, irrespective of the source of such violence,",
+                                        "[under threat] of physical violence, [irrespective of the source of such violence],"))  # fmt: skip
+    assert [c.where for c in candidates(two)] == ["Agree the bracketed text in OP 2(a)(i)"]
