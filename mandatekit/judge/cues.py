@@ -113,8 +113,30 @@ def hedges_in(para: Paragraph, text: str) -> list[str]:
         if words.lower().endswith((" of", " the")):  # whose request or consent: quoted with its words
             whose = re.split(r"[,;:()]", para.text[m.end() :], maxsplit=1)[0].split()[:_WHOSE_WORDS]
             words = " ".join([words, *whose])
+        clause = _own_clause(para.text, m.start(), m.end())
         if words.lower() == STANDARD_POC_HEDGE:
             found.append(f"'{words}' ({para.ref}): {NOT_A_GAP}")
+        elif clause is not None:
+            found.append(f"'{words}' ({para.ref}) qualifies the commitment only in its clause “{clause}”, "
+                         "not the rest of the paragraph")  # fmt: skip
         else:
             found.append(f"'{words}' ({para.ref}) qualifies the commitment")
     return found
+
+
+_CLAUSE_WORDS = 20  # words of a hedged clause quoted, at most (the rest is "…"): enough to tell it apart
+
+
+def _own_clause(text: str, start: int, end: int) -> str | None:
+    """The clause (between semicolons) a hedge stands in, quoted, when the paragraph has other clauses the
+    hedge does not govern: in "To report publicly on abuses; and, where possible, to report on the chains
+    of command" the public reporting is unhedged. None when the hedge's clause is the whole paragraph."""
+    a = text.rfind(";", 0, start) + 1
+    b = text.find(";", end)
+    b = len(text) if b < 0 else b
+    if len((text[:a] + text[b:]).strip(" ;:.,").split()) < 3:
+        return None
+    words = re.sub(r"^(?:and|or|but)\b[\s,]*", "", text[a:b].strip(" ,.:")).split()
+    if len(words) <= _CLAUSE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:_CLAUSE_WORDS]) + " …"

@@ -121,7 +121,7 @@ def _descends(document: Document, q: Paragraph, ancestor: int) -> bool:
 
 
 # A hedge as the judge names it: "'as appropriate' (OP 29) qualifies the commitment".
-_NAMED_HEDGE = re.compile(r"'(.+)' \((.+)\) qualifies the commitment")
+_NAMED_HEDGE = re.compile(r"'(.+?)' \((.+?)\) qualifies the commitment(?: only in its clause .*)?")
 
 
 def _without_hedges(text: str, f: Finding, ref: str | None) -> str:

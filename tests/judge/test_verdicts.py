@@ -160,6 +160,30 @@ def test_other_hedges_are_reported() -> None:
     assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
 
 
+def test_a_hedge_in_one_clause_is_scoped_to_that_clause() -> None:
+    """'where possible' after a semicolon governs its own clause (the chains of command), not the public
+    reporting before it; a hedge in a paragraph of one clause (the near miss) qualifies the whole."""
+    f = finding(
+        "1. Requests the Mission to monitor, investigate and report publicly on abuses and violations of human "
+        "rights; and, where possible, to report on the chains of command that led to them;",
+        "hr-monitoring",
+    )
+    assert f.hedges == [
+        "'where possible' (OP 1) qualifies the commitment only in its clause “where possible, to report on "
+        "the chains of command that led to them”, not the rest of the paragraph"
+    ]
+    from mandatekit.render.placement import _NAMED_HEDGE  # a verb swap still takes the hedge out
+
+    named = _NAMED_HEDGE.fullmatch(f.hedges[0])
+    assert named is not None and named.group(1, 2) == ("where possible", "OP 1")
+    whole = finding(
+        "1. Requests the Mission, where possible, to monitor, investigate and report publicly on abuses and "
+        "violations of human rights;",
+        "hr-monitoring",
+    )
+    assert whole.hedges == ["'where possible' (OP 1) qualifies the commitment"]
+
+
 # --- evidence ------------------------------------------------------------------------------------------
 
 
