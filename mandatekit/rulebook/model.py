@@ -311,6 +311,9 @@ GENERIC_VALUES: dict[str, str] = {
     "security_strategy": "national security sector reform priorities",
     "ddr_process": "disarmament, demobilization and reintegration",
     "operations_with_forces": "conducted in support of",
+    # Forces outside UN command besides the national ones: "bilateral partners" only where a mission has
+    # them (MINUSCA); elsewhere words that read right whoever they are.
+    "other_forces": "any other forces or security personnel",
 }
 # ... and where the host is a territory or an area no State governs alone (the Abyei Area, Kosovo, Western
 # Sahara): "the host State authorities" would name a State the Council does not.

@@ -54,12 +54,12 @@ def test_a_wrong_name_gets_the_nearest_and_the_list_once() -> None:
 def test_profiles_list_counts_values_against_the_same_whole() -> None:
     code, out, _ = run("profiles", "list")
     lines = {line.split()[0]: line for line in out.splitlines()}
-    assert code == 0 and lines["unmiss"].endswith("7 of 10 values from resolutions, 3 in general terms")
-    assert lines["atmis"].endswith("5 of 10 values from resolutions, 5 in general terms")
+    assert code == 0 and lines["unmiss"].endswith("7 of 11 values from resolutions, 4 in general terms")
+    assert lines["atmis"].endswith("5 of 11 values from resolutions, 6 in general terms")
     assert lines["unmogip"].endswith(
-        "1 of 10 values from resolutions, 1 without a source, 8 in general terms"
+        "1 of 11 values from resolutions, 1 without a source, 9 in general terms"
     )
-    assert lines["generic"].endswith("all 10 values in general terms")
+    assert lines["generic"].endswith("all 11 values in general terms")
 
 
 def test_profiles_show_names_each_country_name_once() -> None:

@@ -22,7 +22,7 @@ PROFILES = load_profiles()
 # UNMOGIP has run since 1951 without a mandate resolution: no resolution of the corpus names it.
 # MINUSCA's own instruments as the rules worded them before they became profile values (trial 7).
 UNSOURCED = {("unmogip", "mission")} | {
-    ("minusca", k) for k in ("security_strategy", "ddr_process", "operations_with_forces")
+    ("minusca", k) for k in ("security_strategy", "ddr_process", "operations_with_forces", "other_forces")
 }
 PEACEKEEPING = ["MINUSCA", "MONUSCO", "UNMISS", "UNISFA", "UNIFIL", "UNDOF", "UNFICYP", "MINURSO", "UNMIK",
                 "UNTSO", "UNMOGIP"]  # fmt: skip
