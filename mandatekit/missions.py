@@ -209,9 +209,10 @@ def chosen(
     draft never names its mission. With `profiles`, the warning names the mission the draft does name, and
     asks 'did you mean' when the chosen id is a near miss of its profile's ('unmis' for 'unmiss'): the
     suggestions are then filled with another mission's values, and the drafter must see which."""
+    how = by if by.startswith("in ") else f"by {by}"  # "in the profile menu" (the web page) says where
     if profile.id == GENERIC_ID:
-        return MissionInfo(profile=GENERIC_ID, how="generic", reason=f"The generic profile, chosen by {by}.")
-    info = _info(profile, "chosen", f"Chosen by {by}.")
+        return MissionInfo(profile=GENERIC_ID, how="generic", reason=f"The generic profile, chosen {how}.")
+    info = _info(profile, "chosen", f"Chosen {how}.")
     title, text = draft_text(document)
     if profile.mission and not mentions(profile, title + "\n" + text):
         name = document.path or "the draft"

@@ -24,6 +24,7 @@ from mandatekit.api import Setup, setup
 from mandatekit.errors import MandatekitError, one_line, unexpected
 from mandatekit.web.store import Draft
 
+WEB_CHOICE = "in the profile menu"  # how the page's outputs say who chose the profile ("Chosen in ...")
 DECISIONS = ("accepted", "not-applicable", "met", "partial", "missing")  # as `mandatekit decide --as`
 MAX_JUDGED = 32
 MAX_JUDGED_BYTES = 32 * 1024 * 1024  # of the drafts' own bytes: their models take some ten times more
@@ -108,7 +109,10 @@ class Workshop:
             raise Failure(f"unknown profile '{wanted}' (available: {', '.join(sorted(self.profiles))})")
         with self._lock:
             if wanted not in self._setups:
-                self._setups[wanted] = setup(self.rule_dirs, wanted or None)
+                made = setup(self.rule_dirs, wanted or None)
+                if made.chosen is not None:  # a web user chose it in the page's menu, never typed a flag
+                    made.chosen = WEB_CHOICE
+                self._setups[wanted] = made
             return self._setups[wanted]
 
     def judge(self, draft: Draft, profile: str | None) -> tuple[Any, Any]:

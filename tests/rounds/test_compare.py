@@ -82,6 +82,36 @@ def test_clause_put_into_brackets_regresses() -> None:
     assert "{+[irrespective+}" in ch.diffs[0].as_text()
 
 
+def test_words_put_in_brackets_with_an_alternative_are_told_so() -> None:
+    """Not "“irrespective” became “[irrespective”": the words were put in square brackets, an alternative
+    added beside them; a round that rewrites words (the near miss) is still told word by word."""
+    from mandatekit.render.compare import previous_context
+
+    def story(new_op: str) -> str:
+        lost = previous_context(diff(BASE, [*BASE[:2], new_op, *BASE[3:]]))
+        return next(c["story"] for c in lost["changes"] if c["rule"] == "poc-impartial")
+
+    alternatives = BASE[2].replace(
+        "irrespective of the source of violence",
+        "[irrespective of the source of violence] [in close coordination with the host authorities]",
+    )
+    assert story(alternatives) == (
+        "In OP 3, “irrespective of the source of violence” was put in square brackets, with an alternative "
+        "added: “[in close coordination with the host authorities]”."
+    )
+    slash = BASE[2].replace(
+        "irrespective of the source of violence",
+        "[irrespective of the source of violence / in coordination with the host authorities]",
+    )
+    assert story(slash) == (
+        "In OP 3, “irrespective of the source of violence” was put in square brackets, with an alternative "
+        "added: “in coordination with the host authorities”."
+    )
+    rewritten = BASE[2].replace("irrespective of the source of violence", "[in coordination with the host]")
+    told = story(rewritten)
+    assert "became" in told and "put in square brackets" not in told
+
+
 def test_clause_deleted_with_tracked_changes(tmp_path: Path) -> None:
     def draft(deleted: bool) -> Path:
         b = DraftBuilder().front("The Security Council,")

@@ -157,6 +157,18 @@ def test_another_profile(browser: Browser) -> None:
     assert unknown.status_code == 400 and "unknown profile &#39;atlantis&#39;" in unknown.text
 
 
+def test_a_profile_chosen_in_the_menu_is_said_so(browser: Browser) -> None:
+    """A web user chose the profile in the page's menu, never typed a flag: the page and the Word outputs
+    say so, not "Chosen by --profile"."""
+    url = browser.checked("d.txt", DRAFT.encode(), profile="unmiss")
+    page = browser.http.get(url).text
+    assert "Chosen in the profile menu." in page and "--profile" not in page
+    memo = browser.http.get(url.replace("?", "/download/memo.html?"))
+    assert (
+        memo.status_code == 200 and "--profile" not in memo.text and "Chosen in the profile menu" in memo.text
+    )
+
+
 def test_record_a_decision_writes_what_decide_writes(
     browser: Browser, decisions: Path, tmp_path: Path, same_day: None
 ) -> None:
