@@ -1,6 +1,6 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 … real9)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 … real10)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
@@ -156,6 +156,7 @@ if __name__ == "__main__":
         ROOT / "tests" / "judge" / "real7",
         ROOT / "tests" / "judge" / "real8",
         ROOT / "tests" / "judge" / "real9",
+        ROOT / "tests" / "judge" / "real10",
     ]
     for folder in folders:
         print(f"== {folder}")

@@ -1,6 +1,6 @@
 """Real resolutions blind-coded for all 22 rules, by two coders each who saw only the spec and the sources,
-never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real9, each
-folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real9
+never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real10, each
+folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real10
 are its holdouts, each kept from everyone tuning and measured once before and once at the end of its round, then
 committed as tuning material. The tool is not expected to agree on every cell: each floor is what it reaches
 today and may only rise, and false met may only fall. `python benchmarks/gold_agreement.py tests/judge/realN`
@@ -76,6 +76,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # bilateral-forces; round 9 reader). 247 once the safety of civilians the parties are to ensure is the
     # protection of civilians by another name, the subject (2216 OP 9, poc-priority; round 9 concepts).
     "real9": (247, 0),
+    # The eighth holdout (round 8, 2026-12-06): 264 cells, 245 before its round (c17f099), 246 when measured at
+    # its end (af6f409), by the lead only; nobody tuning read it. Its 2 false met are explained in the closing
+    # note of the round: 2099 OP 9's "challenges to MINURSO's operations" briefed on, read as SOFA violations
+    # reported; 2106 OP 12's "mediators" asked to raise sexual violence, read as support to a peace process.
+    "real10": (246, 2),
 }
 
 
