@@ -80,7 +80,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     # its end (af6f409), by the lead only; nobody tuning read it. Its 2 false met are explained in the closing
     # note of the round: 2099 OP 9's "challenges to MINURSO's operations" briefed on, read as SOFA violations
     # reported; 2106 OP 12's "mediators" asked to raise sexual violence, read as support to a peace process.
-    "real10": (246, 2),
+    # 248 and 0 false met once a neutral word for difficulties ("challenges" to the mission's operations) is no
+    # violation or obstruction, only the subject of sofa-reporting, and mediators as the addressees of another
+    # ask are no support to mediation (round 9 wave 2). 251 once the agreed IHL phrasings of precaution urged on
+    # the parties ("constant care to spare", "minimize the harm suffered by children", the impact of operations
+    # on people's livelihoods weighed) are the subject of harm-mitigation (1261 OP 8, 2417 OP 1, 2349 OP 9).
+    "real10": (251, 0),
 }
 
 
