@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, computed_field
 from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
 from mandatekit.judge.cues import HEDGES
 from mandatekit.pairing import MATCH_THRESHOLD as MATCH_THRESHOLD
-from mandatekit.pairing import Pairing
+from mandatekit.pairing import Pair, Pairing
 from mandatekit.pairing import text_similarity as text_similarity
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.rulebook import Severity, Verdict
@@ -242,6 +242,19 @@ def _hedges_added(old: str, new: str) -> list[str]:
     return list(dict.fromkeys(h for h in found if h.lower() not in before))
 
 
+def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: Document) -> ParagraphDiff:
+    """An old round's paragraph beside its counterpart in the new one (or none), as the comparison shows it."""
+    match = pair.paragraph if pair else None
+    return ParagraphDiff(
+        old_ref=para.ref,
+        new_ref=match.ref if match else None,
+        similarity=round(score, 3),
+        rewritten=pair is not None and pair.by == "place",
+        pending_deletion=match is None and _pending_deletion(para, new_doc),
+        pieces=word_diff(para.text, match.text if match else ""),
+    )
+
+
 def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
     """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
     head = " ".join(old_para.text.split()[:8]).lower()
@@ -385,16 +398,7 @@ def compare(
             if match is not None:
                 seen_new.add(match.index)
             losses += _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
-            diffs.append(
-                ParagraphDiff(
-                    old_ref=para.ref,
-                    new_ref=match.ref if match else None,
-                    similarity=round(score, 3),
-                    rewritten=pair is not None and pair.by == "place",
-                    pending_deletion=match is None and _pending_deletion(para, new_doc),
-                    pieces=word_diff(para.text, match.text if match else ""),
-                )
-            )
+            diffs.append(_paragraph_diff(para, pair, score, new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
             para = old_doc.paragraphs[index]
             pair, score = forward.counterpart(para)
@@ -404,16 +408,7 @@ def compare(
             found = _losses(para, match, evidence, new_doc, also=True)
             losses += [loss for loss in found if loss.kind != "changed"]  # its other words: no loss of it
             if len(found) > 0 and any(loss.kind != "changed" for loss in found):
-                diffs.append(
-                    ParagraphDiff(
-                        old_ref=para.ref,
-                        new_ref=match.ref if match else None,
-                        similarity=round(score, 3),
-                        rewritten=pair is not None and pair.by == "place",
-                        pending_deletion=match is None and _pending_deletion(para, new_doc),
-                        pieces=word_diff(para.text, match.text if match else ""),
-                    )
-                )
+                diffs.append(_paragraph_diff(para, pair, score, new_doc))
         for index in dict.fromkeys(e.paragraph for e in after.evidence):
             if index in seen_new:
                 continue
