@@ -6,15 +6,17 @@ The draft's paragraph that asks the Secretary-General for regular reports is the
 ask to: a new paragraph right after it ('Insert after OP 47', numbered '47 bis.'), so that nothing after it
 is renumbered. Which paragraph: a top-level one whose own clause requests the Secretary-General to report
 (or submit, or brief) on a schedule ('every three months', 'regular', 'periodic'), the most related to the
-suggestion where several do (the mission's reports before those on another framework)."""
+suggestion where several do, read with the items that list the report's contents (the mission's own
+reports, whose items name its mandate, before those on another framework)."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from mandatekit.compare import DiffPiece
 from mandatekit.judge import Finding
-from mandatekit.read.model import Document, Kind
+from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.placement import Placement, _last_descendant, _Relatedness, _words
 
 # The suggestion asks the Secretary-General for reporting in its own first clause.
@@ -41,7 +43,15 @@ def beside_reports(document: Document, f: Finding, text: str, related: _Relatedn
     if not tops:
         return None
     query = set(_words(f"{f.title} {f.theme} {f.suggestion}"))
-    best = max(tops, key=lambda p: (related.score(p.index, query), -p.index))
+
+    def score(p: Paragraph) -> float:
+        # A report's contents are its items ("including: – information on the implementation of the mandate"):
+        # the lead-in alone says only that a report is asked.
+        last = _last_descendant(document, p).index
+        words = set().union(*(related.bags.get(i, set()) for i in range(p.index, last + 1)))
+        return math.fsum(related.weight.get(w, 0.0) for w in words & query)
+
+    best = max(tops, key=lambda p: (score(p), -p.index))
     after = _last_descendant(document, best)
     return Placement(f.rule, "insert", f"Insert after {best.ref}", text, [DiffPiece(op="insert", text=text)],
                      after.index, like=best.index)  # fmt: skip

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from mandatekit.read.model import MAX_CHANGES_IN_A_PARAGRAPH
 from tests.builders import renewal_draft
 from tests.hostile.harness import DRAFT, text_draft
 from tests.hostile.pdfs import form, one_page, text_ops
@@ -104,9 +105,9 @@ def test_thousands_of_tracked_changes_in_one_paragraph(tmp_path: Path, good: Pat
 
 
 def test_thousands_of_marks_of_one_insertion_read_as_one_change(tmp_path: Path, good: Path) -> None:
-    # Insertions that follow one another are one change as Word's reviewing pane lists them: 200,000 marks of
-    # them are read in the bounds, not refused.
-    runs = '<w:ins w:id="1" w:author="x"><w:r><w:t>a </w:t></w:r></w:ins>' * 200_000
+    # Insertions that follow one another are one change as Word's reviewing pane lists them: four times the
+    # limit of changes in a paragraph, in marks, is read in the bounds, not refused.
+    runs = '<w:ins w:id="1" w:author="x"><w:r><w:t>a </w:t></w:r></w:ins>' * (4 * MAX_CHANGES_IN_A_PARAGRAPH)
     body = f"<w:document {W}><w:body>{OPENING}<w:p><w:r><w:t>1. Decides </w:t></w:r>{runs}</w:p></w:body></w:document>"
     draft = rezip(good, tmp_path / "marks.docx", {"word/document.xml": body.encode()})
     result = run_bounded("check", draft)
