@@ -56,6 +56,20 @@ def _level(p: Paragraph) -> int:
     return min(max(len(p.number) - 1, 0), 2)
 
 
+def inside_first(document: Document, placements: Iterable[Placement]) -> list[Placement]:
+    """New paragraphs after one paragraph in the order a reader expects them: a new item of the list that
+    ends there ('(e) To support ...') before a new operative paragraph after the list ('3 bis. Calls upon
+    ...'), which would otherwise cut the item off from its list. Otherwise in the order given (stable)."""
+
+    def top_level(pl: Placement) -> bool:
+        like = pl.like if pl.like is not None else pl.paragraph
+        return (
+            pl.action in ("insert", "add") and like is not None and document.paragraphs[like].parent is None
+        )
+
+    return sorted(placements, key=top_level)
+
+
 def accepted_pieces(
     document: Document, placements: Iterable[Placement], start: int = 0, stop: int | None = None
 ) -> list[str]:
@@ -64,7 +78,7 @@ def accepted_pieces(
     (a later `start` must hold no operative paragraph: nothing there is numbered)."""
     replaced: dict[int, str] = {}
     inserted: dict[int, list[Placement]] = {}
-    for pl in placements:
+    for pl in inside_first(document, placements):
         if pl.paragraph is None:
             continue
         if pl.action == "replace":

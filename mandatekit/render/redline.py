@@ -26,7 +26,7 @@ from mandatekit.read.docx import W, body_paragraphs
 from mandatekit.read.model import Document
 from mandatekit.read.structure_labels import LATIN
 from mandatekit.read.verbs import leading_verb
-from mandatekit.render.accepted import Judge
+from mandatekit.render.accepted import Judge, inside_first
 from mandatekit.render.narrowed import common_edges
 from mandatekit.render.placement import Placement, place
 from mandatekit.textnorm import xml_safe
@@ -375,9 +375,10 @@ def redline_docx(
     when = now().replace(microsecond=0)
     last_inserted: dict[int, Any] = {}  # a later insertion after the same paragraph follows the earlier ones
     count = 0
-    for rule, placement in placements.items():
+    for placement in inside_first(document, placements.values()):
         if placement.paragraph is None:
             continue
+        rule = placement.rule
         f: Finding = findings[rule]
         target = document.paragraphs[placement.paragraph]
         p = body[target.origin.index]

@@ -181,8 +181,9 @@ def task_item(
 ) -> Placement | None:
     """A mission task as a new item of its task list: in the group whose sub-heading names the rule's
     subject ('Protection of civilians:'), after its last item; where no group does, at the end of the task
-    list that holds the rule's evidence (never in a group on another subject: a human rights task does not
-    go under 'Disarmament, demobilisation ...'). Numbered by `insertion_label`; `added` counts the new
+    list that holds the rule's evidence, as the list's next item beside its groups ('(e)' after '(d)
+    Monitoring ...:'), never in a group on another subject: a human rights task does not go under
+    'Disarmament, demobilisation ...', nor a DDR task under 'Monitoring ... human rights'. Numbered by `insertion_label`; `added` counts the new
     paragraphs already placed after each (paragraph, like it), so a second one takes the next number."""
     lists = _task_lists(document)
     if not lists:
@@ -190,6 +191,9 @@ def task_item(
     query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
+    groups: list[
+        int
+    ] = []  # the labelled items of a list in groups, where the task is on none of their subjects
     if on_theme:
         # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
         best = max(on_theme, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
@@ -206,11 +210,15 @@ def task_item(
         top = max(holding, key=lambda t: (max(related.score(q.index, query) for q in whole[t]), -t))
         items = sorted(whole[top], key=lambda q: q.index)
         lead_ref = document.paragraphs[top].ref or "the task list"
+        # A list in groups under sub-headings ('(d) Monitoring ... human rights:'): a task on none of their
+        # subjects is a new item beside the groups ('(e)'), never the last group's next item under its heading.
+        if any(lead != top and _top(document, document.paragraphs[lead]).index == top for lead in lists):
+            groups = [p.index for p in document.paragraphs if p.parent == top and p.label]
     infinitive = sum(is_task_item(q) for q in items) * 2 >= len(items)
     task = task_form(text, document, infinitive)
     if task is None:
         return None
-    last = items[-1]
+    last = document.paragraphs[max(groups)] if groups else items[-1]
     after = _last_descendant(document, last)
     number = insertion_label(document, last, added.get((after.index, last.index), 0)) or ""
     where = f"Add to {lead_ref} as item {number}".rstrip()

@@ -80,3 +80,23 @@ def test_without_a_request_for_regular_reports_the_ask_goes_where_it_relates() -
     document = read_string(text)
     pl = place(SETUP.judge(document), document, SETUP.judge)["sofa-reporting"]
     assert not pl.where.startswith("Insert after OP 3 ")  # a review asked, not his regular reports
+
+
+UNMISS = Path(__file__).resolve().parents[1] / "rounds" / "drafts" / "S_RES_2677(2023).txt"
+
+
+def test_a_task_on_no_group_s_subject_is_a_new_item_beside_the_groups() -> None:
+    """S/RES/2677 (2023), UNMISS: OP 3 holds four groups under sub-headings, (a) Protection of civilians ...
+    (d) Monitoring ... human rights. A DDR task (the draft has only community disarmament) is on none of their
+    subjects: it is OP 3's next item, '(e)', not '(v)' under (d)'s human rights heading; and it comes before
+    a new operative paragraph placed after the same list ('3 bis.'), in the redline's order and the text
+    re-judged (trial 9, finding 4)."""
+    document = read(UNMISS)
+    placements = place(SETUP.judge(document), document, SETUP.judge)
+    ddrr = placements["ddrr"]
+    assert ddrr.where == "Add to OP 3 as item (e)" and ddrr.number == "(e)"
+    assert document.paragraphs[ddrr.like].ref == "OP 3(d)"  # a sibling of the groups, after the last one
+    text = accepted_text(document, placements.values())
+    item = text.index("(e) To support")
+    new_ops = [m.start() for m in re.finditer(r"^3 bis\. ", text, re.MULTILINE)]
+    assert all(item < at for at in new_ops)
