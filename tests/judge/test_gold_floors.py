@@ -85,7 +85,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # ask are no support to mediation (round 9 wave 2). 251 once the agreed IHL phrasings of precaution urged on
     # the parties ("constant care to spare", "minimize the harm suffered by children", the impact of operations
     # on people's livelihoods weighed) are the subject of harm-mitigation (1261 OP 8, 2417 OP 1, 2349 OP 9).
-    "real10": (251, 0),
+    # 254 once the mission's people made secure in other words ("to secure the UNSMIL ceasefire monitors") are
+    # their safety, a court's sentences verified are support to accountability (the Special Jurisdiction for
+    # Peace a profile's court), and human rights abuses and violations to be addressed are its subject (2570
+    # OP 17, 2574 OP 1, 2476 OP 1(b)(iv); round 9 wave 3).
+    "real10": (254, 0),
 }
 
 
