@@ -34,7 +34,7 @@ class Setup:
     profile: Profile  # the chosen profile, or the generic one: what rule examples are run with
     sources: dict[str, str]
     profiles: dict[str, Profile] = field(default_factory=dict)
-    chosen: str | None = None  # who chose `profile` ('--profile', 'the config file'); None: detect per draft
+    chosen: str | None = None  # how `profile` was chosen ('by --profile'); None: detect per draft
     register: list[dict[str, Any]] = field(default_factory=list)  # the source registers' entries
     _effective: dict[str, Profile] = field(default_factory=dict, repr=False)
 
@@ -203,7 +203,7 @@ def setup(
     config = config if config is not None else load_config(near=Path(near) if near is not None else None)
     profiles = load_profiles(config.profiles)
     wanted = profile or config.profile
-    by = ("--profile" if profile else f"the config file {config.path}") if wanted else None
+    by = ("by --profile" if profile else f"by the config file {config.path}") if wanted else None
     chosen_profile = resolve_profile(wanted, profiles) if wanted else GENERIC
     extra = [*config.rules, *(Path(r) for r in rules or [])]
     rulebook = load_rulebook(

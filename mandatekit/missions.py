@@ -203,13 +203,13 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
 
 
 def chosen(
-    document: Document, profile: Profile, by: str, profiles: dict[str, Profile] | None = None
+    document: Document, profile: Profile, how: str, profiles: dict[str, Profile] | None = None
 ) -> MissionInfo:
-    """The info of a profile the user chose (`by`: '--profile', 'the config file'), with a warning when the
-    draft never names its mission. With `profiles`, the warning names the mission the draft does name, and
-    asks 'did you mean' when the chosen id is a near miss of its profile's ('unmis' for 'unmiss'): the
-    suggestions are then filled with another mission's values, and the drafter must see which."""
-    how = by if by.startswith("in ") else f"by {by}"  # "in the profile menu" (the web page) says where
+    """The info of a profile the user chose (`how` completes "Chosen ...": 'by --profile', 'by the config file
+    ...', 'in the profile menu'), with a warning when the draft never names its mission. With `profiles`, the
+    warning names the mission the draft does name, and asks 'did you mean' when the chosen id is a near miss
+    of its profile's ('unmis' for 'unmiss'): the suggestions are then filled with another mission's values,
+    and the drafter must see which."""
     if profile.id == GENERIC_ID:
         return MissionInfo(profile=GENERIC_ID, how="generic", reason=f"The generic profile, chosen {how}.")
     info = _info(profile, "chosen", f"Chosen {how}.")
