@@ -378,9 +378,17 @@ def compare(
     old_paras, new_paras = _judged(old_doc), _judged(new_doc)
     forward, backward = Pairing(old_paras, new_paras), Pairing(new_paras, old_paras)
     new_findings = {f.rule: f for f in new.findings}
+    # Each old paragraph's counterpart, found once: every rule citing it, and the verbs, ask again.
+    known: dict[int, tuple[Pair | None, float]] = {}
+
+    def counterpart(para: Paragraph) -> tuple[Pair | None, float]:
+        if para.index not in known:
+            known[para.index] = forward.counterpart(para)
+        return known[para.index]
+
     touched = set()  # the old draft's paragraphs the round deleted or changed
     for para in old_paras:
-        pair, _ = forward.counterpart(para)
+        pair, _ = counterpart(para)
         if pair is None or pair.paragraph.text != para.text:
             touched.add(para.index)
     changes = []
@@ -393,7 +401,7 @@ def compare(
         seen_new: set[int] = set()
         for index in dict.fromkeys(e.paragraph for e in before.evidence):
             para = old_doc.paragraphs[index]
-            pair, score = forward.counterpart(para)
+            pair, score = counterpart(para)
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
@@ -401,13 +409,15 @@ def compare(
             diffs.append(_paragraph_diff(para, pair, score, new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
             para = old_doc.paragraphs[index]
-            pair, score = forward.counterpart(para)
+            pair, score = counterpart(para)
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
-            found = _losses(para, match, evidence, new_doc, also=True)
-            losses += [loss for loss in found if loss.kind != "changed"]  # its other words: no loss of it
-            if len(found) > 0 and any(loss.kind != "changed" for loss in found):
+            taken = [
+                loss for loss in _losses(para, match, evidence, new_doc, also=True) if loss.kind != "changed"
+            ]
+            losses += taken  # its other words changed: no loss of it
+            if taken:
                 diffs.append(_paragraph_diff(para, pair, score, new_doc))
         for index in dict.fromkeys(e.paragraph for e in after.evidence):
             if index in seen_new:
@@ -440,7 +450,7 @@ def compare(
             )
         )
     changes.sort(key=_what_was_lost)
-    verbs = weakened_verbs(old_doc, old, forward)
+    verbs = weakened_verbs(old_doc, old, counterpart)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
@@ -452,7 +462,9 @@ def compare(
     )
 
 
-def weakened_verbs(old_doc: Document, old: Report, forward: Pairing) -> list[VerbChange]:
+def weakened_verbs(
+    old_doc: Document, old: Report, counterpart: Callable[[Paragraph], tuple[Pair | None, float]]
+) -> list[VerbChange]:
     """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
     counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
     has it, once; the rules whose evidence rests on either are named."""
@@ -464,7 +476,7 @@ def weakened_verbs(old_doc: Document, old: Report, forward: Pairing) -> list[Ver
     for para in old_doc.paragraphs:
         if para.kind is not Kind.operative or para.verb_inherited or para.verb_class is None:
             continue
-        pair, _ = forward.counterpart(para)
+        pair, _ = counterpart(para)
         match = pair.paragraph if pair else None
         if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
             continue
@@ -479,9 +491,11 @@ def weakened_verbs(old_doc: Document, old: Report, forward: Pairing) -> list[Ver
 def _items_under(doc: Document, para: Paragraph) -> list[int]:
     """The items that take their verb from `para` (its sub-paragraphs, at any depth)."""
     out: list[int] = []
+    under = {para.index}
     for p in doc.paragraphs[para.index + 1 :]:
         if p.parent is None or not p.verb_inherited:
             break
-        if p.parent == para.index or p.parent in out:
+        if p.parent in under:
             out.append(p.index)
+            under.add(p.index)
     return out
