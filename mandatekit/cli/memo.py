@@ -223,9 +223,7 @@ def redline(
     if previous is not None:
         from mandatekit.read import read
 
-        if not previous.exists():
-            raise MandatekitError(previous, "no such file")
-        old = read(previous)
+        old = read(previous)  # a missing file: read's one line, 'no such file'
         earlier = (old, judge(old))
     data, count = redline_docx(draft, document, report, author, judge=judge, previous=earlier)
     write_atomic(output, data)

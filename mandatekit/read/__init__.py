@@ -10,6 +10,7 @@ from mandatekit.errors import DraftError
 from mandatekit.read.model import (
     MAX_TEXT_CHARS,
     MAX_TEXT_LINES,
+    Block,
     Document,
     Kind,
     Paragraph,
@@ -157,11 +158,8 @@ def _read(path: Path) -> Document:
             blocks = read_text(text, markdown=fmt == "markdown")
         except TooLarge as exc:
             raise DraftError(path, str(exc)) from exc
-    blocks, several = one_resolution(blocks, path.name)
-    document = build(blocks, fmt, str(path))
+    document = _build_one(blocks, fmt, str(path))
     document.warnings.extend(notes)
-    if several:
-        document.warnings.insert(0, several)
     if not any(p.text.strip() for p in document.paragraphs):
         raise DraftError(path, "contains no text")
     return document
@@ -177,8 +175,14 @@ def _refuse_past_text_limit(path: Path, chars: int) -> None:
 
 def read_string(text: str, markdown: bool = False, name: str | None = None) -> Document:
     """Read a draft given as a string (rule examples, the Python API)."""
-    blocks, several = one_resolution(read_text(text, markdown=markdown), name)
-    document = build(blocks, "markdown" if markdown else "text", name)
+    return _build_one(read_text(text, markdown=markdown), "markdown" if markdown else "text", name)
+
+
+def _build_one(blocks: list[Block], fmt: str, name: str | None) -> Document:
+    """The document of the one resolution the blocks hold (read/several.py), its first warning saying so
+    where they held several."""
+    blocks, several = one_resolution(blocks, name)
+    document = build(blocks, fmt, name)
     if several:
         document.warnings.insert(0, several)
     return document

@@ -183,17 +183,17 @@ def task_item(
     subject ('Protection of civilians:'), after its last item; where no group does, at the end of the task
     list that holds the rule's evidence, as the list's next item beside its groups ('(e)' after '(d)
     Monitoring ...:'), never in a group on another subject: a human rights task does not go under
-    'Disarmament, demobilisation ...', nor a DDR task under 'Monitoring ... human rights'. Numbered by `insertion_label`; `added` counts the new
-    paragraphs already placed after each (paragraph, like it), so a second one takes the next number."""
+    'Disarmament, demobilisation ...', nor a DDR task under 'Monitoring ... human rights'. Numbered by
+    `insertion_label`; `added` counts the new paragraphs already placed after each (paragraph, like it), so
+    a second one takes the next number."""
     lists = _task_lists(document)
     if not lists:
         return None
     query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
-    groups: list[
-        int
-    ] = []  # the labelled items of a list in groups, where the task is on none of their subjects
+    # The labelled items of a list in groups, where the task is on none of their subjects (see below).
+    groups: list[int] = []
     if on_theme:
         # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
         best = max(on_theme, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
