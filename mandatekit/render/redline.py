@@ -4,10 +4,11 @@ as a real tracked change by "mandatekit", and the comment that explains it on th
 - A replaced paragraph is a word-level redline: only the words that change are deleted (`w:del`) or
   inserted (`w:ins`); the inserted words take the formatting of the words they replace (an italic verb
   stays italic).
-- An inserted paragraph copies the paragraph properties of the operative paragraph it follows, so Word's
-  automatic numbering counts it and renumbers what follows; its paragraph mark is itself a tracked
-  insertion, so Accept All keeps it and Reject All removes it without trace. Where the draft types its
-  numbers, it is numbered "3 bis.", as negotiators do.
+- An inserted paragraph copies the paragraph properties of the operative paragraph it follows; its
+  paragraph mark is itself a tracked insertion, so Accept All keeps it and Reject All removes it without
+  trace. Between two paragraphs it is typed "3 bis.", as negotiators do, outside Word's list (an explicit
+  numId 0, also where the list comes from a paragraph style such as "List Number"), so nothing is
+  renumbered; only after the list's last paragraph does it take Word's next number.
 - The draft's own tracked changes and comments are kept: text they inserted may be deleted by a tracked
   deletion inside them (as Word does), never rewritten.
 """
@@ -278,7 +279,7 @@ def _insert_paragraph(
     for tag in ("rPr", "pPrChange", "sectPr"):
         for el in ppr.findall(W + tag):
             ppr.remove(el)
-    if typed and number and ppr.find(W + "numPr") is not None:
+    if typed and number and _list_of(ppr, word) is not None:
         _out_of_list(ppr, word)
     mark = etree.SubElement(ppr, W + "rPr")
     mark.append(revisions.element("ins"))
@@ -299,28 +300,51 @@ def _insert_paragraph(
     return p
 
 
+def _list_of(ppr: Any, word: Any) -> tuple[str, str] | None:
+    """(numId, ilvl) of the Word list a paragraph with these properties joins: its own w:numPr, else the
+    one its paragraph style (or a style that style is based on) carries, as "List Number" does; None when
+    it joins none (numId 0 takes a paragraph out of its style's list)."""
+    numpr = ppr.find(W + "numPr")
+    if numpr is None:
+        style_el = ppr.find(W + "pStyle")
+        style_id = style_el.get(W + "val") if style_el is not None else None
+        styles = {s.get(W + "styleId"): s for s in word.styles.element.iter(W + "style")}
+        seen: set[str] = set()
+        while numpr is None and style_id in styles and style_id not in seen:
+            seen.add(style_id)
+            numpr = styles[style_id].find(f"{W}pPr/{W}numPr")
+            based = styles[style_id].find(W + "basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+    if numpr is None:
+        return None
+    num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+    if num_id is None or num_id.get(W + "val") in (None, "0"):
+        return None
+    return num_id.get(W + "val"), ilvl.get(W + "val", "0") if ilvl is not None else "0"
+
+
 def _out_of_list(ppr: Any, word: Any) -> None:
-    """Take a paragraph out of Word's list (numId 0), keeping the indentation its list level gave it."""
+    """Take a paragraph out of Word's list with an explicit numId 0 (ECMA-376 17.9.18: numId 0 removes the
+    numbering, the style's included), keeping the indentation its list level gave it: an inserted paragraph
+    that copied a list style ("List Number") would otherwise take a number of its own and renumber every
+    paragraph after it."""
     from lxml import etree
 
-    numpr = ppr.find(W + "numPr")
-    num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
-    level = ilvl.get(W + "val") if ilvl is not None else "0"
+    num_id, level = _list_of(ppr, word) or ("0", "0")
     indent = None
     try:
         numbering = word.part.numbering_part.element
     except (KeyError, NotImplementedError):
         numbering = None
-    if numbering is not None and num_id is not None:
-        num = next(
-            (n for n in numbering.iter(W + "num") if n.get(W + "numId") == num_id.get(W + "val")), None
-        )
+    if numbering is not None:
+        num = next((n for n in numbering.iter(W + "num") if n.get(W + "numId") == num_id), None)
         abstract_id = num.find(W + "abstractNumId").get(W + "val") if num is not None else None
         for abstract in numbering.iter(W + "abstractNum"):
             if abstract.get(W + "abstractNumId") == abstract_id:
                 lvl = next((x for x in abstract.iter(W + "lvl") if x.get(W + "ilvl") == level), None)
                 indent = lvl.find(f"{W}pPr/{W}ind") if lvl is not None else None
-    ppr.remove(numpr)
+    for numpr in ppr.findall(W + "numPr"):
+        ppr.remove(numpr)
     off = etree.Element(W + "numPr")
     etree.SubElement(off, W + "ilvl").set(W + "val", "0")
     etree.SubElement(off, W + "numId").set(W + "val", "0")
