@@ -77,6 +77,10 @@ def _describe_pending(p: Paragraph) -> tuple[str, str, bool]:
     whole = next((c for c in deleted if _restores_paragraph(p, c)), None)
     if whole is not None:
         return f"Reject the pending deletion of the paragraph before {p.ref}", quote(whole.text), True
+    outside = [ch for n, ch in enumerate(p.text) if not any(c.start <= n < c.end for c in inserted)]
+    if inserted and not deleted and not "".join(outside).strip():
+        words = quote(p.text)  # the whole paragraph is new: named as such, not as words inserted in it
+        return f"Reject the pending insertion of {p.ref} (“{words}”)", words, False
     if deleted and inserted:
         old, new = quote(" ".join(c.text for c in deleted)), quote(" ".join(c.text for c in inserted))
         return f"Reject the pending change in {p.ref} (“{old}” → “{new}”)", old, False
@@ -124,8 +128,14 @@ def candidates(document: Document) -> list[Agreement]:
     out: list[Agreement] = []
     operative = [p for p in document.paragraphs if p.kind is Kind.operative and p.ref]
     for p in [p for p in operative if p.changes][:MAX_TRIED]:
-        where, words, whole = _describe_pending(p)
-        out.append(Agreement("reject", p.index, rejected(p), where, words, "", whole))
+        # A paragraph deleted whole and the changes in the paragraph after it (a new paragraph inserted in
+        # its place, say) are separate changes: each is tried, and named, on its own, never as one rewrite.
+        wholes = whole_deletions(p)
+        rest = [c for c in p.changes if c not in wholes]
+        for changes in [wholes, rest] if wholes and rest else [p.changes]:
+            part = p.model_copy(update={"changes": changes})
+            where, words, whole = _describe_pending(part)
+            out.append(Agreement("reject", p.index, rejected(part), where, words, "", whole))
     for p in [p for p in operative if p.brackets and not p.changes][:MAX_TRIED]:
         bracketed = [p.text[b.start : b.end] for b in p.brackets]
         agreed = p.text.replace("[", "").replace("]", "")

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from mandatekit.read.model import Document, Kind
+from mandatekit.render.agreement import whole_deletions
 
 VERDICTS = ("met", "partial", "missing")
 # A decision as the page says it, in the form that records it and wherever it is shown after (the value,
@@ -36,6 +37,7 @@ class Piece:
     bracket: bool = False  # inside square brackets: not yet agreed
     inserted: bool = False  # a pending tracked insertion
     deleted: bool = False  # text a pending tracked change deletes (not in the text as read)
+    whole: bool = False  # ... a whole paragraph before this one: drawn as a paragraph of its own
 
     @property
     def classes(self) -> str:
@@ -43,9 +45,12 @@ class Piece:
         return " ".join(n for n, on in names if on)
 
 
-def pieces(text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[int, str]]) -> list[Piece]:
+def pieces(
+    text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[int, str]], wholes: int = 0
+) -> list[Piece]:
     """Cut `text` at every start and end of `spans` ((start, end, tag): tag 'bracket', 'insert' or a rule
-    id) and put the `deletions` ((offset, text)) where they stood. One sweep: linear in the cuts."""
+    id) and put the `deletions` ((offset, text)) where they stood, the first `wholes` of them paragraphs
+    deleted whole. One sweep: linear in the cuts."""
     n = len(text)
     opens: dict[int, list[str]] = defaultdict(list)
     closes: dict[int, list[str]] = defaultdict(list)
@@ -67,7 +72,10 @@ def pieces(text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[i
                 del active[tag]
         for tag in opens.get(at, ()):
             active[tag] = active.get(tag, 0) + 1
-        out += [Piece(gone, deleted=True) for gone in deleted.get(at, ())]
+        out += [
+            Piece(gone, deleted=True, whole=not at and k < wholes)
+            for k, gone in enumerate(deleted.get(at, ()))
+        ]
         if i + 1 < len(cuts):
             rules = [t for t in active if t not in ("bracket", "insert")]
             out.append(Piece(text[at : cuts[i + 1]], rules, "bracket" in active, "insert" in active))
@@ -81,7 +89,11 @@ def text_html(cut: list[Piece]) -> Markup:
     out = []
     for piece in cut:
         text = escape(piece.text)
-        if piece.deleted:
+        if piece.whole:  # a paragraph of its own, not words of the one it was read into
+            out.append(
+                f'<del class="pending whole" title="pending deletion of a whole paragraph">{text}</del>'
+            )
+        elif piece.deleted:
             out.append(f'<del class="pending" title="pending deletion">{text}</del>')
         elif piece.rules:
             out.append(
@@ -137,8 +149,16 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
         marks = list(spans.get(p.index, ()))
         marks += [(b.start, b.end, "bracket") for b in p.brackets]
         marks += [(c.start, c.end, "insert") for c in p.changes if c.kind == "insert"]
-        deletions = [(c.start, c.text) for c in p.changes if c.kind == "delete"]
-        cut = pieces(p.text, marks, deletions) if marks or deletions else [Piece(p.text)] if p.text else []
+        wholes = whole_deletions(p)
+        deletions = [(c.start, c.text) for c in wholes]
+        deletions += [(c.start, c.text) for c in p.changes if c.kind == "delete" and c not in wholes]
+        cut = (
+            pieces(p.text, marks, deletions, len(wholes))
+            if marks or deletions
+            else [Piece(p.text)]
+            if p.text
+            else []
+        )
         out.append(
             {
                 "index": p.index,

@@ -8,6 +8,7 @@ import re
 
 from mandatekit.judge import NOT_A_GAP, Finding
 from mandatekit.read.model import Document
+from mandatekit.render.agreement import whole_deletions
 from mandatekit.render.memo.words import _sentence
 from mandatekit.textnorm import joined
 
@@ -51,8 +52,11 @@ def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
             out["brackets"].append(e.ref)
     for index in dict.fromkeys(e.paragraph for e in f.evidence):
         p = document.paragraphs[index]
+        # A paragraph deleted whole before this one is not a change to it (the memo's head names it): its
+        # words are not "deleted for" the new paragraph that follows.
+        wholes = whole_deletions(p)
         for c in p.changes:
-            if c.kind == "delete":
+            if c.kind == "delete" and c not in wholes:
                 inserted = next(
                     (i.text for i in p.changes if i.kind == "insert" and i.start == c.start), None
                 )
