@@ -22,6 +22,14 @@ from mandatekit.pairing import MATCH_THRESHOLD as MATCH_THRESHOLD
 from mandatekit.pairing import Pair, Pairing
 from mandatekit.pairing import text_similarity as text_similarity
 from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.round_text import (
+    DeletedParagraph,
+    NewBrackets,
+    VerbChange,
+    deleted_paragraphs,
+    newly_bracketed,
+)
+from mandatekit.round_text import weakened_verbs as weakened_verbs
 from mandatekit.rulebook import Severity, Verdict
 
 Change = Literal["improved", "regressed", "unchanged"]
@@ -129,20 +137,8 @@ class ComparisonSummary(BaseModel):
     evidence_weakened: int = Field(0, description="Of `lost`: the verdict held, its verb weakened or hedged")
     evidence_bracketed: int = Field(0, description="Of `lost`: the verdict held, evidence put in brackets")
     weakened_verbs: int = Field(0, description="Operative paragraphs whose own verb the round weakened")
-
-
-class VerbChange(BaseModel):
-    """An operative paragraph whose governing verb the round weakened, whether a rule cites it or not: a
-    drafter negotiates verbs ("Decides" -> "Encourages") on every paragraph, not only those the rules read."""
-
-    old_ref: str
-    new_ref: str | None
-    before: str
-    after: str
-    rules: list[str] = Field(
-        description="The rules whose evidence in the old draft stood in this paragraph or an item under it "
-        "(empty: no recommendation rests on it)"
-    )
+    deleted_paragraphs: int = Field(0, description="Operative paragraphs the round deleted")
+    newly_bracketed: int = Field(0, description="Operative paragraphs the round put words in brackets in")
 
 
 class Comparison(BaseModel):
@@ -155,6 +151,15 @@ class Comparison(BaseModel):
     weakened_verbs: list[VerbChange] = Field(
         default_factory=list,
         description="Every operative paragraph with a verb of its own that the round weakened, in the old "
+        "draft's order, cited by a rule or not",
+    )
+    deleted_paragraphs: list[DeletedParagraph] = Field(
+        default_factory=list,
+        description="Every operative paragraph the round deleted, in the old draft's order, cited by a rule or not",
+    )
+    newly_bracketed: list[NewBrackets] = Field(
+        default_factory=list,
+        description="Every operative paragraph in which the round put words in square brackets, in the new "
         "draft's order, cited by a rule or not",
     )
     summary: ComparisonSummary
@@ -451,51 +456,15 @@ def compare(
         )
     changes.sort(key=_what_was_lost)
     verbs = weakened_verbs(old_doc, old, counterpart)
+    deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: _pending_deletion(p, new_doc))
+    bracketed = newly_bracketed(new_doc, old, new, backward.counterpart)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
         **{k.replace(" ", "_"): sum(c.status == k for c in changes) for k in set(HELD_STATUS.values())},
         weakened_verbs=len(verbs),
+        deleted_paragraphs=len(deleted),
+        newly_bracketed=len(bracketed),
     )
-    return Comparison(
-        old=old.document, new=new.document, changes=changes, weakened_verbs=verbs, summary=summary
-    )
-
-
-def weakened_verbs(
-    old_doc: Document, old: Report, counterpart: Callable[[Paragraph], tuple[Pair | None, float]]
-) -> list[VerbChange]:
-    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
-    counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
-    has it, once; the rules whose evidence rests on either are named."""
-    cited: dict[int, list[str]] = {}
-    for finding in old.findings:
-        for e in finding.evidence:
-            cited.setdefault(e.paragraph, []).append(finding.rule)
-    out = []
-    for para in old_doc.paragraphs:
-        if para.kind is not Kind.operative or para.verb_inherited or para.verb_class is None:
-            continue
-        pair, _ = counterpart(para)
-        match = pair.paragraph if pair else None
-        if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
-            continue
-        under = [para.index, *_items_under(old_doc, para)]
-        rules = list(dict.fromkeys(rule for i in under for rule in cited.get(i, [])))
-        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref,
-                              before=para.verb or para.verb_class.value,
-                              after=match.verb or match.verb_class.value, rules=rules))  # fmt: skip
-    return out
-
-
-def _items_under(doc: Document, para: Paragraph) -> list[int]:
-    """The items that take their verb from `para` (its sub-paragraphs, at any depth)."""
-    out: list[int] = []
-    under = {para.index}
-    for p in doc.paragraphs[para.index + 1 :]:
-        if p.parent is None or not p.verb_inherited:
-            break
-        if p.parent in under:
-            out.append(p.index)
-            under.add(p.index)
-    return out
+    return Comparison(old=old.document, new=new.document, changes=changes, weakened_verbs=verbs,
+                      deleted_paragraphs=deleted, newly_bracketed=bracketed, summary=summary)  # fmt: skip

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from mandatekit.compare import Comparison
+from mandatekit.round_text import where
 from mandatekit.textnorm import joined
 
 # Each rule's mark in the table, by its label (RuleChange.status). Where the verdict held but the round took
@@ -68,6 +69,45 @@ def verb_lines(c: Comparison) -> tuple[str, list[str]]:
         rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
         lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests})")
     return head, lines or ["none"]
+
+
+def deleted_lines(c: Comparison) -> tuple[str, list[str]]:
+    """The operative paragraphs the round deleted, each in a line: cited by a recommendation or not."""
+    head = "Operative paragraphs deleted (every operative paragraph, cited by a recommendation or not)"
+    lines = []
+    for d in c.deleted_paragraphs:
+        how = " (by a pending tracked change)" if d.pending else ""
+        lines.append(f"the old {d.old_ref}{how}: “{d.text}” ({_rests(d.rules)})")
+    return head, lines or ["none"]
+
+
+def bracket_lines(c: Comparison) -> tuple[str, list[str]]:
+    """The operative paragraphs in which the round put words in square brackets, each in a line."""
+    head = "Newly in square brackets (every operative paragraph, cited by a recommendation or not)"
+    lines = []
+    for b in c.newly_bracketed:
+        words = ", ".join(f"“{w}”" for w in b.words)
+        lines.append(f"{where(b.old_ref, b.new_ref)}: {words} ({_rests(b.rules)})")
+    return head, lines or ["none"]
+
+
+def text_sections(c: Comparison) -> list[tuple[str, list[str]]]:
+    """What the round did to the operative text whatever rests on it, the heaviest first: paragraphs
+    deleted, words put in brackets, verbs weakened (the table and Markdown list them alike)."""
+    return [deleted_lines(c), bracket_lines(c), verb_lines(c)]
+
+
+def text_counts(c: Comparison) -> str:
+    """'Text: 1 operative paragraph deleted · 1 newly bracketed · 2 verbs weakened' (none: '')."""
+    s = c.summary
+    counts = [(s.deleted_paragraphs, "operative paragraph{} deleted"), (s.newly_bracketed,
+              "paragraph{} newly bracketed"), (s.weakened_verbs, "verb{} weakened")]  # fmt: skip
+    told = [f"{n} {what.format('s' * (n != 1))}" for n, what in counts if n]
+    return "Text: " + " · ".join(told) if told else ""
+
+
+def _rests(rules: list[str]) -> str:
+    return f"evidence for {', '.join(rules)}" if rules else "no recommendation rests on it"
 
 
 def loss_sentence(change: Any) -> str:
@@ -172,6 +212,7 @@ def render_comparison_table(c: Comparison, width: int | None = None) -> str:
     lines = [
         click.style("{} → {}".format(*_names(c)), bold=True),
         " · ".join(click.style(text, fg=colour) if colour else text for text, colour in summary_counts(c)),
+        *([click.style(text_counts(c), fg="yellow")] if text_counts(c) else []),
         "",
     ]
     lead = 2 + _LABEL_WIDTH + 10 + 8 + 3 + 8 + 1
@@ -183,11 +224,14 @@ def render_comparison_table(c: Comparison, width: int | None = None) -> str:
         lines += [" " * lead + more for more in title[1:]]
         if _shown(ch):
             lines += _diff_lines(ch, width)
-    head, verbs = verb_lines(c)
-    lines += ["", *(click.style(line, bold=True) for line in textwrap.wrap(head + ":", width=max(width, 40)))]
-    for line in verbs:
-        lines += textwrap.wrap(line, width=max(width, 40), initial_indent="  ", subsequent_indent="    ",
-                               break_on_hyphens=False, break_long_words=False)  # fmt: skip
+    for head, told in text_sections(c):
+        lines += [
+            "",
+            *(click.style(line, bold=True) for line in textwrap.wrap(head + ":", width=max(width, 40))),
+        ]
+        for line in told:
+            lines += textwrap.wrap(line, width=max(width, 40), initial_indent="  ", subsequent_indent="    ",
+                                   break_on_hyphens=False, break_long_words=False)  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -198,6 +242,7 @@ def render_comparison_markdown(c: Comparison) -> str:
         "# Since the previous text: {} → {}".format(*(escape_markdown_html(n) for n in _names(c))),
         "",
         "**" + " · ".join(text for text, _ in summary_counts(c)) + "**",
+        *(["", f"**{text_counts(c)}**"] if text_counts(c) else []),
         "",
         "| Change | Severity | Recommendation | Before | Now |",
         "| --- | --- | --- | --- | --- |",
@@ -222,8 +267,8 @@ def render_comparison_markdown(c: Comparison) -> str:
                 .replace("+}", "**")
             )
             out.append(f"- {_where(d)}: {text}")
-    head, verbs = verb_lines(c)
-    out += ["", f"## {head}", "", *(f"- {escape_markdown_html(line)}" for line in verbs)]
+    for head, told in text_sections(c):
+        out += ["", f"## {head}", "", *(f"- {escape_markdown_html(line)}" for line in told)]
     return "\n".join(out) + "\n"
 
 
@@ -348,6 +393,9 @@ def previous_context(c: Comparison) -> dict[str, Any]:
            for count, kind in held) + ")" if held else "")
         + f" and {number(same)} {'is' if same == 1 else 'are'} unchanged."
     )  # fmt: skip
+    told = _text_sentence(c)
+    if told:  # the paragraphs deleted or bracketed first: a round that lost them is no quiet round
+        summary = f"{told} Of the recommendations checked, {summary}"
     summary += " " + _verbs_sentence(c)
     changes = []
     for ch in c.changes:
@@ -372,7 +420,29 @@ def previous_context(c: Comparison) -> dict[str, Any]:
             }
         )
     verbs = [v.model_dump() for v in c.weakened_verbs]
-    return {"name": _names(c)[0], "summary": summary, "changes": changes, "weakened_verbs": verbs}
+    return {"name": _names(c)[0], "summary": summary, "changes": changes, "weakened_verbs": verbs,
+            "deleted_paragraphs": [d.model_dump() for d in c.deleted_paragraphs],
+            "newly_bracketed": [b.model_dump() for b in c.newly_bracketed]}  # fmt: skip
+
+
+def _text_sentence(c: Comparison) -> str:
+    """The memo's word on the operative paragraphs the round deleted and the words it put in brackets, cited
+    by a rule or not: 'the round deleted one operative paragraph, the old OP 5 (“…”), on which no
+    recommendation rests, and put words in square brackets in OP 5 (the old OP 4): “[A][B]”.'"""
+    from mandatekit.render.memo import in_words
+
+    parts = []
+    deleted = c.deleted_paragraphs
+    if deleted:
+        told = "; ".join(f"the old {d.old_ref} (“{d.text}”{', by a pending tracked change' if d.pending else ''}; "
+                         f"{_rests(d.rules)})" for d in deleted)  # fmt: skip
+        n = len(deleted)
+        parts.append(f"deleted {in_words(n)} operative paragraph{'s' * (n != 1)}: {told}")
+    if c.newly_bracketed:
+        told = "; ".join(f"{where(b.old_ref, b.new_ref)}, " + ", ".join(f"“{w}”" for w in b.words)
+                         + f" ({_rests(b.rules)})" for b in c.newly_bracketed)  # fmt: skip
+        parts.append(f"put words in square brackets in {told}")
+    return f"the round {' and '.join(parts)}." if parts else ""
 
 
 def labelled_loss(change: Any) -> str:

@@ -7,6 +7,8 @@ import re
 
 from tests.rounds.test_compare import BASE
 from tests.rounds.test_rewritten import SOFA_REWRITTEN
+from tests.rounds.test_round_text import NEW as ROUND_NEW
+from tests.rounds.test_round_text import OLD as ROUND_OLD
 from tests.web.conftest import Browser
 
 OLD = "The Security Council,\n\n" + "\n\n".join(BASE)
@@ -63,3 +65,21 @@ def test_the_drafts_words_are_escaped(browser: Browser) -> None:
     page = compared(browser)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_deleted_paragraphs_and_new_brackets_are_listed(browser: Browser) -> None:
+    response = browser.http.post(
+        "/compare",
+        data={"csrf": browser.token("/compare"), "profile": ""},
+        files={
+            "old": ("rev1.txt", "\n\n".join(["The Security Council,", *ROUND_OLD]).encode()),
+            "new": ("rev2.txt", "\n\n".join(["The Security Council,", *ROUND_NEW]).encode()),
+        },
+        follow_redirects=False,
+    )
+    page = browser.http.get(response.headers["location"]).text
+    counts = re.search(r'<p class="summary text-counts">(.*?)</p>', page, re.S)
+    assert counts is not None and "1 operative paragraph deleted" in counts.group(1)
+    deleted = page[page.index('id="deleted"') : page.index('id="bracketed"')]
+    assert "The old OP 5" in deleted and "Requests the Secretary-General to report" in deleted
+    assert "[15 November 2027][30 June 2027]" in page[page.index('id="bracketed"') : page.index('id="verbs"')]

@@ -1,0 +1,181 @@
+"""What a round did to the operative text, whether a rule rests on it or not: the verbs it weakened, the
+operative paragraphs it deleted, the words it put in square brackets. A drafter negotiates every paragraph,
+not only those the rules read: losing the request for the Secretary-General's reports is the biggest change
+of a round even where no recommendation cites it. Pure functions of the two drafts, their old report and
+the pairing of their paragraphs (mandatekit/compare.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pydantic import BaseModel, Field
+
+from mandatekit.judge import Report
+from mandatekit.pairing import Pair
+from mandatekit.read.model import Document, Kind, Paragraph
+
+Counterpart = Callable[[Paragraph], tuple[Pair | None, float]]
+_BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:(?:or|/)\s*)?")  # "[A] [B]", "[A] or [B]": one bracketed choice
+QUOTE_WORDS = 14
+
+
+class VerbChange(BaseModel):
+    """An operative paragraph whose governing verb the round weakened, whether a rule cites it or not: a
+    drafter negotiates verbs ("Decides" -> "Encourages") on every paragraph, not only those the rules read."""
+
+    old_ref: str
+    new_ref: str | None
+    before: str
+    after: str
+    rules: list[str] = Field(
+        description="The rules whose evidence in the old draft stood in this paragraph or an item under it "
+        "(empty: no recommendation rests on it)"
+    )
+
+
+class DeletedParagraph(BaseModel):
+    """An operative paragraph of the old draft that the new one no longer has (with the items under it)."""
+
+    old_ref: str
+    text: str = Field(description="Its words, quoted short")
+    pending: bool = Field(description="Deleted by a tracked change still pending in the new draft (Word)")
+    rules: list[str] = Field(
+        description="The rules whose evidence in the old draft stood in it or an item under it (empty: no "
+        "recommendation rests on it)"
+    )
+
+
+class NewBrackets(BaseModel):
+    """Square brackets the round put in an operative paragraph: words agreed before, or new words, not yet
+    agreed."""
+
+    old_ref: str | None = Field(description="The paragraph in the old draft (None: a new paragraph)")
+    new_ref: str
+    words: list[str] = Field(
+        description="Each bracketed stretch, alternatives side by side as one, quoted short"
+    )
+    rules: list[str] = Field(
+        description="The rules whose evidence, in either draft, stands in this paragraph (empty: none)"
+    )
+
+
+def quoted(text: str, limit: int = QUOTE_WORDS) -> str:
+    """Words quoted short: a long stretch keeps its first and last words."""
+    words = text.split()
+    return (
+        " ".join(words)
+        if len(words) <= limit
+        else " ".join(words[: limit - 4]) + " … " + " ".join(words[-3:])
+    )
+
+
+def where(old_ref: str | None, new_ref: str | None) -> str:
+    """'OP 4', 'OP 5 (the old OP 4)', 'OP 6 (new)'."""
+    if old_ref is None:
+        return f"{new_ref} (new)"
+    return str(old_ref) if new_ref == old_ref else f"{new_ref} (the old {old_ref})"
+
+
+def _cited(report: Report) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for finding in report.findings:
+        for e in finding.evidence:
+            out.setdefault(e.paragraph, []).append(finding.rule)
+    return out
+
+
+def _items_under(doc: Document, para: Paragraph) -> list[int]:
+    """The items that take their verb from `para` (its sub-paragraphs, at any depth)."""
+    out: list[int] = []
+    under = {para.index}
+    for p in doc.paragraphs[para.index + 1 :]:
+        if p.parent is None or not p.verb_inherited:
+            break
+        if p.parent in under:
+            out.append(p.index)
+            under.add(p.index)
+    return out
+
+
+def _rules(doc: Document, para: Paragraph, cited: dict[int, list[str]]) -> list[str]:
+    return list(
+        dict.fromkeys(rule for i in [para.index, *_items_under(doc, para)] for rule in cited.get(i, []))
+    )
+
+
+def weakened_verbs(old_doc: Document, old: Report, counterpart: Counterpart) -> list[VerbChange]:
+    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
+    counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
+    has it, once; the rules whose evidence rests on either are named."""
+    cited = _cited(old)
+    out = []
+    for para in old_doc.paragraphs:
+        if para.kind is not Kind.operative or para.verb_inherited or para.verb_class is None:
+            continue
+        pair, _ = counterpart(para)
+        match = pair.paragraph if pair else None
+        if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
+            continue
+        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref,
+                              before=para.verb or para.verb_class.value,
+                              after=match.verb or match.verb_class.value, rules=_rules(old_doc, para, cited)))  # fmt: skip
+    return out
+
+
+def deleted_paragraphs(
+    old_doc: Document, old: Report, counterpart: Counterpart, pending: Callable[[Paragraph], bool]
+) -> list[DeletedParagraph]:
+    """Every operative paragraph of the old draft without a counterpart in the new one, in the old draft's
+    order; an item deleted with the paragraph it stands under is told by that paragraph."""
+    cited = _cited(old)
+    out, gone = [], set()
+    for para in old_doc.paragraphs:
+        if para.kind is not Kind.operative or not para.text.strip() or counterpart(para)[0] is not None:
+            continue
+        gone.add(para.index)
+        if para.parent in gone:
+            continue
+        out.append(DeletedParagraph(old_ref=para.ref or "a paragraph", text=quoted(para.text),
+                                    pending=pending(para), rules=_rules(old_doc, para, cited)))  # fmt: skip
+    return out
+
+
+def _stretches(para: Paragraph) -> list[str]:
+    """The paragraph's bracketed stretches, brackets side by side ('[A][B]', '[A] or [B]') as one."""
+    out: list[tuple[int, int]] = []
+    for b in para.brackets:
+        if out and _BETWEEN_ALTERNATIVES.fullmatch(para.text[out[-1][1] : b.start]):
+            out[-1] = (out[-1][0], b.end)
+        else:
+            out.append((b.start, b.end))
+    return [para.text[a:b] for a, b in out]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def newly_bracketed(
+    new_doc: Document, old: Report, new: Report, counterpart: Counterpart
+) -> list[NewBrackets]:
+    """Every operative paragraph of the new draft holding bracketed words its counterpart in the old draft
+    did not hold in brackets (all its brackets, for a new paragraph), in the new draft's order."""
+    old_cited, new_cited = _cited(old), _cited(new)
+    out = []
+    for para in new_doc.paragraphs:
+        if para.kind is not Kind.operative or not para.brackets:
+            continue
+        pair, _ = counterpart(para)
+        before = pair.paragraph if pair else None
+        agreed = {_key(s) for s in _stretches(before)} if before is not None else set()
+        agreed |= {
+            _key(s) for b in (before.brackets if before else []) for s in [before.text[b.start : b.end]]
+        }
+        words = [quoted(s) for s in _stretches(para) if _key(s) not in agreed]
+        if not words:
+            continue
+        rules = new_cited.get(para.index, []) + (old_cited.get(before.index, []) if before else [])
+        out.append(NewBrackets(old_ref=before.ref if before else None, new_ref=para.ref or "a paragraph",
+                               words=words, rules=list(dict.fromkeys(rules))))  # fmt: skip
+    return out

@@ -1,0 +1,81 @@
+"""What a round did to the operative text whatever rests on it (trial 10, finding 3): the operative paragraphs
+it deleted and the words it put in square brackets are listed beside the weakened verbs, in the table, the
+JSON, the Markdown, the memo's "Since the previous text" and the web page, and the summary says so first."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from mandatekit.cli import main
+from mandatekit.render.compare import previous_context, render_comparison_markdown, render_comparison_table
+from tests.rounds.test_compare import BASE, diff, renumber
+
+REPORTING = "Requests the Secretary-General to report to the Council every four months on this resolution;"
+OLD = renumber([*BASE[:4], f"5. {REPORTING}", "6. Decides to remain actively seized of the matter."])
+# The reporting paragraph deleted; the renewal's date put in brackets with an alternative; nothing cites either.
+NEW = renumber([BASE[0].replace("until 15 November 2027", "until [15 November 2027][30 June 2027]"),
+                *BASE[1:4], "5. Decides to remain actively seized of the matter."])  # fmt: skip
+
+
+def test_a_deleted_paragraph_and_new_brackets_no_rule_rests_on_are_listed() -> None:
+    c = diff(OLD, NEW)
+    assert [(d.old_ref, d.rules, d.pending) for d in c.deleted_paragraphs] == [("OP 5", [], False)]
+    assert c.deleted_paragraphs[0].text.startswith("Requests the Secretary-General to report")
+    assert [(b.old_ref, b.new_ref, b.words) for b in c.newly_bracketed] == [
+        ("OP 1", "OP 1", ["[15 November 2027][30 June 2027]"])
+    ]
+    assert (c.summary.deleted_paragraphs, c.summary.newly_bracketed) == (1, 1)
+    assert c.summary.regressed == 0  # no rule moved: the lists are what tell this round
+
+
+def test_brackets_already_there_and_unchanged_paragraphs_are_not_listed() -> None:
+    c = diff(NEW, NEW)
+    assert c.deleted_paragraphs == [] and c.newly_bracketed == []
+    table = click.unstyle(render_comparison_table(c, width=100))
+    assert "Text:" not in table  # a quiet round reads as one
+    assert re.search(r"Operative paragraphs deleted[^\n]*:\n  none", table)
+
+
+def test_a_new_paragraph_in_brackets_and_an_item_deleted_with_its_paragraph() -> None:
+    old = ["1. Decides to renew the mandate;", "2. Requests the Mission to:",
+           "(a) Monitor the ceasefire;", "(b) Report on violations;", "3. Decides to remain seized."]  # fmt: skip
+    new = ["1. Decides to renew the mandate;", "2. [Calls upon the parties to agree a ceasefire;]",
+           "3. Decides to remain seized."]  # fmt: skip
+    c = diff(old, new)
+    assert [d.old_ref for d in c.deleted_paragraphs] == ["OP 2"]  # its items go with it, told once
+    assert [(b.old_ref, b.new_ref) for b in c.newly_bracketed] == [(None, "OP 2")]
+
+
+def test_every_output_says_it() -> None:
+    c = diff(OLD, NEW)
+    table = click.unstyle(render_comparison_table(c, width=200))
+    assert "Text: 1 operative paragraph deleted · 1 paragraph newly bracketed" in table
+    assert "the old OP 5: “Requests the Secretary-General to report" in table
+    assert "OP 1: “[15 November 2027][30 June 2027]” (no recommendation rests on it)" in table
+    markdown = render_comparison_markdown(c)
+    assert "## Operative paragraphs deleted" in markdown and "## Newly in square brackets" in markdown
+    summary = previous_context(c)["summary"]
+    assert summary.startswith("the round deleted one operative paragraph: the old OP 5 (“Requests")
+    assert "put words in square brackets in OP 1" in summary
+    assert summary.index("deleted") < summary.index("Of the recommendations checked")
+
+
+def test_the_json_and_the_memo(tmp_path: Path) -> None:
+    old, new = tmp_path / "rev1.txt", tmp_path / "rev2.txt"
+    old.write_text("The Security Council,\n\n" + "\n\n".join(OLD))
+    new.write_text("The Security Council,\n\n" + "\n\n".join(NEW))
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [d["old_ref"] for d in data["deleted_paragraphs"]] == ["OP 5"]
+    assert [b["new_ref"] for b in data["newly_bracketed"]] == ["OP 1"]
+    assert data["summary"]["deleted_paragraphs"] == 1
+    memo = tmp_path / "memo.md"
+    result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(memo)])
+    assert result.exit_code == 0, result.output
+    assert "the round deleted one operative paragraph: the old OP 5" in memo.read_text()
