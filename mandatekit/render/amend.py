@@ -6,7 +6,10 @@ human rights ..." — short of one element ("by all actors, including the SSPDF"
 paragraph; adding "(v) To monitor, document, investigate and report publicly ..." beside it says twice what
 the mandate already says. The words for the missing element are the suggestion's own: the suggestion is
 judged alone, and its evidence for that element (widened to the phrase around it) goes in at the end of the
-clause of the paragraph most like the suggestion that holds part of the rule (each judged alone too). Like every fix, the amended draft is judged
+clause of the paragraph most like the suggestion that holds part of the rule (each judged alone too); where
+those words are a clause of their own with the Council's verb ("Demands that the Government fully respect the
+SOFA"), the clause follows the paragraph's own (", and demands that ..."), as a drafter adds a demand to the
+paragraph that already demands the mission's freedom of movement. Like every fix, the amended draft is judged
 again (render/placement.py): it must meet more of the rule and cost no other.
 """
 
@@ -71,6 +74,32 @@ def _phrase(text: str, start: int, end: int, have: str) -> str:
     return text[start:end].strip(" ,")
 
 
+def _verb_clause(text: str, start: int, end: int) -> str:
+    """The suggestion's clause holding an element, where it is a clause of its own with the Council's verb
+    ("Demands that the Government of Lebanon fully respect the Status of Forces Agreement"), lower-cased to
+    follow another clause: a paragraph that already makes the ask beside it (OP 6 "demands ... freedom of
+    movement of UNIFIL") takes that clause, not a new paragraph repeating its own words. A clause ends at a
+    semicolon, the text's end, or a comma before the next verb ("..., condemns all violations"); a comma
+    inside one ("to support, impartially, the implementation") leaves no clause to take: ''."""
+    from mandatekit.read.verbs import leading_verb
+
+    def opens_with_verb(words: str) -> bool:
+        words = re.sub(r"^and\s+", "", words.strip())
+        verb = leading_verb(words[:1].upper() + words[1:])
+        return verb is not None and verb.verb_class is not None and words[:1].isalpha()
+
+    opened = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start))
+    first = opened + 2 if opened >= 0 else 0
+    stop = re.compile(r"[,;]|\.?\s*$").search(text, end)
+    last = stop.start() if stop else len(text)
+    if stop is not None and text[last : last + 1] == "," and not opens_with_verb(text[last + 1 :]):
+        return ""
+    clause = re.sub(r"^and\s+", "", text[first:last].strip())
+    if not opens_with_verb(clause) or (opened >= 0 and not opens_with_verb(text[first:])):
+        return ""
+    return clause[:1].lower() + clause[1:]
+
+
 def amend(
     document: Document, f: Finding, suggestion: str, judge: Judge, claimed: set[int]
 ) -> Placement | None:
@@ -117,6 +146,9 @@ def amend(
         phrase = _phrase(text, start, end, have)
         if phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
             phrases.append(phrase)
+        elif (clause := _verb_clause(text, start, end)) and _norm(clause) not in have:
+            phrases.append(f"and {clause}")  # ", and demands that the Government fully respect the SOFA"
+    phrases = list(dict.fromkeys(phrases))  # two elements of one clause: the clause once
     if not phrases:
         return None
     last = max(e for _, _, e in held.values())

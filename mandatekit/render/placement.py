@@ -406,8 +406,10 @@ def _insert(
 ) -> tuple[Placement, bool]:
     """Where a new paragraph goes, and whether that is beside the draft's paragraph on its subject."""
     pl, on_subject = _insert_at(document, f, text, operative, related, headings, seized, beside, mission)
+    from mandatekit.render.mandate import after_mandate, mandate_paragraph
     from mandatekit.render.tasks import numbered
 
+    pl = after_mandate(document, pl, mandate_paragraph(operative), text, mission)
     return numbered(document, pl, added or {}), on_subject
 
 

@@ -1,0 +1,81 @@
+"""Where new paragraphs go in a short renewal (trial 10, finding 8): a paragraph on the mission never before
+the paragraph that sets or extends its mandate, and a paragraph that already makes the ask beside the one
+a rule lacks is amended with that clause rather than repeated as a new paragraph."""
+
+from __future__ import annotations
+
+from mandatekit.api import setup
+from mandatekit.read import read_string
+from mandatekit.render.mandate import after_mandate, mandate_paragraph, names_mission
+from mandatekit.render.placement import Placement, place
+
+SETUP = setup()
+RENEWAL = """The Security Council,
+
+Recalling its previous resolutions on the Central African Republic,
+
+1. Demands the full implementation of the peace agreement, reiterates its strong support for the national defence and security forces and for the cessation of hostilities, and recalls the objective of a lasting solution;
+
+2. Decides to extend the present mandate of MINUSCA until 15 November 2027;
+
+3. Strongly urges all relevant actors to implement immediate measures towards de-escalation;
+
+4. Encourages the Secretary-General to ensure that MINUSCA remains ready to adapt its activities to support de-escalation, within its mandate;
+
+5. Strongly condemns all attacks against MINUSCA personnel, demands that all parties ensure the safety, security and freedom of movement of MINUSCA personnel, and calls upon the Government to investigate all attacks against MINUSCA and bring those responsible to justice;
+
+6. Also requests the Secretary-General to continue to report to the Council every four months;
+
+7. Decides to remain actively seized of the matter.
+"""
+
+
+def test_nothing_on_the_mission_goes_before_the_mandate_paragraph() -> None:
+    document = read_string(RENEWAL)
+    report = SETUP.judge(document)
+    mandate = document.by_ref("OP 2")
+    assert mandate is not None and mandate_paragraph(document.operative) == mandate
+    placed = place(report, document, SETUP.judge)
+    new = [p for p in placed.values() if p.action in ("insert", "add") and p.paragraph is not None]
+    on_mission = [p for p in new if names_mission(p.text, "MINUSCA")]
+    assert on_mission and all(p.paragraph >= mandate.index for p in on_mission)  # type: ignore[operator]
+    assert all(not p.where.startswith("Insert after OP 1 ") for p in on_mission)
+
+
+def test_only_a_paragraph_on_the_mission_is_moved() -> None:
+    document = read_string(RENEWAL)
+    op1, op2 = document.by_ref("OP 1"), document.by_ref("OP 2")
+    assert op1 is not None and op2 is not None
+    on_parties = Placement("r", "insert", "Insert after OP 1", "Calls upon all parties to respect the ceasefire;",
+                           [], op1.index, like=op1.index)  # fmt: skip
+    assert after_mandate(document, on_parties, op2, on_parties.text, "MINUSCA") == on_parties
+    on_mission = Placement("r", "insert", "Insert after OP 1", "Requests MINUSCA to support the ceasefire;",
+                           [], op1.index, like=op1.index)  # fmt: skip
+    moved = after_mandate(document, on_mission, op2, on_mission.text, "MINUSCA")
+    assert (moved.where, moved.paragraph, moved.like) == ("Insert after OP 2", op2.index, op2.index)
+
+
+def test_the_mandate_paragraph_is_found_in_its_usual_forms() -> None:
+    for text in (
+        "1. Decides to renew the mandate of UNMISS until 30 April 2027;",
+        "1. Decides that the mandate of MINUSCA shall include the following tasks:",
+        "1. Decides to extend until 31 August 2025 the mandate of UNIFIL;",
+    ):
+        document = read_string(
+            f"The Security Council,\n\n{text}\n\n2. Decides to remain seized of the matter.\n"
+        )
+        assert mandate_paragraph(document.operative) is not None, text
+    document = read_string("The Security Council,\n\n1. Welcomes the report on the mandate of MINUSCA;\n")
+    assert mandate_paragraph(document.operative) is None
+
+
+def test_a_paragraph_that_demands_freedom_of_movement_gets_the_sofa_clause_added() -> None:
+    document = read_string(RENEWAL)
+    report = SETUP.judge(document)
+    sofa = next(f for f in report.findings if f.rule == "sofa-compliance")
+    assert sofa.verdict.value == "partial" and "OP 5" in sofa.refs
+    fix = place(report, document, SETUP.judge)["sofa-compliance"]
+    assert (fix.action, fix.where) == ("replace", "Amend OP 5")
+    added = " ".join(p.text for p in fix.pieces if p.op == "insert")
+    assert added.startswith(", and demands that the ") and "Status of Forces Agreement" in added
+    assert not [p for p in fix.pieces if p.op == "delete"]  # the paragraph keeps every word of its own
