@@ -437,7 +437,9 @@ def _text_sentence(c: Comparison) -> str:
         told = "; ".join(f"the old {d.old_ref} (“{d.text}”{', by a pending tracked change' if d.pending else ''}; "
                          f"{_rests(d.rules)})" for d in deleted)  # fmt: skip
         n = len(deleted)
-        parts.append(f"deleted {in_words(n)} operative paragraph{'s' * (n != 1)}: {told}")
+        parts.append(
+            f"deleted {in_words(n)} operative paragraph{'s' * (n != 1)}{': ' if n > 1 else ', '}{told}"
+        )
     if c.newly_bracketed:
         told = "; ".join(f"{where(b.old_ref, b.new_ref)}, " + ", ".join(f"“{w}”" for w in b.words)
                          + f" ({_rests(b.rules)})" for b in c.newly_bracketed)  # fmt: skip

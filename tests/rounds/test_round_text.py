@@ -60,7 +60,7 @@ def test_every_output_says_it() -> None:
     markdown = render_comparison_markdown(c)
     assert "## Operative paragraphs deleted" in markdown and "## Newly in square brackets" in markdown
     summary = previous_context(c)["summary"]
-    assert summary.startswith("the round deleted one operative paragraph: the old OP 5 (“Requests")
+    assert summary.startswith("the round deleted one operative paragraph, the old OP 5 (“Requests")
     assert "put words in square brackets in OP 1" in summary
     assert summary.index("deleted") < summary.index("Of the recommendations checked")
 
@@ -78,4 +78,4 @@ def test_the_json_and_the_memo(tmp_path: Path) -> None:
     memo = tmp_path / "memo.md"
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(memo)])
     assert result.exit_code == 0, result.output
-    assert "the round deleted one operative paragraph: the old OP 5" in memo.read_text()
+    assert "the round deleted one operative paragraph, the old OP 5" in memo.read_text()
