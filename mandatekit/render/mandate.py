@@ -31,17 +31,36 @@ def names_mission(text: str, mission: str | None) -> bool:
     return bool(re.search(rf"\b(?:{'|'.join([*names, 'the Mission'])})\b", text))
 
 
+def decides_mandate(text: str, mission: str | None) -> bool:
+    """Whether the text decides what the mission does or how: 'Decides that UNIFIL shall protect civilians
+    ...', 'Decides that the protection of civilians shall remain the top priority of UNIFIL' — a term of the
+    mandate (its first clause decides, with "shall", of the mission), not a request on a subject."""
+    first = re.split(r"[,;:]", text, maxsplit=1)[0]
+    return bool(re.match(r"Decides\s+that\b", first) and re.search(r"\bshall\b", first)) and names_mission(
+        first, mission
+    )
+
+
 def after_mandate(
-    document: Document, placement: Placement, mandate: Paragraph | None, text: str, mission: str | None
+    document: Document,
+    placement: Placement,
+    mandate: Paragraph | None,
+    text: str,
+    mission: str | None,
+    on_subject: bool = False,
 ) -> Placement:
-    """A new paragraph on the mission that would stand before the mandate paragraph goes after it instead."""
+    """A new paragraph on the mission that would stand before the mandate paragraph goes after it instead;
+    so does a task of the mandate ('Decides that UNIFIL shall ...') that no paragraph of the draft on its
+    subject calls elsewhere (it was placed by words it shares with some other paragraph)."""
     if (
         mandate is None
         or placement.action != "insert"
         or placement.paragraph is None
         or not names_mission(text, mission)
-        or _top(document, document.paragraphs[placement.paragraph]).index >= mandate.index
     ):
+        return placement
+    top = _top(document, document.paragraphs[placement.paragraph]).index
+    if top == mandate.index or (top > mandate.index and (on_subject or not decides_mandate(text, mission))):
         return placement
     after = _last_descendant(document, mandate)
     return replace(placement, where=f"Insert after {mandate.ref}", paragraph=after.index, like=mandate.index)

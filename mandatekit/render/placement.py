@@ -409,7 +409,7 @@ def _insert(
     from mandatekit.render.mandate import after_mandate, mandate_paragraph
     from mandatekit.render.tasks import numbered
 
-    pl = after_mandate(document, pl, mandate_paragraph(operative), text, mission)
+    pl = after_mandate(document, pl, mandate_paragraph(operative), text, mission, on_subject)
     return numbered(document, pl, added or {}), on_subject
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mandatekit.api import setup
 from mandatekit.read import read_string
-from mandatekit.render.mandate import after_mandate, mandate_paragraph, names_mission
+from mandatekit.render.mandate import after_mandate, decides_mandate, mandate_paragraph, names_mission
 from mandatekit.render.placement import Placement, place
 
 SETUP = setup()
@@ -79,3 +79,28 @@ def test_a_paragraph_that_demands_freedom_of_movement_gets_the_sofa_clause_added
     added = " ".join(p.text for p in fix.pieces if p.op == "insert")
     assert added.startswith(", and demands that the ") and "Status of Forces Agreement" in added
     assert not [p for p in fix.pieces if p.op == "delete"]  # the paragraph keeps every word of its own
+
+
+def test_a_task_of_the_mandate_goes_after_the_mandate_paragraph_unless_its_subject_calls_it_elsewhere() -> (
+    None
+):
+    document = read_string(RENEWAL)
+    op2, op4 = document.by_ref("OP 2"), document.by_ref("OP 4")
+    assert op2 is not None and op4 is not None
+
+    def after_op4(text: str) -> Placement:
+        return Placement("r", "insert", "Insert after OP 4", text, [], op4.index, like=op4.index)
+
+    task = after_op4("Decides that the protection of civilians shall remain the top priority of MINUSCA;")
+    assert decides_mandate(task.text, "MINUSCA")
+    assert after_mandate(document, task, op2, task.text, "MINUSCA").where == "Insert after OP 2"
+    # beside the draft's own paragraph on its subject, it stays there
+    assert after_mandate(document, task, op2, task.text, "MINUSCA", on_subject=True) == task
+    # a request on a subject is placed by its subject, not moved
+    request = after_op4("Requests MINUSCA to strengthen its early warning capacity;")
+    assert not decides_mandate(request.text, "MINUSCA")
+    assert after_mandate(document, request, op2, request.text, "MINUSCA") == request
+    # and the whole draft: every task of the mandate proposed stands after OP 2
+    placed = place(SETUP.judge(document), document, SETUP.judge)
+    tasks = [p for p in placed.values() if p.action == "insert" and decides_mandate(p.text, "MINUSCA")]
+    assert tasks and all(p.like == op2.index for p in tasks)
