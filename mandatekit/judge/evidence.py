@@ -199,9 +199,28 @@ def about_a_report(h: Hit, prepared: Prepared) -> bool:
     return _report_asked(para.text, use.start + len(use.verb), h.start) is not None
 
 
+# The same action asked in a that-clause of the UN's own ('Further requests that the Secretary-General includes
+# updates on UNSMIL's support to ...', 'requests that the Special Representative report on ...'): its doer is
+# named (capitalised, as the Secretary-General, an office or a mission is), then the action, in any person.
+_THAT_ACTION = re.compile(
+    r"\bthat\s+(?:the\s+|his\s+|her\s+|its\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}\s+"
+    r"(?:(?:should|shall|will|also|further|continue\s+to|continues\s+to)\s+)*"
+)
+_THAT_REPORT_ACTION = re.compile(
+    r"(?:report|reports|brief|briefs|inform|informs|submit|submits|include|includes|provide|provides)\b"
+)
+
+
 def _report_asked(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The report asked by the first action between `start` (after a verb) and `end`, if that action is one."""
+    """The report asked by the first action between `start` (after a verb) and `end`, if that action is one. In a
+    that-clause ('requests that the Secretary-General includes updates on ...') the action is a report only where
+    a report stands between it and the words (`_A_REPORT`): 'that the Mission shall include the following
+    tasks' asks the tasks."""
     first = _FIRST_ACTION.search(text, start, end)
+    that = _THAT_ACTION.search(text, start, first.start() if first else end)
+    if that is not None:
+        action = _THAT_REPORT_ACTION.match(text, that.end())
+        return action if action and _A_REPORT.search(text, action.start(), end) else None
     return _REPORT_ACTION.match(text, first.end()) if first else None
 
 

@@ -543,3 +543,31 @@ def test_the_coders_paragraph_is_cited_on_the_real_mandates(
     f = _real(folder, name, rule)
     assert f.verdict == "met"
     assert f.refs == cited
+
+
+# --- a report asked in a that-clause, the UN asked only to press others (issue 21, round 10) -----------------
+
+
+def test_a_report_asked_in_a_that_clause_gives_way_to_the_task() -> None:
+    f = finding(
+        "15. Further requests that the Secretary-General includes updates on the Mission's support to the "
+        "implementation of the ceasefire agreement in his regular reporting;\n\n"
+        "16. Takes note of the proposals of the Secretary-General on the monitoring arrangements and, with the "
+        "aim of implementing the agreement in full, requests that the Mission should provide support to the "
+        "Joint Military Commission and the ceasefire monitoring mechanism;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 16"]
+
+
+def test_a_that_clause_that_includes_tasks_is_no_report() -> None:
+    # Near miss: 'shall include' names no report between the action and the words: the task stays cited first.
+    f = finding(
+        "15. Decides that UNSMIL shall include among its tasks support to the implementation of the ceasefire "
+        "agreement;\n\n"
+        "16. Requests the Mission to support the political process;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
