@@ -87,4 +87,22 @@ def asks_others(h: Hit, prepared: Prepared) -> bool:
     stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))
     addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
     others, un = _OTHERS.search(addressee), _UN.search(addressee)
-    return others is not None and (un is None or others.start() < un.start())
+    if others is not None and (un is None or others.start() < un.start()):
+        return True
+    return _relayed(text, stop.end() if stop else start, h.start)
+
+
+# The UN asked only to press others: 'Requests the Secretary-General to continue to encourage efforts by Member
+# States hosting peacekeeping operations to ensure accountability for ...', 'requests the Mission to urge the
+# parties to ...'. What follows is the others' duty; the UN's own part is to encourage it.
+_RELAY = re.compile(
+    r"\s*(?:continue\s+to\s+|further\s+|also\s+)?(?:encourage|urge|call\s+(?:on|upon)|invite|press)\s+"
+    r"(?:(?:the\s+)?efforts\s+(?:by|of)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _relayed(text: str, at: int, end: int) -> bool:
+    """The clause's first action, at `at` (after 'to'), presses others (`_OTHERS`) to do what stands before `end`."""
+    relay = _RELAY.match(text, at, end)
+    return relay is not None and _OTHERS.match(text, relay.end(), end) is not None

@@ -571,3 +571,33 @@ def test_a_that_clause_that_includes_tasks_is_no_report() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 15"]
+
+
+_FOCAL_POINT = (
+    "9. Requests that each United Nations peacekeeping mission designate, within the existing capacities and "
+    "resources of the mission, a focal point for all issues related to "
+    "the prevention and investigation of the killing of, and all acts of violence against United Nations "
+    "personnel serving in peacekeeping operations;"
+)
+
+
+def test_the_un_asked_to_encourage_member_states_gives_way_to_the_mission_s_own_task() -> None:
+    f = finding(
+        "4. Requests the Secretary-General to continue to encourage efforts by Member States hosting "
+        "peacekeeping operations to ensure accountability for the killing of, and all acts of violence against "
+        "United Nations personnel;\n\n" + _FOCAL_POINT,
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
+def test_the_un_s_own_efforts_for_accountability_are_its_task() -> None:
+    # Near miss: the Secretary-General's own efforts press no one: the first request stays cited.
+    f = finding(
+        "4. Requests the Secretary-General to continue his efforts to ensure accountability for the killing of, "
+        "and all acts of violence against United Nations personnel;\n\n" + _FOCAL_POINT,
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 4"]
