@@ -601,3 +601,30 @@ def test_the_un_s_own_efforts_for_accountability_are_its_task() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 4"]
+
+
+_PRIORITIES = (
+    "4. Requests the Office to focus, in particular, on the following priorities:\n\n"
+    "(a) Supporting the Government and facilitating an inclusive political dialogue;"
+)
+
+
+def test_the_kind_of_mission_it_is_gives_way_to_the_task() -> None:
+    # 'a good offices special political mission' says what the mission is, as a name would: no task asked.
+    f = finding(
+        "3. Decides that the Office should continue to operate as a streamlined good offices special political "
+        "mission;\n\n" + _PRIORITIES,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 4(a)"]
+
+
+def test_good_offices_decided_as_a_task_stay_cited_first() -> None:
+    # Near miss: the good offices are what the Office is to provide, under the stronger verb.
+    f = finding(
+        "3. Decides that the Office should continue to provide good offices;\n\n" + _PRIORITIES,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
