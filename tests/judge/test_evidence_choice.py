@@ -628,3 +628,32 @@ def test_good_offices_decided_as_a_task_stay_cited_first() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 3"]
+
+
+_NO_IMPUNITY = (
+    "31. Urges Governments in the Region to develop and implement consistent policies for promoting defections "
+    "and for reintegrating those who do defect, and to ensure that there is no impunity for those responsible "
+    "for abuses and violations of international human rights law and violations of humanitarian law;"
+)
+
+
+def test_accountability_for_organized_crime_gives_way_to_accountability_for_violations() -> None:
+    # Organized crime prosecuted is law enforcement against a criminal trade, not the accountability asked.
+    f = finding(
+        "7. Calls upon the countries of the Region to prevent, criminalize, investigate, prosecute and ensure "
+        "accountability of those who engage in transnational organized crime;\n\n" + _NO_IMPUNITY,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 31"]
+
+
+def test_accountability_for_war_crimes_beside_organized_crime_stays_cited() -> None:
+    # Near miss: the same clause asks those responsible for war crimes prosecuted: the first paragraph is cited.
+    f = finding(
+        "7. Calls upon the countries of the Region to prosecute those responsible for war crimes, and to ensure "
+        "accountability of those who engage in transnational organized crime;\n\n" + _NO_IMPUNITY,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 7"]
