@@ -657,3 +657,35 @@ def test_accountability_for_war_crimes_beside_organized_crime_stays_cited() -> N
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 7"]
+
+
+_ACCESS_TO_JUSTICE = (
+    "15. Urges Member States to strengthen access to justice for victims of sexual violence in conflict and "
+    "post-conflict situations, including through the prompt investigation and prosecution of perpetrators;"
+)
+
+
+def test_accountability_listed_in_commitments_to_be_made_gives_way_to_accountability_asked() -> None:
+    # What the parties' commitments should include is a text yet to be written, though a demand: the call on
+    # Member States to prosecute is the accountability asked.
+    f = finding(
+        "1. Reiterates its demand for the cessation of all acts of sexual violence and its call for these parties "
+        "to make and implement specific time-bound commitments to combat sexual violence, which should include, "
+        "inter alia, establishment of related enforcement procedures to ensure accountability for breaching "
+        "these orders, and accountability for those responsible;\n\n" + _ACCESS_TO_JUSTICE,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
+
+
+def test_a_demand_for_justice_beside_the_commitments_stays_cited() -> None:
+    # Near miss: a clause of its own, under its own verb, demands the perpetrators brought to justice.
+    f = finding(
+        "1. Calls upon all parties to make specific commitments to combat sexual violence, which should include "
+        "codes of conduct prohibiting it, and demands that all parties bring to justice those responsible for "
+        "sexual violence;\n\n" + _ACCESS_TO_JUSTICE,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 1"]
