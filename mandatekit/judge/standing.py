@@ -18,16 +18,19 @@ _BEFORE_NAME_WORD = re.compile(r"(?:([A-Z][\w'’-]*)|[\w'’-]+),?\s+$")
 _AFTER_NAME_WORD = re.compile(r"\s+[A-Z]")
 
 
-# Words that say what kind of mission it is, before the word 'mission': 'a streamlined good offices special
-# political mission', 'a good offices mission'. Like a name, they label the mission; they ask no task of it.
-_KIND_OF_MISSION = re.compile(r"\s+(?:special\s+political\s+|political\s+|peacekeeping\s+)?missions?\b", re.I)
+# Words that say what kind of mission it is, a bare modifier before the word 'mission': 'a streamlined good
+# offices special political mission', 'a good offices mission'. Like a name, they label the mission; they ask no
+# task of it. Words with a preposition in them say something of the mission ('the safety of peacekeeping
+# missions'): not a label.
+_KIND_OF_MISSION = re.compile(r"\s+(?:special\s+political\s+)?missions?\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:of|for|to|in|on|with|by)\b", re.I)
 
 
 def in_a_name(h: Hit, prepared: Prepared) -> bool:
     """The words found are one capitalised word of a proper name (see `_BEFORE_NAME_WORD`), or the kind of
     mission a mission is (`_KIND_OF_MISSION`)."""
     text = prepared.paragraphs[h.para].text
-    if _KIND_OF_MISSION.match(text, h.end):
+    if _KIND_OF_MISSION.match(text, h.end) and not _PREPOSITION.search(text, h.start, h.end):
         return True
     word = text[h.start : h.end]
     if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():

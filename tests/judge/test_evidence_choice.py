@@ -689,3 +689,14 @@ def test_a_demand_for_justice_beside_the_commitments_stays_cited() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 1"]
+
+
+def test_the_safety_of_peacekeeping_missions_is_no_kind_of_mission() -> None:
+    # Near miss: words with a preposition in them ('safety of peacekeeping') say something of the missions.
+    f = finding(
+        "3. Requests the Secretary-General to ensure the safety of peacekeeping missions;\n\n"
+        "9. Requests the Secretary-General to take all necessary measures to protect United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
