@@ -5,12 +5,14 @@
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
 coder said partial or missing) per resolution and per rule, then every disagreement with the coder's deciding
-paragraph and the tool's evidence, and how often the tool cites a paragraph the coders cite where both
-call a cell met. Anyone with other coded mandates can point it at their own folder.
+paragraph and the tool's evidence, how often the tool cites a paragraph the coders cite where both call a cell
+met, and each cell where it does not (a cited miss: the coders' references and words, the tool's references
+and the clauses it quotes). Anyone with other coded mandates can point it at their own folder.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import defaultdict
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mandatekit import check  # noqa: E402
+from mandatekit.judge import Finding  # noqa: E402
 
 
 def allowed(cell: dict) -> set[str]:
@@ -98,6 +101,7 @@ def main(folder: Path) -> None:
     per_res: dict[str, list[int]] = {}
     per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # agree, cells, false met
     disagreements = []
+    misses = []  # cells both call met where the tool cites no paragraph the coders cite
     # Cells both call met where the coder names a paragraph: the tool cites one of them, or (strict, the
     # figure before issue 21's evidence round) cites one of the coder's references exactly as written.
     cited = [0, 0, 0]
@@ -114,8 +118,11 @@ def main(folder: Path) -> None:
             row[0], row[1], row[2] = row[0] + ok, row[1] + 1, row[2] + fm
             if finding.verdict.value == "met" and "met" in allowed(cell) and cell.get("ref"):
                 cited[1] += 1
-                cited[0] += cites_coders(coder_refs(cell["ref"]), finding.refs)
+                hit = cites_coders(coder_refs(cell["ref"]), finding.refs)
+                cited[0] += hit
                 cited[2] += bool(written_refs(cell["ref"]) & set(finding.refs))
+                if not hit:
+                    misses.append(cited_miss(name, rule, cell, finding))
             if not ok:
                 evidence = "; ".join(f"{e.ref} '{e.text}'" for e in finding.evidence) or "-"
                 disagreements.append(
@@ -143,21 +150,57 @@ def main(folder: Path) -> None:
     print(f"\n{len(disagreements)} disagreement(s)")
     for d in disagreements:
         print(d)
+    print(
+        f"\n{len(misses)} cited miss(es): both call the cell met, the tool cites no paragraph the coders cite"
+    )
+    for m in misses:
+        print(m)
+
+
+def cited_miss(name: str, rule: str, cell: dict, finding: Finding) -> str:
+    """One cited miss: the coders' references and words, the tool's references and each clause it quotes."""
+    quoted = dict.fromkeys(f"{e.ref}: '{e.text}' in '{_cut(e.context)}'" for e in finding.evidence)
+    return (
+        f"{name} {rule}\n"
+        f"    coder: {cell.get('ref')} '{_cut(cell.get('words') or '')}'\n"
+        f"    tool:  {', '.join(finding.refs)}\n" + "".join(f"           {q}\n" for q in quoted)
+    ).rstrip("\n")
+
+
+def _cut(text: str, most: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+DEFAULT_FOLDERS = [ROOT / "tests" / "judge" / name for name in ("real", *(f"real{n}" for n in range(2, 11)))]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: python benchmarks/gold_agreement.py tests/judge/real8 tests/judge/real9",
+    )
+    parser.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder holding gold.yaml and one <resolution>.txt per resolution "
+        "(default: tests/judge/real, real2 … real10)",
+    )
+    return parser.parse_args(argv)
 
 
 if __name__ == "__main__":
-    folders = [Path(a) for a in sys.argv[1:]] or [
-        ROOT / "tests" / "judge" / "real",
-        ROOT / "tests" / "judge" / "real2",
-        ROOT / "tests" / "judge" / "real3",
-        ROOT / "tests" / "judge" / "real4",
-        ROOT / "tests" / "judge" / "real5",
-        ROOT / "tests" / "judge" / "real6",
-        ROOT / "tests" / "judge" / "real7",
-        ROOT / "tests" / "judge" / "real8",
-        ROOT / "tests" / "judge" / "real9",
-        ROOT / "tests" / "judge" / "real10",
-    ]
+    folders = parse_args().folders or DEFAULT_FOLDERS
+    for folder in folders:
+        if not (folder / "gold.yaml").is_file():
+            print(
+                f"gold_agreement.py: {folder}: no gold.yaml there (a gold folder holds it and the texts)",
+                file=sys.stderr,
+            )
+            sys.exit(2)
     for folder in folders:
         print(f"== {folder}")
         main(folder)

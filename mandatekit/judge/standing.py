@@ -18,9 +18,20 @@ _BEFORE_NAME_WORD = re.compile(r"(?:([A-Z][\w'’-]*)|[\w'’-]+),?\s+$")
 _AFTER_NAME_WORD = re.compile(r"\s+[A-Z]")
 
 
+# Words that say what kind of mission it is, a bare modifier before the word 'mission': 'a streamlined good
+# offices special political mission', 'a good offices mission'. Like a name, they label the mission; they ask no
+# task of it. Words with a preposition in them say something of the mission ('the safety of peacekeeping
+# missions'): not a label.
+_KIND_OF_MISSION = re.compile(r"\s+(?:special\s+political\s+)?missions?\b", re.I)
+_PREPOSITION = re.compile(r"\b(?:of|for|to|in|on|with|by)\b", re.I)
+
+
 def in_a_name(h: Hit, prepared: Prepared) -> bool:
-    """The words found are one capitalised word of a proper name (see `_BEFORE_NAME_WORD`)."""
+    """The words found are one capitalised word of a proper name (see `_BEFORE_NAME_WORD`), or the kind of
+    mission a mission is (`_KIND_OF_MISSION`)."""
     text = prepared.paragraphs[h.para].text
+    if _KIND_OF_MISSION.match(text, h.end) and not _PREPOSITION.search(text, h.start, h.end):
+        return True
     word = text[h.start : h.end]
     if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():
         return False  # not capitalised, an acronym ('DDR', 'MRM'), or more than one word
@@ -87,4 +98,22 @@ def asks_others(h: Hit, prepared: Prepared) -> bool:
     stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))
     addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
     others, un = _OTHERS.search(addressee), _UN.search(addressee)
-    return others is not None and (un is None or others.start() < un.start())
+    if others is not None and (un is None or others.start() < un.start()):
+        return True
+    return _relayed(text, stop.end() if stop else start, h.start)
+
+
+# The UN asked only to press others: 'Requests the Secretary-General to continue to encourage efforts by Member
+# States hosting peacekeeping operations to ensure accountability for ...', 'requests the Mission to urge the
+# parties to ...'. What follows is the others' duty; the UN's own part is to encourage it.
+_RELAY = re.compile(
+    r"\s*(?:continue\s+to\s+|further\s+|also\s+)?(?:encourage|urge|call\s+(?:on|upon)|invite|press)\s+"
+    r"(?:(?:the\s+)?efforts\s+(?:by|of)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _relayed(text: str, at: int, end: int) -> bool:
+    """The clause's first action, at `at` (after 'to'), presses others (`_OTHERS`) to do what stands before `end`."""
+    relay = _RELAY.match(text, at, end)
+    return relay is not None and _OTHERS.match(text, relay.end(), end) is not None

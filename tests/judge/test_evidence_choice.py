@@ -543,3 +543,160 @@ def test_the_coders_paragraph_is_cited_on_the_real_mandates(
     f = _real(folder, name, rule)
     assert f.verdict == "met"
     assert f.refs == cited
+
+
+# --- a report asked in a that-clause, the UN asked only to press others (issue 21, round 10) -----------------
+
+
+def test_a_report_asked_in_a_that_clause_gives_way_to_the_task() -> None:
+    f = finding(
+        "15. Further requests that the Secretary-General includes updates on the Mission's support to the "
+        "implementation of the ceasefire agreement in his regular reporting;\n\n"
+        "16. Takes note of the proposals of the Secretary-General on the monitoring arrangements and, with the "
+        "aim of implementing the agreement in full, requests that the Mission should provide support to the "
+        "Joint Military Commission and the ceasefire monitoring mechanism;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 16"]
+
+
+def test_a_that_clause_that_includes_tasks_is_no_report() -> None:
+    # Near miss: 'shall include' names no report between the action and the words: the task stays cited first.
+    f = finding(
+        "15. Decides that UNSMIL shall include among its tasks support to the implementation of the ceasefire "
+        "agreement;\n\n"
+        "16. Requests the Mission to support the political process;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
+
+
+_FOCAL_POINT = (
+    "9. Requests that each United Nations peacekeeping mission designate, within the existing capacities and "
+    "resources of the mission, a focal point for all issues related to "
+    "the prevention and investigation of the killing of, and all acts of violence against United Nations "
+    "personnel serving in peacekeeping operations;"
+)
+
+
+def test_the_un_asked_to_encourage_member_states_gives_way_to_the_mission_s_own_task() -> None:
+    f = finding(
+        "4. Requests the Secretary-General to continue to encourage efforts by Member States hosting "
+        "peacekeeping operations to ensure accountability for the killing of, and all acts of violence against "
+        "United Nations personnel;\n\n" + _FOCAL_POINT,
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
+def test_the_un_s_own_efforts_for_accountability_are_its_task() -> None:
+    # Near miss: the Secretary-General's own efforts press no one: the first request stays cited.
+    f = finding(
+        "4. Requests the Secretary-General to continue his efforts to ensure accountability for the killing of, "
+        "and all acts of violence against United Nations personnel;\n\n" + _FOCAL_POINT,
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 4"]
+
+
+_PRIORITIES = (
+    "4. Requests the Office to focus, in particular, on the following priorities:\n\n"
+    "(a) Supporting the Government and facilitating an inclusive political dialogue;"
+)
+
+
+def test_the_kind_of_mission_it_is_gives_way_to_the_task() -> None:
+    # 'a good offices special political mission' says what the mission is, as a name would: no task asked.
+    f = finding(
+        "3. Decides that the Office should continue to operate as a streamlined good offices special political "
+        "mission;\n\n" + _PRIORITIES,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 4(a)"]
+
+
+def test_good_offices_decided_as_a_task_stay_cited_first() -> None:
+    # Near miss: the good offices are what the Office is to provide, under the stronger verb.
+    f = finding(
+        "3. Decides that the Office should continue to provide good offices;\n\n" + _PRIORITIES,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
+
+
+_NO_IMPUNITY = (
+    "31. Urges Governments in the Region to develop and implement consistent policies for promoting defections "
+    "and for reintegrating those who do defect, and to ensure that there is no impunity for those responsible "
+    "for abuses and violations of international human rights law and violations of humanitarian law;"
+)
+
+
+def test_accountability_for_organized_crime_gives_way_to_accountability_for_violations() -> None:
+    # Organized crime prosecuted is law enforcement against a criminal trade, not the accountability asked.
+    f = finding(
+        "7. Calls upon the countries of the Region to prevent, criminalize, investigate, prosecute and ensure "
+        "accountability of those who engage in transnational organized crime;\n\n" + _NO_IMPUNITY,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 31"]
+
+
+def test_accountability_for_war_crimes_beside_organized_crime_stays_cited() -> None:
+    # Near miss: the same clause asks those responsible for war crimes prosecuted: the first paragraph is cited.
+    f = finding(
+        "7. Calls upon the countries of the Region to prosecute those responsible for war crimes, and to ensure "
+        "accountability of those who engage in transnational organized crime;\n\n" + _NO_IMPUNITY,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 7"]
+
+
+_ACCESS_TO_JUSTICE = (
+    "15. Urges Member States to strengthen access to justice for victims of sexual violence in conflict and "
+    "post-conflict situations, including through the prompt investigation and prosecution of perpetrators;"
+)
+
+
+def test_accountability_listed_in_commitments_to_be_made_gives_way_to_accountability_asked() -> None:
+    # What the parties' commitments should include is a text yet to be written, though a demand: the call on
+    # Member States to prosecute is the accountability asked.
+    f = finding(
+        "1. Reiterates its demand for the cessation of all acts of sexual violence and its call for these parties "
+        "to make and implement specific time-bound commitments to combat sexual violence, which should include, "
+        "inter alia, establishment of related enforcement procedures to ensure accountability for breaching "
+        "these orders, and accountability for those responsible;\n\n" + _ACCESS_TO_JUSTICE,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
+
+
+def test_a_demand_for_justice_beside_the_commitments_stays_cited() -> None:
+    # Near miss: a clause of its own, under its own verb, demands the perpetrators brought to justice.
+    f = finding(
+        "1. Calls upon all parties to make specific commitments to combat sexual violence, which should include "
+        "codes of conduct prohibiting it, and demands that all parties bring to justice those responsible for "
+        "sexual violence;\n\n" + _ACCESS_TO_JUSTICE,
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 1"]
+
+
+def test_the_safety_of_peacekeeping_missions_is_no_kind_of_mission() -> None:
+    # Near miss: words with a preposition in them ('safety of peacekeeping') say something of the missions.
+    f = finding(
+        "3. Requests the Secretary-General to ensure the safety of peacekeeping missions;\n\n"
+        "9. Requests the Secretary-General to take all necessary measures to protect United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
