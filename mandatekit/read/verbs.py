@@ -183,9 +183,11 @@ _SOMEONE_ELSES = lazily(
     r"\s+(?:made|taken|adopted|issued|announced|rendered|of)\s+(?:by\s+)?(?!(?:the\s+)?(?:Security\s+)?Council\b)"
     r"(?:the\s+)?[A-Z]"
 )
-# A second verb taking over part of the paragraph: "Condemns ... and demands that ...".
+# A second verb taking over part of the paragraph: "Condemns ... and demands that ...", "Expresses its concern
+# that children continue to be recruited ..., and calls for continued national efforts to end ... the recruitment
+# and use of children" (every form of the call, as an OP's opening verb reads it).
 _COORDINATED_VERBS = (
-    r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|encourages|invites|welcomes|"
+    r"decides|demands|authori[sz]es|requests|urges|calls\s+upon|calls\s+on|calls\s+for|encourages|invites|welcomes|"
     r"stresses|underlines|underscores|emphasi[sz]es|notes|takes\s+note|condemns|recalls|reaffirms|reiterates|"
     r"expresses|deplores|highlights|insists|directs|continues|recogni[sz]es|acknowledges|commends|affirms|regrets|"
     r"recommends"

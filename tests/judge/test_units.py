@@ -10,7 +10,7 @@ def test_siblings_under_a_sub_paragraph_lead_in_are_different_tasks() -> None:
     draft = (
         "37. Further authorises the Mission to pursue the following tasks:\n\n"
         "(e) Support for justice and the rule of law:\n\n"
-        "(i) To help investigate and prosecute those responsible for crimes involving violations of human rights;\n\n"
+        "(i) To help monitor and investigate violations of human rights;\n\n"
         "(iii) To support the reform of the national security forces;\n\n"
         "(vii) To support public awareness campaigns on the rule of law;"
     )

@@ -321,6 +321,12 @@ def test_a_determination_of_what_shall_be_done_is_a_decision(text: str, verb_cla
             " supporting role of civil society;\n",
             [("recognizes", VerbClass.notes)],
         ),
+        # "calls for", as "calls upon": a call of its own after a statement (S/RES/2140 (2014) OP 7).
+        (
+            "7. Expresses its concern that children continue to be recruited by armed groups, and calls for"
+            " continued national efforts to end and prevent the recruitment and use of children;\n",
+            [("calls for", VerbClass.calls)],
+        ),
         # An aside between the verb and its object: the clause is still the verb's.
         (
             "8. Calls upon all States to adopt appropriate measures, and notes, in this context, that inquiries"
