@@ -152,7 +152,7 @@ def _and(items: list[str], word: str = "or") -> str:
 
 
 def fill(template: str, profile: Profile | None) -> str:
-    values = profile.values if profile else {}
+    values = profile.text_values() if profile else {}
     return template.format_map(_Missing(values))
 
 
