@@ -9,6 +9,7 @@ from typing import Any
 
 from mandatekit import __version__
 from mandatekit.clock import now as memo_date
+from mandatekit.compare import Comparison
 from mandatekit.errors import shown
 from mandatekit.judge import Report
 from mandatekit.read.model import Document, Kind
@@ -95,6 +96,7 @@ def memo_context(
     judge: Judge | None = None,
     place_fixes: bool = True,
     previous_round: tuple[Document, Report] | None = None,
+    previous_comparison: Comparison | None = None,
 ) -> dict[str, Any]:
     """The memo's values. `place_fixes=False`: every value but where each suggestion goes and what the
     assessment says of the fixes (renumbering, pending changes), for a page shown before they are worked out."""
@@ -102,7 +104,7 @@ def memo_context(
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
     placements = (
-        place(report, document, judge, previous=previous_round)
+        place(report, document, judge, previous=previous_round, comparison=previous_comparison)
         if document is not None and place_fixes
         else {}
     )
