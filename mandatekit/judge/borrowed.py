@@ -7,7 +7,7 @@ words are also searched in the referring clause's own words up to what it asks (
 support'), followed by each piece of the referenced paragraphs (their text cut at commas, semicolons and
 colons: each thing they say is what the clause asks about). What is found there is cited at the referring
 paragraph, over the reference, and judged as its words: the referring clause's verb and addressee give the force
-(a report asked stays a report, `evidence.about_a_report`), its clause is the one the elements must share,
+(a report asked stays a report, `standing.about_a_report`), its clause is the one the elements must share,
 and its negations and brackets count; the finding says which paragraphs were read with it.
 
 A match must begin in the referring clause's own words and end in the borrowed ones ('report' + 'violations of

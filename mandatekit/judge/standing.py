@@ -1,6 +1,6 @@
 """How the words found stand in their sentence, for the choice of evidence (judge/evidence.py): a word of a
-proper name, the means a lead-in names for all its tasks, an ask of others than the UN. None of these changes a
-verdict: each only orders the places that meet a rule as a careful coder would cite them."""
+proper name, the means a lead-in names for all its tasks, an ask of others than the UN, what a report asked is
+to be about. Each only orders the places that meet a rule as a careful coder would cite them."""
 
 from __future__ import annotations
 
@@ -100,3 +100,67 @@ def asks_others(h: Hit, prepared: Prepared) -> bool:
     addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
     others, un = _OTHERS.search(addressee), _UN.search(addressee)
     return others is not None and (un is None or others.start() < un.start())
+
+
+# A clause whose first action is a report (to the Council, the Secretary-General's reports, a review to
+# submit): the words after it name what the report is about, not a task, a demand or a decision on it.
+_REPORT_ACTION = re.compile(
+    r"(?:(?:continue|continues)\s+to\s+|further\s+|also\s+|regularly\s+)?"
+    r"(?:report|reports|brief|inform|submit|include|keep\s+the\s+(?:Security\s+)?Council"
+    r"|provide\s+(?:the\s+(?:Security\s+)?Council|information|updates|regular\s+updates|briefings)"
+    r"|provide\s+(?:a|an|regular|written|oral)\s+(?:\w+\s+)?(?:briefing|report|update|assessment)"
+    r"|provide,?\s+as\s+part\s+of\s+(?:his|her|its)\s+(?:regular\s+)?report\w*"
+    # Recommendations or options asked for name what they are about: a mandate yet to be decided.
+    r"|(?:develop|make|submit|present|provide|prepare)\s+(?:\w+\s+){0,2}(?:recommendations|options|proposals))\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[\s\u2013\u2014\u2022-]*")
+_FIRST_ACTION = re.compile(r"\bto\s+(?!(?:request|ask)\b)")  # "continues to request the SG to report"
+
+
+def about_a_report(h: Hit, prepared: Prepared) -> bool:
+    """The words stand in a clause that asks for a report: 'requests the Secretary-General to report ... any
+    actions that impede ... the safety ... of personnel', an item 'Report swiftly to the Council when ...'
+    under 'Requests the Secretary-General to:', or an item of what a report is to cover ('(viii) developments
+    regarding the Mission's support for local conflict resolution' under 'Requests the Secretary-General to
+    report to the Council every 90 days, including:')."""
+    para = prepared.paragraphs[h.para]
+    use = prepared.verb_use_at(h.para, h.start)
+    if use is None or (para.verb_inherited and use is para.verbs[0]):
+        # An item under a lead-in: its first words are its action ('(d) Report swiftly to the Council').
+        if _REPORT_ACTION.match(para.text, len(para.text) - len(_BULLET.sub("", para.text, 1))):
+            return True
+        return _listed_for_a_report(h.para, prepared)
+    return _report_asked(para.text, use.start + len(use.verb), h.start) is not None
+
+
+def _report_asked(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The report asked by the first action between `start` (after a verb) and `end`, if that action is one."""
+    first = _FIRST_ACTION.search(text, start, end)
+    return _REPORT_ACTION.match(text, first.end()) if first else None
+
+
+# A report named in the clause that announces a list: 'to include in his reports', 'to report ..., including:'.
+_A_REPORT = re.compile(
+    r"\b(?:report|reports|reporting|brief|briefing|briefings|inform|update|updates|recommendations|options)\b",
+    re.I,
+)
+
+
+def _listed_for_a_report(index: int, prepared: Prepared) -> bool:
+    """The item stands in a list that a lead-in's clause announces as what a report covers (the clause's first
+    action a report, and a report named in it: not 'to include the following tasks'), at any depth of
+    items that inherit their verb."""
+    para = prepared.paragraphs[index]
+    while para.parent is not None and para.verb_inherited:
+        lead = prepared.paragraphs[para.parent]
+        starts = prepared.index(lead.index).clauses
+        clause = prepared.list_clause(lead.index, para.index)
+        start = starts[clause]
+        end = starts[clause + 1] if clause + 1 < len(starts) else len(lead.text)
+        use = prepared.verb_use_at(lead.index, start)
+        if use is not None and not (lead.verb_inherited and use is lead.verbs[0]):
+            asked = _report_asked(lead.text, use.start + len(use.verb), end)
+            return bool(asked and _A_REPORT.search(lead.text, asked.start(), end))
+        para = lead
+    return False
