@@ -579,3 +579,18 @@ def test_capitalised_words_after_an_owner_are_what_the_owner_does_not_a_name() -
         "peace-process",
     )
     assert f.refs == ["OP 4"]
+
+
+def test_the_council_s_own_support_or_responsibility_is_no_role_for_the_mission() -> None:
+    # The Council reiterating its support, mindful of its own responsibility, or escalation 'leading to' a war
+    # give the mission no role: the process named in OP 1 is cited, the mission's weak role in OP 4 said apart.
+    f = finding(
+        "Aware of its responsibilities to help restore calm and secure a permanent ceasefire,\n\n"
+        "Noting that escalation in breach of the cessation of hostilities risks leading to a wider conflict,\n\n"
+        "1. Reiterates its strong support for full respect for the line and full cessation of hostilities;\n\n"
+        "4. Encourages the Secretary-General to ensure that the Mission is ready to support de-escalation;",
+        "peace-process",
+    )
+    assert f.verdict == "partial"
+    assert [(e.ref, e.element) for e in f.evidence] == [("OP 1", "process")]
+    assert "only in other paragraphs (OP 4)" in f.reasons[0]
