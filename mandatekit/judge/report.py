@@ -140,3 +140,8 @@ class Report(BaseModel):
         description="Sources made for another mission than the draft's, with the quotes the findings omit",
     )
     warnings: list[str] = Field(default_factory=empty_list)
+    renewal: str | None = Field(
+        None,
+        description="Set where the draft renews a mission's mandate by reference and sets no task of its own: "
+        "the tasks set earlier go on, but only this text is judged (judge/renewal.py)",
+    )

@@ -22,6 +22,7 @@ from mandatekit.judge.forces import forces_setting
 from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.narrowed import narrowed_hits
 from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.renewal import renewal_by_reference
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict
@@ -235,4 +236,5 @@ def judge_document(
         findings=findings,
         summary=summary,
         warnings=list(document.warnings),
+        renewal=renewal_by_reference(document),
     )

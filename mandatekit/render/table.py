@@ -39,6 +39,7 @@ def render_table(report: Report) -> str:
         + click.style(f"{s.missing} missing", fg="red")
         + (f" · profile {report.profile}" if report.profile else ""),
         *([click.style(report.mission.line, dim=True)] if report.mission else []),
+        *([click.style(report.renewal, dim=True)] if report.renewal else []),
         "",
     ]
     where_w = 18

@@ -3,7 +3,10 @@ mission: what a partial finding says it has and lacks, and the words the memo qu
 
 from __future__ import annotations
 
+from mandatekit import check
+from mandatekit.judge import Report
 from mandatekit.render.memo.evidence import cut_quote
+from mandatekit.render.table import render_table
 from tests.judge.one_rule import finding
 
 CHILDREN_IN_PREAMBLE = (
@@ -37,3 +40,42 @@ def test_the_quote_shows_the_words_found_when_they_close_the_clause() -> None:
     quoted = cut_quote(context, "protection of civilians, including children")
     assert "protection of civilians, including children" in quoted
     assert quoted.startswith("… ")
+
+
+RENEWAL = (
+    "1. Demands the full implementation of resolution 1701 (2006);\n\n"
+    "2. Decides to extend the present mandate of {mission} until 31 August 2025;\n\n"
+    "3. Requests the Secretary-General to continue to report to the Council every four months;\n\n"
+    "4. Decides to remain actively seized of the matter."
+)
+
+
+def _report(text: str) -> Report:
+    return check("The Security Council,\n\n" + text)
+
+
+def test_a_mandate_renewed_by_reference_is_said_once_where_the_draft_is_described() -> None:
+    # Whatever the mission: the tasks set earlier go on; only this text is judged.
+    for mission in ("UNIFIL", "MINURSO", "the Verification Mission"):
+        report = _report(RENEWAL.format(mission=mission))
+        assert report.renewal is not None and report.renewal.startswith(
+            "OP 2 renews the mandate by reference"
+        )
+        assert "may be met by the mandate it renews" in report.renewal
+    assert "renews the mandate by reference" in render_table(report)
+
+
+def test_a_renewal_that_sets_its_own_tasks_or_a_committee_s_mandate_is_not_by_reference() -> None:
+    # Near misses: the draft lists the mission's tasks itself; a committee's mandate is no mission's.
+    tasks = RENEWAL.format(mission="UNMISS") + (
+        "\n\n5. Decides that the mandate of UNMISS shall include the following tasks:\n\n"
+        "(a) To protect civilians under threat of physical violence;"
+    )
+    assert _report(tasks).renewal is None
+    lead_in = RENEWAL.format(mission="UNAMI").replace(
+        "3. Requests the Secretary-General",
+        "3. Requests that the Special Representative and UNAMI shall:\n\n(a) Advise the Government;\n\n"
+        "3 bis. Requests the Secretary-General",
+    )
+    assert _report(lead_in).renewal is None
+    assert _report(RENEWAL.format(mission="the 1540 Committee")).renewal is None

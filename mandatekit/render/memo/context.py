@@ -162,7 +162,7 @@ def memo_context(
         "subtitle": doc.title or name,
         "memo_to": memo_to or "The drafting team",
         "subject": subject,
-        "draft_status": _draft_status(doc, name, document),
+        "draft_status": " ".join(x for x in (_draft_status(doc, name, document), report.renewal) if x),
         "mission_line": mission_line(report),
         "mission": report.mission.model_dump() if report.mission else None,
         "pending_changes": document.pending_changes if document is not None else 0,
