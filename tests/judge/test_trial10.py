@@ -79,3 +79,15 @@ def test_a_renewal_that_sets_its_own_tasks_or_a_committee_s_mandate_is_not_by_re
     )
     assert _report(lead_in).renewal is None
     assert _report(RENEWAL.format(mission="the 1540 Committee")).renewal is None
+
+
+def test_language_written_for_another_mission_is_said_so_where_the_profile_is() -> None:
+    # UNIFIL's draft gets MINUSCA's recommendations in its names: every output says to read them against
+    # UNIFIL's situation; MINUSCA's own draft gets no such line.
+    unifil = _report(RENEWAL.format(mission="UNIFIL"))
+    assert unifil.mission is not None and unifil.mission.mission == "UNIFIL"
+    assert unifil.written_for is not None and "UNIFIL's names" in unifil.written_for
+    assert unifil.written_for in render_table(unifil)
+    minusca = _report(RENEWAL.format(mission="MINUSCA"))
+    assert minusca.mission is not None and minusca.mission.mission == "MINUSCA"
+    assert minusca.written_for is None

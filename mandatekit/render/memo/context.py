@@ -35,7 +35,7 @@ def mission_line(report: Report) -> str:
     """Which profile filled the suggestions, and why: the first lines of every output."""
     if report.mission is None:
         return f"Profile: {report.profile}." if report.profile else ""
-    return report.mission.line
+    return " ".join(x for x in (report.mission.line, report.written_for) if x)
 
 
 def _draft_status(doc: Any, name: str, document: Document | None) -> str:
