@@ -129,7 +129,7 @@ def what_is_missing(
     have = [h.element for h in chosen]
     have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]
     where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
-    found = _and([rule.elements[n].label for n in dict.fromkeys(have)], "and")
+    found = _and(_once([rule.elements[n].label for n in dict.fromkeys(have)]), "and")
     elsewhere = _on_the_topic(rule, hits)
     absent = [
         rule.elements[n].label for n in closest.all if n not in have and not (n in present and elsewhere[n])
@@ -148,6 +148,12 @@ def what_is_missing(
         if len(under) > 1:
             text += f" but not in one clause: {_and(under, 'and')}; one verb must ask for all of it"
     return text + "."
+
+
+def _once(labels: list[str]) -> list[str]:
+    """The labels, less any that another says whole: 'the mission's freedom of movement' is in 'the mission's
+    freedom of movement guaranteed', and 'the draft has X and X guaranteed' reads as a slip."""
+    return [a for a in labels if not any(a != b and a.casefold() in b.casefold() for b in labels)]
 
 
 def _on_the_topic(rule: Rule, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:

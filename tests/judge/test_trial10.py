@@ -91,3 +91,21 @@ def test_language_written_for_another_mission_is_said_so_where_the_profile_is() 
     minusca = _report(RENEWAL.format(mission="MINUSCA"))
     assert minusca.mission is not None and minusca.mission.mission == "MINUSCA"
     assert minusca.written_for is None
+
+
+def test_a_reason_names_each_idea_once_and_never_lacks_what_it_has() -> None:
+    f = finding(
+        "6. Strongly condemns all attacks against the Mission's personnel, and demands that all parties ensure "
+        "the freedom of movement of the Mission;",
+        "sofa-compliance",
+    )
+    assert f.verdict == "partial"
+    assert f.reasons[0].count("freedom of movement") == 1, f.reasons[0]
+    g = finding(
+        "Calling on all parties to comply with their obligations under international humanitarian law, "
+        "including regarding the protection of civilians,",
+        "poc-impartial",
+    )
+    assert g.verdict == "partial"
+    has, lacks = g.reasons[0].split(" but not ")
+    assert has.count("protection of civilians") == 1 and "all parties" not in lacks, g.reasons[0]
