@@ -109,3 +109,24 @@ def test_a_reason_names_each_idea_once_and_never_lacks_what_it_has() -> None:
     assert g.verdict == "partial"
     has, lacks = g.reasons[0].split(" but not ")
     assert has.count("protection of civilians") == 1 and "all parties" not in lacks, g.reasons[0]
+
+
+def test_an_adopted_resolution_s_heading_is_its_symbol_and_a_symbol_s_qualifier_no_title() -> None:
+    from mandatekit.read import read_string
+
+    adopted = read_string(
+        "Resolution 2749 (2024)\n\nAdopted by the Security Council at its 9712th meeting, on 28 August 2024\n\n"
+        "The Security Council,\n\n1. Decides to remain seized of the matter."
+    )
+    assert (adopted.front.symbol, adopted.front.title) == ("S/RES/2749 (2024)", None)
+    draft = read_string(
+        "United Nations\n\nS/2024/XXX (draft, rev. 2)\n\nDraft resolution: Lebanon\n\n"
+        "The Security Council,\n\n1. Decides to remain seized of the matter."
+    )
+    assert (draft.front.symbol, draft.front.title) == ("S/2024/XXX", "Draft resolution: Lebanon")
+    # Near miss: a symbol's line that also holds the title keeps it.
+    titled = read_string(
+        "S/2026/901 Draft resolution: renewal of the mandate\n\nThe Security Council,\n\n1. Decides to remain "
+        "seized of the matter."
+    )
+    assert titled.front.title == "Draft resolution: renewal of the mandate"
