@@ -130,3 +130,12 @@ def test_an_adopted_resolution_s_heading_is_its_symbol_and_a_symbol_s_qualifier_
         "seized of the matter."
     )
     assert titled.front.title == "Draft resolution: renewal of the mandate"
+
+
+def test_a_verdict_that_held_says_what_befell_its_evidence_in_the_scorecard() -> None:
+    from mandatekit.render.memo import with_previous
+
+    held = {"rule": "x", "arrow": "▽", "old": "partial", "new": "partial", "status": "evidence weakened"}
+    fell = {"rule": "y", "arrow": "▼", "old": "met", "new": "partial", "status": "regressed"}
+    context = with_previous({"scorecard": [{"rule": "x"}, {"rule": "y"}]}, {"changes": [held, fell]})
+    assert [f["change"] for f in context["scorecard"]] == ["▽ evidence weakened, still partial", "▼ was met"]

@@ -246,7 +246,12 @@ def with_previous(context: dict[str, Any], previous: dict[str, Any]) -> dict[str
 
     def mark(f: dict[str, Any]) -> dict[str, Any]:
         c = by_rule.get(f["rule"])
-        return {**f, "change": f"{c['arrow']} was {c['old']}" if c else ""}
+        if c is None:
+            return {**f, "change": ""}
+        # The verdict held, its evidence did not: say what befell it ("▽ evidence weakened, still partial").
+        if c["old"] == c["new"]:
+            return {**f, "change": f"{c['arrow']} {c['status']}, still {c['new']}"}
+        return {**f, "change": f"{c['arrow']} was {c['old']}"}
 
     lists = ("findings", "scorecard", "gaps", "key_gaps", "met", "asks")
     return {
