@@ -139,3 +139,28 @@ def test_a_verdict_that_held_says_what_befell_its_evidence_in_the_scorecard() ->
     fell = {"rule": "y", "arrow": "▼", "old": "met", "new": "partial", "status": "regressed"}
     context = with_previous({"scorecard": [{"rule": "x"}, {"rule": "y"}]}, {"changes": [held, fell]})
     assert [f["change"] for f in context["scorecard"]] == ["▽ evidence weakened, still partial", "▼ was met"]
+
+
+ROUND = (
+    "6. Demands that all parties respect the Status of Forces Agreement and the freedom of movement of the "
+    "Mission, and calls upon the Government to investigate attacks on the Mission{hedge};"
+)
+
+
+def test_a_hedge_added_weakens_only_the_evidence_in_its_own_clause() -> None:
+    from mandatekit.api import setup
+    from mandatekit.compare import compare
+    from mandatekit.read import read_string
+
+    judge = setup().judge
+
+    def status(hedged: str) -> dict[str, str]:
+        old, new = (read_string("The Security Council,\n\n" + t) for t in (ROUND.format(hedge=""), hedged))
+        changes = compare(old, judge(old), new, judge(new)).changes
+        return {c.rule: c.status for c in changes if c.status != "unchanged"}
+
+    # 'as appropriate' on the call to investigate weakens the safety of personnel, not the SOFA demand ...
+    assert status(ROUND.format(hedge=", as appropriate")) == {"un-personnel-safety": "evidence weakened"}
+    # ... and, near miss, on the SOFA demand, the SOFA demand.
+    moved = ROUND.format(hedge="").replace("Agreement and", "Agreement, as appropriate, and")
+    assert status(moved) == {"sofa-compliance": "evidence weakened"}
