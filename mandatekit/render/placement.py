@@ -244,8 +244,7 @@ def place(
 ) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
     operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module).
-    With the `previous` round judged, what this round deleted is restored first (render/restore.py; the
-    `comparison` of the two rounds, if made already)."""
+    With the `previous` round judged (and `comparison`, if made), what it had is restored first (restore.py)."""
     paragraphs = document.paragraphs
     operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
     if not operative:
