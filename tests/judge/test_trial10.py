@@ -164,3 +164,16 @@ def test_a_hedge_added_weakens_only_the_evidence_in_its_own_clause() -> None:
     # ... and, near miss, on the SOFA demand, the SOFA demand.
     moved = ROUND.format(hedge="").replace("Agreement and", "Agreement, as appropriate, and")
     assert status(moved) == {"sofa-compliance": "evidence weakened"}
+
+
+def test_the_first_word_comment_carries_what_is_said_of_the_whole_draft() -> None:
+    from mandatekit.render.annotate import comment_text
+
+    report = _report(RENEWAL.format(mission="UNIFIL"))
+    f = report.findings[0]
+    notes = (report.written_for, report.renewal)
+    first = comment_text(f, mission=report.mission, head=True, notes=notes)
+    assert report.renewal is not None and report.written_for is not None
+    assert report.renewal in first and report.written_for in first
+    later = comment_text(f, mission=report.mission, head=False, notes=notes)
+    assert report.renewal not in later
