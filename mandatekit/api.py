@@ -20,6 +20,7 @@ from mandatekit.errors import MandatekitError, nearest
 from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
+    from mandatekit.compare import Comparison
     from mandatekit.judge import Finding, Report
     from mandatekit.missions import MissionInfo
     from mandatekit.read import Document
@@ -286,13 +287,14 @@ def memo_context(
     extra: dict[str, Any] | None = None,
     place_fixes: bool = True,
     previous_round: tuple[Document, Report] | None = None,
+    previous_comparison: Comparison | None = None,
 ) -> dict[str, Any]:
     """What the memo says about a judged draft (its decisions already applied): the values its templates
     fill in. The web page shows the same gaps, placements and suggestions. `extra`: more values, e.g.
     `previous` (the comparison with an earlier draft, `mandatekit compare -o`). `place_fixes=False`: all
     but where each suggestion goes (placing them judges the draft again with each fix: the dearest stage).
     `previous_round`: the earlier draft and its report: what this round deleted is proposed back in its own
-    words (render/restore.py)."""
+    words (render/restore.py); `previous_comparison`: the two rounds compared already, not compared again."""
     from mandatekit.render.memo import memo_context as build
     from mandatekit.render.memo import with_previous
 
@@ -308,6 +310,7 @@ def memo_context(
         judge=setup.judge,  # each fix re-judged in place (render/placement.py)
         place_fixes=place_fixes,
         previous_round=previous_round,
+        previous_comparison=previous_comparison,
     )
     context.update(extra or {})
     if context.get("previous"):

@@ -4,20 +4,18 @@ of the paragraphs that carry the evidence. Pure functions of two (Document, Repo
 Paragraphs are matched across the drafts by their words, not their numbers: a paragraph that moved from
 OP 7 to OP 9 is the same paragraph; a paragraph whose words changed is matched to the closest one; a
 paragraph rewritten where it stood is paired with its earlier self by its place (mandatekit/pairing.py).
+What the round took from each paragraph, and the word diff, are mandatekit/round_words.py's.
 
 `MATCH_THRESHOLD` and `text_similarity` are re-exported for the modules that weigh paragraphs alike."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
 from mandatekit.judge import DocumentInfo, Evidence, Finding, Report
-from mandatekit.judge.cues import HEDGES
 from mandatekit.pairing import MATCH_THRESHOLD as MATCH_THRESHOLD
 from mandatekit.pairing import Pair, Pairing
 from mandatekit.pairing import text_similarity as text_similarity
@@ -30,6 +28,12 @@ from mandatekit.round_text import (
     newly_bracketed,
 )
 from mandatekit.round_text import weakened_verbs as weakened_verbs
+from mandatekit.round_words import LOSS_ORDER as LOSS_ORDER
+from mandatekit.round_words import DiffPiece as DiffPiece
+from mandatekit.round_words import Loss as Loss
+from mandatekit.round_words import LossKind as LossKind
+from mandatekit.round_words import paragraph_losses, pending_deletion
+from mandatekit.round_words import word_diff as word_diff
 from mandatekit.rulebook import Severity, Verdict
 
 Change = Literal["improved", "regressed", "unchanged"]
@@ -44,16 +48,6 @@ HELD_STATUS: dict[str, Status] = {
     "weakened": "evidence weakened",
     "bracketed": "evidence bracketed",
 }
-LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
-# What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
-# evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
-LOSS_ORDER: dict[str, int] = {"deleted": 0, "cut": 1, "weakened": 2, "bracketed": 3, "changed": 4}
-_WORDS = re.compile(r"\S+")
-
-
-class DiffPiece(BaseModel):
-    op: Literal["equal", "insert", "delete"]
-    text: str
 
 
 class ParagraphDiff(BaseModel):
@@ -81,17 +75,6 @@ class ParagraphDiff(BaseModel):
         """The diff in plain text: [-removed-] {+added+}."""
         marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
         return " ".join(marks[p.op].format(p.text) for p in self.pieces)
-
-
-class Loss(BaseModel):
-    """What the new round took from one paragraph that carried a rule's evidence in the old one."""
-
-    kind: LossKind
-    old_ref: str = Field(description="The paragraph in the old draft")
-    new_ref: str | None = Field(description="The same paragraph in the new draft (None: deleted)")
-    words: list[str] = Field(description="The evidence words deleted, or the verb before and after")
-    elements: list[str] = Field(description="The rule's elements those words carried")
-    sentence: str = Field(description="'the old OP 35 was deleted, with “failing which ... suspended”'")
 
 
 class RuleChange(BaseModel):
@@ -165,19 +148,6 @@ class Comparison(BaseModel):
     summary: ComparisonSummary
 
 
-def word_diff(old: str, new: str) -> list[DiffPiece]:
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    pieces: list[DiffPiece] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            pieces.append(DiffPiece(op="equal", text=" ".join(a[i1:i2])))
-        if op in ("delete", "replace"):
-            pieces.append(DiffPiece(op="delete", text=" ".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            pieces.append(DiffPiece(op="insert", text=" ".join(b[j1:j2])))
-    return pieces
-
-
 def _judged(document: Document) -> list[Paragraph]:
     return [p for p in document.paragraphs if p.kind in (Kind.operative, Kind.preambular)]
 
@@ -196,57 +166,6 @@ def _change(old: Verdict, new: Verdict) -> Change:
     return "regressed" if new.rank > old.rank else "unchanged"
 
 
-def _quote(words: str, limit: int = 14) -> str:
-    """Words quoted short: a long stretch keeps its first and last words."""
-    split = words.split()
-    if len(split) <= limit:
-        return " ".join(split)
-    return " ".join(split[: limit - 4]) + " … " + " ".join(split[-3:])
-
-
-def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
-    """Where `words` stand in `para`, spaces and case aside."""
-    pattern = r"\s+".join(re.escape(w) for w in words.split())
-    m = re.search(pattern, para.text, re.IGNORECASE) if pattern else None
-    return m.span() if m else None
-
-
-def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
-    """The stretches the diff deleted from `old` that held words of the evidence."""
-    wanted = {w.lower() for w in evidence.split()}
-    return [
-        _quote(p.text)
-        for p in word_diff(old.text, new.text)
-        if p.op == "delete" and wanted & {w.lower() for w in p.text.split()}
-    ] or [_quote(evidence)]
-
-
-# What a round adds to make an ask conditional on the addressee's own judgement or means: the judge's hedges and
-# the ways a text leaves the ask to its addressee ("as it deems necessary").
-_ROUND_HEDGES = re.compile(
-    "|".join(
-        h.replace(r"\ ", " ").replace(" ", r"\s+")
-        for h in [
-            *map(re.escape, HEDGES),
-            r"as (?:it|they|he|she) deems? necessary",
-            r"as (?:it|they|he|she) deems? appropriate",
-            r"as necessary",
-            r"where necessary",
-            r"if necessary",
-            r"to the extent (?:possible|feasible)",
-        ]
-    ),
-    re.IGNORECASE,
-)
-
-
-def _hedges_added(old: str, new: str) -> list[str]:
-    """Hedges the new round's words hold that the old one's did not: 'as appropriate', 'as it deems necessary'."""
-    before = {" ".join(m.group(0).lower().split()) for m in _ROUND_HEDGES.finditer(old)}
-    found = (" ".join(m.group(0).split()) for m in _ROUND_HEDGES.finditer(new))
-    return list(dict.fromkeys(h for h in found if h.lower() not in before))
-
-
 def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: Document) -> ParagraphDiff:
     """An old round's paragraph beside its counterpart in the new one (or none), as the comparison shows it."""
     match = pair.paragraph if pair else None
@@ -255,83 +174,9 @@ def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: D
         new_ref=match.ref if match else None,
         similarity=round(score, 3),
         rewritten=pair is not None and pair.by == "place",
-        pending_deletion=match is None and _pending_deletion(para, new_doc),
+        pending_deletion=match is None and pending_deletion(para, new_doc),
         pieces=word_diff(para.text, match.text if match else ""),
     )
-
-
-def _pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
-    """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
-    head = " ".join(old_para.text.split()[:8]).lower()
-    return bool(head) and any(
-        c.kind == "delete" and head in " ".join(c.text.split()).lower()
-        for p in new_doc.paragraphs
-        for c in p.changes
-    )
-
-
-def _losses(
-    old_para: Paragraph,
-    new_para: Paragraph | None,
-    evidence: list[Evidence],
-    new_doc: Document,
-    also: bool = False,
-) -> list[Loss]:
-    """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
-    rule too, beside those the finding cites)."""
-    labels = list(dict.fromkeys(e.label for e in evidence))
-    ref = old_para.ref or "a paragraph"
-    named = ref + (" (which also met it)" if also else "")
-    if new_para is None:
-        words = list(dict.fromkeys(_quote(e.text) for e in evidence))
-        quoted = ", ".join(f"“{w}”" for w in words)
-        how = (
-            "a pending tracked change deletes the old" if _pending_deletion(old_para, new_doc) else "the old"
-        )
-        verb = "" if how.startswith("a pending") else " was deleted"
-        return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
-                     sentence=f"{how} {named}{verb}, and with it {quoted}")]  # fmt: skip
-    out: list[Loss] = []
-    pending = any(c.kind == "delete" for c in new_para.changes)
-    out_tail = " (a pending tracked change)" if pending else ""
-    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {old_para.ref})"
-    where += " (which also met it)" if also else ""
-    gone = [e for e in evidence if _found(e.text, new_para) is None]
-    if gone:
-        words = list(dict.fromkeys(w for e in gone for w in _deleted_words(old_para, new_para, e.text)))
-        quoted = ", ".join(f"“{w}”" for w in words)
-        out.append(Loss(kind="cut", old_ref=ref, new_ref=new_para.ref, words=words,
-                        elements=list(dict.fromkeys(e.label for e in gone)),
-                        sentence=f"{quoted} {'was' if len(words) == 1 else 'were'} deleted from {where}{out_tail}"))  # fmt: skip
-    old_class, new_class = old_para.verb_class, new_para.verb_class
-    if old_class is not None and new_class is not None and new_class.strength < old_class.strength:
-        before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
-        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
-                        sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
-    added = _hedges_added(old_para.text, new_para.text)
-    if added:
-        quoted = ", ".join(f"“{h}”" for h in added)
-        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=added, elements=labels,
-                        sentence=f"{where} now holds {quoted}{out_tail}"))  # fmt: skip
-    bracketed = []
-    for e in evidence:
-        span = _found(e.text, new_para)
-        if span is not None and new_para.in_brackets(*span) and not old_para.in_brackets(e.start, e.end):
-            bracketed.append(e)
-    if bracketed:
-        words = list(dict.fromkeys(_quote(e.text) for e in bracketed))
-        quoted = ", ".join(f"“{w}”" for w in words)
-        out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words,
-                        elements=list(dict.fromkeys(e.label for e in bracketed)),
-                        sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in {where}"))  # fmt: skip
-    if not out:
-        edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
-        if edits:
-            deleted = [_quote(p.text) for p in edits if p.op == "delete"]
-            what = ", ".join(f"“{w}”" for w in deleted) + " deleted" if deleted else "words added"
-            out.append(Loss(kind="changed", old_ref=ref, new_ref=new_para.ref, words=deleted, elements=labels,
-                            sentence=f"{where} was changed ({what})"))  # fmt: skip
-    return out
 
 
 def _held(before: Finding, after: Finding) -> str:
@@ -410,7 +255,9 @@ def compare(
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
-            losses += _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
+            losses += paragraph_losses(
+                para, match, [e for e in before.evidence if e.paragraph == index], new_doc
+            )
             diffs.append(_paragraph_diff(para, pair, score, new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
             para = old_doc.paragraphs[index]
@@ -419,7 +266,9 @@ def compare(
             if match is not None:
                 seen_new.add(match.index)
             taken = [
-                loss for loss in _losses(para, match, evidence, new_doc, also=True) if loss.kind != "changed"
+                loss
+                for loss in paragraph_losses(para, match, evidence, new_doc, also=True)
+                if loss.kind != "changed"
             ]
             losses += taken  # its other words changed: no loss of it
             if taken:
@@ -456,7 +305,7 @@ def compare(
         )
     changes.sort(key=_what_was_lost)
     verbs = weakened_verbs(old_doc, old, counterpart)
-    deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: _pending_deletion(p, new_doc))
+    deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: pending_deletion(p, new_doc))
     bracketed = newly_bracketed(new_doc, old, new, backward.counterpart)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},

@@ -79,6 +79,7 @@ def write_memo(
     document: Any = None,
     memo_to: str | None = None,
     previous_round: Any = None,
+    previous_comparison: Any = None,
 ) -> None:
     """Render and write the memo of a judged draft (used by `memo` and `compare -o`; `previous_round`: the
     earlier draft and its report, whose words a fix restores where this round deleted them)."""
@@ -94,7 +95,7 @@ def write_memo(
         note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
     context = memo_context(report, setup, document, title=title, author=author, memo_to=memo_to, extra=extra,
-                           previous_round=previous_round)  # fmt: skip
+                           previous_round=previous_round, previous_comparison=previous_comparison)  # fmt: skip
     write_atomic(output, render_memo(context, fmt, template))
     s = report.summary
     click.echo(shown(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing"), err=True)

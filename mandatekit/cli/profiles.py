@@ -66,6 +66,7 @@ def show(name: str) -> None:
       mandatekit profiles show our-mission.yaml
     """
     from mandatekit.api import resolve_profile
+    from mandatekit.rulebook.model import GENERIC_VALUES
 
     profile = resolve_profile(name, _profiles())
     click.echo(f"{profile.id}: {profile.name}")
@@ -78,6 +79,11 @@ def show(name: str) -> None:
         own = profile.values.get(key, "")
         source = profile.value_sources.get(key)
         where = f"  [{source.resolution}]" if source else ("" if own else "  (general terms: no value given)")
+        if profile.says_none(key):  # an absence the rules concerned say, not words to fill in
+            value, where = (
+                "none",
+                f"  (none operate in the host country; suggestions say '{GENERIC_VALUES[key]}')",
+            )
         click.echo(f"  {{{key}}}: {value}{where}")
 
 

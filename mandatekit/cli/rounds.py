@@ -77,7 +77,7 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
 
         write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
                    extra={"previous": previous_context(comparison)}, document=new_doc,
-                   previous_round=(old_doc, old_report))  # fmt: skip
+                   previous_round=(old_doc, old_report), previous_comparison=comparison)  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 

@@ -129,14 +129,17 @@ def what_is_missing(
     have = [h.element for h in chosen]
     have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]
     where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
-    found = _and([rule.elements[n].label for n in dict.fromkeys(have)], "and")
-    absent = [rule.elements[n].label for n in closest.all if n not in present]
-    apart = [n for n in closest.all if n in present and n not in have]
+    found = _and(_once([rule.elements[n].label for n in dict.fromkeys(have)]), "and")
+    elsewhere = _on_the_topic(rule, hits)
+    absent = [
+        rule.elements[n].label for n in closest.all if n not in have and not (n in present and elsewhere[n])
+    ]
+    apart = [n for n in closest.all if n in present and n not in have and elsewhere[n]]
     text = f"The draft has {found} ({where})"
     if absent:
         text += f" but not {_and(absent)}"
     for i, n in enumerate(apart):  # one 'but', then 'and': "has X but Y only in ..., and Z only in ..."
-        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
+        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in elsewhere[n]))
         shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
         text += f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
     if not absent and not apart and verb_of is not None and rule.together == "clause":
@@ -147,12 +150,30 @@ def what_is_missing(
     return text + "."
 
 
+def _once(labels: list[str]) -> list[str]:
+    """The labels, less any that another says whole: 'the mission's freedom of movement' is in 'the mission's
+    freedom of movement guaranteed', and 'the draft has X and X guaranteed' reads as a slip."""
+    return [a for a in labels if not any(a != b and a.casefold() in b.casefold() for b in labels)]
+
+
+def _on_the_topic(rule: Rule, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Element → where it stands that may count for this recommendation. In a rule that names what it is about
+    (its topic elements), an idea of what is done (monitored, reported) stands for it only in a paragraph on
+    that topic: the reports asked on another resolution are no reporting on children, and saying the idea
+    stands 'only in other paragraphs' there would send the drafter to paragraphs about something else."""
+    topics = [n for n, e in rule.elements.items() if e.topic]
+    if not topics:
+        return {n: hits.get(n, []) for n in rule.elements}
+    about = {h.para for n in topics for h in hits.get(n, [])}
+    return {n: [h for h in hits.get(n, []) if e.topic or h.para in about] for n, e in rule.elements.items()}
+
+
 def _and(items: list[str], word: str = "or") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def fill(template: str, profile: Profile | None) -> str:
-    values = profile.values if profile else {}
+    values = profile.text_values() if profile else {}
     return template.format_map(_Missing(values))
 
 

@@ -140,3 +140,27 @@ class Report(BaseModel):
         description="Sources made for another mission than the draft's, with the quotes the findings omit",
     )
     warnings: list[str] = Field(default_factory=empty_list)
+    renewal: str | None = Field(
+        None,
+        description="Set where the draft renews a mission's mandate by reference and sets no task of its own: "
+        "the tasks set earlier go on, but only this text is judged (judge/renewal.py)",
+    )
+
+    @property
+    def written_for(self) -> str | None:
+        """Where the recommendations were made for another mission than the draft's (their quotes stand in the
+        annex): a sentence saying that the language proposed is that mission's, put in this one's names, to be
+        read against this mission's situation before it goes out (trial 10: UNIFIL's memo proposed to monitor
+        the Lebanese Armed Forces as perpetrators, and tasks UNIFIL does not have)."""
+        made_for = list(dict.fromkeys(s.made_for for s in self.sources_annex))
+        if not made_for:
+            return None
+        whose = " and ".join(f"{m}'s" for m in made_for)
+        mission = self.mission.mission if self.mission and self.mission.mission else None
+        names = f"{mission}'s names" if mission else "general terms"
+        return (
+            f"Recommended for {whose} renewal, the language proposed was written for it: it is put in {names} "
+            "but not adapted to this mission's situation (it may name the national forces among those whose "
+            "violations are to be monitored, or tasks this mission does not have): read each suggestion against "
+            "that situation before it goes out."
+        )

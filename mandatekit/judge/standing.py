@@ -1,6 +1,6 @@
 """How the words found stand in their sentence, for the choice of evidence (judge/evidence.py): a word of a
-proper name, the means a lead-in names for all its tasks, an ask of others than the UN. None of these changes a
-verdict: each only orders the places that meet a rule as a careful coder would cite them."""
+proper name, the means a lead-in names for all its tasks, an ask of others than the UN, what a report asked is
+to be about. Each only orders the places that meet a rule as a careful coder would cite them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from mandatekit.judge.hits import Hit
 from mandatekit.judge.prepared import Prepared
 
-# A word of a proper name: one capitalised word inside a sentence (after a word or a comma, not opening the
+# A word of a proper name: capitalised words inside a sentence (after a word or a comma, not opening the
 # paragraph, an item or a sentence) after another capitalised word, or right before one. 'Support' in 'the
 # Rapid Support Forces', 'Assistant' in 'the Assistant Secretary-General', 'Promotion' in 'the Commission for
 # Follow-up, Promotion and Verification', 'Report' in 'the Special Report' name a body, an office or a
@@ -27,18 +27,29 @@ _PREPOSITION = re.compile(r"\b(?:of|for|to|in|on|with|by)\b", re.I)
 
 
 def in_a_name(h: Hit, prepared: Prepared) -> bool:
-    """The words found are one capitalised word of a proper name (see `_BEFORE_NAME_WORD`), or the kind of
-    mission a mission is (`_KIND_OF_MISSION`)."""
+    """The words found are capitalised words of a proper name (see `_BEFORE_NAME_WORD`): one word, or several
+    each capitalised ('Unified Forces' in 'the Necessary Unified Forces', the name of a force, not the
+    unification of the forces a phrase asks for); or the kind of mission a mission is (`_KIND_OF_MISSION`)."""
     text = prepared.paragraphs[h.para].text
     if _KIND_OF_MISSION.match(text, h.end) and not _PREPOSITION.search(text, h.start, h.end):
         return True
-    word = text[h.start : h.end]
-    if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():
-        return False  # not capitalised, an acronym ('DDR', 'MRM'), or more than one word
+    words = text[h.start : h.end].split()
+    if not words or any(not w[:1].isupper() or not w.replace("-", "").isalpha() for w in words):
+        return False  # not capitalised, or not words alone
+    if len(words) == 1 and words[0].isupper():
+        return False  # an acronym ('DDR', 'MRM')
     before = _BEFORE_NAME_WORD.search(text, max(0, h.start - 40), h.start)
     if before is None:
         return False  # it opens the paragraph, an item or a sentence ('(b) Support the Government')
-    return bool(before.group(1)) or bool(_AFTER_NAME_WORD.match(text, h.end))
+    named = bool(before.group(1))
+    if named and len(words) > 1:
+        # Several words after a capitalised one that itself opens the item are a title-cased task ('(a) Support
+        # National Reconciliation efforts'), and after an owner ('the Secretary-General's Good Offices') they
+        # are what the owner does: neither is a name.
+        owner = before.group(1).endswith(("'s", "’s"))
+        opens = _BEFORE_NAME_WORD.search(text, max(0, before.start(1) - 40), before.start(1)) is None
+        named = not owner and not opens
+    return named or bool(_AFTER_NAME_WORD.match(text, h.end))
 
 
 # The means a lead-in names for all the tasks under it: 'requests the Office, including through the use of the

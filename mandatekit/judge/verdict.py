@@ -22,6 +22,7 @@ from mandatekit.judge.forces import forces_setting
 from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.narrowed import narrowed_hits
 from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.renewal import renewal_by_reference
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict
@@ -150,18 +151,27 @@ def judge_rule(
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
     filled = messages.filled_with(profile)
+    message, severity, suggestion = (
+        filled(getattr(rule.message, verdict.value)),
+        rule.severity,
+        rule.suggestion,
+    )
+    # The profile says what the rule is about is absent from the host country: the verdict stands (the draft
+    # says what it says), but the gap matters only if they come, and the suggestion presumes none.
+    if (none := rule.where_none) is not None and profile is not None and profile.says_none(none.value):
+        message, severity, suggestion = f"{message} {filled(none.note)}", none.severity, none.suggestion
     return Finding(
         rule=rule.id,
         title=rule.title,
-        severity=rule.severity,
+        severity=severity,
         theme=rule.theme,
         verdict=verdict,
-        message=filled(getattr(rule.message, verdict.value)),
+        message=message,
         reasons=reasons,
         hedges=hedges_of(chosen, prepared) if chosen else [],
         evidence=quote(chosen, rule, prepared),
         recommendation=filled(rule.recommendation),
-        suggestion=filled(rule.suggestion.strip()),
+        suggestion=filled(suggestion.strip()),
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )
@@ -226,4 +236,5 @@ def judge_document(
         findings=findings,
         summary=summary,
         warnings=list(document.warnings),
+        renewal=renewal_by_reference(document),
     )

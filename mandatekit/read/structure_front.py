@@ -19,6 +19,9 @@ _TITLE_HINT = re.compile(r"\b(draft|resolution|mandate|renewal)\b", re.IGNORECAS
 
 
 _CONTENTS_LEADER = re.compile(r"(?:\. ?){4,}\s*\d*\s*$")
+# An adopted resolution's heading as the Council prints it, on a line of its own: "Resolution 2749 (2024)" is
+# S/RES/2749 (2024).
+_RESOLUTION_LINE = re.compile(r"^\s*Resolution\s+(\d{1,4})\s*\((\d{4})\)\s*$", re.IGNORECASE)
 
 
 def read_front_matter(texts: list[str]) -> FrontMatter:
@@ -26,14 +29,20 @@ def read_front_matter(texts: list[str]) -> FrontMatter:
     for text in texts:
         if front.symbol is None and (m := _SYMBOL.search(text)):
             front.symbol = " ".join(m.group(0).split())
+        elif front.symbol is None and (m := _RESOLUTION_LINE.match(text)):
+            front.symbol = f"S/RES/{m.group(1)} ({m.group(2)})"
         if front.date is None and (m := _DATE.search(text)):
             front.date = m.group(0)
     # An adopted General Assembly resolution prints its title after its number: "73/8. Necessity of ..."
     front.title = next((m.group(1) for text in texts if (m := _NUMBERED_TITLE.match(text))), None)
     for text in texts if front.title is None else []:
+        if _RESOLUTION_LINE.match(text):
+            continue  # the symbol's line, read above
         bare = _DATE.sub("", _SYMBOL.sub("", text)).strip(" -–,")
         if (
             bare
+            # What stands beside the symbol on its line qualifies it ('S/2024/XXX (draft, rev. 2)'): no title.
+            and not (_SYMBOL.search(text) and re.fullmatch(r"\(.*\)", bare))
             and _TITLE_HINT.search(bare)
             and not re.match(r"(?i)^(united nations|security council)", bare)
             and not _CONTENTS_LEADER.search(bare)  # a line of the table of contents names a chapter

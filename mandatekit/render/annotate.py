@@ -98,12 +98,15 @@ def comment_text(
     tracked: bool = False,
     mission: MissionInfo | None = None,
     head: bool = False,
+    notes: tuple[str | None, ...] = (),
 ) -> str:
     """A review comment in short paragraphs, the verdict first: why, the draft's words (whole phrases), the
-    fix and where it goes, the source. `head`: the first comment, which says which profile and why."""
+    fix and where it goes, the source. `head`: the first comment, which says which profile and why, and the
+    report's `notes` on the whole draft (language written for another mission, a mandate renewed by reference)."""
     from mandatekit.render.memo import _sentence, message, readable_reasons
 
     lines = [mission.line] if head and mission is not None else []
+    lines += [n for n in notes if n] if head else []
     lines += [f"{f.verdict.value.upper()} ({f.severity.value}): {f.title}.", _sentence(message(f))]
     lines += readable_reasons(f)
     quotes = dict.fromkeys(f"{e.ref} reads “{e.context.rstrip(';,:. ')}”." for e in f.evidence)
@@ -171,7 +174,13 @@ def annotate_docx(
         parent = DocxParagraph(p, word.part)
         comment = word.add_comment(
             [Run(runs[0], parent), Run(runs[-1], parent)],
-            text=comment_text(f, placement, mission=report.mission, head=count == 0),
+            text=comment_text(
+                f,
+                placement,
+                mission=report.mission,
+                head=count == 0,
+                notes=(report.written_for, report.renewal),
+            ),
             author=author,
             initials=initials,
         )

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from mandatekit.compare import DiffPiece, text_similarity
+from mandatekit.compare import Comparison, DiffPiece, text_similarity
 from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
@@ -240,10 +240,11 @@ def place(
     document: Document,
     judge: Judge | None = None,
     previous: tuple[Document, Report] | None = None,
+    comparison: Comparison | None = None,
 ) -> dict[str, Placement]:
     """Rule id → where its suggestion goes, for every finding not met (none where the draft has no
     operative paragraph to place it by). With `judge`, each fix is re-judged in place (see the module).
-    With the `previous` round judged, what this round deleted is restored first (render/restore.py)."""
+    With the `previous` round judged (and `comparison`, if made), what it had is restored first (restore.py)."""
     paragraphs = document.paragraphs
     operative = [p for p in paragraphs if p.kind is Kind.operative and p.text]
     if not operative:
@@ -264,7 +265,7 @@ def place(
     agreements = _agreements(document, verifier) if verifier is not None else {}
     from mandatekit.render.restore import restorations
 
-    restoring = restorations(document, report, previous) if previous is not None else {}
+    restoring = restorations(document, report, previous, comparison) if previous is not None else {}
     claimed: set[int] = set()
     added: dict[tuple[int, int], int] = {}  # (paragraph, numbered like) → new ones placed after it so far
     introduced: list[tuple[str, Placement]] = []  # new paragraphs placed beside their own subject so far

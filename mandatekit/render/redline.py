@@ -436,7 +436,14 @@ def redline_docx(
             content = host.findall(W + "ins")
             first, last = content[0], content[-1]
         comment = word.comments.add_comment(
-            text=comment_text(f, placement, tracked=True, mission=report.mission, head=count == 0),
+            text=comment_text(
+                f,
+                placement,
+                tracked=True,
+                mission=report.mission,
+                head=count == 0,
+                notes=(report.written_for, report.renewal),
+            ),
             author=author,
             initials=initials,
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from mandatekit.compare import DiffPiece
+from mandatekit.compare import Comparison, DiffPiece
 from mandatekit.judge import Report
 from mandatekit.pairing import Pairing
 from mandatekit.read.model import Document, Kind, Paragraph
@@ -28,12 +28,16 @@ _TOKEN = re.compile(r"\S+")
 Round = tuple[Document, Report]
 
 
-def restorations(document: Document, report: Report, previous: Round) -> dict[str, list[Placement]]:
-    """Rule → the fixes that restore what the previous round had for it."""
+def restorations(
+    document: Document, report: Report, previous: Round, comparison: Comparison | None = None
+) -> dict[str, list[Placement]]:
+    """Rule → the fixes that restore what the previous round had for it. `comparison`: the two rounds
+    compared already (`compare -o`), not compared again."""
     from mandatekit.compare import compare
 
     old_doc, old_report = previous
-    comparison = compare(old_doc, old_report, document, report)
+    if comparison is None:
+        comparison = compare(old_doc, old_report, document, report)
     old_findings = {f.rule: f for f in old_report.findings}
     by_ref_old = {p.ref: p for p in old_doc.paragraphs if p.kind is Kind.operative and p.ref}
     by_ref_new = {p.ref: p for p in document.paragraphs if p.kind is Kind.operative and p.ref}
@@ -43,9 +47,12 @@ def restorations(document: Document, report: Report, previous: Round) -> dict[st
         if change.change != "regressed" or change.rule not in old_findings:
             continue
         old = old_findings[change.rule]
+        cited = {e.paragraph for e in old.evidence}
         for loss in change.losses:
             old_para = by_ref_old.get(loss.old_ref)
-            if old_para is None:
+            # Only the paragraphs the finding cited: a comparison that also found the others that met the rule
+            # (`compare`'s rejudge) restores what it restored without them.
+            if old_para is None or old_para.index not in cited:
                 continue
             spans = [(e.start, e.end) for e in old.evidence if e.paragraph == old_para.index]
             if loss.kind == "cut" and loss.new_ref in by_ref_new:

@@ -39,6 +39,7 @@ def render_table(report: Report) -> str:
         + click.style(f"{s.missing} missing", fg="red")
         + (f" · profile {report.profile}" if report.profile else ""),
         *([click.style(report.mission.line, dim=True)] if report.mission else []),
+        *([click.style(x, dim=True) for x in (report.written_for, report.renewal) if x]),
         "",
     ]
     where_w = 18

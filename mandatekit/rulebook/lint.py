@@ -152,6 +152,11 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
         ("suggestion", rule.suggestion),
         *((f"message.{k}", getattr(rule.message, k)) for k in ("met", "partial", "missing")),
     ]
+    if rule.where_none is not None:
+        fields += [
+            ("where_none.note", rule.where_none.note),
+            ("where_none.suggestion", rule.where_none.suggestion),
+        ]
     out = []
     for field, text in fields:
         for found in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):

@@ -160,6 +160,21 @@ class Condition(Strict):
     )
 
 
+class WhereNone(Strict):
+    """What a finding says where the draft's profile says that what the rule is about is absent from the host
+    country (`other_forces: none`: no foreign or bilateral forces operate there): the verdict stands, since
+    the draft says what it says, but the gap matters only if they come."""
+
+    value: Literal["other_forces"] = Field(
+        description="The profile value that says it: a profile giving 'none' for it (docs/profiles.md)"
+    )
+    severity: Severity = Field(description="The finding's severity there, in place of the rule's")
+    note: str = Field(
+        description="Said after the verdict's message: why the recommendation matters only if they come"
+    )
+    suggestion: str = Field(description="Operative language to propose there, presuming none are present")
+
+
 class Example(Strict):
     verdict: Verdict
     text: str = Field(description="A short draft text; numbered paragraphs ('1. Decides ...') are operative")
@@ -207,6 +222,11 @@ class Rule(Strict):
     # What to propose, and the proof that the rule works.
     suggestion: str = Field(
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
+    )
+    where_none: WhereNone | None = Field(
+        None,
+        description="Where the draft's profile says what the rule is about is absent from the host country "
+        "(other_forces: none): the same verdict, with this severity, note and suggestion",
     )
     examples: list[Example] = Field(min_length=1)
     language: str = Field(
@@ -293,6 +313,8 @@ class Rule(Strict):
 
     def placeholders(self) -> set[str]:
         texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        if self.where_none is not None:
+            texts += [self.where_none.note, self.where_none.suggestion]
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}
 
 
@@ -315,6 +337,10 @@ GENERIC_VALUES: dict[str, str] = {
     # them (MINUSCA); elsewhere words that read right whoever they are.
     "other_forces": "any other forces or security personnel",
 }
+# A value that says the thing is absent from the host country: `other_forces: none`, no foreign or bilateral
+# forces operate there. It fills a suggestion with the general terms; a rule's `where_none` says what then.
+NONE = "none"
+MAY_BE_NONE = ("other_forces",)
 # ... and where the host is a territory or an area no State governs alone (the Abyei Area, Kosovo, Western
 # Sahara): "the host State authorities" would name a State the Council does not.
 TERRITORY_VALUES: dict[str, str] = {
@@ -401,7 +427,8 @@ class Profile(Strict):
     language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
     values: dict[str, str] = Field(
         description="Placeholder name → text, e.g. mission: UNMISS. An empty value is filled with general "
-        "terms (the host State, armed groups ...)"
+        "terms (the host State, armed groups ...); other_forces: none says no foreign or bilateral forces operate "
+        "in the host country"
     )
     value_sources: dict[str, ValueSource] = Field(
         default_factory=dict,
@@ -420,6 +447,8 @@ class Profile(Strict):
             if name not in self.values:
                 raise ValueError(f"value_sources.{name}: no value '{name}' under 'values'")
             value = self.values[name]
+            if self.says_none(name):
+                continue  # an absence: no passage holds it
             passage = _plain(source.passage)
             # The mission may be sourced by its full name (older resolutions spell it out, never the acronym).
             spellings = [value, *self.names] if name == "mission" else [value]
@@ -432,6 +461,25 @@ class Profile(Strict):
                     f"under value_sources.{name}"
                 )
         return self
+
+    @field_validator("values")
+    @classmethod
+    def _none_only_where_meant(cls, values: dict[str, str]) -> dict[str, str]:
+        for name, value in values.items():
+            if value.strip().casefold() == NONE and name not in MAY_BE_NONE:
+                raise ValueError(
+                    f"values.{name}: '{value}' says none, which only {', '.join(MAY_BE_NONE)} may say "
+                    "(leave a value empty for general terms)"
+                )
+        return values
+
+    def says_none(self, name: str) -> bool:
+        """The profile says this is absent from the host country (`other_forces: none`)."""
+        return name in MAY_BE_NONE and self.values.get(name, "").strip().casefold() == NONE
+
+    def text_values(self) -> dict[str, str]:
+        """The values as they fill a text: one that says none, in general terms (no forces are invented)."""
+        return {k: GENERIC_VALUES[k] if self.says_none(k) else v for k, v in self.values.items()}
 
     def filled_values(self) -> dict[str, str]:
         """The values with general terms where this profile leaves one empty or has none."""

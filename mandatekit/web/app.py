@@ -348,7 +348,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
                 shown(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
             ).encode()
         return workshop.memo(check.drafts[1], profile, "docx", previous=previous_context(result),
-                             earlier=check.drafts[0])  # fmt: skip
+                             earlier=check.drafts[0], comparison=result)  # fmt: skip
 
     async def rules(request: Request) -> Response:
         setup = await run(workshop.setup, None)

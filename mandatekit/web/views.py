@@ -209,7 +209,8 @@ def mission_line(report: Any) -> str:
     from mandatekit.missions import CHOOSE_PROFILE
 
     line: str = report.mission.line if report.mission else ""
-    return line.replace(CHOOSE_PROFILE, " Choose one in the Mission profile list below.")
+    line = line.replace(CHOOSE_PROFILE, " Choose one in the Mission profile list below.")
+    return " ".join(x for x in (line, report.written_for) if x)
 
 
 def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -> dict[str, Any]:

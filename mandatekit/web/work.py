@@ -229,9 +229,10 @@ class Workshop:
         return shown(render_csv([self.decided(report)])).encode("utf-8")
 
     def memo(self, draft: Draft, profile: str | None, fmt: str = "docx", previous: Any = None,
-             earlier: Draft | None = None) -> bytes:  # fmt: skip
+             earlier: Draft | None = None, comparison: Any = None) -> bytes:  # fmt: skip
         """The memo of `draft`; with `previous` (a comparison's context) and the `earlier` draft, the memo
-        `compare -o` writes: its fixes restore what the round deleted (render/restore.py)."""
+        `compare -o` writes: its fixes restore what the round deleted (render/restore.py), by the
+        `comparison` of the two already made."""
         from mandatekit.api import memo_context, render_memo
 
         if previous is None:
@@ -240,7 +241,8 @@ class Workshop:
             document, report = self.judge(draft, profile)
             before = self.judge(earlier, profile) if earlier is not None else None
             context = memo_context(report=self.decided(report), setup=self.setup(profile), document=document,
-                                   extra={"previous": previous}, previous_round=before)  # fmt: skip
+                                   extra={"previous": previous}, previous_round=before,
+                                   previous_comparison=comparison)  # fmt: skip
         data = render_memo(context, fmt)
         return data.encode("utf-8") if isinstance(data, str) else data
 

@@ -700,3 +700,54 @@ def test_the_safety_of_peacekeeping_missions_is_no_kind_of_mission() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 3"]
+
+
+def test_capitalised_words_of_a_force_s_name_give_way_to_the_words_said_as_what_they_mean() -> None:
+    # 'Unified Forces' in 'the Necessary Unified Forces' names a force (here: those not integrated into it),
+    # not the unification of the forces; the later task on security sector transformation says the idea.
+    f = finding(
+        "3. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To support community violence reduction programmes for members of armed groups unwilling to be "
+        "integrated into the Necessary Unified Forces;\n\n"
+        "(b) To assist all parties in the peace process, including on security sector transformation;",
+        "ssr-support",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 3(b)"]
+
+
+def test_the_same_words_said_as_what_they_mean_are_cited_where_they_stand_first() -> None:
+    # Near miss: the unification of the forces in lower case is the idea, cited first as before.
+    f = finding(
+        "3. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To support community violence reduction programmes and the graduation of the unified forces;\n\n"
+        "(b) To assist all parties in the peace process, including on security sector transformation;",
+        "ssr-support",
+    )
+    assert f.verdict == "partial"
+    assert f.refs == ["OP 3(a)"]
+
+
+def test_capitalised_words_after_an_owner_are_what_the_owner_does_not_a_name() -> None:
+    # Near miss: 'Good Offices' after 'the Secretary-General's' is his good offices, said as what they mean.
+    f = finding(
+        "2. Commends the talks held under United Nations auspices;\n\n"
+        "4. Calls on all concerned to negotiate within the framework of the Secretary-General's Good Offices;",
+        "peace-process",
+    )
+    assert f.refs == ["OP 4"]
+
+
+def test_the_council_s_own_support_or_responsibility_is_no_role_for_the_mission() -> None:
+    # The Council reiterating its support, mindful of its own responsibility, or escalation 'leading to' a war
+    # give the mission no role: the process named in OP 1 is cited, the mission's weak role in OP 4 said apart.
+    f = finding(
+        "Aware of its responsibilities to help restore calm and secure a permanent ceasefire,\n\n"
+        "Noting that escalation in breach of the cessation of hostilities risks leading to a wider conflict,\n\n"
+        "1. Reiterates its strong support for full respect for the line and full cessation of hostilities;\n\n"
+        "4. Encourages the Secretary-General to ensure that the Mission is ready to support de-escalation;",
+        "peace-process",
+    )
+    assert f.verdict == "partial"
+    assert [(e.ref, e.element) for e in f.evidence] == [("OP 1", "process")]
+    assert "only in other paragraphs (OP 4)" in f.reasons[0]

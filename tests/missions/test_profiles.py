@@ -40,6 +40,13 @@ def test_every_current_peacekeeping_operation_has_a_profile() -> None:
             "UNMHA", "UNITAMS"} <= missions  # fmt: skip
 
 
+def test_a_profile_is_named_by_its_host_as_every_output_names_it() -> None:
+    """The web page lists a profile by its name, `profiles list` and every output's profile line by its host
+    country (trial 10: 'UNMOGIP (India and Pakistan)' on the page, 'Jammu and Kashmir' on the command line)."""
+    wrong = [p.id for p in load_profiles().values() if p.country and not p.name.endswith(f"({p.country})")]
+    assert wrong == []
+
+
 @pytest.mark.parametrize("profile_id", sorted(p for p in PROFILES if p != "generic"))
 def test_every_value_is_in_the_passage_of_the_resolution_it_comes_from(profile_id: str) -> None:
     data = yaml.safe_load((ROOT / "profiles" / f"{profile_id}.yaml").read_text(encoding="utf-8"))

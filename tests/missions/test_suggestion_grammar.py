@@ -37,7 +37,9 @@ FLAWS = {
 
 def texts(rule: object) -> list[str]:
     m = rule.message  # type: ignore[attr-defined]
-    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing]  # type: ignore[attr-defined]
+    none = rule.where_none  # type: ignore[attr-defined]
+    extra = [none.note, none.suggestion] if none else []
+    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing, *extra]  # type: ignore[attr-defined]
 
 
 def _id(p: Profile) -> str:

@@ -173,10 +173,14 @@ def test_rejecting_our_changes_gives_back_the_draft(tmp_path: Path, monkeypatch:
     placed = place(report, before, SETUP.judge)
     assert len(ours) == sum(p.paragraph is not None for p in placed.values())
     assert {p.action for p in placed.values() if p.paragraph is None} <= {"covered"}
-    # the first says which profile and why; then each opens with its verdict, in short paragraphs
+    # the first says which profile and why, and what is said of the whole draft (language written for another
+    # mission); then each opens with its verdict, in short paragraphs
     assert ours[0].paragraphs[0].text.startswith("Profile: ")
+    head = 1 + sum(1 for note in (report.written_for, report.renewal) if note)
+    assert head == 2 and ours[0].paragraphs[1].text == report.written_for
     assert all(
-        c.paragraphs[int(n == 0)].text.split(" ")[0] in ("PARTIAL", "MISSING") for n, c in enumerate(ours)
+        c.paragraphs[head if n == 0 else 0].text.split(" ")[0] in ("PARTIAL", "MISSING")
+        for n, c in enumerate(ours)
     )
     assert all(len(c.paragraphs) >= 3 for c in ours)
 

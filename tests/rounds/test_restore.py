@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from mandatekit.api import setup
 from mandatekit.cli import main
+from mandatekit.compare import compare
 from mandatekit.read import read
 from mandatekit.render.placement import place
 from tests.rounds.corpus import resolution
@@ -42,11 +43,21 @@ def test_the_deleted_clause_is_restored_in_its_own_words(rounds: tuple[Path, Pat
     assert CLAUSE in fix.text and fix.text.replace(" " + CLAUSE, "") == " ".join(target.text.split())
 
 
-def test_compare_memo_and_redline_restore_it(rounds: tuple[Path, Path], tmp_path: Path) -> None:
+def test_compare_memo_and_redline_restore_it(
+    rounds: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     old, new = rounds
     memo = tmp_path / "memo.md"
+    made: list[object] = []  # `compare -o` compares the rounds once: its memo's fixes use that comparison
+
+    def counted(*args: object, **kwargs: object) -> object:
+        made.append(args)
+        return compare(*args, **kwargs)
+
+    monkeypatch.setattr("mandatekit.compare.compare", counted)
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(memo)])
     assert result.exit_code == 0, result.stderr
+    assert len(made) == 1
     assert "Amend OP 3(c)(viii) (restoring the previous round's words)" in memo.read_text(encoding="utf-8")
     out = tmp_path / "redline.docx"
     result = CliRunner().invoke(main, ["redline", str(new), "--previous", str(old), "-o", str(out)])

@@ -55,6 +55,9 @@ def test_the_start_page_has_the_form_and_the_headers(browser: Browser) -> None:
     assert page.headers["cache-control"] == "no-store"
     assert "HttpOnly" in page.headers["set-cookie"]
     assert "<script>" not in page.text and " style=" not in page.text  # nothing inline: the CSP allows none
+    # The file picker offers what the README says is read: a macro-enabled .docm is refused (trial 10).
+    for path in ("/", "/compare"):
+        assert ".docm" not in browser.http.get(path).text
 
 
 def test_check_the_bundled_draft_shows_the_verdicts_beside_the_draft(

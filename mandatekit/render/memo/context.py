@@ -9,6 +9,7 @@ from typing import Any
 
 from mandatekit import __version__
 from mandatekit.clock import now as memo_date
+from mandatekit.compare import Comparison
 from mandatekit.errors import shown
 from mandatekit.judge import Report
 from mandatekit.read.model import Document, Kind
@@ -34,7 +35,7 @@ def mission_line(report: Report) -> str:
     """Which profile filled the suggestions, and why: the first lines of every output."""
     if report.mission is None:
         return f"Profile: {report.profile}." if report.profile else ""
-    return report.mission.line
+    return " ".join(x for x in (report.mission.line, report.written_for) if x)
 
 
 def _draft_status(doc: Any, name: str, document: Document | None) -> str:
@@ -95,6 +96,7 @@ def memo_context(
     judge: Judge | None = None,
     place_fixes: bool = True,
     previous_round: tuple[Document, Report] | None = None,
+    previous_comparison: Comparison | None = None,
 ) -> dict[str, Any]:
     """The memo's values. `place_fixes=False`: every value but where each suggestion goes and what the
     assessment says of the fixes (renumbering, pending changes), for a page shown before they are worked out."""
@@ -102,7 +104,7 @@ def memo_context(
     name = Path(doc.path).name if doc.path else "draft"
     s = report.summary
     placements = (
-        place(report, document, judge, previous=previous_round)
+        place(report, document, judge, previous=previous_round, comparison=previous_comparison)
         if document is not None and place_fixes
         else {}
     )
@@ -160,7 +162,7 @@ def memo_context(
         "subtitle": doc.title or name,
         "memo_to": memo_to or "The drafting team",
         "subject": subject,
-        "draft_status": _draft_status(doc, name, document),
+        "draft_status": " ".join(x for x in (_draft_status(doc, name, document), report.renewal) if x),
         "mission_line": mission_line(report),
         "mission": report.mission.model_dump() if report.mission else None,
         "pending_changes": document.pending_changes if document is not None else 0,
@@ -244,7 +246,12 @@ def with_previous(context: dict[str, Any], previous: dict[str, Any]) -> dict[str
 
     def mark(f: dict[str, Any]) -> dict[str, Any]:
         c = by_rule.get(f["rule"])
-        return {**f, "change": f"{c['arrow']} was {c['old']}" if c else ""}
+        if c is None:
+            return {**f, "change": ""}
+        # The verdict held, its evidence did not: say what befell it ("▽ evidence weakened, still partial").
+        if c["old"] == c["new"]:
+            return {**f, "change": f"{c['arrow']} {c['status']}, still {c['new']}"}
+        return {**f, "change": f"{c['arrow']} was {c['old']}"}
 
     lists = ("findings", "scorecard", "gaps", "key_gaps", "met", "asks")
     return {

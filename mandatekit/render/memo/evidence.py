@@ -97,10 +97,12 @@ def cut_quote(context: str, words: str, limit: int = QUOTE_WORDS) -> str:
     split = context.split()
     if len(split) <= limit:
         return context
-    found = words.split()
-    at = next((i for i in range(len(split)) if split[i : i + len(found)] == found), None)
-    if at is None:
-        at = 0
+    # Where the words stand, by their place in the clause: the clause's last word may carry its punctuation
+    # ('including children,'), which a comparison word for word would miss, quoting the clause's opening.
+    pos = context.find(words)
+    if pos < 0:
+        pos = context.casefold().find(words.casefold())
+    at = len(context[:pos].split()) if pos > 0 else 0
     start = max(0, min(at - limit // 3, len(split) - limit))
     end = start + limit
     return ("… " if start else "") + " ".join(split[start:end]) + (" …" if end < len(split) else "")

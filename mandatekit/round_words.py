@@ -1,0 +1,186 @@
+"""What a round did to a paragraph's words: the word-level diff of two texts, and what the round took from a
+paragraph that carried a rule's evidence (deleted, cut, weakened by its verb or a hedge, put in brackets).
+Pure functions of two paragraphs; compare.py weighs them rule by rule."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from mandatekit.judge import Evidence
+from mandatekit.judge.cues import HEDGES
+from mandatekit.read.model import Document, Paragraph
+
+LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
+# What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
+# evidence words, the force of its verb, the agreement on its words (now in brackets), or other words of it.
+LOSS_ORDER: dict[str, int] = {"deleted": 0, "cut": 1, "weakened": 2, "bracketed": 3, "changed": 4}
+_WORDS = re.compile(r"\S+")
+
+
+class DiffPiece(BaseModel):
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+class Loss(BaseModel):
+    """What the new round took from one paragraph that carried a rule's evidence in the old one."""
+
+    kind: LossKind
+    old_ref: str = Field(description="The paragraph in the old draft")
+    new_ref: str | None = Field(description="The same paragraph in the new draft (None: deleted)")
+    words: list[str] = Field(description="The evidence words deleted, or the verb before and after")
+    elements: list[str] = Field(description="The rule's elements those words carried")
+    sentence: str = Field(description="'the old OP 35 was deleted, with “failing which ... suspended”'")
+
+
+def word_diff(old: str, new: str) -> list[DiffPiece]:
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    pieces: list[DiffPiece] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(DiffPiece(op="equal", text=" ".join(a[i1:i2])))
+        if op in ("delete", "replace"):
+            pieces.append(DiffPiece(op="delete", text=" ".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            pieces.append(DiffPiece(op="insert", text=" ".join(b[j1:j2])))
+    return pieces
+
+
+def _quote(words: str, limit: int = 14) -> str:
+    """Words quoted short: a long stretch keeps its first and last words."""
+    split = words.split()
+    if len(split) <= limit:
+        return " ".join(split)
+    return " ".join(split[: limit - 4]) + " … " + " ".join(split[-3:])
+
+
+def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
+    """Where `words` stand in `para`, spaces and case aside."""
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    m = re.search(pattern, para.text, re.IGNORECASE) if pattern else None
+    return m.span() if m else None
+
+
+def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
+    """The stretches the diff deleted from `old` that held words of the evidence."""
+    wanted = {w.lower() for w in evidence.split()}
+    return [
+        _quote(p.text)
+        for p in word_diff(old.text, new.text)
+        if p.op == "delete" and wanted & {w.lower() for w in p.text.split()}
+    ] or [_quote(evidence)]
+
+
+# What a round adds to make an ask conditional on the addressee's own judgement or means: the judge's hedges and
+# the ways a text leaves the ask to its addressee ("as it deems necessary").
+_ROUND_HEDGES = re.compile(
+    "|".join(
+        h.replace(r"\ ", " ").replace(" ", r"\s+")
+        for h in [
+            *map(re.escape, HEDGES),
+            r"as (?:it|they|he|she) deems? necessary",
+            r"as (?:it|they|he|she) deems? appropriate",
+            r"as necessary",
+            r"where necessary",
+            r"if necessary",
+            r"to the extent (?:possible|feasible)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _hedges_added(old: str, new: Paragraph, spans: list[tuple[int, int]]) -> list[str]:
+    """Hedges the new round's words hold that the old one's did not ('as appropriate', 'as it deems
+    necessary'), in the part of the paragraph one verb governs that holds the evidence (`spans`): a hedge on
+    'calls upon ... to investigate attacks' does not weaken 'demands ... freedom of movement' before it."""
+    before = {" ".join(m.group(0).lower().split()) for m in _ROUND_HEDGES.finditer(old)}
+    starts = sorted({0, *(v.start for v in new.verbs)})
+
+    def part(at: int) -> int:
+        return max(i for i, s in enumerate(starts) if s <= at)
+
+    held = {part(start) for start, _ in spans}
+    found = (
+        " ".join(m.group(0).split())
+        for m in _ROUND_HEDGES.finditer(new.text)
+        if not spans or part(m.start()) in held
+    )
+    return list(dict.fromkeys(h for h in found if h.lower() not in before))
+
+
+def pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
+    """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
+    head = " ".join(old_para.text.split()[:8]).lower()
+    return bool(head) and any(
+        c.kind == "delete" and head in " ".join(c.text.split()).lower()
+        for p in new_doc.paragraphs
+        for c in p.changes
+    )
+
+
+def paragraph_losses(
+    old_para: Paragraph,
+    new_para: Paragraph | None,
+    evidence: list[Evidence],
+    new_doc: Document,
+    also: bool = False,
+) -> list[Loss]:
+    """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
+    rule too, beside those the finding cites)."""
+    labels = list(dict.fromkeys(e.label for e in evidence))
+    ref = old_para.ref or "a paragraph"
+    named = ref + (" (which also met it)" if also else "")
+    if new_para is None:
+        words = list(dict.fromkeys(_quote(e.text) for e in evidence))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        how = "a pending tracked change deletes the old" if pending_deletion(old_para, new_doc) else "the old"
+        verb = "" if how.startswith("a pending") else " was deleted"
+        return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
+                     sentence=f"{how} {named}{verb}, and with it {quoted}")]  # fmt: skip
+    out: list[Loss] = []
+    pending = any(c.kind == "delete" for c in new_para.changes)
+    out_tail = " (a pending tracked change)" if pending else ""
+    where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {old_para.ref})"
+    where += " (which also met it)" if also else ""
+    gone = [e for e in evidence if _found(e.text, new_para) is None]
+    if gone:
+        words = list(dict.fromkeys(w for e in gone for w in _deleted_words(old_para, new_para, e.text)))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="cut", old_ref=ref, new_ref=new_para.ref, words=words,
+                        elements=list(dict.fromkeys(e.label for e in gone)),
+                        sentence=f"{quoted} {'was' if len(words) == 1 else 'were'} deleted from {where}{out_tail}"))  # fmt: skip
+    old_class, new_class = old_para.verb_class, new_para.verb_class
+    if old_class is not None and new_class is not None and new_class.strength < old_class.strength:
+        before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
+        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
+                        sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
+    spans = [span for e in evidence if (span := _found(e.text, new_para)) is not None]
+    added = _hedges_added(old_para.text, new_para, spans)
+    if added:
+        quoted = ", ".join(f"“{h}”" for h in added)
+        out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=added, elements=labels,
+                        sentence=f"{where} now holds {quoted}{out_tail}"))  # fmt: skip
+    bracketed = []
+    for e in evidence:
+        span = _found(e.text, new_para)
+        if span is not None and new_para.in_brackets(*span) and not old_para.in_brackets(e.start, e.end):
+            bracketed.append(e)
+    if bracketed:
+        words = list(dict.fromkeys(_quote(e.text) for e in bracketed))
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words,
+                        elements=list(dict.fromkeys(e.label for e in bracketed)),
+                        sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in {where}"))  # fmt: skip
+    if not out:
+        edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
+        if edits:
+            deleted = [_quote(p.text) for p in edits if p.op == "delete"]
+            what = ", ".join(f"“{w}”" for w in deleted) + " deleted" if deleted else "words added"
+            out.append(Loss(kind="changed", old_ref=ref, new_ref=new_para.ref, words=deleted, elements=labels,
+                            sentence=f"{where} was changed ({what})"))  # fmt: skip
+    return out
