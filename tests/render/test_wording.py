@@ -61,4 +61,8 @@ def test_the_markdown_head_keeps_title_profile_and_counts_apart(tmp_path: Path) 
     assert len(quoted) == 1 and lines[quoted[0] + 1] == ""
     title = lines.index("*France: draft resolution*")
     assert lines[title + 1] == "" and title < quoted[0]
-    assert lines[quoted[0] + 2].startswith("**0 met · 0 partial · 22 missing**")
+    # What is said of the whole draft (language written for another mission) follows, each its own quote.
+    notes = [i for i, line in enumerate(lines) if line.startswith("> ") and i > quoted[0]]
+    counts = next(i for i, line in enumerate(lines) if line.startswith("**0 met · 0 partial · 22 missing**"))
+    assert notes and all(lines[i + 1] == "" and i < counts for i in notes)
+    assert counts == max(notes) + 2
