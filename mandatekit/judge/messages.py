@@ -70,6 +70,17 @@ def negated(ref: str | None, words: str) -> str:
     return f"Negated in {ref} ('{words}'): the text says the opposite."
 
 
+def bracketed_between(ref: str | None, hits: list[Hit], paragraphs: list[Paragraph]) -> str:
+    """The words that join the evidence in a paragraph are in square brackets (verdict.bracketed_between)."""
+    para = paragraphs[hits[0].para]
+    spans = [b for b in para.brackets if any(b.start <= h.start and h.end <= b.end for h in hits)]
+    words = _and(list(dict.fromkeys(f"“{para.text[b.start : b.end]}”" for b in spans)), "and")
+    return (
+        f"What joins the words found in {ref} stands in square brackets ({words}): the words in square "
+        "brackets are not yet agreed, and what is asked depends on them."
+    )
+
+
 _UNAGREED_PLACES = {
     "bracketed": "bracketed, unagreed text in {refs}: words in square brackets are not yet agreed.",
     "pending": "a pending tracked change in {refs}: read as if accepted, but not yet agreed.",

@@ -92,6 +92,28 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
     return found
 
 
+def bracketed_between(chosen: list[Hit], hits: dict[str, list[Hit]]) -> list[Hit]:
+    """Words of the condition's own ideas in square brackets between the words that meet it in one paragraph:
+    "Demands that all parties allow and facilitate [full, safe, rapid and unhindered access][access, as
+    appropriate,] for the timely delivery of aid" meets the rule by 'allow' and 'delivery of aid' outside the
+    brackets, but what joins them, and says what is allowed, is the unagreed text. A bracket holding no word
+    of those ideas ('[immediately]') leaves the agreed words as they are."""
+    names = {h.element for h in chosen if not h.bracketed}
+    found: list[Hit] = []
+    for para in dict.fromkeys(h.para for h in chosen):
+        here = [h for h in chosen if h.para == para and not h.bracketed]
+        if len(here) < 2:
+            continue
+        first, last = min(h.end for h in here), max(h.start for h in here)
+        found += [
+            b
+            for name in names
+            for b in hits.get(name, ())
+            if b.para == para and b.bracketed and first <= b.start and b.end <= last
+        ]
+    return found
+
+
 def judge_rule(
     prepared: Prepared,
     rule: Rule,
@@ -109,6 +131,8 @@ def judge_rule(
 
     def judged(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
         found = defects(rule, min_verb, chosen, prepared)
+        if between := bracketed_between(chosen, hits):
+            found.append(messages.bracketed_between(paragraphs[between[0].para].ref, between, paragraphs))
         # Words that meet the rule only for a narrower subject (judge/narrowed.py) meet a part of it.
         if limited := [h for h in chosen if h in narrow]:
             h = limited[0]
