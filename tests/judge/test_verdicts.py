@@ -160,6 +160,34 @@ def test_other_hedges_are_reported() -> None:
     assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
 
 
+def test_a_hedge_closing_another_task_of_the_clause_is_not_the_findings() -> None:
+    """'as appropriate' closes the task 'to update the logistical support plan': the support and its HRDDP
+    condition stand outside it, unhedged. The near miss: the same hedge closing the support task itself."""
+    f = finding(
+        "1. Requests the Secretary-General to continue to provide a logistical support package to the national "
+        "forces, and, in consultation with the regional organization, to update the logistical support plan as "
+        "appropriate, in full compliance with the Human Rights Due Diligence Policy;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met"
+    assert f.hedges == []
+    near = finding(
+        "1. Requests the Secretary-General to update the logistical support plan, and to provide support to "
+        "the national forces as appropriate, in full compliance with the Human Rights Due Diligence Policy;",
+        "hrddp-support",
+    )
+    assert near.verdict == "met"
+    assert near.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+    # A hedge inside a task, before its verb, qualifies that task: the prosecution, not the vetting before it.
+    text = (
+        "1. Calls upon the authorities to adopt vetting procedures for all defence and security personnel, and "
+        "to investigate and as appropriate prosecute individuals responsible for violations of international "
+        "humanitarian law;"
+    )
+    assert finding(text, "ssr-vetting").hedges == []
+    assert finding(text, "accountability").hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+
+
 def test_a_hedge_in_one_clause_is_scoped_to_that_clause() -> None:
     """'where possible' after a semicolon governs its own clause (the chains of command), not the public
     reporting before it; a hedge in a paragraph of one clause (the near miss) qualifies the whole."""
