@@ -129,10 +129,12 @@ def what_is_missing(
     chosen: list[Hit],
     paragraphs: list[Paragraph],
     verb_of: Callable[[Hit], str | None] | None = None,
+    order: Callable[[Hit], tuple[int, ...]] | None = None,
 ) -> str:
     """Which of the closest condition's elements the draft lacks, which stand only in other paragraphs, and,
     when all stand in these paragraphs, that they stand in different clauses (each under the verb `verb_of`
-    gives)."""
+    gives). The other paragraphs are named in `order` (the paragraphs a drafter would amend first), then as
+    they come."""
     present = {n for n, h in hits.items() if h}
     # What is missing is said of the ways that meet the rule, not of a way cited first that only adds words.
     closest = max(rule.ways_to_meet, key=lambda c: len(present & set(c.all)))
@@ -147,7 +149,8 @@ def what_is_missing(
     if absent:
         text += f" but not {_and(absent)}"
     for i, n in enumerate(apart):  # one 'but', then 'and': "has X but Y only in ..., and Z only in ..."
-        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits[n]))
+        places = sorted(hits[n], key=order) if order is not None else hits[n]
+        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in places))
         shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
         text += f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
     if not absent and not apart and verb_of is not None and rule.together == "clause":

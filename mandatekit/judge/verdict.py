@@ -156,7 +156,12 @@ def judge_rule(
         if verdict is Verdict.partial:
             reasons = [
                 messages.what_is_missing(
-                    rule, hits, chosen, paragraphs, lambda h: prepared.verb_at(h.para, h.start)[1]
+                    rule,
+                    hits,
+                    chosen,
+                    paragraphs,
+                    lambda h: prepared.verb_at(h.para, h.start)[1],
+                    lambda h: _amended_first(h, prepared),
                 )
             ]
             if bracketed := [h for h in chosen if h.bracketed]:
@@ -189,6 +194,15 @@ def judge_rule(
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )
+
+
+def _amended_first(h: Hit, prepared: Prepared) -> tuple[int, int]:
+    """Where words stand, in the order a drafter would amend it: operative text before the preamble, and in
+    it the paragraph that asks most first ('requests ATMIS to prioritise three activities' before 'Urges the
+    Government to prioritise early recovery' and 'priorities defined by the Government' in the preamble)."""
+    verb_class = prepared.verb_at(h.para, h.start)[0]
+    preamble = prepared.paragraphs[h.para].kind is not Kind.operative
+    return int(preamble), -(verb_class.strength if verb_class and not preamble else 0)
 
 
 def _subject_at(hits: dict[str, list[Hit]], rule: Rule) -> list[int]:

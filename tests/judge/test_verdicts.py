@@ -530,3 +530,18 @@ def test_a_hedge_that_names_someone_is_quoted_with_whom_it_names() -> None:
     )
     quoted = [h for h in f.hedges if "request" in h]
     assert quoted and quoted[0].startswith("'at the request of the Congolese authorities' (OP 1)"), f.hedges
+
+
+def test_other_paragraphs_are_named_as_a_drafter_would_amend_them() -> None:
+    """The priority words elsewhere are named with the paragraph that asks most of the mission first ('Requests
+    the Mission to prioritise'), then weaker asks of others, then the preamble, not in document order."""
+    f = finding(
+        "The Security Council,\n\n"
+        "Stressing the priorities defined by the Government,\n\n"
+        "1. Urges the Government to prioritise early recovery;\n\n"
+        "2. Requests the Mission to prioritise support to the political process;\n\n"
+        "3. Requests the Mission to protect civilians under threat of physical violence;",
+        "poc-priority",
+    )
+    assert f.verdict == "partial"
+    assert any("priority status only in other paragraphs (OP 2, OP 1, PP 1)" in r for r in f.reasons), f.reasons
