@@ -26,8 +26,10 @@ from mandatekit.round_text import (
     DeletedParagraph,
     NewBrackets,
     VerbChange,
+    brackets_between,
     deleted_paragraphs,
     newly_bracketed,
+    outside_brackets,
 )
 from mandatekit.round_text import weakened_verbs as weakened_verbs
 from mandatekit.rulebook import Severity, Verdict
@@ -308,7 +310,9 @@ def _losses(
         before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
         out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
                         sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
-    added = _hedges_added(old_para.text, new_para.text)
+    # A hedge the round put inside square brackets is an alternative offered, not agreed words: the brackets
+    # are the loss ("[full, safe ... access][access, as appropriate,]"), told below.
+    added = _hedges_added(old_para.text, outside_brackets(new_para))
     if added:
         quoted = ", ".join(f"“{h}”" for h in added)
         out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=added, elements=labels,
@@ -324,6 +328,13 @@ def _losses(
         out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words,
                         elements=list(dict.fromkeys(e.label for e in bracketed)),
                         sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in {where}"))  # fmt: skip
+    elif words := brackets_between(
+        old_para, new_para, [s for e in evidence if (s := _found(e.text, new_para))]
+    ):
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words, elements=labels,
+                        sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in "
+                                 f"{where}, between the words that met it{out_tail}"))  # fmt: skip
     if not out:
         edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
         if edits:
