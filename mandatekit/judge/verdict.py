@@ -8,6 +8,8 @@ make, so every doubt goes to partial."""
 
 from __future__ import annotations
 
+import re
+
 from mandatekit.judge import messages
 from mandatekit.judge.evidence import (
     Candidate,
@@ -23,6 +25,7 @@ from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.narrowed import narrowed_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
+from mandatekit.judge.standing import others_asked
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict
 from mandatekit.rulebook.model import SUBJECT, Scope
@@ -172,6 +175,7 @@ def judge_rule(
             reasons = [messages.subject_only(rule, chosen[0], paragraphs, prepared.verb_at)]
             if chosen[0].bracketed:
                 reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
+    met = verdict is Verdict.met
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
@@ -185,7 +189,8 @@ def judge_rule(
         severity=rule.severity,
         theme=rule.theme,
         verdict=verdict,
-        message=filled(getattr(rule.message, verdict.value)),
+        message=filled(getattr(rule.message, verdict.value))
+        + (_asked_of(rule, chosen, prepared) if met else ""),
         reasons=reasons,
         hedges=hedges_of(chosen, prepared) if chosen else [],
         evidence=quote(chosen, rule, prepared),
@@ -194,6 +199,20 @@ def judge_rule(
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )
+
+
+def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:
+    """Whom a met rule is asked of, where that is others than the UN: " It is asked of all parties (OP 4), not of
+    the mission." A demand on the parties meets humanitarian access as a task of the mission does, but the
+    drafter must not read it as the mission's mandate."""
+    asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
+    whom = [others_asked(h, prepared) for h in asked]
+    if not whom or not all(whom):
+        return ""
+    who = whom[0] or ""
+    if not re.match(r"(?:all|the|both|relevant|Member)\b|States\b", who):
+        who = "the " + who
+    return f" It is asked of {who} ({prepared.paragraphs[asked[0].para].ref}), not of the mission."
 
 
 def _amended_first(h: Hit, prepared: Prepared) -> tuple[int, int]:

@@ -544,4 +544,23 @@ def test_other_paragraphs_are_named_as_a_drafter_would_amend_them() -> None:
         "poc-priority",
     )
     assert f.verdict == "partial"
-    assert any("priority status only in other paragraphs (OP 2, OP 1, PP 1)" in r for r in f.reasons), f.reasons
+    assert any("priority status only in other paragraphs (OP 2, OP 1, PP 1)" in r for r in f.reasons), (
+        f.reasons
+    )
+
+
+def test_a_rule_met_by_a_demand_on_others_says_whom_it_asks() -> None:
+    """A demand on the parties meets humanitarian access, but the message must not read as the mission's
+    mandate: it names whom the words ask. The mission's own task (the near miss) names no one."""
+    f = finding(
+        "1. Demands that all parties allow and facilitate full, safe and unhindered humanitarian access;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.message.endswith("It is asked of all parties (OP 1), not of the mission.")
+    own = finding(
+        "1. Requests the Mission to facilitate safe and unhindered humanitarian access;",
+        "humanitarian-access",
+    )
+    assert own.verdict == "met"
+    assert "asked of" not in own.message
