@@ -179,3 +179,26 @@ def newly_bracketed(
         out.append(NewBrackets(old_ref=before.ref if before else None, new_ref=para.ref or "a paragraph",
                                words=words, rules=list(dict.fromkeys(rules))))  # fmt: skip
     return out
+
+
+def outside_brackets(para: Paragraph) -> str:
+    """The paragraph's text with its square-bracketed words blanked out (positions kept)."""
+    text = para.text
+    for b in para.brackets:
+        text = text[: b.start] + " " * (b.end - b.start) + text[b.end :]
+    return text
+
+
+def brackets_between(old: Paragraph, new: Paragraph, spans: list[tuple[int, int]]) -> list[str]:
+    """Words the round put in square brackets between the evidence words (`spans`, in `new`) that still stand
+    outside them: what joined them is no longer agreed ("allow and facilitate [full, safe, rapid and
+    unhindered access][access, as appropriate,] for the timely delivery of aid"; the judge calls it partial,
+    judge.verdict.bracketed_between)."""
+    if len(spans) < 2:
+        return []
+    first, last = min(end for _, end in spans), max(start for start, _ in spans)
+    before = {" ".join(old.text[b.start : b.end].split()) for b in old.brackets}
+    inside = (
+        " ".join(new.text[b.start : b.end].split()) for b in new.brackets if first <= b.start < b.end <= last
+    )
+    return [words for words in inside if words not in before]

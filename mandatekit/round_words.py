@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from mandatekit.judge import Evidence
 from mandatekit.judge.cues import HEDGES
 from mandatekit.read.model import Document, Paragraph
+from mandatekit.round_text import brackets_between, outside_brackets
 
 LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
 # What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
@@ -105,9 +106,11 @@ def _hedges_added(old: str, new: Paragraph, spans: list[tuple[int, int]]) -> lis
         return max(i for i, s in enumerate(starts) if s <= at)
 
     held = {part(start) for start, _ in spans}
+    # A hedge the round put inside square brackets is an alternative offered, not agreed words: the brackets
+    # are the loss ("[full, safe ... access][access, as appropriate,]"), told by `losses` as bracketed.
     found = (
         " ".join(m.group(0).split())
-        for m in _ROUND_HEDGES.finditer(new.text)
+        for m in _ROUND_HEDGES.finditer(outside_brackets(new))
         if not spans or part(m.start()) in held
     )
     return list(dict.fromkeys(h for h in found if h.lower() not in before))
@@ -176,6 +179,11 @@ def paragraph_losses(
         out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words,
                         elements=list(dict.fromkeys(e.label for e in bracketed)),
                         sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in {where}"))  # fmt: skip
+    elif words := brackets_between(old_para, new_para, spans):
+        quoted = ", ".join(f"“{w}”" for w in words)
+        out.append(Loss(kind="bracketed", old_ref=ref, new_ref=new_para.ref, words=words, elements=labels,
+                        sentence=f"{quoted} now {'stands' if len(words) == 1 else 'stand'} in square brackets in "
+                                 f"{where}, between the words that met it{out_tail}"))  # fmt: skip
     if not out:
         edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
         if edits:

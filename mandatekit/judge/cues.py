@@ -100,8 +100,52 @@ def is_conditional(clause: str) -> bool:
     return _CONDITIONAL.search(clause) is not None
 
 
+# A coordinated infinitive opens a task of its own: "and to report", "and, in consultation with the
+# authorities, to update the plan" (an aside between the 'and' and the 'to'). A 'to' before a determiner is a
+# preposition ('and to the forces').
+_TASK = re.compile(
+    r"\b(?:and|or)\b\s*(?:,[^,;:]{1,150},\s*)?to\s+(?!(?:the|a|an|its|their|his|her|all|any|this|these|that|"
+    r"those|such|each|every|both|other|which|whom)\b)[a-z]+"
+)
+
+
+def hedge_reach(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words a hedge at [start, end) qualifies, within its clause between semicolons. A hedge that closes a
+    coordinated task ("..., and, in consultation with ..., to update the logistical support plan as
+    appropriate, in full compliance with the HRDDP": after a word, before a comma) qualifies that task alone,
+    from its 'and' to the hedge; the paragraph's other tasks, and what follows the hedge, are unhedged. A hedge
+    that opens a coordinated task ("and, where possible, to report") or stands inside one in any other way ("and
+    to investigate and as appropriate prosecute") qualifies that task, up to the next one. A hedge before the
+    first coordinated task, or in a clause of one task, governs the whole clause."""
+    a = text.rfind(";", 0, start) + 1
+    b = text.find(";", end)
+    b = len(text) if b < 0 else b
+    tasks = list(_TASK.finditer(text, a, b))
+    mine = None
+    for i, m in enumerate(tasks):
+        if m.start() <= start:
+            mine = i
+    if mine is None:
+        return a, b
+    opening = tasks[mine]
+    task_end = tasks[mine + 1].start() if mine + 1 < len(tasks) else b
+    closes = (
+        start >= opening.end()
+        and text[start - 1 : start].isspace()
+        and text[start - 2 : start - 1].isalnum()
+        and (end >= b or text[end : end + 1] in ",:")
+    )
+    return opening.start(), end if closes else task_end
+
+
 def hedges_in(para: Paragraph, text: str) -> list[str]:
     """The hedges of a paragraph, as reported; `text` is its text as matched (`for_matching`)."""
+    return [words for words, *_ in hedge_spans(para, text)]
+
+
+def hedge_spans(para: Paragraph, text: str) -> list[tuple[str, int, int, int, int]]:
+    """The hedges of a paragraph, as reported, each with the reach of the words it qualifies (`hedge_reach`)
+    and its clause between semicolons (a hedge of another clause is reported with that clause named)."""
     lower = text.lower()
     if len(lower) == len(text) and not any(c in text for c in _NOT_PLAIN_LOWER):
         matches = _HEDGE_LOWER_RE.finditer(lower)
@@ -114,13 +158,16 @@ def hedges_in(para: Paragraph, text: str) -> list[str]:
             whose = re.split(r"[,;:()]", para.text[m.end() :], maxsplit=1)[0].split()[:_WHOSE_WORDS]
             words = " ".join([words, *whose])
         clause = _own_clause(para.text, m.start(), m.end())
+        a = para.text.rfind(";", 0, m.start()) + 1
+        b = para.text.find(";", m.end())
+        reach = (*hedge_reach(para.text, m.start(), m.end()), a, len(para.text) if b < 0 else b)
         if words.lower() == STANDARD_POC_HEDGE:
-            found.append(f"'{words}' ({para.ref}): {NOT_A_GAP}")
+            found.append((f"'{words}' ({para.ref}): {NOT_A_GAP}", *reach))
         elif clause is not None:
-            found.append(f"'{words}' ({para.ref}) qualifies the commitment only in its clause “{clause}”, "
-                         "not the rest of the paragraph")  # fmt: skip
+            found.append((f"'{words}' ({para.ref}) qualifies the commitment only in its clause “{clause}”, "
+                          "not the rest of the paragraph", *reach))  # fmt: skip
         else:
-            found.append(f"'{words}' ({para.ref}) qualifies the commitment")
+            found.append((f"'{words}' ({para.ref}) qualifies the commitment", *reach))
     return found
 
 

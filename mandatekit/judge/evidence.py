@@ -375,9 +375,20 @@ def quote(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
 
 
 def hedges_of(hits: list[Hit], prepared: Prepared) -> list[str]:
+    """The hedges that qualify the words found. A hedge that qualifies another task of the clause the words stand
+    in ("..., and to update the plan as appropriate, in full compliance with the HRDDP") leaves them unhedged
+    (`cues.hedge_reach`); a hedge of another clause is reported with that clause named, as before."""
     found: dict[str, None] = {}
     for para_index in dict.fromkeys(h.para for h in hits):
-        found.update(dict.fromkeys(prepared.hedges(para_index)))
+        here = [h for h in hits if h.para == para_index]
+        found.update(
+            dict.fromkeys(
+                words
+                for words, start, end, a, b in prepared.hedges(para_index)
+                if any(h.start < end and start < h.end for h in here)
+                or not any(h.start < b and a < h.end for h in here)
+            )
+        )
     return list(found)
 
 

@@ -70,6 +70,17 @@ def negated(ref: str | None, words: str) -> str:
     return f"Negated in {ref} ('{words}'): the text says the opposite."
 
 
+def bracketed_between(ref: str | None, hits: list[Hit], paragraphs: list[Paragraph]) -> str:
+    """The words that join the evidence in a paragraph are in square brackets (verdict.bracketed_between)."""
+    para = paragraphs[hits[0].para]
+    spans = [b for b in para.brackets if any(b.start <= h.start and h.end <= b.end for h in hits)]
+    words = _and(list(dict.fromkeys(f"“{para.text[b.start : b.end]}”" for b in spans)), "and")
+    return (
+        f"What joins the words found in {ref} stands in square brackets ({words}): the words in square "
+        "brackets are not yet agreed, and what is asked depends on them."
+    )
+
+
 _UNAGREED_PLACES = {
     "bracketed": "bracketed, unagreed text in {refs}: words in square brackets are not yet agreed.",
     "pending": "a pending tracked change in {refs}: read as if accepted, but not yet agreed.",
@@ -118,10 +129,12 @@ def what_is_missing(
     chosen: list[Hit],
     paragraphs: list[Paragraph],
     verb_of: Callable[[Hit], str | None] | None = None,
+    order: Callable[[Hit], tuple[int, ...]] | None = None,
 ) -> str:
     """Which of the closest condition's elements the draft lacks, which stand only in other paragraphs, and,
     when all stand in these paragraphs, that they stand in different clauses (each under the verb `verb_of`
-    gives)."""
+    gives). The other paragraphs are named in `order` (the paragraphs a drafter would amend first), then as
+    they come."""
     present = {n for n, h in hits.items() if h}
     # What is missing is said of the ways that meet the rule, not of a way cited first that only adds words.
     closest = max(rule.ways_to_meet, key=lambda c: len(present & set(c.all)))
@@ -139,7 +152,8 @@ def what_is_missing(
     if absent:
         text += f" but not {_and(absent)}"
     for i, n in enumerate(apart):  # one 'but', then 'and': "has X but Y only in ..., and Z only in ..."
-        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in elsewhere[n]))
+        places = sorted(elsewhere[n], key=order) if order is not None else elsewhere[n]
+        refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in places))
         shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
         text += f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
     if not absent and not apart and verb_of is not None and rule.together == "clause":

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mandatekit.judge.borrowed import Borrowed
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
-from mandatekit.judge.cues import first_negation, hedges_in, is_conditional, qualifier_spans
+from mandatekit.judge.cues import first_negation, hedge_spans, is_conditional, qualifier_spans
 from mandatekit.judge.forces import Setting, forces_outside_un_command
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Paragraph, VerbClass, VerbUse
@@ -28,7 +28,7 @@ class Prepared(TextSearch):
         self._first_negation: dict[tuple[int, int, int], tuple[int, str] | None] = {}
         self._index: dict[int, ParagraphIndex] = {}  # built for the paragraphs that have hits
         self._conditional: dict[tuple[int, int, int], bool] = {}  # (paragraph, clause start, end)
-        self._hedges: dict[int, list[str]] = {}
+        self._hedges: dict[int, list[tuple[str, int, int, int, int]]] = {}
         self._qualifiers: dict[int, list[tuple[int, int, str]]] = {}
         self._list_clauses: dict[tuple[int, int], int] = {}
         self._forces: dict[Setting, list[tuple[int, int, int]]] = {}
@@ -169,12 +169,13 @@ class Prepared(TextSearch):
             )
         return None if self._conditional[key] else words
 
-    def hedges(self, para: int) -> list[str]:
-        """The hedges of a paragraph, as reported (found once per paragraph, asked by every rule)."""
+    def hedges(self, para: int) -> list[tuple[str, int, int, int, int]]:
+        """The hedges of a paragraph, as reported, each with the reach of the words it qualifies (found once
+        per paragraph, asked by every rule)."""
         if para not in self._hedges:
             p = self.paragraphs[para]
             text = self.matching(para)
-            self._hedges[para] = hedges_in(p, for_matching(p.text) if text is None else text)
+            self._hedges[para] = hedge_spans(p, for_matching(p.text) if text is None else text)
         return self._hedges[para]
 
     def qualifier(self, hit: Hit) -> str | None:

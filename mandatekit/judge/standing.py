@@ -93,24 +93,30 @@ _ADDRESSEE_END = re.compile(r"\b(?:to|shall|should|must|will)\b|[:;]")
 def asks_others(h: Hit, prepared: Prepared) -> bool:
     """The words are asked of others than the UN (`_OTHERS`): the addressee between the governing verb and the
     first 'to', 'shall' or colon after it, for an item the addressee of the lead-in's clause above it."""
+    return others_asked(h, prepared) is not None
+
+
+def others_asked(h: Hit, prepared: Prepared) -> str | None:
+    """Whom the words are asked of, where that is others than the UN ('all parties', 'the authorities'); None
+    for the UN's own ask (`asks_others`)."""
     para = prepared.paragraphs[h.para]
     use = prepared.verb_use_at(h.para, h.start)
     while use is None or (para.verb_inherited and use is para.verbs[0]):
         if para.parent is None or not para.verb_inherited:
-            return False
+            return None
         lead = prepared.paragraphs[para.parent]
         start = prepared.index(lead.index).clauses[prepared.list_clause(lead.index, para.index)]
         para, use = lead, prepared.verb_use_at(lead.index, start)
         h = h._replace(start=len(lead.text))
     if _CONFERS.match(use.verb):
-        return False  # an authorization confers the mandate: 'Authorizes the Member States of the AU to ...'
+        return None  # an authorization confers the mandate: 'Authorizes the Member States of the AU to ...'
     text = para.text
     start = use.start + len(use.verb)
     stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))
     addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
     others, un = _OTHERS.search(addressee), _UN.search(addressee)
     if others is not None and (un is None or others.start() < un.start()):
-        return True
+        return " ".join(others.group(0).split())
     return _relayed(text, stop.end() if stop else start, h.start)
 
 
@@ -124,7 +130,9 @@ _RELAY = re.compile(
 )
 
 
-def _relayed(text: str, at: int, end: int) -> bool:
-    """The clause's first action, at `at` (after 'to'), presses others (`_OTHERS`) to do what stands before `end`."""
+def _relayed(text: str, at: int, end: int) -> str | None:
+    """The others (`_OTHERS`) the clause's first action, at `at` (after 'to'), presses to do what stands before
+    `end`, if it does."""
     relay = _RELAY.match(text, at, end)
-    return relay is not None and _OTHERS.match(text, relay.end(), end) is not None
+    others = _OTHERS.match(text, relay.end(), end) if relay is not None else None
+    return " ".join(others.group(0).split()) if others is not None else None

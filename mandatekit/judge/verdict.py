@@ -8,6 +8,8 @@ make, so every doubt goes to partial."""
 
 from __future__ import annotations
 
+import re
+
 from mandatekit.judge import messages
 from mandatekit.judge.evidence import (
     Candidate,
@@ -24,6 +26,7 @@ from mandatekit.judge.narrowed import narrowed_hits
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.renewal import renewal_by_reference
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
+from mandatekit.judge.standing import others_asked
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict
 from mandatekit.rulebook.model import SUBJECT, Scope
@@ -93,6 +96,28 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
     return found
 
 
+def bracketed_between(chosen: list[Hit], hits: dict[str, list[Hit]]) -> list[Hit]:
+    """Words of the condition's own ideas in square brackets between the words that meet it in one paragraph:
+    "Demands that all parties allow and facilitate [full, safe, rapid and unhindered access][access, as
+    appropriate,] for the timely delivery of aid" meets the rule by 'allow' and 'delivery of aid' outside the
+    brackets, but what joins them, and says what is allowed, is the unagreed text. A bracket holding no word
+    of those ideas ('[immediately]') leaves the agreed words as they are."""
+    names = {h.element for h in chosen if not h.bracketed}
+    found: list[Hit] = []
+    for para in dict.fromkeys(h.para for h in chosen):
+        here = [h for h in chosen if h.para == para and not h.bracketed]
+        if len(here) < 2:
+            continue
+        first, last = min(h.end for h in here), max(h.start for h in here)
+        found += [
+            b
+            for name in names
+            for b in hits.get(name, ())
+            if b.para == para and b.bracketed and first <= b.start and b.end <= last
+        ]
+    return found
+
+
 def judge_rule(
     prepared: Prepared,
     rule: Rule,
@@ -110,6 +135,8 @@ def judge_rule(
 
     def judged(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
         found = defects(rule, min_verb, chosen, prepared)
+        if between := bracketed_between(chosen, hits):
+            found.append(messages.bracketed_between(paragraphs[between[0].para].ref, between, paragraphs))
         # Words that meet the rule only for a narrower subject (judge/narrowed.py) meet a part of it.
         if limited := [h for h in chosen if h in narrow]:
             h = limited[0]
@@ -133,7 +160,12 @@ def judge_rule(
         if verdict is Verdict.partial:
             reasons = [
                 messages.what_is_missing(
-                    rule, hits, chosen, paragraphs, lambda h: prepared.verb_at(h.para, h.start)[1]
+                    rule,
+                    hits,
+                    chosen,
+                    paragraphs,
+                    lambda h: prepared.verb_at(h.para, h.start)[1],
+                    lambda h: _amended_first(h, prepared),
                 )
             ]
             if bracketed := [h for h in chosen if h.bracketed]:
@@ -144,6 +176,7 @@ def judge_rule(
             reasons = [messages.subject_only(rule, chosen[0], paragraphs, prepared.verb_at)]
             if chosen[0].bracketed:
                 reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
+    met = verdict is Verdict.met
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
@@ -152,7 +185,7 @@ def judge_rule(
     sources = sources or {}
     filled = messages.filled_with(profile)
     message, severity, suggestion = (
-        filled(getattr(rule.message, verdict.value)),
+        filled(getattr(rule.message, verdict.value)) + (_asked_of(rule, chosen, prepared) if met else ""),
         rule.severity,
         rule.suggestion,
     )
@@ -175,6 +208,29 @@ def judge_rule(
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )
+
+
+def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:
+    """Whom a met rule is asked of, where that is others than the UN: " It is asked of all parties (OP 4), not of
+    the mission." A demand on the parties meets humanitarian access as a task of the mission does, but the
+    drafter must not read it as the mission's mandate."""
+    asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
+    whom = [others_asked(h, prepared) for h in asked]
+    if not whom or not all(whom):
+        return ""
+    who = whom[0] or ""
+    if not re.match(r"(?:all|the|both|relevant|Member)\b|States\b", who):
+        who = "the " + who
+    return f" It is asked of {who} ({prepared.paragraphs[asked[0].para].ref}), not of the mission."
+
+
+def _amended_first(h: Hit, prepared: Prepared) -> tuple[int, int]:
+    """Where words stand, in the order a drafter would amend it: operative text before the preamble, and in
+    it the paragraph that asks most first ('requests ATMIS to prioritise three activities' before 'Urges the
+    Government to prioritise early recovery' and 'priorities defined by the Government' in the preamble)."""
+    verb_class = prepared.verb_at(h.para, h.start)[0]
+    preamble = prepared.paragraphs[h.para].kind is not Kind.operative
+    return int(preamble), -(verb_class.strength if verb_class and not preamble else 0)
 
 
 def _subject_at(hits: dict[str, list[Hit]], rule: Rule) -> list[int]:

@@ -160,6 +160,34 @@ def test_other_hedges_are_reported() -> None:
     assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
 
 
+def test_a_hedge_closing_another_task_of_the_clause_is_not_the_findings() -> None:
+    """'as appropriate' closes the task 'to update the logistical support plan': the support and its HRDDP
+    condition stand outside it, unhedged. The near miss: the same hedge closing the support task itself."""
+    f = finding(
+        "1. Requests the Secretary-General to continue to provide a logistical support package to the national "
+        "forces, and, in consultation with the regional organization, to update the logistical support plan as "
+        "appropriate, in full compliance with the Human Rights Due Diligence Policy;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met"
+    assert f.hedges == []
+    near = finding(
+        "1. Requests the Secretary-General to update the logistical support plan, and to provide support to "
+        "the national forces as appropriate, in full compliance with the Human Rights Due Diligence Policy;",
+        "hrddp-support",
+    )
+    assert near.verdict == "met"
+    assert near.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+    # A hedge inside a task, before its verb, qualifies that task: the prosecution, not the vetting before it.
+    text = (
+        "1. Calls upon the authorities to adopt vetting procedures for all defence and security personnel, and "
+        "to investigate and as appropriate prosecute individuals responsible for violations of international "
+        "humanitarian law;"
+    )
+    assert finding(text, "ssr-vetting").hedges == []
+    assert finding(text, "accountability").hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+
+
 def test_a_hedge_in_one_clause_is_scoped_to_that_clause() -> None:
     """'where possible' after a semicolon governs its own clause (the chains of command), not the public
     reporting before it; a hedge in a paragraph of one clause (the near miss) qualifies the whole."""
@@ -502,3 +530,37 @@ def test_a_hedge_that_names_someone_is_quoted_with_whom_it_names() -> None:
     )
     quoted = [h for h in f.hedges if "request" in h]
     assert quoted and quoted[0].startswith("'at the request of the Congolese authorities' (OP 1)"), f.hedges
+
+
+def test_other_paragraphs_are_named_as_a_drafter_would_amend_them() -> None:
+    """The priority words elsewhere are named with the paragraph that asks most of the mission first ('Requests
+    the Mission to prioritise'), then weaker asks of others, then the preamble, not in document order."""
+    f = finding(
+        "The Security Council,\n\n"
+        "Stressing the priorities defined by the Government,\n\n"
+        "1. Urges the Government to prioritise early recovery;\n\n"
+        "2. Requests the Mission to prioritise support to the political process;\n\n"
+        "3. Requests the Mission to protect civilians under threat of physical violence;",
+        "poc-priority",
+    )
+    assert f.verdict == "partial"
+    assert any("priority status only in other paragraphs (OP 2, OP 1, PP 1)" in r for r in f.reasons), (
+        f.reasons
+    )
+
+
+def test_a_rule_met_by_a_demand_on_others_says_whom_it_asks() -> None:
+    """A demand on the parties meets humanitarian access, but the message must not read as the mission's
+    mandate: it names whom the words ask. The mission's own task (the near miss) names no one."""
+    f = finding(
+        "1. Demands that all parties allow and facilitate full, safe and unhindered humanitarian access;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.message.endswith("It is asked of all parties (OP 1), not of the mission.")
+    own = finding(
+        "1. Requests the Mission to facilitate safe and unhindered humanitarian access;",
+        "humanitarian-access",
+    )
+    assert own.verdict == "met"
+    assert "asked of" not in own.message

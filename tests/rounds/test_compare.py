@@ -112,6 +112,22 @@ def test_words_put_in_brackets_with_an_alternative_are_told_so() -> None:
     assert "became" in told and "put in square brackets" not in told
 
 
+def test_words_put_in_brackets_between_the_evidence_are_the_loss() -> None:
+    """'allow' and 'delivery of aid' still stand outside the brackets, but the access that joins them is now a
+    bracketed alternative: a regression told as brackets, not as the hedge the alternative holds. The near
+    miss: a bracket outside the evidence ('[immediately]' before the verb) changes no verdict."""
+    access = "6. Demands that all parties allow and facilitate full, safe and unhindered access for the delivery of aid;"
+    alternative = access.replace(
+        "full, safe and unhindered access", "[full, safe and unhindered access][access, as appropriate,]"
+    )
+    ch = change(diff([*BASE, access], [*BASE, alternative]), "humanitarian-access")
+    assert (ch.old.value, ch.new.value, ch.change) == ("met", "partial", "regressed")
+    assert [loss.kind for loss in ch.losses] == ["bracketed"]
+    assert "between the words that met it" in ch.losses[0].sentence
+    aside = access.replace("all parties allow", "all parties [immediately] allow")
+    assert change(diff([*BASE, access], [*BASE, aside]), "humanitarian-access").change == "unchanged"
+
+
 def test_clause_deleted_with_tracked_changes(tmp_path: Path) -> None:
     def draft(deleted: bool) -> Path:
         b = DraftBuilder().front("The Security Council,")
