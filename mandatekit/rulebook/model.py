@@ -313,6 +313,17 @@ class Rule(Strict):
                 raise ValueError(
                     f"met condition {condition.all} has only topic elements: one must be what is asked"
                 )
+        # {led_by} and {un_support} exist only for a mission another organisation leads: elsewhere they would
+        # stand unfilled in a UN mission's text.
+        lead_only = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        lead_only += [v.suggestion for v in self.variants if "led_by" not in v.when]
+        for text in lead_only:
+            for _, name, _, _ in string.Formatter().parse(text):
+                if name in ("led_by", "un_support"):
+                    raise ValueError(
+                        f"{{{name}}} stands in a text for any mission: it may stand only in a variant "
+                        "'when: [led_by]'"
+                    )
         if not any(e.verdict is Verdict.met for e in self.examples):
             raise ValueError(
                 "needs an example whose verdict is 'met': a rule that can never be met is broken"

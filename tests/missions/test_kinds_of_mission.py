@@ -98,3 +98,13 @@ def test_a_variant_says_when_it_applies() -> None:
         Variant(suggestion="Requests {mission} to ...;")
     with pytest.raises(ValidationError):
         Variant(when=["hosted_by"], suggestion="Requests {mission} to ...;")  # type: ignore[list-item]
+
+
+def test_the_lead_organisations_values_stand_only_in_its_variant() -> None:
+    """{led_by} in a text for any mission would stand unfilled in a UN mission's suggestion."""
+    data = RULES["poc-policy"].model_dump(mode="json")
+    data["variants"] = [{"unless": ["host_forces_abuses"], "suggestion": "Requests {led_by} to ...;"}]
+    with pytest.raises(ValidationError, match="only in a variant 'when: \\[led_by\\]'"):
+        type(RULES["poc-policy"]).model_validate(data)
+    data["variants"] = [{"when": ["led_by"], "suggestion": "Requests {led_by} to ...;"}]
+    assert type(RULES["poc-policy"]).model_validate(data).variants[0].when == ["led_by"]
