@@ -62,7 +62,9 @@ def main() -> int:
     bad = 0
     for path in sorted((ROOT / "profiles").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for name, source in (data.get("value_sources") or {}).items():
+        # The values' passages, and the facts' (what the Council's texts say of the mission).
+        sourced = {**(data.get("value_sources") or {}), **(data.get("facts") or {})}
+        for name, source in sourced.items():
             try:
                 text = corpus_text(source["resolution"])
             except OSError:

@@ -43,6 +43,11 @@ class MissionInfo(BaseModel):
     )
     reason: str = Field(description="Why this profile, in one sentence")
     warning: str | None = Field(None, description="Set when the chosen profile's mission is not in the draft")
+    led_by: str | None = Field(
+        None,
+        description="Who leads a mission the Council authorises but does not run (the African Union): its "
+        "suggestions address it and the UN support (docs/profiles.md)",
+    )
 
     @property
     def line(self) -> str:
@@ -235,7 +240,12 @@ def chosen(
 
 def _info(profile: Profile, how: Literal["detected", "chosen"], reason: str) -> MissionInfo:
     return MissionInfo(
-        profile=profile.id, mission=profile.mission, country=profile.country, how=how, reason=reason
+        profile=profile.id,
+        mission=profile.mission,
+        country=profile.country,
+        how=how,
+        reason=reason,
+        led_by=profile.values.get("led_by", "").strip() or None,
     )
 
 

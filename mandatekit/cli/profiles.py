@@ -35,10 +35,11 @@ def list_profiles() -> None:
     """One line per profile: id, mission, host country, and how many of its values the Council's own
     resolutions give (the others are said in general terms: `profiles show ID`)."""
     from mandatekit.missions import GENERIC_ID
-    from mandatekit.rulebook.model import GENERIC_VALUES
+    from mandatekit.rulebook.model import GENERIC_VALUES, LEAD_VALUES
 
     for profile in sorted(_profiles().values(), key=lambda p: (p.mission is None, p.id)):
-        keys = list(dict.fromkeys([*GENERIC_VALUES, *profile.values]))
+        # Every profile counted against the same whole; a mission another organisation leads says so after.
+        keys = [k for k in dict.fromkeys([*GENERIC_VALUES, *profile.values]) if k not in LEAD_VALUES]
         sourced = sum(1 for k in keys if profile.values.get(k, "").strip() and k in profile.value_sources)
         given = sum(1 for k in keys if profile.values.get(k, "").strip())
         if profile.id == GENERIC_ID:
@@ -49,6 +50,8 @@ def list_profiles() -> None:
                 counts += f", {given - sourced} without a source"
             if len(keys) > given:
                 counts += f", {len(keys) - given} in general terms"
+            if profile.holds("led_by"):
+                counts += f"; led by {profile.values['led_by']}"
         click.echo(f"{profile.id:<10} {profile.mission or '—':<21} {profile.country or '—':<33} {counts}")
 
 
@@ -85,6 +88,8 @@ def show(name: str) -> None:
                 f"  (none operate in the host country; suggestions say '{GENERIC_VALUES[key]}')",
             )
         click.echo(f"  {{{key}}}: {value}{where}")
+    for fact, source in sorted(profile.facts.items()):  # what the Council's texts state: the variants' kind
+        click.echo(f"  fact {fact}  [{source.resolution}]")
 
 
 def _once(names: list[str]) -> str:

@@ -159,8 +159,8 @@ class Report(BaseModel):
         mission = self.mission.mission if self.mission and self.mission.mission else None
         names = f"{mission}'s names" if mission else "general terms"
         return (
-            f"Recommended for {whose} renewal, the language proposed was written for it: it is put in {names} "
-            "but not adapted to this mission's situation (it may name the national forces among those whose "
-            "violations are to be monitored, or tasks this mission does not have): read each suggestion against "
-            "that situation before it goes out."
+            f"Recommended for {whose} renewal, the language proposed was written for it: it is put in {names}, "
+            "and addressed as the profile's kind of mission needs (who leads it; the host's forces named only "
+            "where the Council's texts name their abuses), but it may give this mission tasks it does not have: "
+            "read each suggestion against its situation before it goes out."
         )

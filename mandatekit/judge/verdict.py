@@ -187,7 +187,7 @@ def judge_rule(
     message, severity, suggestion = (
         filled(getattr(rule.message, verdict.value)) + (_asked_of(rule, chosen, prepared) if met else ""),
         rule.severity,
-        rule.suggestion,
+        rule.suggestion_for(profile),  # the variant for this kind of mission (AU-led, no host-force abuses)
     )
     # The profile says what the rule is about is absent from the host country: the verdict stands (the draft
     # says what it says), but the gap matters only if they come, and the suggestion presumes none.

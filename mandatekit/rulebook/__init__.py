@@ -26,6 +26,7 @@ from mandatekit.rulebook.files import (
 )
 from mandatekit.rulebook.model import (
     GENERIC_VALUES,
+    LEAD_VALUES,
     Condition,
     Element,
     Example,
@@ -313,7 +314,7 @@ def _load_rulebook(
                 problems.append(
                     f"{path}:{line_of(line_index, where)}: {'.'.join(where[:-1])}[{where[-1]}]: {problem}"
                 )
-            for name in sorted(rule.placeholders() - set(GENERIC_VALUES)):
+            for name in sorted(rule.placeholders() - set(GENERIC_VALUES) - set(LEAD_VALUES)):
                 lacking = [p.id for p in profiles.values() if name not in p.values]
                 if lacking:
                     problems.append(

@@ -152,6 +152,7 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
         ("suggestion", rule.suggestion),
         *((f"message.{k}", getattr(rule.message, k)) for k in ("met", "partial", "missing")),
     ]
+    fields += [(f"variants[{i}].suggestion", v.suggestion) for i, v in enumerate(rule.variants)]
     if rule.where_none is not None:
         fields += [
             ("where_none.note", rule.where_none.note),

@@ -175,6 +175,35 @@ class WhereNone(Strict):
     suggestion: str = Field(description="Operative language to propose there, presuming none are present")
 
 
+# What a variant of a suggestion may depend on: a value the profile sets (`led_by`: a mission the Council
+# authorises but another organisation leads, the African Union's) or a fact the profile states with the
+# Council's words for it (`facts:`, docs/profiles.md).
+Kind = Literal["led_by", "host_forces_abuses", "police_component"]
+FACTS = ("host_forces_abuses", "police_component")
+
+
+class Variant(Strict):
+    """The suggestion for one kind of mission: the rule's own is written for a UN peacekeeping operation whose
+    host's forces the Council has named among the perpetrators; a mission another organisation leads, or a
+    host whose forces the Council's texts do not name, needs other actors or plainer words."""
+
+    when: list[Kind] = Field(
+        default_factory=list,
+        description="All of these hold for the draft's profile (a value set, a fact stated)",
+    )
+    unless: list[Kind] = Field(default_factory=list, description="... and none of these")
+    suggestion: str = Field(description="Operative language to propose there, in place of the rule's")
+
+    @model_validator(mode="after")
+    def _says_when(self) -> Variant:
+        if not self.when and not self.unless:
+            raise ValueError("a variant says when it applies: 'when', 'unless' or both")
+        return self
+
+    def applies(self, profile: Profile) -> bool:
+        return all(profile.holds(k) for k in self.when) and not any(profile.holds(k) for k in self.unless)
+
+
 class Example(Strict):
     verdict: Verdict
     text: str = Field(description="A short draft text; numbered paragraphs ('1. Decides ...') are operative")
@@ -228,6 +257,11 @@ class Rule(Strict):
         description="Where the draft's profile says what the rule is about is absent from the host country "
         "(other_forces: none): the same verdict, with this severity, note and suggestion",
     )
+    variants: list[Variant] = Field(
+        default_factory=empty_list,
+        description="The suggestion for other kinds of mission (led by another organisation, a host whose "
+        "forces the Council has not named among the perpetrators): the first that applies replaces it",
+    )
     examples: list[Example] = Field(min_length=1)
     language: str = Field(
         "en",
@@ -279,6 +313,17 @@ class Rule(Strict):
                 raise ValueError(
                     f"met condition {condition.all} has only topic elements: one must be what is asked"
                 )
+        # {led_by} and {un_support} exist only for a mission another organisation leads: elsewhere they would
+        # stand unfilled in a UN mission's text.
+        lead_only = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        lead_only += [v.suggestion for v in self.variants if "led_by" not in v.when]
+        for text in lead_only:
+            for _, name, _, _ in string.Formatter().parse(text):
+                if name in ("led_by", "un_support"):
+                    raise ValueError(
+                        f"{{{name}}} stands in a text for any mission: it may stand only in a variant "
+                        "'when: [led_by]'"
+                    )
         if not any(e.verdict is Verdict.met for e in self.examples):
             raise ValueError(
                 "needs an example whose verdict is 'met': a rule that can never be met is broken"
@@ -311,8 +356,17 @@ class Rule(Strict):
         """The ways cited first that only add elements to another way (see `ways_to_meet`)."""
         return [c for c in self.met if c not in self.ways_to_meet]
 
+    def suggestion_for(self, profile: Profile | None) -> str:
+        """The suggestion for this profile's kind of mission: the first variant that applies, or the rule's."""
+        if profile is not None:
+            for variant in self.variants:
+                if variant.applies(profile):
+                    return variant.suggestion
+        return self.suggestion
+
     def placeholders(self) -> set[str]:
         texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        texts += [v.suggestion for v in self.variants]
         if self.where_none is not None:
             texts += [self.where_none.note, self.where_none.suggestion]
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}
@@ -336,6 +390,13 @@ GENERIC_VALUES: dict[str, str] = {
     # Forces outside UN command besides the national ones: "bilateral partners" only where a mission has
     # them (MINUSCA); elsewhere words that read right whoever they are.
     "other_forces": "any other forces or security personnel",
+}
+# Values only a mission another organisation leads has, used only in the variants for it (`when: [led_by]`):
+# who leads it (the African Union) and the UN office that supports it (UNSOS). General terms, for a text shown
+# out of its variant (`rules list`): never filled into another mission's suggestion.
+LEAD_VALUES: dict[str, str] = {
+    "led_by": "the organisation leading the mission",
+    "un_support": "the United Nations support office",
 }
 # A value that says the thing is absent from the host country: `other_forces: none`, no foreign or bilateral
 # forces operate there. It fills a suggestion with the general terms; a rule's `where_none` says what then.
@@ -434,6 +495,12 @@ class Profile(Strict):
         default_factory=dict,
         description="Placeholder name → the resolution and passage its value is taken from",
     )
+    facts: dict[Literal["host_forces_abuses", "police_component"], ValueSource] = Field(
+        default_factory=dict,
+        description="What the Council's own texts say of this mission, each with the passage that says it: "
+        "host_forces_abuses (they name violations or abuses by the host's own forces), police_component (the "
+        "mission has police). Unstated, a suggestion says it in general terms",
+    )
     pattern_words: dict[PatternPlaceholder, list[PatternWord]] = Field(
         default_factory=dict,
         description="Placeholder name → the words a rule's phrases match for it in a draft: national_forces: "
@@ -473,6 +540,12 @@ class Profile(Strict):
                 )
         return values
 
+    def holds(self, kind: str) -> bool:
+        """A variant's condition: a fact this profile states, or a value it sets (led_by)."""
+        if kind in FACTS:
+            return kind in self.facts
+        return bool(self.values.get(kind, "").strip())
+
     def says_none(self, name: str) -> bool:
         """The profile says this is absent from the host country (`other_forces: none`)."""
         return name in MAY_BE_NONE and self.values.get(name, "").strip().casefold() == NONE
@@ -486,6 +559,8 @@ class Profile(Strict):
         out = dict(GENERIC_VALUES)
         if self.territory:
             out.update(TERRITORY_VALUES)
+        if self.holds("led_by"):
+            out.update(LEAD_VALUES)  # un_support in general terms where the profile names no office
         out.update({k: v for k, v in self.values.items() if v.strip()})
         return out
 

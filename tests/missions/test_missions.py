@@ -127,11 +127,12 @@ def test_no_central_african_text_in_another_missions_outputs(name: str, tmp_path
         )
         == {}
     )
-    # memo -o x.md: the profile line in the head, the recommendation in general terms, quotes in the annex
+    # memo -o x.md: the mission in the head (not how its profile was chosen), the recommendation in general
+    # terms, quotes in the annex
     memo = tmp_path / "memo.md"
     assert run("memo", str(path), "-o", str(memo))[0] == 0
     text = memo.read_text(encoding="utf-8")
-    assert f"| **Mission** | Profile: {DRAFTS[name]}" in text
+    assert f"| **Mission** | {DRAFTS[name]} (" in text
     body, annex = text.split("## Annex: sources and method")
     assert "Recommended for MINUSCA's renewal by [S" in body
     assert _leaks(_without_draft_words(body, draft)) == {}

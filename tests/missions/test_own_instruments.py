@@ -47,11 +47,13 @@ OTHER_FORCES_RULES = ["hr-monitoring", "poc-impartial", "sofa-reporting", "sofa-
 @pytest.mark.parametrize(("profile", "mission"), [("unmiss", "UNMISS"), ("generic", "the Mission")])
 def test_forces_beside_the_national_ones_are_named_by_the_profile(profile: str, mission: str) -> None:
     """The words "bilateral partners" are MINUSCA's (the forces its sources speak of): UNMISS's suggestions name
-    any other forces or security personnel instead, never the SSPDF's "bilateral partners"."""
+    any other forces or security personnel instead, never the SSPDF's "bilateral partners". The generic profile
+    states no abuses by the host's forces: its suggestions name none, whoever the perpetrator."""
     report = setup(profile=profile).judge(read_string(DRAFT.format(mission=mission)))
     texts = [f.suggestion for f in report.findings if f.rule in OTHER_FORCES_RULES]
     assert len(texts) == len(OTHER_FORCES_RULES)
-    assert all("any other forces or security personnel" in t for t in texts)
+    said = "any other forces or security personnel" if profile == "unmiss" else "whoever"
+    assert all(said in t for t in texts)
     assert not any("bilateral" in t for t in texts)
     minusca = setup(profile="minusca").judge(read_string(DRAFT.format(mission="MINUSCA")))
     kept = [f.suggestion for f in minusca.findings if f.rule in OTHER_FORCES_RULES]

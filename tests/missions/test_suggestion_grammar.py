@@ -35,11 +35,14 @@ FLAWS = {
 }
 
 
-def texts(rule: object) -> list[str]:
+def texts(rule: object, profile: Profile | None = None) -> list[str]:
+    """The rule's texts; with a profile, the variants of its suggestion that apply to it (an AU-led mission's,
+    a host whose forces the Council has not named), without one, every variant."""
     m = rule.message  # type: ignore[attr-defined]
     none = rule.where_none  # type: ignore[attr-defined]
     extra = [none.note, none.suggestion] if none else []
-    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing, *extra]  # type: ignore[attr-defined]
+    variants = [v.suggestion for v in rule.variants if profile is None or v.applies(profile)]  # type: ignore[attr-defined]
+    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing, *extra, *variants]  # type: ignore[attr-defined]
 
 
 def _id(p: Profile) -> str:
@@ -50,7 +53,7 @@ def _id(p: Profile) -> str:
 def test_every_suggestion_reads_right_with_every_profile(profile: Profile) -> None:
     wrong = []
     for rule in RULES:
-        for template in texts(rule):
+        for template in texts(rule, profile):
             text = " ".join(fill(template or "", profile).split(" "))
             for flaw, pattern in FLAWS.items():
                 if m := re.search(pattern, text, re.IGNORECASE):
@@ -77,7 +80,7 @@ def _slots() -> dict[str, set[str]]:
 # The values that name someone or something (the others name a process or a kind of operation: 'the
 # disarmament, demobilization and reintegration', 'conducted in support of').
 _ENTITIES = {"mission", "host_state", "host_authorities", "national_forces", "peace_agreement", "courts",
-             "armed_groups", "security_strategy"}  # fmt: skip
+             "armed_groups", "security_strategy", "led_by", "un_support"}  # fmt: skip
 _DETERMINED = re.compile(r"^(?:the|a|an|all|its|their|resolution)\b|^[A-Z0-9]")
 
 

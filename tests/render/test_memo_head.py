@@ -110,3 +110,23 @@ def test_a_missing_draft_is_said_to_be_missing_whatever_its_name(tmp_path: Path,
     for name in ("missing.txt", "missing.docx"):
         code, _, err = _run(command, tmp_path / name, "-o", tmp_path / "out.docx")
         assert code == 2 and err.strip() == f"mandatekit: error: {tmp_path / name}: no such file", err
+
+
+def test_the_head_says_what_the_mission_is_not_how_its_profile_was_chosen(
+    tmp_path: Path, draft: Path
+) -> None:
+    """Trial 11 #11: "Mission: Profile: ATMIS (Somalia). Chosen by --profile." in a memo to a delegation. The
+    head names the mission; how its profile was chosen stays on the terminal."""
+    out = tmp_path / "memo.md"
+    code, _, err = _run("memo", draft, "-o", out, "--profile", "unifil")
+    assert code == 0, err
+    mission = next(
+        line for line in _head(out.read_text(encoding="utf-8")).splitlines() if "**Mission**" in line
+    )
+    assert mission.startswith("| **Mission** | UNIFIL (Lebanon).")
+    assert not re.search(r"Profile:|--profile|Chosen|Detected", mission), mission
+    code, table, _ = _run("check", draft, "--profile", "unifil")
+    assert "Chosen by --profile" in table  # the terminal still says how
+    # A mission the UN does not run says who leads it.
+    assert _run("memo", draft, "-o", out, "--profile", "atmis")[0] == 0
+    assert "| **Mission** | ATMIS (Somalia), led by the African Union." in out.read_text(encoding="utf-8")

@@ -32,10 +32,21 @@ NO_AUTHOR = "[Your name]"
 
 
 def mission_line(report: Report) -> str:
-    """Which profile filled the suggestions, and why: the first lines of every output."""
-    if report.mission is None:
-        return f"Profile: {report.profile}." if report.profile else ""
-    return " ".join(x for x in (report.mission.line, report.written_for) if x)
+    """The memo head's Mission: what the mission is, for a delegation ("ATMIS (Somalia)"). How its profile was
+    chosen ("Chosen by --profile", "Detected from the draft: ...") is the terminal's and the JSON's (trial 11:
+    command-line words in a memo sent as it is)."""
+    info = report.mission
+    if info is None:
+        return report.profile or ""
+    if info.how == "generic" or not info.mission:
+        where = f" (the draft names {info.country}, which several missions serve)" if info.country else ""
+        head = f"No mission named{where}: the language proposed says “the Mission”, “the host State”."
+    else:
+        head = f"{info.mission} ({info.country})" if info.country else info.mission
+        head += f", led by {info.led_by}." if info.led_by else "."
+        if info.warning:
+            head += f" The draft never names {info.mission}."
+    return " ".join(x for x in (head, report.written_for) if x)
 
 
 def _draft_status(doc: Any, name: str, document: Document | None) -> str:
