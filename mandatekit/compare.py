@@ -334,6 +334,15 @@ def _losses(
     return out
 
 
+def _governor(document: Document, para: Paragraph) -> Paragraph | None:
+    """The paragraph whose verb an item takes (OP 18 for OP 18(a)); None for a paragraph with its own."""
+    if not para.verb_inherited:
+        return None
+    while para.verb_inherited and para.parent is not None:
+        para = document.paragraphs[para.parent]
+    return None if para.verb_inherited else para
+
+
 def _held(before: Finding, after: Finding) -> str:
     """How the verdict stands after the round: 'still met by OP 34(c)'."""
     refs = ", ".join(after.refs)
@@ -404,14 +413,26 @@ def compare(
         diffs: list[ParagraphDiff] = []
         losses: list[Loss] = []
         seen_new: set[int] = set()
+        shown = {e.paragraph for e in before.evidence}
         for index in dict.fromkeys(e.paragraph for e in before.evidence):
             para = old_doc.paragraphs[index]
             pair, score = counterpart(para)
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
-            losses += _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
+            taken = _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
+            losses += taken
             diffs.append(_paragraph_diff(para, pair, score, new_doc))
+            governor = _governor(old_doc, para)
+            if (
+                governor is not None
+                and governor.index not in shown
+                and any(t.kind == "weakened" for t in taken)
+            ):
+                # The verb the round weakened stands in the paragraph the item takes it from (OP 18's
+                # "requests ATMIS to prioritise:" over OP 18(a)): its words show the change, the item's none.
+                shown.add(governor.index)
+                diffs.append(_paragraph_diff(governor, *counterpart(governor), new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
             para = old_doc.paragraphs[index]
             pair, score = counterpart(para)

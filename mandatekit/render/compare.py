@@ -67,7 +67,8 @@ def verb_lines(c: Comparison) -> tuple[str, list[str]]:
     for v in c.weakened_verbs:
         where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
         rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
-        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests})")
+        said = f": {v.diff}" if v.diff else ""
+        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests}){said}")
     return head, lines or ["none"]
 
 
@@ -417,6 +418,7 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "losses": [loss.model_dump() for loss in ch.losses],
                 "diff": "; ".join(f"{_where(d)}: {compact(d)}" for d in diffs),
                 "diffs": [{"where": _where(d), "pieces": compact_pieces(d)} for d in diffs],
+                "refs": list(dict.fromkeys([*ch.old_refs, *ch.new_refs])),
             }
         )
     verbs = [v.model_dump() for v in c.weakened_verbs]
@@ -476,7 +478,8 @@ def _verbs_sentence(c: Comparison) -> str:
     for v in c.weakened_verbs:
         where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
         rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
-        told.append(f"{where}, “{v.before}” to “{v.after}” ({rests})")
+        now = f"now “{v.after} {v.diff.split('+} ', 1)[1]}”; " if "+} " in v.diff else ""
+        told.append(f"{where}, “{v.before}” to “{v.after}” ({now}{rests})")
     n = len(told)
     return f"The round weakened the verb of {in_words(n)} operative paragraph{'s' * (n != 1)}: {'; '.join(told)}."
 

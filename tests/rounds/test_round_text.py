@@ -79,3 +79,37 @@ def test_the_json_and_the_memo(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "-o", str(memo)])
     assert result.exit_code == 0, result.output
     assert "the round deleted one operative paragraph, the old OP 5" in memo.read_text()
+
+
+# Trial 11, finding 5: "Recalls ..., and requests the Mission to prioritise:" -> "encourages": the verb that
+# governs the list is the paragraph's second; weakening it is a weakened verb all the same.
+PRIORITY_OLD = ["1. Decides to renew the mandate of the Mission until 15 November 2027;",
+                "2. Recalls its resolution 2628 (2022), and requests the Mission to prioritise three activities:",
+                "(a) supporting the peace process and national reconciliation;", "(b) supporting the elections;",
+                "3. Decides to remain actively seized of the matter."]  # fmt: skip
+PRIORITY_NEW = [p.replace("and requests the Mission", "and encourages the Mission") for p in PRIORITY_OLD]
+
+
+def test_a_weakened_verb_that_governs_a_later_clause_is_listed_and_shown() -> None:
+    c = diff(PRIORITY_OLD, PRIORITY_NEW)
+    assert [(v.old_ref, v.before, v.after) for v in c.weakened_verbs] == [("OP 2", "requests", "encourages")]
+    assert c.weakened_verbs[0].diff == "[-requests-] {+encourages+} the Mission to"
+    table = click.unstyle(render_comparison_table(c, width=200))
+    assert "1 verb weakened" in table.splitlines()[2]
+    assert (
+        "OP 2: “requests” became “encourages” (evidence for peace-process): [-requests-] {+encourages+}"
+        in table
+    )
+    # The rule resting on the item OP 2(a) shows OP 2's words, where the verb changed (not an empty diff).
+    weakened = [ch for ch in c.changes if any(loss.kind == "weakened" for loss in ch.losses)]
+    assert weakened and all(any(d.old_ref == "OP 2" and d.changed for d in ch.diffs) for ch in weakened)
+    # The same draft twice: nothing weakened.
+    assert diff(PRIORITY_OLD, PRIORITY_OLD).weakened_verbs == []
+
+
+def test_the_memo_quote_box_is_never_empty() -> None:
+    from mandatekit.render.memo.formats import _rich_diffs
+
+    previous = {"changes": [{"diffs": [], "refs": ["OP 3"]}]}
+    rich = _rich_diffs(previous)["changes"][0]["diff_rich"]
+    assert "OP 3 are the same" in str(rich)
