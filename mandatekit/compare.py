@@ -23,12 +23,15 @@ from mandatekit.pairing import Pair, Pairing
 from mandatekit.pairing import text_similarity as text_similarity
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.round_text import (
+    AddedParagraph,
     DeletedParagraph,
     NewBrackets,
     VerbChange,
+    added_paragraphs,
     deleted_paragraphs,
     newly_bracketed,
 )
+from mandatekit.round_text import strengthened as _strengthened
 from mandatekit.round_text import weakened_verbs as weakened_verbs
 from mandatekit.rulebook import Severity, Verdict
 
@@ -36,7 +39,13 @@ Change = Literal["improved", "regressed", "unchanged"]
 # A rule's line in a comparison: its verdict's change, or, where the verdict held, what the round did to the
 # evidence that carried it (its worst loss): deleted or cut, weakened (verb or hedge), or put in brackets.
 Status = Literal[
-    "regressed", "improved", "evidence lost", "evidence weakened", "evidence bracketed", "unchanged"
+    "regressed",
+    "improved",
+    "evidence lost",
+    "evidence weakened",
+    "evidence bracketed",
+    "evidence strengthened",
+    "unchanged",
 ]
 HELD_STATUS: dict[str, Status] = {
     "deleted": "evidence lost",
@@ -110,6 +119,12 @@ class RuleChange(BaseModel):
         "where the verdict holds",
     )
     held: str = Field("", description="Where the verdict held despite losses: 'still met by OP 34(c)'")
+    strengthened: str = Field(
+        "",
+        description="Where the verdict held and the round lost nothing of its evidence, but the evidence now "
+        "stands in a paragraph with a stronger verb: 'now rests on OP 22 bis (“Requests”), not OP 1 "
+        "(“Underscores”)'",
+    )
 
     @property
     def lost(self) -> bool:
@@ -123,6 +138,8 @@ class RuleChange(BaseModel):
     @property
     def status(self) -> Status:
         kinds = [loss.kind for loss in self.losses if loss.kind in HELD_STATUS]
+        if self.change == "unchanged" and not kinds and self.strengthened:
+            return "evidence strengthened"
         if self.change != "unchanged" or not kinds:
             return self.change
         return HELD_STATUS[min(kinds, key=LOSS_ORDER.__getitem__)]
@@ -136,8 +153,12 @@ class ComparisonSummary(BaseModel):
     evidence_lost: int = Field(0, description="Of `lost`: the verdict held, evidence deleted or cut")
     evidence_weakened: int = Field(0, description="Of `lost`: the verdict held, its verb weakened or hedged")
     evidence_bracketed: int = Field(0, description="Of `lost`: the verdict held, evidence put in brackets")
+    evidence_strengthened: int = Field(
+        0, description="The verdict held, nothing lost, the evidence now under a stronger verb"
+    )
     weakened_verbs: int = Field(0, description="Operative paragraphs whose own verb the round weakened")
     deleted_paragraphs: int = Field(0, description="Operative paragraphs the round deleted")
+    added_paragraphs: int = Field(0, description="Operative paragraphs the round added")
     newly_bracketed: int = Field(0, description="Operative paragraphs the round put words in brackets in")
 
 
@@ -156,6 +177,10 @@ class Comparison(BaseModel):
     deleted_paragraphs: list[DeletedParagraph] = Field(
         default_factory=list,
         description="Every operative paragraph the round deleted, in the old draft's order, cited by a rule or not",
+    )
+    added_paragraphs: list[AddedParagraph] = Field(
+        default_factory=list,
+        description="Every operative paragraph the round added, in the new draft's order, cited by a rule or not",
     )
     newly_bracketed: list[NewBrackets] = Field(
         default_factory=list,
@@ -185,7 +210,8 @@ def _judged(document: Document) -> list[Paragraph]:
 def _what_was_lost(c: RuleChange) -> tuple[int, int, int]:
     """The order of a comparison: regressions, then rules that lost evidence though the verdict held, then
     improvements, then the rest; within each, the most severe rule and the worst loss first."""
-    group = 0 if c.change == "regressed" else 1 if c.lost else 2 if c.change == "improved" else 3
+    gained = c.change == "improved" or c.status == "evidence strengthened"
+    group = 0 if c.change == "regressed" else 1 if c.lost else 2 if gained else 3
     worst = min((LOSS_ORDER[loss.kind] for loss in c.losses), default=len(LOSS_ORDER))
     return (group, c.severity.rank, worst)
 
@@ -473,19 +499,24 @@ def compare(
                 diffs=diffs,
                 losses=sorted(losses, key=lambda loss: LOSS_ORDER[loss.kind]),
                 held=_held(before, after) if losses else "",
+                strengthened=_strengthened(old_doc, before, new_doc, after),
             )
         )
     changes.sort(key=_what_was_lost)
     verbs = weakened_verbs(old_doc, old, counterpart)
     deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: _pending_deletion(p, new_doc))
     bracketed = newly_bracketed(new_doc, old, new, backward.counterpart)
+    added = added_paragraphs(new_doc, new, backward.counterpart)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
         **{k.replace(" ", "_"): sum(c.status == k for c in changes) for k in set(HELD_STATUS.values())},
         weakened_verbs=len(verbs),
         deleted_paragraphs=len(deleted),
+        added_paragraphs=len(added),
         newly_bracketed=len(bracketed),
+        evidence_strengthened=sum(c.status == "evidence strengthened" for c in changes),
     )
     return Comparison(old=old.document, new=new.document, changes=changes, weakened_verbs=verbs,
-                      deleted_paragraphs=deleted, newly_bracketed=bracketed, summary=summary)  # fmt: skip
+                      deleted_paragraphs=deleted, added_paragraphs=added, newly_bracketed=bracketed,
+                      summary=summary)  # fmt: skip

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.pairing import Pair
 from mandatekit.read.model import Document, Kind, Paragraph, VerbUse
+from mandatekit.rulebook import Verdict
 
 Counterpart = Callable[[Paragraph], tuple[Pair | None, float]]
 _BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:(?:or|/)\s*)?")  # "[A] [B]", "[A] or [B]": one bracketed choice
@@ -48,6 +49,16 @@ class DeletedParagraph(BaseModel):
     rules: list[str] = Field(
         description="The rules whose evidence in the old draft stood in it or an item under it (empty: no "
         "recommendation rests on it)"
+    )
+
+
+class AddedParagraph(BaseModel):
+    """An operative paragraph of the new draft that the old one did not have (with the items under it)."""
+
+    new_ref: str
+    text: str = Field(description="Its words, quoted short")
+    rules: list[str] = Field(
+        description="The rules whose evidence in the new draft stands in it or an item under it (empty: none)"
     )
 
 
@@ -170,6 +181,22 @@ def deleted_paragraphs(
     return out
 
 
+def added_paragraphs(new_doc: Document, new: Report, counterpart: Counterpart) -> list[AddedParagraph]:
+    """Every operative paragraph of the new draft without a counterpart in the old one, in the new draft's
+    order; an item added with the paragraph it stands under is told by that paragraph."""
+    cited = _cited(new)
+    out, new_ones = [], set()
+    for para in new_doc.paragraphs:
+        if para.kind is not Kind.operative or not para.text.strip() or counterpart(para)[0] is not None:
+            continue
+        new_ones.add(para.index)
+        if para.parent in new_ones:
+            continue
+        out.append(AddedParagraph(new_ref=para.ref or "a paragraph", text=quoted(para.text),
+                                  rules=_rules(new_doc, para, cited)))  # fmt: skip
+    return out
+
+
 def _stretches(para: Paragraph) -> list[str]:
     """The paragraph's bracketed stretches, brackets side by side ('[A][B]', '[A] or [B]') as one."""
     out: list[tuple[int, int]] = []
@@ -208,3 +235,25 @@ def newly_bracketed(
         out.append(NewBrackets(old_ref=before.ref if before else None, new_ref=para.ref or "a paragraph",
                                words=words, rules=list(dict.fromkeys(rules))))  # fmt: skip
     return out
+
+
+def _strength(document: Document, finding: Finding) -> tuple[int, str | None, str | None]:
+    """The strongest verb the finding's evidence stands under: (strength, verb, the paragraph's ref)."""
+    best: tuple[int, str | None, str | None] = (0, None, None)
+    for index in dict.fromkeys(e.paragraph for e in finding.evidence):
+        para = document.paragraphs[index]
+        if para.kind is Kind.operative and para.verb_class is not None and para.verb_class.strength > best[0]:
+            best = (para.verb_class.strength, para.verb or para.verb_class.value, para.ref)
+    return best
+
+
+def strengthened(old_doc: Document, before: Finding, new_doc: Document, after: Finding) -> str:
+    """'now rests on OP 22 bis (“Requests”), not OP 1 (“Underscores”)': where the round moved a held
+    verdict's evidence to a paragraph with a stronger verb (a real gain short of a new verdict)."""
+    if after.verdict is not before.verdict or after.verdict is Verdict.missing:
+        return ""
+    old, new = _strength(old_doc, before), _strength(new_doc, after)
+    if new[0] <= old[0] or new[2] is None:
+        return ""
+    was = f", not {old[2]} (“{old[1]}”)" if old[2] else ""
+    return f"now rests on {new[2]} (“{new[1]}”){was}"

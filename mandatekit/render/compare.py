@@ -23,6 +23,7 @@ _MARK = {
     "evidence lost": ("▽ held", "yellow"),
     "evidence weakened": ("▽ held", "yellow"),
     "evidence bracketed": ("▽ held", "yellow"),
+    "evidence strengthened": ("△ held", "green"),
     "unchanged": ("= same", None),
 }
 HELD = ("evidence lost", "evidence weakened", "evidence bracketed")
@@ -55,7 +56,8 @@ def summary_counts(c: Comparison) -> list[tuple[str, str | None]]:
         (f"{s.regressed} regressed", "red"),
         (f"{s.improved} improved", "green"),
         *((f"{n} {k}", "yellow") for n, k in held),
-        (f"{s.unchanged - sum(n for n, _ in held)} unchanged", None),
+        *([(f"{s.evidence_strengthened} evidence strengthened", "green")] if s.evidence_strengthened else []),
+        (f"{s.unchanged - sum(n for n, _ in held) - s.evidence_strengthened} unchanged", None),
     ]
 
 
@@ -82,6 +84,13 @@ def deleted_lines(c: Comparison) -> tuple[str, list[str]]:
     return head, lines or ["none"]
 
 
+def added_lines(c: Comparison) -> tuple[str, list[str]]:
+    """The operative paragraphs the round added, each in a line: cited by a recommendation or not."""
+    head = "Operative paragraphs added (every operative paragraph, cited by a recommendation or not)"
+    lines = [f"{a.new_ref} (new): “{a.text}” ({_rests(a.rules)})" for a in c.added_paragraphs]
+    return head, lines or ["none"]
+
+
 def bracket_lines(c: Comparison) -> tuple[str, list[str]]:
     """The operative paragraphs in which the round put words in square brackets, each in a line."""
     head = "Newly in square brackets (every operative paragraph, cited by a recommendation or not)"
@@ -94,15 +103,17 @@ def bracket_lines(c: Comparison) -> tuple[str, list[str]]:
 
 def text_sections(c: Comparison) -> list[tuple[str, list[str]]]:
     """What the round did to the operative text whatever rests on it, the heaviest first: paragraphs
-    deleted, words put in brackets, verbs weakened (the table and Markdown list them alike)."""
-    return [deleted_lines(c), bracket_lines(c), verb_lines(c)]
+    deleted, words put in brackets, verbs weakened, then the paragraphs added (the table and Markdown list
+    them alike)."""
+    return [deleted_lines(c), bracket_lines(c), verb_lines(c), added_lines(c)]
 
 
 def text_counts(c: Comparison) -> str:
     """'Text: 1 operative paragraph deleted · 1 newly bracketed · 2 verbs weakened' (none: '')."""
     s = c.summary
     counts = [(s.deleted_paragraphs, "operative paragraph{} deleted"), (s.newly_bracketed,
-              "paragraph{} newly bracketed"), (s.weakened_verbs, "verb{} weakened")]  # fmt: skip
+              "paragraph{} newly bracketed"), (s.weakened_verbs, "verb{} weakened"),
+              (s.added_paragraphs, "operative paragraph{} added")]  # fmt: skip
     told = [f"{n} {what.format('s' * (n != 1))}" for n, what in counts if n]
     return "Text: " + " · ".join(told) if told else ""
 
@@ -385,13 +396,17 @@ def previous_context(c: Comparison) -> dict[str, Any]:
 
     held = held_counts(c)
     n_held = sum(count for count, _ in held)
-    same = s.unchanged - n_held  # a rule that held but lost evidence is told apart, never as "unchanged"
+    same = s.unchanged - n_held - s.evidence_strengthened  # a rule whose evidence moved is told apart too
+    gained = s.evidence_strengthened
+    stronger = (f", {number(gained)} held {'its' if gained == 1 else 'their'} verdict on stronger words (evidence "
+                f"strengthened)" if gained else "")  # fmt: skip
     summary = (
         f"{number(s.regressed) if s.regressed else 'no'} recommendation{'s' if s.regressed != 1 else ''} regressed, "
         f"{number(s.improved) if s.improved else 'none'} improved"
         + (f", {number(n_held)} held {'its' if n_held == 1 else 'their'} verdict though the round changed the words "
            f"that carried {'it' if n_held == 1 else 'them'} (" + ", ".join(f"{kind}: {in_words(count)}"
            for count, kind in held) + ")" if held else "")
+        + stronger
         + f" and {number(same)} {'is' if same == 1 else 'are'} unchanged."
     )  # fmt: skip
     told = _text_sentence(c)
@@ -412,7 +427,13 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "new": ch.new.value,
                 "change": ch.change,
                 "status": ch.status,
-                "arrow": "▽" if lost else "▲" if ch.change == "improved" else "▼",
+                "arrow": "▽"
+                if lost
+                else "▼"
+                if ch.change == "regressed"
+                else "▲"
+                if ch.change == "improved"
+                else "△",
                 "severity": ch.severity.value,
                 "story": _memo_story(ch, lost),
                 "losses": [loss.model_dump() for loss in ch.losses],
@@ -424,7 +445,8 @@ def previous_context(c: Comparison) -> dict[str, Any]:
     verbs = [v.model_dump() for v in c.weakened_verbs]
     return {"name": _names(c)[0], "summary": summary, "changes": changes, "weakened_verbs": verbs,
             "deleted_paragraphs": [d.model_dump() for d in c.deleted_paragraphs],
-            "newly_bracketed": [b.model_dump() for b in c.newly_bracketed]}  # fmt: skip
+            "newly_bracketed": [b.model_dump() for b in c.newly_bracketed],
+            "added_paragraphs": [a.model_dump() for a in c.added_paragraphs]}  # fmt: skip
 
 
 def _text_sentence(c: Comparison) -> str:
@@ -446,12 +468,25 @@ def _text_sentence(c: Comparison) -> str:
         told = "; ".join(f"{where(b.old_ref, b.new_ref)}, " + ", ".join(f"“{w}”" for w in b.words)
                          + f" ({_rests(b.rules)})" for b in c.newly_bracketed)  # fmt: skip
         parts.append(f"put words in square brackets in {told}")
-    return f"the round {' and '.join(parts)}." if parts else ""
+    if c.added_paragraphs:
+        told = "; ".join(f"{a.new_ref} (“{a.text}”; {_rests(a.rules)})" for a in c.added_paragraphs)
+        n = len(c.added_paragraphs)
+        parts.append(
+            f"added {in_words(n)} operative paragraph{'s' * (n != 1)}{': ' if n > 1 else ', '}{told}"
+        )
+    said = (
+        "; ".join(parts[:-1]) + ("; and " if len(parts) > 2 else " and ") + parts[-1]
+        if len(parts) > 1
+        else "".join(parts)
+    )
+    return f"the round {said}." if parts else ""
 
 
 def labelled_loss(change: Any) -> str:
     """`loss_sentence`, and where the verdict held, the rule's label first: "Evidence weakened: still met by
     OP 28; in OP 28, “Calls upon” became “Invites”." (the table, Markdown and the memo say it alike)."""
+    if change.status == "evidence strengthened":
+        return f"Evidence strengthened: {change.strengthened}."
     sentence = loss_sentence(change)
     if change.status in HELD and sentence:
         return f"{change.status.capitalize()}: {sentence[:1].lower()}{sentence[1:]}"
@@ -461,7 +496,7 @@ def labelled_loss(change: Any) -> str:
 def _memo_story(ch: Any, lost: bool) -> str:
     """A rule's line in the memo: where its verdict held, its label first ("Evidence weakened: still met by
     OP 28; ..."); a loss a pending tracked change makes is told as such, whatever the verdict did."""
-    if lost:
+    if lost or ch.status == "evidence strengthened":
         return labelled_loss(ch)
     if any("pending tracked change" in loss.sentence for loss in ch.losses):
         return loss_sentence(ch)

@@ -113,3 +113,36 @@ def test_the_memo_quote_box_is_never_empty() -> None:
     previous = {"changes": [{"diffs": [], "refs": ["OP 3"]}]}
     rich = _rich_diffs(previous)["changes"][0]["diff_rich"]
     assert "OP 3 are the same" in str(rich)
+
+
+# Trial 11, finding 12: the round added an operative paragraph asking of the mission what the draft said only as
+# the government's responsibility: the paragraph is listed, and the rule whose verdict held now rests on it.
+ADDED_OLD = ["1. Underscores that the Government has primary responsibility for protecting civilians, and underlines the "
+             "importance of protecting civilians in accordance with international humanitarian law;",
+             "2. Decides to renew the mandate of the Mission until 15 November 2027;",
+             "3. Decides to remain actively seized of the matter."]  # fmt: skip
+ADDED_NEW = [*ADDED_OLD[:2], "2 bis. Requests the Mission to protect civilians under threat of physical violence;",
+             ADDED_OLD[2]]  # fmt: skip
+
+
+def test_an_added_paragraph_is_listed_and_evidence_moved_to_stronger_words_is_told() -> None:
+    c = diff(ADDED_OLD, ADDED_NEW)
+    assert [(a.new_ref, a.text.split()[0]) for a in c.added_paragraphs] == [("OP 2 bis", "Requests")]
+    assert c.summary.added_paragraphs == 1 and diff(ADDED_OLD, ADDED_OLD).added_paragraphs == []
+    stronger = [ch for ch in c.changes if ch.status == "evidence strengthened"]
+    assert stronger and all(
+        ch.change == "unchanged" and "OP 2 bis (“Requests”)" in ch.strengthened for ch in stronger
+    )
+    assert c.summary.evidence_strengthened == len(stronger)
+    table = click.unstyle(render_comparison_table(c, width=200))
+    assert "1 operative paragraph added" in table.splitlines()[2]
+    assert f"{len(stronger)} evidence strengthened" in table.splitlines()[1]
+    assert "OP 2 bis (new): “Requests the Mission to protect civilians" in table
+    assert "Evidence strengthened: now rests on OP 2 bis (“Requests”), not OP 1 (“Underscores”)." in table
+    memo = previous_context(c)
+    assert "added one operative paragraph, OP 2 bis" in memo["summary"]
+    assert any(
+        ch["arrow"] == "△" and ch["story"].startswith("Evidence strengthened") for ch in memo["changes"]
+    )
+    # The other way round the rule held on weaker words: that is no gain.
+    assert not [ch for ch in diff(ADDED_NEW, ADDED_OLD).changes if ch.status == "evidence strengthened"]
