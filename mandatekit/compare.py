@@ -302,6 +302,7 @@ def _losses(
     evidence: list[Evidence],
     new_doc: Document,
     also: bool = False,
+    governs: str | None = None,
 ) -> list[Loss]:
     """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
     rule too, beside those the finding cites)."""
@@ -332,8 +333,10 @@ def _losses(
     old_class, new_class = old_para.verb_class, new_para.verb_class
     if old_class is not None and new_class is not None and new_class.strength < old_class.strength:
         before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
+        # An item's verb stands in the paragraph it hangs from: "in OP 18 (over OP 18(a))".
+        over = f"{governs} (over {where})" if governs and old_para.verb_inherited else where
         out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
-                        sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
+                        sentence=f"in {over}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
     added = _hedges_added(old_para.text, new_para.text)
     if added:
         quoted = ", ".join(f"“{h}”" for h in added)
@@ -446,10 +449,14 @@ def compare(
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
-            taken = _losses(para, match, [e for e in before.evidence if e.paragraph == index], new_doc)
+            governor = _governor(old_doc, para)
+            governs = None
+            if governor is not None and (twin := counterpart(governor)[0]) is not None:
+                governs = twin.paragraph.ref
+            evidence = [e for e in before.evidence if e.paragraph == index]
+            taken = _losses(para, match, evidence, new_doc, governs=governs)
             losses += taken
             diffs.append(_paragraph_diff(para, pair, score, new_doc))
-            governor = _governor(old_doc, para)
             if (
                 governor is not None
                 and governor.index not in shown

@@ -103,6 +103,9 @@ def test_a_weakened_verb_that_governs_a_later_clause_is_listed_and_shown() -> No
     # The rule resting on the item OP 2(a) shows OP 2's words, where the verb changed (not an empty diff).
     weakened = [ch for ch in c.changes if any(loss.kind == "weakened" for loss in ch.losses)]
     assert weakened and all(any(d.old_ref == "OP 2" and d.changed for d in ch.diffs) for ch in weakened)
+    assert all(
+        "in OP 2 (over OP 2(a)), “requests” became “encourages”" in ch.losses[0].sentence for ch in weakened
+    )
     # The same draft twice: nothing weakened.
     assert diff(PRIORITY_OLD, PRIORITY_OLD).weakened_verbs == []
 
