@@ -21,12 +21,15 @@ from mandatekit.pairing import Pair, Pairing
 from mandatekit.pairing import text_similarity as text_similarity
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.round_text import (
+    AddedParagraph,
     DeletedParagraph,
     NewBrackets,
     VerbChange,
+    added_paragraphs,
     deleted_paragraphs,
     newly_bracketed,
 )
+from mandatekit.round_text import strengthened as _strengthened
 from mandatekit.round_text import weakened_verbs as weakened_verbs
 from mandatekit.round_words import LOSS_ORDER as LOSS_ORDER
 from mandatekit.round_words import DiffPiece as DiffPiece
@@ -40,7 +43,13 @@ Change = Literal["improved", "regressed", "unchanged"]
 # A rule's line in a comparison: its verdict's change, or, where the verdict held, what the round did to the
 # evidence that carried it (its worst loss): deleted or cut, weakened (verb or hedge), or put in brackets.
 Status = Literal[
-    "regressed", "improved", "evidence lost", "evidence weakened", "evidence bracketed", "unchanged"
+    "regressed",
+    "improved",
+    "evidence lost",
+    "evidence weakened",
+    "evidence bracketed",
+    "evidence strengthened",
+    "unchanged",
 ]
 HELD_STATUS: dict[str, Status] = {
     "deleted": "evidence lost",
@@ -93,6 +102,12 @@ class RuleChange(BaseModel):
         "where the verdict holds",
     )
     held: str = Field("", description="Where the verdict held despite losses: 'still met by OP 34(c)'")
+    strengthened: str = Field(
+        "",
+        description="Where the verdict held and the round lost nothing of its evidence, but the evidence now "
+        "stands in a paragraph with a stronger verb: 'now rests on OP 22 bis (“Requests”), not OP 1 "
+        "(“Underscores”)'",
+    )
 
     @property
     def lost(self) -> bool:
@@ -106,6 +121,8 @@ class RuleChange(BaseModel):
     @property
     def status(self) -> Status:
         kinds = [loss.kind for loss in self.losses if loss.kind in HELD_STATUS]
+        if self.change == "unchanged" and not kinds and self.strengthened:
+            return "evidence strengthened"
         if self.change != "unchanged" or not kinds:
             return self.change
         return HELD_STATUS[min(kinds, key=LOSS_ORDER.__getitem__)]
@@ -119,8 +136,12 @@ class ComparisonSummary(BaseModel):
     evidence_lost: int = Field(0, description="Of `lost`: the verdict held, evidence deleted or cut")
     evidence_weakened: int = Field(0, description="Of `lost`: the verdict held, its verb weakened or hedged")
     evidence_bracketed: int = Field(0, description="Of `lost`: the verdict held, evidence put in brackets")
+    evidence_strengthened: int = Field(
+        0, description="The verdict held, nothing lost, the evidence now under a stronger verb"
+    )
     weakened_verbs: int = Field(0, description="Operative paragraphs whose own verb the round weakened")
     deleted_paragraphs: int = Field(0, description="Operative paragraphs the round deleted")
+    added_paragraphs: int = Field(0, description="Operative paragraphs the round added")
     newly_bracketed: int = Field(0, description="Operative paragraphs the round put words in brackets in")
 
 
@@ -140,6 +161,10 @@ class Comparison(BaseModel):
         default_factory=list,
         description="Every operative paragraph the round deleted, in the old draft's order, cited by a rule or not",
     )
+    added_paragraphs: list[AddedParagraph] = Field(
+        default_factory=list,
+        description="Every operative paragraph the round added, in the new draft's order, cited by a rule or not",
+    )
     newly_bracketed: list[NewBrackets] = Field(
         default_factory=list,
         description="Every operative paragraph in which the round put words in square brackets, in the new "
@@ -155,7 +180,8 @@ def _judged(document: Document) -> list[Paragraph]:
 def _what_was_lost(c: RuleChange) -> tuple[int, int, int]:
     """The order of a comparison: regressions, then rules that lost evidence though the verdict held, then
     improvements, then the rest; within each, the most severe rule and the worst loss first."""
-    group = 0 if c.change == "regressed" else 1 if c.lost else 2 if c.change == "improved" else 3
+    gained = c.change == "improved" or c.status == "evidence strengthened"
+    group = 0 if c.change == "regressed" else 1 if c.lost else 2 if gained else 3
     worst = min((LOSS_ORDER[loss.kind] for loss in c.losses), default=len(LOSS_ORDER))
     return (group, c.severity.rank, worst)
 
@@ -177,6 +203,15 @@ def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: D
         pending_deletion=match is None and pending_deletion(para, new_doc),
         pieces=word_diff(para.text, match.text if match else ""),
     )
+
+
+def _governor(document: Document, para: Paragraph) -> Paragraph | None:
+    """The paragraph whose verb an item takes (OP 18 for OP 18(a)); None for a paragraph with its own."""
+    if not para.verb_inherited:
+        return None
+    while para.verb_inherited and para.parent is not None:
+        para = document.paragraphs[para.parent]
+    return None if para.verb_inherited else para
 
 
 def _held(before: Finding, after: Finding) -> str:
@@ -249,16 +284,30 @@ def compare(
         diffs: list[ParagraphDiff] = []
         losses: list[Loss] = []
         seen_new: set[int] = set()
+        shown = {e.paragraph for e in before.evidence}
         for index in dict.fromkeys(e.paragraph for e in before.evidence):
             para = old_doc.paragraphs[index]
             pair, score = counterpart(para)
             match = pair.paragraph if pair else None
             if match is not None:
                 seen_new.add(match.index)
-            losses += paragraph_losses(
-                para, match, [e for e in before.evidence if e.paragraph == index], new_doc
-            )
+            governor = _governor(old_doc, para)
+            governs = None
+            if governor is not None and (twin := counterpart(governor)[0]) is not None:
+                governs = twin.paragraph.ref
+            evidence = [e for e in before.evidence if e.paragraph == index]
+            taken = paragraph_losses(para, match, evidence, new_doc, governs=governs)
+            losses += taken
             diffs.append(_paragraph_diff(para, pair, score, new_doc))
+            if (
+                governor is not None
+                and governor.index not in shown
+                and any(t.kind == "weakened" for t in taken)
+            ):
+                # The verb the round weakened stands in the paragraph the item takes it from (OP 18's
+                # "requests ATMIS to prioritise:" over OP 18(a)): its words show the change, the item's none.
+                shown.add(governor.index)
+                diffs.append(_paragraph_diff(governor, *counterpart(governor), new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
             para = old_doc.paragraphs[index]
             pair, score = counterpart(para)
@@ -301,19 +350,24 @@ def compare(
                 diffs=diffs,
                 losses=sorted(losses, key=lambda loss: LOSS_ORDER[loss.kind]),
                 held=_held(before, after) if losses else "",
+                strengthened=_strengthened(old_doc, before, new_doc, after),
             )
         )
     changes.sort(key=_what_was_lost)
     verbs = weakened_verbs(old_doc, old, counterpart)
     deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: pending_deletion(p, new_doc))
     bracketed = newly_bracketed(new_doc, old, new, backward.counterpart)
+    added = added_paragraphs(new_doc, new, backward.counterpart)
     summary = ComparisonSummary(
         **{k: sum(c.change == k for c in changes) for k in ("improved", "regressed", "unchanged")},
         lost=sum(c.lost and c.change != "regressed" for c in changes),
         **{k.replace(" ", "_"): sum(c.status == k for c in changes) for k in set(HELD_STATUS.values())},
         weakened_verbs=len(verbs),
         deleted_paragraphs=len(deleted),
+        added_paragraphs=len(added),
         newly_bracketed=len(bracketed),
+        evidence_strengthened=sum(c.status == "evidence strengthened" for c in changes),
     )
     return Comparison(old=old.document, new=new.document, changes=changes, weakened_verbs=verbs,
-                      deleted_paragraphs=deleted, newly_bracketed=bracketed, summary=summary)  # fmt: skip
+                      deleted_paragraphs=deleted, added_paragraphs=added, newly_bracketed=bracketed,
+                      summary=summary)  # fmt: skip

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, Field
 
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.pairing import Pair
-from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.read.model import Document, Kind, Paragraph, VerbUse
+from mandatekit.rulebook import Verdict
 
 Counterpart = Callable[[Paragraph], tuple[Pair | None, float]]
 _BETWEEN_ALTERNATIVES = re.compile(r"\s*(?:(?:or|/)\s*)?")  # "[A] [B]", "[A] or [B]": one bracketed choice
@@ -28,6 +29,11 @@ class VerbChange(BaseModel):
     new_ref: str | None
     before: str
     after: str
+    diff: str = Field(
+        "",
+        description="The change in words, with the few that follow the verb: '[-requests-] {+encourages+} "
+        "ATMIS to prioritise'",
+    )
     rules: list[str] = Field(
         description="The rules whose evidence in the old draft stood in this paragraph or an item under it "
         "(empty: no recommendation rests on it)"
@@ -43,6 +49,16 @@ class DeletedParagraph(BaseModel):
     rules: list[str] = Field(
         description="The rules whose evidence in the old draft stood in it or an item under it (empty: no "
         "recommendation rests on it)"
+    )
+
+
+class AddedParagraph(BaseModel):
+    """An operative paragraph of the new draft that the old one did not have (with the items under it)."""
+
+    new_ref: str
+    text: str = Field(description="Its words, quoted short")
+    rules: list[str] = Field(
+        description="The rules whose evidence in the new draft stands in it or an item under it (empty: none)"
     )
 
 
@@ -104,10 +120,32 @@ def _rules(doc: Document, para: Paragraph, cited: dict[int, list[str]]) -> list[
     )
 
 
+def _weakened_use(old: Paragraph, new: Paragraph) -> tuple[VerbUse, VerbUse] | None:
+    """The first verb of `old` whose counterpart in `new` is weaker. A paragraph's verbs are paired in their
+    order when both have as many ("Recalls ..., and requests ATMIS to prioritise:" -> "..., and encourages
+    ATMIS to prioritise:": its second verb, which governs the list, was weakened); otherwise only the
+    governing verbs are weighed."""
+    if len(old.verbs) == len(new.verbs) and old.verbs:
+        pairs = list(zip(old.verbs, new.verbs, strict=True))
+    elif old.verb_class is not None and new.verb_class is not None:
+        pairs = [(VerbUse(verb=old.verb or old.verb_class.value, verb_class=old.verb_class),
+                  VerbUse(verb=new.verb or new.verb_class.value, verb_class=new.verb_class))]  # fmt: skip
+    else:
+        return None
+    return next(((a, b) for a, b in pairs if b.verb_class.strength < a.verb_class.strength), None)
+
+
+def verb_diff(new: Paragraph, before: VerbUse, after: VerbUse, words: int = 3) -> str:
+    """'[-requests-] {+encourages+} ATMIS to prioritise': the verbs, and the words after the new one."""
+    rest = new.text[after.start + len(after.verb) :].split()[:words]
+    return " ".join([f"[-{before.verb}-]", f"{{+{after.verb}+}}", *rest])
+
+
 def weakened_verbs(old_doc: Document, old: Report, counterpart: Counterpart) -> list[VerbChange]:
-    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: its
-    counterpart's governing verb is weaker. An item that inherits its verb is told by the paragraph that
-    has it, once; the rules whose evidence rests on either are named."""
+    """Every operative paragraph of the old draft, with a verb of its own, that the round weakened: one of
+    its verbs is weaker in its counterpart, the one that opens it or one that governs a later clause or the
+    list under it. An item that inherits its verb is told by the paragraph that has it, once; the rules
+    whose evidence rests on either are named."""
     cited = _cited(old)
     out = []
     for para in old_doc.paragraphs:
@@ -115,11 +153,13 @@ def weakened_verbs(old_doc: Document, old: Report, counterpart: Counterpart) -> 
             continue
         pair, _ = counterpart(para)
         match = pair.paragraph if pair else None
-        if match is None or match.verb_class is None or match.verb_class.strength >= para.verb_class.strength:
+        weakened = _weakened_use(para, match) if match is not None else None
+        if match is None or weakened is None:
             continue
-        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref,
-                              before=para.verb or para.verb_class.value,
-                              after=match.verb or match.verb_class.value, rules=_rules(old_doc, para, cited)))  # fmt: skip
+        before, after = weakened
+        out.append(VerbChange(old_ref=para.ref or "a paragraph", new_ref=match.ref, before=before.verb,
+                              after=after.verb, diff=verb_diff(match, before, after),
+                              rules=_rules(old_doc, para, cited)))  # fmt: skip
     return out
 
 
@@ -138,6 +178,22 @@ def deleted_paragraphs(
             continue
         out.append(DeletedParagraph(old_ref=para.ref or "a paragraph", text=quoted(para.text),
                                     pending=pending(para), rules=_rules(old_doc, para, cited)))  # fmt: skip
+    return out
+
+
+def added_paragraphs(new_doc: Document, new: Report, counterpart: Counterpart) -> list[AddedParagraph]:
+    """Every operative paragraph of the new draft without a counterpart in the old one, in the new draft's
+    order; an item added with the paragraph it stands under is told by that paragraph."""
+    cited = _cited(new)
+    out, new_ones = [], set()
+    for para in new_doc.paragraphs:
+        if para.kind is not Kind.operative or not para.text.strip() or counterpart(para)[0] is not None:
+            continue
+        new_ones.add(para.index)
+        if para.parent in new_ones:
+            continue
+        out.append(AddedParagraph(new_ref=para.ref or "a paragraph", text=quoted(para.text),
+                                  rules=_rules(new_doc, para, cited)))  # fmt: skip
     return out
 
 
@@ -202,3 +258,25 @@ def brackets_between(old: Paragraph, new: Paragraph, spans: list[tuple[int, int]
         " ".join(new.text[b.start : b.end].split()) for b in new.brackets if first <= b.start < b.end <= last
     )
     return [words for words in inside if words not in before]
+
+
+def _strength(document: Document, finding: Finding) -> tuple[int, str | None, str | None]:
+    """The strongest verb the finding's evidence stands under: (strength, verb, the paragraph's ref)."""
+    best: tuple[int, str | None, str | None] = (0, None, None)
+    for index in dict.fromkeys(e.paragraph for e in finding.evidence):
+        para = document.paragraphs[index]
+        if para.kind is Kind.operative and para.verb_class is not None and para.verb_class.strength > best[0]:
+            best = (para.verb_class.strength, para.verb or para.verb_class.value, para.ref)
+    return best
+
+
+def strengthened(old_doc: Document, before: Finding, new_doc: Document, after: Finding) -> str:
+    """'now rests on OP 22 bis (“Requests”), not OP 1 (“Underscores”)': where the round moved a held
+    verdict's evidence to a paragraph with a stronger verb (a real gain short of a new verdict)."""
+    if after.verdict is not before.verdict or after.verdict is Verdict.missing:
+        return ""
+    old, new = _strength(old_doc, before), _strength(new_doc, after)
+    if new[0] <= old[0] or new[2] is None:
+        return ""
+    was = f", not {old[2]} (“{old[1]}”)" if old[2] else ""
+    return f"now rests on {new[2]} (“{new[1]}”){was}"

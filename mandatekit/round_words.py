@@ -132,9 +132,11 @@ def paragraph_losses(
     evidence: list[Evidence],
     new_doc: Document,
     also: bool = False,
+    governs: str | None = None,
 ) -> list[Loss]:
     """What the round took from one evidence paragraph of the old draft (`also`: a paragraph that met the
-    rule too, beside those the finding cites)."""
+    rule too, beside those the finding cites; `governs`: the new reference of the paragraph whose verb an
+    item takes)."""
     labels = list(dict.fromkeys(e.label for e in evidence))
     ref = old_para.ref or "a paragraph"
     named = ref + (" (which also met it)" if also else "")
@@ -160,8 +162,10 @@ def paragraph_losses(
     old_class, new_class = old_para.verb_class, new_para.verb_class
     if old_class is not None and new_class is not None and new_class.strength < old_class.strength:
         before, after = old_para.verb or old_class.value, new_para.verb or new_class.value
+        # An item's verb stands in the paragraph it hangs from: "in OP 18 (over OP 18(a))".
+        over = f"{governs} (over {where})" if governs and old_para.verb_inherited else where
         out.append(Loss(kind="weakened", old_ref=ref, new_ref=new_para.ref, words=[before, after], elements=labels,
-                        sentence=f"in {where}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
+                        sentence=f"in {over}, “{before}” became “{after}”{out_tail}"))  # fmt: skip
     spans = [span for e in evidence if (span := _found(e.text, new_para)) is not None]
     added = _hedges_added(old_para.text, new_para, spans)
     if added:

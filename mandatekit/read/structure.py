@@ -200,7 +200,7 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
         elif label is None and leading_verb(text) and _opens_operative(text, builder):
             builder.add_operative(block, text, None)
         elif in_ops or (label is not None and builder.paragraphs and builder.pp_count):
-            builder.add_continuation(block, text)
+            builder.add_continuation(block, text, label)
         else:
             builder.add_preambular(block, text)
         if (

@@ -230,15 +230,20 @@ class Builder:
         item.ref = self._unique(self._ref(item.number))
         self.path = [*self.path[:-1], ("letter", "h", owner.index), ("roman", "i", item.index)]
 
-    def add_continuation(self, block: Block, text: str) -> None:
+    def add_continuation(self, block: Block, text: str, label: Label | None = None) -> None:
         """Unnumbered text inside an operative paragraph (a bullet, a second paragraph): part of it. Bullets in a
         row are siblings under the paragraph they continue, not each under the one before: the fifth bullet of
-        OP 43 is governed by OP 43's verb, not by a verb inside the fourth."""
+        OP 43 is governed by OP 43's verb, not by a verb inside the fourth. An item of a preambular paragraph's
+        list ('(i) effective governance ...') shares its reference but keeps its number as the draft shows it,
+        for the reader to see: '(i)'."""
         prev = self.paragraphs[-1]
         owner = prev
         if prev.parent is not None and self.paragraphs[prev.parent].ref == prev.ref:
             owner = self.paragraphs[prev.parent]  # prev continues it too
-        self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=owner.index)
+        shown = {}
+        if label is not None and label.kind not in ("bullet", "decimal") and prev.kind is Kind.preambular:
+            shown["label"] = f"({label.shown})"
+        self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=owner.index, **shown)
 
 
 def _shift_changes(block: Block, text: str) -> list[Change]:

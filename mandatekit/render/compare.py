@@ -23,6 +23,7 @@ _MARK = {
     "evidence lost": ("▽ held", "yellow"),
     "evidence weakened": ("▽ held", "yellow"),
     "evidence bracketed": ("▽ held", "yellow"),
+    "evidence strengthened": ("△ held", "green"),
     "unchanged": ("= same", None),
 }
 HELD = ("evidence lost", "evidence weakened", "evidence bracketed")
@@ -55,7 +56,8 @@ def summary_counts(c: Comparison) -> list[tuple[str, str | None]]:
         (f"{s.regressed} regressed", "red"),
         (f"{s.improved} improved", "green"),
         *((f"{n} {k}", "yellow") for n, k in held),
-        (f"{s.unchanged - sum(n for n, _ in held)} unchanged", None),
+        *([(f"{s.evidence_strengthened} evidence strengthened", "green")] if s.evidence_strengthened else []),
+        (f"{s.unchanged - sum(n for n, _ in held) - s.evidence_strengthened} unchanged", None),
     ]
 
 
@@ -67,7 +69,8 @@ def verb_lines(c: Comparison) -> tuple[str, list[str]]:
     for v in c.weakened_verbs:
         where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
         rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
-        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests})")
+        said = f": {v.diff}" if v.diff else ""
+        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests}){said}")
     return head, lines or ["none"]
 
 
@@ -78,6 +81,13 @@ def deleted_lines(c: Comparison) -> tuple[str, list[str]]:
     for d in c.deleted_paragraphs:
         how = " (by a pending tracked change)" if d.pending else ""
         lines.append(f"the old {d.old_ref}{how}: “{d.text}” ({_rests(d.rules)})")
+    return head, lines or ["none"]
+
+
+def added_lines(c: Comparison) -> tuple[str, list[str]]:
+    """The operative paragraphs the round added, each in a line: cited by a recommendation or not."""
+    head = "Operative paragraphs added (every operative paragraph, cited by a recommendation or not)"
+    lines = [f"{a.new_ref} (new): “{a.text}” ({_rests(a.rules)})" for a in c.added_paragraphs]
     return head, lines or ["none"]
 
 
@@ -93,15 +103,17 @@ def bracket_lines(c: Comparison) -> tuple[str, list[str]]:
 
 def text_sections(c: Comparison) -> list[tuple[str, list[str]]]:
     """What the round did to the operative text whatever rests on it, the heaviest first: paragraphs
-    deleted, words put in brackets, verbs weakened (the table and Markdown list them alike)."""
-    return [deleted_lines(c), bracket_lines(c), verb_lines(c)]
+    deleted, words put in brackets, verbs weakened, then the paragraphs added (the table and Markdown list
+    them alike)."""
+    return [deleted_lines(c), bracket_lines(c), verb_lines(c), added_lines(c)]
 
 
 def text_counts(c: Comparison) -> str:
     """'Text: 1 operative paragraph deleted · 1 newly bracketed · 2 verbs weakened' (none: '')."""
     s = c.summary
     counts = [(s.deleted_paragraphs, "operative paragraph{} deleted"), (s.newly_bracketed,
-              "paragraph{} newly bracketed"), (s.weakened_verbs, "verb{} weakened")]  # fmt: skip
+              "paragraph{} newly bracketed"), (s.weakened_verbs, "verb{} weakened"),
+              (s.added_paragraphs, "operative paragraph{} added")]  # fmt: skip
     told = [f"{n} {what.format('s' * (n != 1))}" for n, what in counts if n]
     return "Text: " + " · ".join(told) if told else ""
 
@@ -384,13 +396,17 @@ def previous_context(c: Comparison) -> dict[str, Any]:
 
     held = held_counts(c)
     n_held = sum(count for count, _ in held)
-    same = s.unchanged - n_held  # a rule that held but lost evidence is told apart, never as "unchanged"
+    same = s.unchanged - n_held - s.evidence_strengthened  # a rule whose evidence moved is told apart too
+    gained = s.evidence_strengthened
+    stronger = (f", {number(gained)} held {'its' if gained == 1 else 'their'} verdict on stronger words (evidence "
+                f"strengthened)" if gained else "")  # fmt: skip
     summary = (
         f"{number(s.regressed) if s.regressed else 'no'} recommendation{'s' if s.regressed != 1 else ''} regressed, "
         f"{number(s.improved) if s.improved else 'none'} improved"
         + (f", {number(n_held)} held {'its' if n_held == 1 else 'their'} verdict though the round changed the words "
            f"that carried {'it' if n_held == 1 else 'them'} (" + ", ".join(f"{kind}: {in_words(count)}"
            for count, kind in held) + ")" if held else "")
+        + stronger
         + f" and {number(same)} {'is' if same == 1 else 'are'} unchanged."
     )  # fmt: skip
     told = _text_sentence(c)
@@ -411,18 +427,26 @@ def previous_context(c: Comparison) -> dict[str, Any]:
                 "new": ch.new.value,
                 "change": ch.change,
                 "status": ch.status,
-                "arrow": "▽" if lost else "▲" if ch.change == "improved" else "▼",
+                "arrow": "▽"
+                if lost
+                else "▼"
+                if ch.change == "regressed"
+                else "▲"
+                if ch.change == "improved"
+                else "△",
                 "severity": ch.severity.value,
                 "story": _memo_story(ch, lost),
                 "losses": [loss.model_dump() for loss in ch.losses],
                 "diff": "; ".join(f"{_where(d)}: {compact(d)}" for d in diffs),
                 "diffs": [{"where": _where(d), "pieces": compact_pieces(d)} for d in diffs],
+                "refs": list(dict.fromkeys([*ch.old_refs, *ch.new_refs])),
             }
         )
     verbs = [v.model_dump() for v in c.weakened_verbs]
     return {"name": _names(c)[0], "summary": summary, "changes": changes, "weakened_verbs": verbs,
             "deleted_paragraphs": [d.model_dump() for d in c.deleted_paragraphs],
-            "newly_bracketed": [b.model_dump() for b in c.newly_bracketed]}  # fmt: skip
+            "newly_bracketed": [b.model_dump() for b in c.newly_bracketed],
+            "added_paragraphs": [a.model_dump() for a in c.added_paragraphs]}  # fmt: skip
 
 
 def _text_sentence(c: Comparison) -> str:
@@ -444,12 +468,25 @@ def _text_sentence(c: Comparison) -> str:
         told = "; ".join(f"{where(b.old_ref, b.new_ref)}, " + ", ".join(f"“{w}”" for w in b.words)
                          + f" ({_rests(b.rules)})" for b in c.newly_bracketed)  # fmt: skip
         parts.append(f"put words in square brackets in {told}")
-    return f"the round {' and '.join(parts)}." if parts else ""
+    if c.added_paragraphs:
+        told = "; ".join(f"{a.new_ref} (“{a.text}”; {_rests(a.rules)})" for a in c.added_paragraphs)
+        n = len(c.added_paragraphs)
+        parts.append(
+            f"added {in_words(n)} operative paragraph{'s' * (n != 1)}{': ' if n > 1 else ', '}{told}"
+        )
+    said = (
+        "; ".join(parts[:-1]) + ("; and " if len(parts) > 2 else " and ") + parts[-1]
+        if len(parts) > 1
+        else "".join(parts)
+    )
+    return f"the round {said}." if parts else ""
 
 
 def labelled_loss(change: Any) -> str:
     """`loss_sentence`, and where the verdict held, the rule's label first: "Evidence weakened: still met by
     OP 28; in OP 28, “Calls upon” became “Invites”." (the table, Markdown and the memo say it alike)."""
+    if change.status == "evidence strengthened":
+        return f"Evidence strengthened: {change.strengthened}."
     sentence = loss_sentence(change)
     if change.status in HELD and sentence:
         return f"{change.status.capitalize()}: {sentence[:1].lower()}{sentence[1:]}"
@@ -459,7 +496,7 @@ def labelled_loss(change: Any) -> str:
 def _memo_story(ch: Any, lost: bool) -> str:
     """A rule's line in the memo: where its verdict held, its label first ("Evidence weakened: still met by
     OP 28; ..."); a loss a pending tracked change makes is told as such, whatever the verdict did."""
-    if lost:
+    if lost or ch.status == "evidence strengthened":
         return labelled_loss(ch)
     if any("pending tracked change" in loss.sentence for loss in ch.losses):
         return loss_sentence(ch)
@@ -476,7 +513,8 @@ def _verbs_sentence(c: Comparison) -> str:
     for v in c.weakened_verbs:
         where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
         rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
-        told.append(f"{where}, “{v.before}” to “{v.after}” ({rests})")
+        now = f"now “{v.after} {v.diff.split('+} ', 1)[1]}”; " if "+} " in v.diff else ""
+        told.append(f"{where}, “{v.before}” to “{v.after}” ({now}{rests})")
     n = len(told)
     return f"The round weakened the verb of {in_words(n)} operative paragraph{'s' * (n != 1)}: {'; '.join(told)}."
 

@@ -286,6 +286,13 @@ def place(
         amended = amend(document, f, text, judge, claimed) if judge is not None else None
         if amended is not None:  # the paragraph with only what it lacks, before a near-copy of it is added
             tries.append(amended)
+        from mandatekit.render.mandate import priority_item
+
+        priority = priority_item(
+            document, f, text, mission, added
+        )  # the draft's list of the mission's priorities
+        if priority is not None:
+            tries.append(priority)
         lead = list_lead(document, f, text)  # the draft has the list the suggestion would set up
         if lead is not None:
             tries.append(numbered(document, lead, added))
@@ -410,7 +417,7 @@ def _insert(
     from mandatekit.render.mandate import after_mandate, mandate_paragraph
     from mandatekit.render.tasks import numbered
 
-    pl = after_mandate(document, pl, mandate_paragraph(operative), text, mission, on_subject)
+    pl = after_mandate(document, pl, mandate_paragraph(operative, mission), text, mission, on_subject)
     return numbered(document, pl, added or {}), on_subject
 
 

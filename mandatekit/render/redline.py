@@ -260,8 +260,27 @@ def _trim(current: str, start: int, end: int, words: str) -> tuple[int, int, str
 
 
 def _typed_label(p: Any, label: str | None) -> bool:
+    """Whether the paragraph types its number: as the reader shows it ('(c)'), or in another form of it the
+    reader reads alike ('c.', 'c)')."""
     text = "".join(t for _, t in _visible(p)).lstrip()
-    return bool(label) and text.startswith(label or "")
+    return bool(label) and (text.startswith(label or "") or _typed_form(text, label or "") is not None)
+
+
+def _typed_form(text: str, label: str) -> str | None:
+    """'{}.' where the paragraph types '(c)' as 'c.', '{})' as 'c)': the pattern of its typed number."""
+    core = label.strip().strip("().")
+    for form in ("{}.", "{})"):
+        if core and text.startswith(form.format(core) + " "):
+            return form
+    return None
+
+
+def _as_typed(like: Any, like_label: str | None, number: str | None) -> str | None:
+    """The new paragraph's number in the form `like` types its own: '(d)' as 'd.' after 'c.'."""
+    if not number or not like_label:
+        return number
+    form = _typed_form("".join(t for _, t in _visible(like)).lstrip(), like_label)
+    return form.format(number.strip().strip("().")) if form is not None else number
 
 
 def _insert_paragraph(
@@ -431,7 +450,8 @@ def redline_docx(
                 and placement.number is not None
                 and placement.number.split()[-1].strip("().") in LATIN
             )
-            host = _insert_paragraph(after, like, placement.text, placement.number, typed, revisions, word)
+            number = _as_typed(like, like_para.label, placement.number)
+            host = _insert_paragraph(after, like, placement.text, number, typed, revisions, word)
             last_inserted[placement.paragraph] = host
             content = host.findall(W + "ins")
             first, last = content[0], content[-1]

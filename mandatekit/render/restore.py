@@ -7,7 +7,10 @@ made worse gets, first among its fixes:
   previous round's words)" — the paragraph as it now reads, with the deleted stretches that held the
   evidence put back where they stood (what the round changed elsewhere in it stays);
 - a paragraph deleted whole: "Insert after OP 36 (restoring the previous round's OP 37)" — its old text,
-  after the counterpart of the paragraph it followed.
+  after the counterpart of the paragraph it followed;
+- a verb weakened ('requests ATMIS to prioritise:' -> 'encourages ...', in the paragraph itself or in the one
+  its item takes the verb from): "Replace the verb in OP 18 (restoring the previous round's words)" — the
+  paragraph as it now reads, with the old verb back in the new one's place.
 
 Like every fix it is kept only if judging the draft again shows it helps and costs nothing
 (render/placement.py)."""
@@ -23,6 +26,7 @@ from mandatekit.pairing import Pairing
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placement import Placement, _last_descendant
+from mandatekit.round_text import VerbChange
 
 _TOKEN = re.compile(r"\S+")
 Round = tuple[Document, Report]
@@ -57,6 +61,8 @@ def restorations(
             spans = [(e.start, e.end) for e in old.evidence if e.paragraph == old_para.index]
             if loss.kind == "cut" and loss.new_ref in by_ref_new:
                 fix = _put_back(change.rule, old_para, by_ref_new[loss.new_ref], spans)
+            elif loss.kind == "weakened":
+                fix = _verb_back(change.rule, old_doc, old_para, comparison.weakened_verbs, by_ref_new)
             elif loss.kind == "deleted":
                 if pairing is None:
                     pairing = Pairing(_operative(old_doc), _operative(document))
@@ -66,6 +72,30 @@ def restorations(
             if fix is not None:
                 out.setdefault(change.rule, []).append(fix)
     return out
+
+
+def _verb_back(
+    rule: str,
+    old_doc: Document,
+    old_para: Paragraph,
+    weakened: list[VerbChange],
+    by_ref_new: dict[str, Paragraph],
+) -> Placement | None:
+    """The paragraph holding the weakened verb (`old_para`, or the one its item takes its verb from), as it
+    now reads with the previous round's verb back where the new one stands."""
+    governor = old_para
+    while governor.verb_inherited and governor.parent is not None:
+        governor = old_doc.paragraphs[governor.parent]
+    change = next((v for v in weakened if v.old_ref == governor.ref), None)
+    new = by_ref_new.get(change.new_ref or "") if change is not None else None
+    if change is None or new is None:
+        return None
+    use = next((u for u in new.verbs if u.verb == change.after), None)
+    if use is None or new.text[use.start : use.start + len(use.verb)] != use.verb:
+        return None
+    text = new.text[: use.start] + change.before + new.text[use.start + len(use.verb) :]
+    return Placement(rule, "replace", f"Replace the verb in {new.ref} (restoring the previous round's words)",
+                     text, redline(new.text, text), new.index)  # fmt: skip
 
 
 def _operative(document: Document) -> list[Paragraph]:

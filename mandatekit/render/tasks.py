@@ -93,16 +93,22 @@ def _style(label: str | None) -> str:
     return "letter" if core.isalpha() else ""
 
 
-def typed_insertion_label(label: str, nth: int) -> str:
+def typed_insertion_label(label: str, nth: int, taken: frozenset[str] = frozenset()) -> str:
     """The number of the `nth` (0-based) paragraph inserted after one that other paragraphs of its list
     follow, as negotiators number it so that nothing after it moves: '(g)' → '(g bis)', '(g ter)'; '3.' →
     '3 bis.' (the suffix inside the number's own punctuation, as the reader reads it back:
-    read/structure_labels.py). The memo, the redline and the text re-judged all say it."""
-    suffix = LATIN[min(nth, len(LATIN) - 1)]
+    read/structure_labels.py). After a paragraph that has a suffix already, the next suffix: '22 bis.' →
+    '22 ter.', never '22 bis bis.'; a suffix the list already uses (`taken`, labels as the draft shows
+    them) is skipped. The memo, the redline and the text re-judged all say it."""
     core = label.strip()
-    if core.startswith("(") and core.endswith(")"):
-        return f"({core[1:-1]} {suffix})"
-    return f"{core.rstrip('.')} {suffix}."
+    boxed = core.startswith("(") and core.endswith(")")
+    inner = core[1:-1] if boxed else core.rstrip(".")
+    base, _, suffix = inner.partition(" ")
+    start = LATIN.index(suffix) + 1 if suffix in LATIN else 0
+    used = {" ".join(t.strip().strip("().").split()) for t in taken}
+    free = [s for s in LATIN[start:] if f"{base} {s}" not in used] or LATIN[-1:]
+    chosen = free[min(nth, len(free) - 1)]
+    return f"({base} {chosen})" if boxed else f"{base} {chosen}."
 
 
 def insertion_label(document: Document, like: Paragraph, nth: int) -> str | None:
@@ -114,15 +120,16 @@ def insertion_label(document: Document, like: Paragraph, nth: int) -> str | None
         return None
     siblings = [q for q in document.paragraphs if q.kind is Kind.operative and q.label and q.parent == like.parent
                 and len(q.number) == len(like.number)]  # fmt: skip
+    taken = frozenset(q.label for q in siblings if q.label)
     if any(q.index > like.index for q in siblings):
-        return typed_insertion_label(like.label, nth)
+        return typed_insertion_label(like.label, nth, taken)
     roman = any(_style(q.label) == "roman" and len((q.label or "").strip("().")) > 1 for q in siblings) or (
         bool(siblings) and (siblings[0].label or "").strip("().") == "i"
     )
     number: str | None = like.label
     for _ in range(nth + 1):
         number = _label_after(number, roman) or None
-    return number or typed_insertion_label(like.label, nth)
+    return number or typed_insertion_label(like.label, nth, taken)
 
 
 def _label_after(previous: str | None, roman: bool) -> str:

@@ -115,7 +115,8 @@ def draft_html(paragraphs: list[dict[str, Any]]) -> Markup:
         found = p["findings"]
         listed = "".join(f"{escape(f['rule'])} " for f in found)
         rules = f' data-rules="{listed}"' if found else ""
-        ref = f'<span class="ref">{escape(p["ref"])}</span>' if p["ref"] else ""
+        shown = p.get("shown_ref") or p["ref"]
+        ref = f'<span class="ref">{escape(shown)}</span>' if shown else ""
         rests = ""
         if found:
             n = len(found)
@@ -163,6 +164,10 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
             {
                 "index": p.index,
                 "ref": p.ref,
+                # An item of a preambular paragraph's list shares its reference: its own number tells it apart.
+                "shown_ref": f"{p.ref} {p.label}"
+                if p.ref and p.label and p.kind is Kind.preambular
+                else p.ref,
                 "kind": p.kind.value,
                 "heading": p.kind is Kind.heading,
                 "label": p.label,

@@ -114,3 +114,23 @@ def test_an_item_between_two_is_bis_in_memo_redline_and_reader(
     read_back(tmp_path, path, said, monkeypatch)
     refs = [p.ref for p in read(tmp_path / "accepted.docx").paragraphs if p.label]
     assert "OP 2(ii)(c)" in refs and "OP 2(i)(b bis)" in refs
+
+
+def test_after_a_bis_paragraph_the_next_is_ter_never_bis_bis() -> None:
+    """Trial 11, finding 10: the draft has '22 bis.'; a paragraph inserted after it is '22 ter.', the next
+    '22 quater.' (never '22 bis bis.', '22 bis ter.'); a suffix the draft already uses is skipped."""
+    from mandatekit.read import read_string
+    from mandatekit.render.tasks import insertion_label
+
+    ops = ["22. Encourages the African Union to fill vacancies;", "22 bis. Requests the African Union to report;",
+           "23. Decides to remain seized of the matter."]  # fmt: skip
+    doc = read_string("The Security Council,\n\n" + "\n\n".join(ops))
+    bis = doc.by_ref("OP 22 bis")
+    assert bis is not None
+    assert [insertion_label(doc, bis, n) for n in (0, 1)] == ["22 ter.", "22 quater."]
+    first = doc.by_ref("OP 22")
+    assert first is not None and insertion_label(doc, first, 0) == "22 ter."  # never a second '22 bis.'
+    items = read_string("The Security Council,\n\n1. Requests the Mission to:\n\n(a) monitor;\n\n(a bis) report;"
+                        "\n\n(b) protect civilians;")  # fmt: skip
+    a_bis = items.by_ref("OP 1(a bis)")
+    assert a_bis is not None and insertion_label(items, a_bis, 0) == "(a ter)"

@@ -4,6 +4,8 @@ a rule lacks is amended with that clause rather than repeated as a new paragraph
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mandatekit.api import setup
 from mandatekit.read import read_string
 from mandatekit.render.mandate import after_mandate, decides_mandate, mandate_paragraph, names_mission
@@ -104,3 +106,94 @@ def test_a_task_of_the_mandate_goes_after_the_mandate_paragraph_unless_its_subje
     placed = place(SETUP.judge(document), document, SETUP.judge)
     tasks = [p for p in placed.values() if p.action == "insert" and decides_mandate(p.text, "MINUSCA")]
     assert tasks and all(p.like == op2.index for p in tasks)
+
+
+# Trial 11, finding 4: a draft in parts with typed headings, for a mission the Council authorises (no
+# "mandate" paragraph): its part on the mission, the paragraph extending the authorisation, and a list of the
+# mission's priorities.
+PARTS = """The Security Council,
+
+Recalling its previous resolutions on Somalia,
+
+Part 1: Somalia
+
+1. Underscores that the Government of Somalia has primary responsibility for protecting civilians in Somalia;
+
+2. Encourages the Government of Somalia to pursue national reconciliation and to accelerate the constitutional review;
+
+Part 2: Horn of Africa
+
+3. Urges the Government of Somalia to ensure coordination between ATMIS, regional and bilateral security operations in Somalia;
+
+4. Requests the Government of Somalia to strengthen cooperation with other Member States to counter the financing of terrorism;
+
+Part 3: ATMIS
+
+5. Recalls paragraph 22 of resolution 2628 (2022), and extends its authorisations until 31 December 2023;
+
+6. Recalls paragraphs 23 and 24 of resolution 2628 (2022), and requests ATMIS to prioritise three activities:
+
+(a) maintaining enabling support for peace and security in Somalia, including for the political processes;
+
+(b) supporting operations against Al-Shabaab, including by securing vital routes;
+
+(c) preparing for its smooth drawdown and exit from Somalia as planned;
+
+7. Encourages the African Union to fill ATMIS civilian staff vacancies;
+
+Part 4: Reporting
+
+8. Requests the Secretary-General to keep the Security Council informed of the situation in Somalia every four months;
+
+9. Decides to remain actively seized of the matter.
+"""
+
+
+def test_a_draft_in_parts_takes_the_missions_tasks_in_its_part_and_its_priorities_in_its_list() -> None:
+    setup_atmis = setup(profile="atmis")
+    document = read_string(PARTS)
+    mandate = mandate_paragraph(document.operative, "ATMIS")
+    assert (
+        mandate is not None and mandate.ref == "OP 5"
+    )  # the authorisation it extends, under "Part 3: ATMIS"
+    assert mandate_paragraph(document.operative) is None  # no mission named: no authorisation of another's
+    report = setup_atmis.judge(document)
+    placed = place(report, document, setup_atmis.judge)
+    # the list of priorities it already has, its count of them one more
+    assert (
+        placed["poc-priority"].where
+        == "Add to OP 6 as item (d) (its lead-in's “three activities” then reads “four activities”)"
+    )
+    assert placed["poc-priority"].text.startswith("protection of civilians")
+    asked_of_mission = [p for p in placed.values() if p.action in ("insert", "add") and p.paragraph is not None
+                        and names_mission(" ".join(p.text.split()[:4]), "ATMIS")]  # fmt: skip
+    assert asked_of_mission
+    for p in asked_of_mission:  # in the part on ATMIS, after the paragraph extending its authorisation
+        assert document.paragraphs[p.paragraph].heading == "Part 3: ATMIS", p.where
+        assert p.paragraph >= mandate.index, p.where
+
+
+def test_the_redline_types_the_new_item_as_the_draft_types_its_own(tmp_path: Path) -> None:
+    """The draft types its items 'a.', 'b.', 'c.' (read as '(a)' ...): the new item is typed 'd.', not left
+    without a number."""
+    import docx
+    from click.testing import CliRunner
+
+    from mandatekit.cli import main
+
+    draft = docx.Document()
+    for line in PARTS.replace("(a) ", "a. ").replace("(b) ", "b. ").replace("(c) ", "c. ").split("\n\n"):
+        draft.add_paragraph(line.strip())
+    draft.save(tmp_path / "parts.docx")
+    out = tmp_path / "redline.docx"
+    result = CliRunner().invoke(
+        main, ["redline", str(tmp_path / "parts.docx"), "--profile", "atmis", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    import io
+
+    from tests.rounds.test_redline_rounds import accept_all
+
+    texts = [p.text for p in docx.Document(io.BytesIO(accept_all(out.read_bytes()))).paragraphs]
+    c = next(n for n, t in enumerate(texts) if t.startswith("c. preparing"))
+    assert texts[c + 1].startswith("d. protection of civilians")

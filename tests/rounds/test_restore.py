@@ -81,3 +81,23 @@ def test_a_previous_round_that_does_not_exist_is_one_line(rounds: tuple[Path, Pa
         ],
     )
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_a_weakened_verb_governing_the_list_is_restored_not_replaced_by_new_text() -> None:
+    """Trial 11, finding 6: "Recalls ..., and requests the Mission to prioritise:" became "encourages", and
+    the rule resting on item (a) regressed: the fix puts "requests" back in OP 2, not a new paragraph."""
+    from mandatekit.read import read_string
+    from tests.rounds.test_round_text import PRIORITY_NEW, PRIORITY_OLD
+
+    old_doc = read_string("The Security Council,\n\n" + "\n\n".join(PRIORITY_OLD))
+    new_doc = read_string("The Security Council,\n\n" + "\n\n".join(PRIORITY_NEW))
+    new_report = SETUP.judge(new_doc)
+    alone = place(new_report, new_doc, SETUP.judge)["peace-process"]
+    assert not alone.where.startswith("Replace the verb")  # without the previous round: the rule's own fix
+    fix = place(new_report, new_doc, SETUP.judge, previous=(old_doc, SETUP.judge(old_doc)))["peace-process"]
+    assert fix.where == "Replace the verb in OP 2 (restoring the previous round's words)"
+    assert fix.text == PRIORITY_OLD[1].split(". ", 1)[1]
+    assert [(p.op, p.text) for p in fix.pieces if p.op != "equal"] == [
+        ("delete", "encourages"),
+        ("insert", "requests"),
+    ]

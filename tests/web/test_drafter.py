@@ -154,3 +154,26 @@ def test_no_decision_is_taken_for_the_team(browser: Browser, decisions: Path) ->
     unchosen = _decide(browser, address, why="Settled", by="Team")
     assert unchosen.status_code == 400 and "choose the team" in unchosen.text
     assert list(decisions.iterdir()) == []
+
+
+def test_the_items_of_a_preambular_list_keep_their_numbers(browser: Browser) -> None:
+    """Trial 11, finding 13: PP 16's items '(i) ... (x)' each showed as 'PP 16', their numbers gone."""
+    from mandatekit.read import read_string
+    from mandatekit.web.views import draft_html, draft_view
+
+    items = "\n\n".join(
+        f"({n}) {what}," for n, what in [("i", "effective governance"), ("ii", "anti-corruption")]
+    )
+    text = (
+        "The Security Council,\n\nRecalling its previous resolutions,\n\nRecognising that military action alone will not be sufficient to resolve threats to peace and security, "
+        "and reiterating the need to pursue a holistic approach, including through enhancing:\n\n"
+        f"{items}\n\nNoting the report of the Secretary-General,\n\n1. Decides to remain seized of the matter."
+    )
+    document = read_string(text)
+    assert [p.label for p in document.paragraphs if p.ref == "PP 2"] == [None, "(i)", "(ii)"]
+    assert document.by_ref("PP 3") is not None  # the items took no number of the preamble's own
+    html = str(draft_html(draft_view(document, [])))
+    refs = re.findall(r'<span class="ref">([^<]*)</span>', html)
+    assert refs[:5] == ["PP 1", "PP 2", "PP 2 (i)", "PP 2 (ii)", "PP 3"]
+    page = browser.http.get(browser.checked("items.txt", text.encode())).text
+    assert "PP 2 (ii)" in texts(page)

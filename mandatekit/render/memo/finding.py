@@ -111,6 +111,9 @@ def _amended_elsewhere(f: Finding, placement: Placement | None, document: Docume
     if placement.paragraph in {e.paragraph for e in f.evidence}:
         return ""
     ref = document.paragraphs[placement.paragraph].ref
+    if "restoring the previous round's words" in placement.where:
+        # render/restore.py: the paragraph holding the verb the evidence's item takes, weakened by the round
+        return f" The verb of {ref}, which governs it, was weakened since the previous round."
     return f" {ref} already asks for most of it: the fix adds there only what it lacks."
 
 

@@ -135,6 +135,9 @@ def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:
             rich.add(("; " if n else "") + diff["where"] + ": ", italic=True)
             for piece in diff["pieces"]:
                 _add_redline_piece(rich, piece["text"] + " ", piece["op"])
+        if not change["diffs"]:  # the box under the rule is never left empty
+            refs = ", ".join(change.get("refs") or []) or "its evidence"
+            rich.add(f"The words of {refs} are the same in both drafts.", italic=True)
         changes.append({**change, "diff_rich": rich})
     return {**previous, "changes": changes}
 
