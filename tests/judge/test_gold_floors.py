@@ -1,6 +1,6 @@
 """Real resolutions blind-coded for all 22 rules, by two coders each who saw only the spec and the sources,
-never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real10, each
-folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real10
+never the tool (a third adjudicated where their verdicts did not overlap): tests/judge/real2 … real11, each
+folder a `gold.yaml` and its texts. real2 is the tuning two-thirds of issue 21's first coded set; real3 … real11
 are its holdouts, each kept from everyone tuning and measured once before and once at the end of its round, then
 committed as tuning material. The tool is not expected to agree on every cell: each floor is what it reaches
 today and may only rise, and false met may only fall. `python benchmarks/gold_agreement.py tests/judge/realN`
@@ -61,7 +61,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # of the forces (2512), the security sector named as an institution to strengthen (2732 PP 4), and UN
     # personnel's freedom of movement named by a pronoun (2139 OP 12), the mission's part in humanitarian work
     # named by its tasks (2732 OP 6(c)): each the subject, partial.
-    "real8": (255, 0),
+    # 256 once the status of United Nations and associated personnel, to be respected by the parties, is their
+    # protection demanded (1265 OP 9; round 10).
+    "real8": (256, 0),
     # The seventh holdout (round 7): 236/264 and 3 false met both before the round (231c78b) and at its end
     # (8e3cfc2), measured by the lead only; nobody tuning read it. 239 and 0 false met once access named as one
     # item of a plan against another violation is not the access demand (2467 OP 1), children born of sexual
@@ -89,7 +91,16 @@ FLOORS: dict[str, tuple[int, int]] = {
     # their safety, a court's sentences verified are support to accountability (the Special Jurisdiction for
     # Peace a profile's court), and human rights abuses and violations to be addressed are its subject (2570
     # OP 17, 2574 OP 1, 2476 OP 1(b)(iv); round 9 wave 3).
-    "real10": (254, 0),
+    # 258 once vetting in another sense (contributed police, persons in custody) is no vetting in recruitment,
+    # States' investigations into violations are accountability by its first step, humanitarian operations named
+    # as a setting are no access, and a later "..., and calls for ..." governs its own clause (2349 OP 32, 2417
+    # OP 10, 2106 OP 8, 2140 OP 7; round 10).
+    "real10": (258, 0),
+    # The ninth holdout (round 10, 2026-12-06): 308 cells, 288 and 1 false met before its round (a22db94), 289
+    # and 0 false met when measured at its end (07e96c4), by the lead only; nobody tuning read it. Its 19
+    # disagreements are explained one line each in the round's closing note (tool stricter 11, more generous 5,
+    # reader 1, coders split 2).
+    "real11": (289, 0),
 }
 
 
