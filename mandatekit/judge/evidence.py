@@ -27,7 +27,7 @@ class Candidate:
     unit: tuple[int, ...]
     operative: bool
     force: int = 0  # the strength of the weakest verb governing what is asked
-    depth: int = 0  # how far into its paragraph the last of the words stands (characters)
+    depth: int = 0  # how far past the opening of its paragraph's ask the last of the words stands (chars)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
@@ -216,7 +216,7 @@ def candidates(
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
                 asked = [h for h in chosen if not rule.searched[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
-                depth = max(h.start for h in chosen)
+                depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
                 reported = not any(
                     REPORTING_WORDS.search(prepared.paragraphs[h.para].text, h.start, h.end) for h in chosen
@@ -270,6 +270,19 @@ def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate
                 if prepared.is_title(h.para) and covered.get(h.para, len(c.defects) + 1) <= len(c.defects)
             )
     return out
+
+
+def _ask_opens(prepared: Prepared, h: Hit) -> int:
+    """Where a paragraph's ask opens, for the words `h`: at its first verb that asks something ('encourages'
+    language or stronger), where that verb stands before the words. What comes before it under a verb that
+    asks nothing (a reaffirmation of the law, a condemnation, a welcome) is the setting of the ask: in
+    'Reaffirms the obligations of the parties ..., demands that they allow, facilitate and enable ...
+    delivery', the demand opens the paragraph's ask. A paragraph that asks from its first verb is measured
+    from its opening as before."""
+    for use in prepared.paragraphs[h.para].verbs:
+        if use.verb_class.strength > VerbClass.notes.strength:
+            return use.start if use.start <= h.start else 0
+    return 0
 
 
 def _strength(verb_class: VerbClass | None) -> int:

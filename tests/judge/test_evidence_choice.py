@@ -751,3 +751,34 @@ def test_the_council_s_own_support_or_responsibility_is_no_role_for_the_mission(
     assert f.verdict == "partial"
     assert [(e.ref, e.element) for e in f.evidence] == [("OP 1", "process")]
     assert "only in other paragraphs (OP 4)" in f.reasons[0]
+
+
+# --- the ask opens at the paragraph's first asking verb ---------------------------------------------------
+
+
+def test_a_demand_after_a_reaffirmation_of_the_law_is_weighed_from_the_demand() -> None:
+    # The reaffirmation is the setting: the demand opens the ask, and its words stand near that opening.
+    f = finding(
+        "2. Reaffirms the obligations of the parties to the conflict under international humanitarian law "
+        "regarding the provision of humanitarian assistance, demands that they allow and facilitate the safe "
+        "and unhindered delivery of humanitarian assistance to the civilian population;\n\n"
+        "7. Demands the immediate release of all detainees, as well as ensuring humanitarian access to address "
+        "their medical needs;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
+def test_a_paragraph_that_asks_from_its_first_verb_is_weighed_from_its_opening() -> None:
+    # Near miss: the first verb already asks, so the later demand is deep in the paragraph's ask.
+    f = finding(
+        "2. Calls upon the parties to respect the obligations of international humanitarian law regarding the "
+        "provision of humanitarian assistance to civilians, and demands that they allow and facilitate the safe "
+        "and unhindered delivery of humanitarian assistance to the civilian population;\n\n"
+        "7. Demands the immediate release of all detainees, as well as ensuring humanitarian access to address "
+        "their medical needs;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 7"]
