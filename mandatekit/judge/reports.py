@@ -17,6 +17,9 @@ _REPORT_ACTION = re.compile(
     r"|provide\s+(?:the\s+(?:Security\s+)?Council|information|updates|regular\s+updates|briefings)"
     r"|provide\s+(?:a|an|regular|written|oral)\s+(?:\w+\s+)?(?:briefing|report|update|assessment)"
     r"|provide,?\s+as\s+part\s+of\s+(?:his|her|its)\s+(?:regular\s+)?report\w*"
+    # The report named after the action that puts something in it: "to address in all his country-specific
+    # situation reports, the issue of ...", "to cover in his reports".
+    r"|(?:address|cover|reflect|highlight)\s+in\s+(?:[\w'’-]+\s+){0,4}?(?:reports?|briefings?)"
     # Recommendations or options asked for name what they are about: a mandate yet to be decided.
     r"|(?:develop|make|submit|present|provide|prepare)\s+(?:\w+\s+){0,2}(?:recommendations|options|proposals))\b",
     re.IGNORECASE,

@@ -153,6 +153,36 @@ def _translations(blocks: list[Block], labelled: list[tuple[Label | None, str]],
     return french if long >= _TRANSLATED_MIN else set()
 
 
+# Where a paragraph in the other language may end and the cut English text go on: a full stop, a closing
+# bracket or parenthesis, then a word in lower case ('... vol. 397 (1961), no 5712]. and the Governments of').
+_SENTENCE_END = re.compile(r"[.;\])]\s+(?=[a-z])")
+_OPEN_END = re.compile(r"[^\W_]\s*$")  # ends on a letter or a figure: the sentence goes on elsewhere
+
+
+def _rejoin_cut_paragraphs(labelled: list[tuple[Label | None, str]], translations: set[int]) -> None:
+    """A bilingual volume breaks its pages column by column: an English OP cut at a page's foot ('7.
+    Recommends further that the Secretary-General designate, in agreement with the Government of Cyprus')
+    goes on after the French page, glued to the French page's last line (its footnote: '5 Traité de garantie
+    [...], no 5712]. and the Governments of Greece, ..., a mediator, who shall ...'). The English tail is put
+    back at the end of the OP it continues, so that the OP is read whole, and the French head joins the
+    translation. Only where an English OP was left open (ending on a word, not on ';', '.', ':' or ','), and
+    only the first such tail after it."""
+    open_op: int | None = None
+    for i, (label, text) in enumerate(labelled):
+        if label is not None and label.kind == "decimal" and i not in translations:
+            open_op = i if _OPEN_END.search(text) else None
+        elif open_op is not None:
+            for cut in _SENTENCE_END.finditer(text):
+                head, tail = text[: cut.start() + 1], text[cut.end() :]
+                if paragraph_in("fr", head) and paragraph_in("en", tail):
+                    op_label, op_text = labelled[open_op]
+                    labelled[open_op] = (op_label, f"{op_text.rstrip()} {tail.strip()}")
+                    labelled[i] = (label, head)
+                    translations.add(i)
+                    open_op = None
+                    break
+
+
 def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     builder = Builder()
     labelled = [label_of(b) for b in blocks]
@@ -160,6 +190,8 @@ def build(blocks: list[Block], fmt: str, path: str | None = None) -> Document:
     if opening is None:
         opening = next((i - 1 for i, (lab, text) in enumerate(labelled) if _starts_body(lab, text)), -1)
     translations = _translations(blocks, labelled, opening)
+    if translations:
+        _rejoin_cut_paragraphs(labelled, translations)
     closed = False
     for i, (block, (label, text)) in enumerate(zip(blocks, labelled, strict=True)):
         text = text.strip()

@@ -52,6 +52,20 @@ def test_an_item_that_reports_under_a_request_gives_way_to_the_demand_itself() -
     assert f.refs == ["OP 13"]
 
 
+def test_what_the_reports_are_to_address_gives_way_to_the_duty_itself() -> None:
+    # 'to address in all his situation reports ... actions taken to hold accountable those who commit such
+    # acts' asks a report; the States' duty that the crimes do not remain unpunished is the thing asked.
+    f = finding(
+        "2. Urges States to ensure that crimes against humanitarian personnel do not remain unpunished;\n\n"
+        "6. Requests the Secretary-General to address in all his country-specific situation reports the safety "
+        "of humanitarian personnel, including actions taken to identify and hold accountable those who commit "
+        "such crimes;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
 def test_a_review_to_submit_is_a_report_and_the_mission_s_own_task_is_cited() -> None:
     f = finding(
         "3. Requests the Secretary-General to submit a strategic review of the Mission, in order to facilitate "

@@ -100,9 +100,15 @@ FLOORS: dict[str, tuple[int, int]] = {
     # and 0 false met when measured at its end (07e96c4), by the lead only; nobody tuning read it. Its 19
     # disagreements are explained one line each in the round's closing note (tool stricter 11, more generous 5,
     # reader 1, coders split 2). The five "more generous" were a word in another sense, each now excluded as
-    # that sense: SOFA violations, an exemption's "peace and national reconciliation", the belligerents' forces
-    # named in their agreement, an assessment of threats for mandate design, a former regime's atrocities.
-    "real11": (294, 0),
+    # that sense (wave 2b): SOFA violations, an exemption's "peace and national reconciliation", the
+    # belligerents' forces named in their agreement, an assessment of threats for mandate design, a former
+    # regime's atrocities (294).
+    # 302 (with those) once the tool-stricter and reader lines are principles (round 10, wave 2a): the importance of
+    # accountability as its subject, a peace agreement or framework by its own title, the host States'
+    # obligations toward the mission's movement, a UN presence's capabilities for protection, restraint with a
+    # peaceful transfer of power, a process named by its end, and a bilingual volume's OP cut by the French page
+    # read whole (2669 PP 5, 350 OP 1, 2738 PP 4, 2518 OP 2, 2594 OP 5, 2337 OP 9, 1483 OP 8(c), 186 OP 7).
+    "real11": (302, 0),
 }
 
 

@@ -328,3 +328,38 @@ def test_a_draft_quoting_a_french_paragraph_keeps_it() -> None:
     doc = read_string(text)
     assert [p.ref for p in doc.operative] == ["OP 1", "OP 2", "OP 3"]
     assert doc.by_ref("PP 2") is not None  # 'Notant que ...' stays a paragraph of the text: no translation
+
+
+def test_an_op_cut_at_the_page_foot_goes_on_after_the_french_page() -> None:
+    # S/RES/186 (1964): the English OP 2 ends mid-sentence at the page's foot; its tail is printed after the
+    # French page, glued to the French footnote's last line.
+    text = BILINGUAL.split("3. Requests")[0].replace(
+        "2. Asks the Government of Cyprus to take all additional measures necessary to stop violence and bloodshed "
+        "in Cyprus;",
+        "2. Recommends further that the Secretary-General designate, in agreement with the Government of Cyprus",
+    )
+    text += (
+        "5 Traité de garantie [Nations Unies, Recueil des traités, vol. 382 (1960), no 5475]; Traité d’alliance "
+        "entre le Royaume de Grèce et la République de Chypre [ibid., vol. 397 (1961), no 5712]. and the "
+        "Governments of Greece, Turkey and the United Kingdom, a mediator, who shall use his best endeavours for "
+        "the purpose of promoting a peaceful solution of the problem;\n"
+    )
+    doc = read_string(text)
+    op2 = doc.by_ref("OP 2")
+    assert op2 is not None and op2.text.endswith(
+        "Government of Cyprus and the Governments of Greece, Turkey and "
+        "the United Kingdom, a mediator, who shall use his best endeavours "
+        "for the purpose of promoting a peaceful solution of the problem;"
+    )
+    footnote = next(p for p in doc.paragraphs if p.text.startswith("5 Traité"))
+    assert footnote.kind is Kind.annex and footnote.text.endswith("no 5712].")
+
+
+def test_an_op_closed_on_its_page_takes_no_english_from_the_french_page() -> None:
+    # Near miss: OP 2 closes with ';', so an English phrase after a French sentence is not its tail.
+    text = BILINGUAL.split("3. Requests")[0] + (
+        "5 Traité de garantie [Nations Unies, Recueil des traités, vol. 382 (1960), no 5475]. and the "
+        "Governments of Greece, Turkey and the United Kingdom of Great Britain and Northern Ireland;\n"
+    )
+    doc = read_string(text)
+    assert doc.by_ref("OP 2").text.endswith("bloodshed in Cyprus;")  # type: ignore[union-attr]
