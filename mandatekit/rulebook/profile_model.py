@@ -1,0 +1,222 @@
+"""The schema of a profile: the mission a rulebook is applied to, the values that fill a rule's {placeholders},
+where each comes from, and the facts a suggestion's variants depend on (docs/profiles.md). Unknown keys are
+rejected, as in a rule file (rulebook/model.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from mandatekit.factories import empty_list
+from mandatekit.rulebook.patterns import PATTERN_PLACEHOLDERS, Terms
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# What a variant of a suggestion may depend on: a value the profile sets (`led_by`: a mission the Council
+# authorises but another organisation leads, the African Union's) or a fact the profile states with the
+# Council's words for it (`facts:`, docs/profiles.md).
+Kind = Literal["led_by", "host_forces_abuses", "police_component"]
+FACTS = ("host_forces_abuses", "police_component")
+
+
+# The placeholders every rule may use, and the words that stand in for each when a profile leaves it empty or
+# no mission could be told from the draft: general terms that read well in any suggestion.
+GENERIC_VALUES: dict[str, str] = {
+    "mission": "the Mission",
+    "host_state": "the host State",
+    "host_authorities": "the host State authorities",
+    "national_forces": "the national defence and security forces",
+    "peace_agreement": "the peace agreements and the political process",
+    "courts": "the relevant accountability mechanisms",
+    "armed_groups": "armed groups",
+    # A country's own instruments and the kinds of operation its mission is mandated to conduct: another
+    # mission's ("the National Security Policy", DDR with repatriation, joint operations) never stand in.
+    "security_strategy": "national security sector reform priorities",
+    "ddr_process": "disarmament, demobilization and reintegration",
+    "operations_with_forces": "conducted in support of",
+    # Forces outside UN command besides the national ones: "bilateral partners" only where a mission has
+    # them (MINUSCA); elsewhere words that read right whoever they are.
+    "other_forces": "any other forces or security personnel",
+}
+# Values only a mission another organisation leads has, used only in the variants for it (`when: [led_by]`):
+# who leads it (the African Union) and the UN office that supports it (UNSOS). General terms, for a text shown
+# out of its variant (`rules list`): never filled into another mission's suggestion.
+LEAD_VALUES: dict[str, str] = {
+    "led_by": "the organisation leading the mission",
+    "un_support": "the United Nations support office",
+}
+# A value that says the thing is absent from the host country: `other_forces: none`, no foreign or bilateral
+# forces operate there. It fills a suggestion with the general terms; a rule's `where_none` says what then.
+NONE = "none"
+MAY_BE_NONE = ("other_forces",)
+# ... and where the host is a territory or an area no State governs alone (the Abyei Area, Kosovo, Western
+# Sahara): "the host State authorities" would name a State the Council does not.
+TERRITORY_VALUES: dict[str, str] = {
+    "host_state": "the area of operations",
+    "host_authorities": "the relevant authorities",
+    "national_forces": "the security forces",
+    "security_strategy": "security sector reform priorities",
+}
+
+
+def _plain(text: str) -> str:
+    """Text as compared with a quoted passage: one space, straight quotes, lower case."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.replace("\u2011", "-").split()).lower()
+
+
+def _parts(value: str) -> list[str]:
+    """'the A (X) and B (Y)' → ['the A (X)', 'B (Y)']: a value naming two bodies is sourced part by part."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(value):
+        depth += value[i] == "("
+        depth -= value[i] == ")"
+        if depth == 0 and value.startswith(" and ", i):
+            parts.append(value[start:i])
+            start = i = i + 5
+            continue
+        i += 1
+    return [*parts, value[start:]]
+
+
+PatternPlaceholder = Literal[
+    "mission", "national_forces", "nationality", "armed_groups", "courts", "peace_agreement"
+]  # patterns.PATTERN_PLACEHOLDERS
+assert set(get_args(PatternPlaceholder)) == set(PATTERN_PLACEHOLDERS)
+# A word of a placeholder is a phrase of plain words (FACA, Al-Shabaab, Da'esh, Special Criminal Court): no
+# group, gap or wildcard, which would change what the rule's own phrase means.
+PatternWord = Annotated[str, StringConstraints(pattern=r"^[\w'.-]+( [\w'.-]+)*$", max_length=120)]
+
+
+def pattern_terms(profiles: Iterable[Profile]) -> Terms:
+    """Placeholder name → the words of all these profiles for it (the mission's acronym for {mission}),
+    sorted: what a rule's {placeholder} matches."""
+    words: dict[str, set[str]] = {}
+    for profile in profiles:
+        if profile.mission:
+            words.setdefault("mission", set()).add(profile.mission)
+        for name, found in profile.pattern_words.items():
+            words.setdefault(name, set()).update(found)
+    # Longest first: where one word begins another (APPR, APPR-RCA), the match is the whole name.
+    return tuple(
+        (name, tuple(sorted(found, key=lambda w: (-len(w), w)))) for name, found in sorted(words.items())
+    )
+
+
+class ValueSource(Strict):
+    """Where a profile value comes from: the resolution, and its words that hold the value."""
+
+    resolution: str = Field(description="The resolution the value is taken from, e.g. S/RES/2677 (2023)")
+    passage: str = Field(description="The resolution's words holding the value, quoted exactly")
+
+
+class Profile(Strict):
+    """The mission a rulebook is applied to: fills {mission}, {host_state} ... in suggestions, and tells a
+    draft of this mission from others (`mission`, `names`, `country`). Schema: docs/profiles.md."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    mission: str | None = Field(
+        None, description="The mission's acronym as the Council writes it (UNMISS); found in a draft"
+    )
+    names: list[str] = Field(
+        default_factory=empty_list,
+        description="Other names of the mission found in a draft: its full name, a former acronym",
+    )
+    country: str | None = Field(None, description="The host country or territory as the Council names it")
+    country_names: list[str] = Field(
+        default_factory=empty_list, description="Other spellings of the country found in a draft (DRC)"
+    )
+    territory: bool = Field(
+        False,
+        description="The host is a territory or an area no State governs alone (the Abyei Area, Kosovo): its "
+        "empty values say 'the relevant authorities', 'the security forces', never 'the host State'",
+    )
+    language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
+    values: dict[str, str] = Field(
+        description="Placeholder name → text, e.g. mission: UNMISS. An empty value is filled with general "
+        "terms (the host State, armed groups ...); other_forces: none says no foreign or bilateral forces operate "
+        "in the host country"
+    )
+    value_sources: dict[str, ValueSource] = Field(
+        default_factory=dict,
+        description="Placeholder name → the resolution and passage its value is taken from",
+    )
+    facts: dict[Literal["host_forces_abuses", "police_component"], ValueSource] = Field(
+        default_factory=dict,
+        description="What the Council's own texts say of this mission, each with the passage that says it: "
+        "host_forces_abuses (they name violations or abuses by the host's own forces), police_component (the "
+        "mission has police). Unstated, a suggestion says it in general terms",
+    )
+    pattern_words: dict[PatternPlaceholder, list[PatternWord]] = Field(
+        default_factory=dict,
+        description="Placeholder name → the words a rule's phrases match for it in a draft: national_forces: "
+        "[FACA, FSI]. The mission's acronym is a word of {mission} already. Judging matches the words of "
+        "every bundled profile and of the draft's own",
+    )
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Profile:
+        for name, source in self.value_sources.items():
+            if name not in self.values:
+                raise ValueError(f"value_sources.{name}: no value '{name}' under 'values'")
+            value = self.values[name]
+            if self.says_none(name):
+                continue  # an absence: no passage holds it
+            passage = _plain(source.passage)
+            # The mission may be sourced by its full name (older resolutions spell it out, never the acronym).
+            spellings = [value, *self.names] if name == "mission" else [value]
+            if value and not any(
+                all(_plain(p).removeprefix("the ") in passage for p in _parts(spelling))
+                for spelling in spellings
+            ):
+                raise ValueError(
+                    f"values.{name}: '{value}' is not in the passage quoted from {source.resolution} "
+                    f"under value_sources.{name}"
+                )
+        return self
+
+    @field_validator("values")
+    @classmethod
+    def _none_only_where_meant(cls, values: dict[str, str]) -> dict[str, str]:
+        for name, value in values.items():
+            if value.strip().casefold() == NONE and name not in MAY_BE_NONE:
+                raise ValueError(
+                    f"values.{name}: '{value}' says none, which only {', '.join(MAY_BE_NONE)} may say "
+                    "(leave a value empty for general terms)"
+                )
+        return values
+
+    def holds(self, kind: str) -> bool:
+        """A variant's condition: a fact this profile states, or a value it sets (led_by)."""
+        if kind in FACTS:
+            return kind in self.facts
+        return bool(self.values.get(kind, "").strip())
+
+    def says_none(self, name: str) -> bool:
+        """The profile says this is absent from the host country (`other_forces: none`)."""
+        return name in MAY_BE_NONE and self.values.get(name, "").strip().casefold() == NONE
+
+    def text_values(self) -> dict[str, str]:
+        """The values as they fill a text: one that says none, in general terms (no forces are invented)."""
+        return {k: GENERIC_VALUES[k] if self.says_none(k) else v for k, v in self.values.items()}
+
+    def filled_values(self) -> dict[str, str]:
+        """The values with general terms where this profile leaves one empty or has none."""
+        out = dict(GENERIC_VALUES)
+        if self.territory:
+            out.update(TERRITORY_VALUES)
+        if self.holds("led_by"):
+            out.update(LEAD_VALUES)  # un_support in general terms where the profile names no office
+        out.update({k: v for k, v in self.values.items() if v.strip()})
+        return out
+
+    @property
+    def label(self) -> str:
+        """How outputs name it: 'UNMISS (South Sudan)'."""
+        return self.name
