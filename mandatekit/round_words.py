@@ -14,6 +14,7 @@ from mandatekit.judge import Evidence
 from mandatekit.judge.cues import HEDGES
 from mandatekit.read.model import Document, Paragraph
 from mandatekit.round_text import brackets_between, outside_brackets
+from mandatekit.round_text import quoted as _quote  # words quoted short, as the lists of a round quote them
 
 LossKind = Literal["deleted", "cut", "weakened", "bracketed", "changed"]
 # What a round can take from a paragraph that carried the evidence, worst first: the paragraph itself, the
@@ -49,14 +50,6 @@ def word_diff(old: str, new: str) -> list[DiffPiece]:
         if op in ("insert", "replace"):
             pieces.append(DiffPiece(op="insert", text=" ".join(b[j1:j2])))
     return pieces
-
-
-def _quote(words: str, limit: int = 14) -> str:
-    """Words quoted short: a long stretch keeps its first and last words."""
-    split = words.split()
-    if len(split) <= limit:
-        return " ".join(split)
-    return " ".join(split[: limit - 4]) + " … " + " ".join(split[-3:])
 
 
 def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
