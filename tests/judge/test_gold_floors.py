@@ -37,8 +37,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # no one's task.
     "real5": (256, 0),
     # The fourth holdout: 264 cells (215 before its round, 218 when measured); 2 false met when measured. 257
-    # once forces outside UN command are read by what they are (2551's Operation Atalanta, 2705's ATMIS).
-    "real6": (257, 0),
+    # once forces outside UN command are read by what they are (2551's Operation Atalanta, 2705's ATMIS). 258
+    # once hate speech condemned among the civic freedoms to uphold is civic space, not atrocity prevention
+    # (2705 OP 6(h); round 11).
+    "real6": (258, 0),
     # The fifth holdout: 264 cells (226 before its round, 227 when measured; 233 after round 5's reader fixes,
     # 237 after its false-met fixes, 238 with a verb that sums up the words before it); 2 false met when
     # measured, 0 since the ddrr and children fixes.
@@ -78,8 +80,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     # only that clause (2143 OP 20: child protection in military training and standing orders, ssr-conduct).
     # 246 once a mission known as its organisation's "Mission (ECOMIB)" is a force outside UN command (2203,
     # bilateral-forces; round 9 reader). 247 once the safety of civilians the parties are to ensure is the
-    # protection of civilians by another name, the subject (2216 OP 9, poc-priority; round 9 concepts).
-    "real9": (247, 0),
+    # protection of civilians by another name, the subject (2216 OP 9, poc-priority; round 9 concepts). 248 once
+    # hate speech condemned among the civic freedoms to uphold is civic space, not atrocity prevention (2657
+    # OP 8(e); round 11).
+    "real9": (248, 0),
     # The eighth holdout (round 8, 2026-12-06): 264 cells, 245 before its round (c17f099), 246 when measured at
     # its end (af6f409), by the lead only; nobody tuning read it. Its 2 false met are explained in the closing
     # note of the round: 2099 OP 9's "challenges to MINURSO's operations" briefed on, read as SOFA violations
