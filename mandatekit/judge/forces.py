@@ -61,8 +61,11 @@ _COMPOUND = (
 )
 _LOWER_HEAD = r"(?:forces|force|troops|mission|operation)"
 _FORCE_NAMES = re.compile(
-    # "the African Union Mission in Somalia (AMISOM)": a capitalised head, then the place, then the acronym.
-    rf"(?<![\w'’-])(?P<name>{_NAME})\s+(?P<head>Forces|Force|Mission|Operation|Coalition)(?![\w'’-]|\s+[A-Z])"
+    # "the African Union Mission in Somalia (AMISOM)": a capitalised head, then the place, then the acronym. The
+    # organisation's own acronym may stand between its name and the head ("the Southern African Development
+    # Community (SADC) Mission in the Democratic Republic of Congo (SAMIDRC)"): the force's is the one after.
+    rf"(?<![\w'’-])(?P<name>{_NAME})(?:\s*\(\s*[A-Z][A-Za-z0-9-]{{1,9}}\s*\))?"
+    rf"\s+(?P<head>Forces|Force|Mission|Operation|Coalition)(?![\w'’-]|\s+[A-Z])"
     rf"{_TAIL}(?:\s*{_ACRONYM})?"
     # "the Multinational Security Support (MSS) mission", "French forces", "the MSS mission".
     rf"|(?<![\w'’-])(?P<lname>{_NAME})(?:\s*\(\s*(?P<lacr>[A-Z][A-Za-z0-9-]{{1,9}})\s*\))?\s+"
@@ -74,6 +77,11 @@ _FORCE_NAMES = re.compile(
     rf"(?P<ledhead>forces|force|mission|operations|operation|coalition)\b"
 )
 _DEFINITION = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*{_ACRONYM}")
+# A definition's name that is only the place a force serves ("... Mission in the Democratic Republic of Congo
+# (SAMIDRC)"): the acronym is the force's, read with its head (`_FORCE_NAMES`), not the place's.
+_PLACE_OF_FORCE = re.compile(
+    r"\b(?:Forces|Force|Mission|Operation|Coalition)\s+(?:in|for|to|of)\s+(?:the\s+)?$"
+)
 # "ECOWAS ... through the activities of its Mission (ECOMIB)": a mission of the body named before it.
 _OWNED_DEFINITION = re.compile(
     rf"(?<![\w'’-])(?:its|their|[A-Z][A-Z0-9]{{1,9}}['’]s)\s+(?:own\s+)?(?:Mission|Force|Operation)\s*{_ACRONYM}"
@@ -211,6 +219,8 @@ class _Reader:
         for m in definitions:
             if m["acr"] in self.owned_definitions:
                 continue  # "its Mission (ECOMIB)": the name is only the head word, read by its owner
+            if _PLACE_OF_FORCE.search(m.string, max(0, m.start() - 40), m.start()):
+                continue  # "Mission in the Democratic Republic of Congo (SAMIDRC)": no State, no armed group
             kind = self.kind(m["name"], "Forces", None, "")
             if kind in ("national", "armed", "own", "un"):
                 self.other_acronyms.add(m["acr"])

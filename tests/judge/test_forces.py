@@ -145,6 +145,21 @@ def test_a_state_force_supporting_an_armed_group_is_a_party_not_a_force_beside_t
     ]
 
 
+def test_a_regional_mission_named_with_its_organisation_s_acronym_is_read_with_its_own_acronym():
+    # The organisation's acronym between its name and the head, the force's after the place it serves: the
+    # force's acronym names it wherever it stands, and the place's words ("Democratic Republic") make no armed group.
+    text = (
+        "Welcoming the Southern African Development Community (SADC) Mission in the Democratic Republic of "
+        "Congo (SAMIDRC), and calls on the troop-contributing countries of SAMIDRC to ensure the highest "
+        "standards of conduct for their contingents"
+    )
+    found = named(text, under("monusco"))
+    assert found[0].startswith("Southern African Development Community (SADC) Mission in the Democratic")
+    assert found[-1] == "SAMIDRC"
+    # Near miss: the host's country defined by its own name is no force.
+    assert named("the Democratic Republic of the Congo (DRC) and the DRC authorities", under("monusco")) == []
+
+
 def test_with_no_mission_told_a_states_army_by_its_nationality_is_taken_for_the_hosts():
     assert named("Calls upon the Gambian Armed Forces to", Setting()) == []
     assert named("Calls upon the G5 Sahel Joint Force to", Setting()) == ["G5 Sahel Joint Force"]
