@@ -86,6 +86,10 @@ def _why(f: Finding, flags: dict[str, list[str]]) -> str:
         where = ", ".join(f.refs)
         parts = [f"The draft has part of it{f' in {where}' if where else ''}, not all of it together in one "
                  "operative paragraph under a verb strong enough."]  # fmt: skip
+    # What the kind of mission changes in the ask (a political mission protects no one by force): last, after
+    # the defect, so that the reader knows why the language proposed reads as it does.
+    if f.note and f.verdict.value != "met":
+        parts.append(_sentence(f.note))
     return " ".join(parts)
 
 
