@@ -123,8 +123,9 @@ def test_the_memo_says_why_the_language_fits_a_political_mission() -> None:
     gaps = {g["rule"]: g for g in memo_context(report, s, document, place_fixes=False)["gaps"]}
     why = gaps["poc-impartial"]["why"]
     assert "A political mission without troops, UNAMA protects no one by force" in why
-    # the defect first, the kind of mission after it
+    # the defect first, the kind of mission after it; "The draft." says what the draft says, not the note
     assert why.index("protects no one by force") > 0
+    assert "protects no one by force" not in gaps["poc-impartial"]["draft_says"]
     assert "Decides that UNAMA shall protect" not in gaps["poc-impartial"]["suggestion"]
     assert report.findings and all(
         f.note == "" for f in report.findings if f.rule in ("hr-monitoring", "children", "peace-process")

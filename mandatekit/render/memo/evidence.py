@@ -116,7 +116,11 @@ def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
         quotes.setdefault(e.ref, cut_quote(e.context, e.text))
-    parts = [_sentence(message(f))]
+    # What the draft says; the kind of mission's note (at the end of the message) is said under "why" instead.
+    said_of_it = message(f)
+    if f.note and said_of_it.endswith(f.note):
+        said_of_it = said_of_it[: -len(f.note)].rstrip()
+    parts = [_sentence(said_of_it)]
     if quotes:
         said = joined(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items() if text.strip())
         if said:
