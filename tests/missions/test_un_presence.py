@@ -173,3 +173,16 @@ def test_every_output_opens_with_the_kind_of_mission(tmp_path: Path) -> None:
     assert report["mission"]["un_presence"] == "none"
     line = runner.invoke(main, ["check", str(draft), "--profile", "unsmil"]).stdout
     assert "Profile: UNSMIL (Libya), a political mission" in line
+
+
+def test_the_web_page_says_the_note_once_in_the_why(tmp_path: Path) -> None:
+    from mandatekit.web import Workshop, create_app
+    from tests.web.conftest import Browser
+
+    browser = Browser(create_app(Workshop(tmp_path)))
+    page = browser.http.get(browser.checked("draft.txt", DRAFT.encode(), profile="generic-political")).text
+    finding = page[page.index('id="f-poc-impartial"') :]
+    finding = finding[: finding.index('id="f-', 10)]
+    assert finding.count("protects no one by force") == 1
+    why = finding[finding.index('<p class="why">') :]
+    assert "protects no one by force" in why[: why.index("</p>")]

@@ -27,6 +27,15 @@ def message(f: Finding) -> str:
     return f.message
 
 
+def without_note(f: Finding) -> str:
+    """The message without the kind of mission's note at its end, where "why" says the note (a gap): what the
+    draft says, said once beside the why that explains the language proposed."""
+    said = message(f)
+    if f.note and f.verdict.value != "met" and said.endswith(f.note):
+        return said[: -len(f.note)].rstrip()
+    return said
+
+
 def readable_reasons(f: Finding) -> list[str]:
     """The reasons worth a reader's time beside the rule's own message. 'The draft has <element> and
     <element> (OP 8) but not <element>' is the judge listing element labels: the message already says it in
@@ -116,11 +125,7 @@ def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
         quotes.setdefault(e.ref, cut_quote(e.context, e.text))
-    # What the draft says; the kind of mission's note (at the end of the message) is said under "why" instead.
-    said_of_it = message(f)
-    if f.note and said_of_it.endswith(f.note):
-        said_of_it = said_of_it[: -len(f.note)].rstrip()
-    parts = [_sentence(said_of_it)]
+    parts = [_sentence(without_note(f))]
     if quotes:
         said = joined(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items() if text.strip())
         if said:
