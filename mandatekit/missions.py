@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 GENERIC_ID = "generic"
 # Where no profile fits: what the reader can do (the web page says it in its own words: views.mission_line).
 CHOOSE_PROFILE = " Choose one with --profile."
+# ... and where it names neither mission nor country, which kind of text it may be: the generic profile speaks
+# to a peacekeeping operation; a sanctions or thematic text, or a political mission, has its own.
+OTHER_KINDS = (
+    " A text that mandates no mission (sanctions, thematic): profile no-mission; a political mission: "
+    "generic-political."
+)
 
 GENERIC = Profile(
     id=GENERIC_ID,
@@ -48,6 +54,11 @@ class MissionInfo(BaseModel):
         description="Who leads a mission the Council authorises but does not run (the African Union): its "
         "suggestions address it and the UN support (docs/profiles.md)",
     )
+    un_presence: str = Field(
+        "peacekeeping",
+        description="What the UN presence is: peacekeeping, political (a political mission: no protection by "
+        "force) or none (no mission: a sanctions or thematic text); the suggestions fit it (docs/profiles.md)",
+    )
 
     @property
     def line(self) -> str:
@@ -57,7 +68,14 @@ class MissionInfo(BaseModel):
             head = "Profile: generic (no mission named: suggestions say 'the Mission', 'the host State')"
         else:
             head = f"Profile: {name or self.profile}"
-        return f"{head}. {self.reason}"
+        return f"{head}{PRESENCE_SAID.get(self.un_presence, '')}. {self.reason}"
+
+
+# What the profile line adds for a UN presence other than peacekeeping: the language proposed reads otherwise.
+PRESENCE_SAID = {
+    "political": ", a political mission (suggestions: monitoring, reporting, good offices; no protection by force)",
+    "none": " (no UN mission: the asks go to the parties, the Member States and the Secretary-General)",
+}
 
 
 def _names(profile: Profile) -> list[str]:
@@ -204,7 +222,9 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
         )
         return generic, MissionInfo(profile=GENERIC_ID, country=country, how="generic", reason=reason)
     reason = "The draft names no mission or host country known to a profile: general terms are used."
-    return GENERIC, MissionInfo(profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE)
+    return GENERIC, MissionInfo(
+        profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE + OTHER_KINDS
+    )
 
 
 def chosen(
@@ -246,6 +266,7 @@ def _info(profile: Profile, how: Literal["detected", "chosen"], reason: str) -> 
         how=how,
         reason=reason,
         led_by=profile.values.get("led_by", "").strip() or None,
+        un_presence=profile.un_presence,
     )
 
 

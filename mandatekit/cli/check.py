@@ -80,6 +80,8 @@ def check(
       mandatekit check draft.docx --format json > findings.json
       mandatekit check rev1.docx rev2.docx --only hrddp-support --fail-on partial
       mandatekit check mandates/ --format csv > ten-years.csv
+      mandatekit check sanctions-draft.docx --profile no-mission
+      mandatekit check spm-draft.docx --profile generic-political
     """
     from mandatekit.api import setup as make_setup
     from mandatekit.batch import check_drafts, check_one, default_jobs

@@ -19,8 +19,11 @@ profile_option = click.option(
     "--profile",
     metavar="NAME|FILE",
     help="The mission profile filling {mission}, {host_state} ... in suggestions, for every draft: an id "
-    "or the mission's acronym (`mandatekit profiles list`), or a profile file. Default: the config file's, else each draft's mission "
-    "as its text names it (the generic profile when it names none).",
+    "or the mission's acronym (`mandatekit profiles list`), or a profile file. Default: the config file's, else "
+    "each draft's mission as its text names it (the generic profile, a peacekeeping operation's language, when "
+    "it names none). For a political mission no profile names: generic-political (it monitors, reports and "
+    "uses its good offices; no protection by force); for a text with no mission (sanctions, thematic): "
+    "no-mission (the asks go to the parties, the Member States and the Secretary-General).",
 )
 
 

@@ -14,9 +14,13 @@ def profiles() -> None:
     """List, show and validate mission profiles.
 
     A profile fills {mission}, {host_state}, {host_authorities}, {national_forces}, {peace_agreement},
-    {courts} and {armed_groups} in suggestions. Each draft gets the profile of the mission it names; one that
-    names none gets the generic profile. Add yours with `profiles = ["our-profiles"]` in mandatekit.toml, or
-    use one file with --profile our-mission.yaml. Schema: docs/profiles.md.
+    {courts} and {armed_groups} in suggestions, and says what kind of mission it is: a peacekeeping operation,
+    one another organisation leads (the African Union), a political mission, or none. Each draft gets the
+    profile of the mission it names; one that names none gets the generic profile, written for a
+    peacekeeping operation. For a political mission no profile names, choose generic-political; for a
+    sanctions or thematic text, no-mission (`mandatekit check draft.docx --profile no-mission`). Add yours
+    with `profiles = ["our-profiles"]` in mandatekit.toml, or use one file with --profile our-mission.yaml.
+    Schema: docs/profiles.md.
     """
 
 
@@ -32,17 +36,19 @@ def _profiles() -> dict:  # type: ignore[type-arg]
 
 @profiles.command("list")
 def list_profiles() -> None:
-    """One line per profile: id, mission, host country, and how many of its values the Council's own
-    resolutions give (the others are said in general terms: `profiles show ID`)."""
-    from mandatekit.missions import GENERIC_ID
+    """One line per profile: id, mission, host country, how many of its values the Council's own
+    resolutions give (the others are said in general terms: `profiles show ID`), and its kind of mission
+    where it is not a UN peacekeeping operation (led by another organisation, political, none)."""
     from mandatekit.rulebook.model import GENERIC_VALUES, LEAD_VALUES
 
-    for profile in sorted(_profiles().values(), key=lambda p: (p.mission is None, p.id)):
+    found = _profiles()
+    width = max(10, *(len(p) + 1 for p in found))
+    for profile in sorted(found.values(), key=lambda p: (p.mission is None, p.id)):
         # Every profile counted against the same whole; a mission another organisation leads says so after.
         keys = [k for k in dict.fromkeys([*GENERIC_VALUES, *profile.values]) if k not in LEAD_VALUES]
         sourced = sum(1 for k in keys if profile.values.get(k, "").strip() and k in profile.value_sources)
         given = sum(1 for k in keys if profile.values.get(k, "").strip())
-        if profile.id == GENERIC_ID:
+        if not profile.mission and not sourced:  # the generic kinds: no mission named
             counts = f"all {len(keys)} values in general terms"
         else:
             counts = f"{sourced} of {len(keys)} values from resolutions"
@@ -52,7 +58,18 @@ def list_profiles() -> None:
                 counts += f", {len(keys) - given} in general terms"
             if profile.holds("led_by"):
                 counts += f"; led by {profile.values['led_by']}"
-        click.echo(f"{profile.id:<10} {profile.mission or '—':<21} {profile.country or '—':<33} {counts}")
+        if profile.un_presence in KIND_SAID:
+            counts += "; {}: {}".format(*KIND_SAID[profile.un_presence])
+        click.echo(
+            f"{profile.id:<{width}} {profile.mission or '—':<21} {profile.country or '—':<33} {counts}"
+        )
+
+
+# How `profiles list` and `profiles show` say a kind of UN presence other than peacekeeping.
+KIND_SAID = {
+    "political": ("political mission", "monitors, reports, uses its good offices; protects no one by force"),
+    "none": ("no UN mission", "asks go to the parties, Member States and the Secretary-General"),
+}
 
 
 @profiles.command()
@@ -77,6 +94,8 @@ def show(name: str) -> None:
         click.echo(f"  found in a draft by: {_once([profile.mission, *profile.names])}")
     if profile.country:
         click.echo(f"  host country: {_once([profile.country, *profile.country_names])}")
+    said = KIND_SAID.get(profile.un_presence)
+    click.echo(f"  UN presence: {profile.un_presence}" + (f" ({said[1]})" if said else ""))
     filled = profile.filled_values()
     for key, value in filled.items():
         own = profile.values.get(key, "")

@@ -100,6 +100,11 @@ class Finding(BaseModel):
     evidence: list[Evidence] = Field(default_factory=empty_list)
     recommendation: str
     suggestion: str
+    note: str = Field(
+        "",
+        description="What the draft's kind of mission changes in what the rule asks (a political mission, no "
+        "mission, no other forces in the host country): its variant's note, also said at the end of message",
+    )
     sources: list[SourceRef]
     decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
     # Where the draft speaks of what the rule is about (its topic elements and subject found, whatever the
@@ -160,7 +165,8 @@ class Report(BaseModel):
         names = f"{mission}'s names" if mission else "general terms"
         return (
             f"Recommended for {whose} renewal, the language proposed was written for it: it is put in {names}, "
-            "and addressed as the profile's kind of mission needs (who leads it; the host's forces named only "
-            "where the Council's texts name their abuses), but it may give this mission tasks it does not have: "
+            "and addressed as the profile's kind of mission needs (who leads it; a peacekeeping operation, a "
+            "political mission or none; the host's forces named only where the Council's texts name their "
+            "abuses), but it may give this mission tasks it does not have: "
             "read each suggestion against its situation before it goes out."
         )

@@ -184,15 +184,15 @@ def judge_rule(
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
     filled = messages.filled_with(profile)
-    message, severity, suggestion = (
-        filled(getattr(rule.message, verdict.value)) + (_asked_of(rule, chosen, prepared) if met else ""),
-        rule.severity,
-        rule.suggestion_for(profile),  # the variant for this kind of mission (AU-led, no host-force abuses)
+    # The variant for this kind of mission (AU-led, political, no host-force abuses, no other forces there):
+    # the verdict stands (the draft says what it says); the suggestion, and any severity and note, are its.
+    message = filled(getattr(rule.message, verdict.value)) + (
+        _asked_of(rule, chosen, prepared) if met else ""
     )
-    # The profile says what the rule is about is absent from the host country: the verdict stands (the draft
-    # says what it says), but the gap matters only if they come, and the suggestion presumes none.
-    if (none := rule.where_none) is not None and profile is not None and profile.says_none(none.value):
-        message, severity, suggestion = f"{message} {filled(none.note)}", none.severity, none.suggestion
+    note = filled(rule.note_for(profile))
+    if note:
+        message = f"{message} {note}"
+    severity, suggestion = rule.severity_for(profile), rule.suggestion_for(profile)
     return Finding(
         rule=rule.id,
         title=rule.title,
@@ -205,6 +205,7 @@ def judge_rule(
         evidence=quote(chosen, rule, prepared),
         recommendation=filled(rule.recommendation),
         suggestion=filled(suggestion.strip()),
+        note=note,
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )

@@ -153,11 +153,7 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
         *((f"message.{k}", getattr(rule.message, k)) for k in ("met", "partial", "missing")),
     ]
     fields += [(f"variants[{i}].suggestion", v.suggestion) for i, v in enumerate(rule.variants)]
-    if rule.where_none is not None:
-        fields += [
-            ("where_none.note", rule.where_none.note),
-            ("where_none.suggestion", rule.where_none.suggestion),
-        ]
+    fields += [(f"variants[{i}].note", v.note) for i, v in enumerate(rule.variants) if v.note]
     out = []
     for field, text in fields:
         for found in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):

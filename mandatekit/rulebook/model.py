@@ -170,32 +170,31 @@ class Condition(Strict):
     )
 
 
-class WhereNone(Strict):
-    """What a finding says where the draft's profile says that what the rule is about is absent from the host
-    country (`other_forces: none`: no foreign or bilateral forces operate there): the verdict stands, since
-    the draft says what it says, but the gap matters only if they come."""
-
-    value: Literal["other_forces"] = Field(
-        description="The profile value that says it: a profile giving 'none' for it (docs/profiles.md)"
-    )
-    severity: Severity = Field(description="The finding's severity there, in place of the rule's")
-    note: str = Field(
-        description="Said after the verdict's message: why the recommendation matters only if they come"
-    )
-    suggestion: str = Field(description="Operative language to propose there, presuming none are present")
-
-
 class Variant(Strict):
     """The suggestion for one kind of mission: the rule's own is written for a UN peacekeeping operation whose
-    host's forces the Council has named among the perpetrators; a mission another organisation leads, or a
-    host whose forces the Council's texts do not name, needs other actors or plainer words."""
+    host's forces the Council has named among the perpetrators; a mission another organisation leads, a
+    political mission, a text with no mission, a host whose forces the Council's texts do not name, or a host
+    country where the profile says no other forces operate, needs other actors or plainer words. The verdict
+    never changes (the draft says what it says); the suggestion does, and a variant may also set the finding's
+    severity and a note saying why the recommendation reads otherwise for this kind of mission."""
 
     when: list[Kind] = Field(
         default_factory=list,
-        description="All of these hold for the draft's profile (a value set, a fact stated)",
+        description="All of these hold for the draft's profile (a value set, a fact stated, the kind of UN "
+        "presence, a value that says none)",
     )
     unless: list[Kind] = Field(default_factory=list, description="... and none of these")
     suggestion: str = Field(description="Operative language to propose there, in place of the rule's")
+    severity: Severity | None = Field(
+        None,
+        description="The finding's severity there, in place of the rule's (a gap that matters only if forces "
+        "come: low)",
+    )
+    note: str | None = Field(
+        None,
+        description="Said after the verdict's message, and in the memo's 'why': what this kind of mission "
+        "changes in what the recommendation asks",
+    )
 
     @model_validator(mode="after")
     def _says_when(self) -> Variant:
@@ -255,15 +254,11 @@ class Rule(Strict):
     suggestion: str = Field(
         description="Operative language to propose; {mission}, {host_state} ... from the profile"
     )
-    where_none: WhereNone | None = Field(
-        None,
-        description="Where the draft's profile says what the rule is about is absent from the host country "
-        "(other_forces: none): the same verdict, with this severity, note and suggestion",
-    )
     variants: list[Variant] = Field(
         default_factory=empty_list,
-        description="The suggestion for other kinds of mission (led by another organisation, a host whose "
-        "forces the Council has not named among the perpetrators): the first that applies replaces it",
+        description="The suggestion for other kinds of mission (led by another organisation, a political "
+        "mission, no mission, a host whose forces the Council has not named among the perpetrators, no other "
+        "forces in the host country): the first that applies replaces it, and may set the severity and a note",
     )
     examples: list[Example] = Field(min_length=1)
     language: str = Field(
@@ -272,6 +267,19 @@ class Rule(Strict):
         description="Language of the rule's phrases (ISO 639-1): a draft in another language is not judged "
         "against it",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _where_none_is_a_variant(cls, data: Any) -> Any:
+        """`where_none: {value: other_forces, ...}` (the older way of saying it, in rule files written before
+        variants could set a severity and a note) is read as the first variant, `when: [no_other_forces]`."""
+        if isinstance(data, dict) and isinstance(none := data.get("where_none"), dict):
+            data = {k: v for k, v in data.items() if k != "where_none"}
+            value = none.get("value")
+            kind = f"no_{value}" if isinstance(value, str) else value
+            variant = {"when": [kind], **{k: v for k, v in none.items() if k != "value"}}
+            data["variants"] = [variant, *(data.get("variants") or [])]
+        return data
 
     @field_validator("met", mode="before")
     @classmethod
@@ -319,7 +327,9 @@ class Rule(Strict):
         # {led_by} and {un_support} exist only for a mission another organisation leads: elsewhere they would
         # stand unfilled in a UN mission's text.
         lead_only = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
-        lead_only += [v.suggestion for v in self.variants if "led_by" not in v.when]
+        lead_only += [
+            t for v in self.variants if "led_by" not in v.when for t in (v.suggestion, v.note or "")
+        ]
         for text in lead_only:
             for _, name, _, _ in string.Formatter().parse(text):
                 if name in ("led_by", "un_support"):
@@ -359,17 +369,30 @@ class Rule(Strict):
         """The ways cited first that only add elements to another way (see `ways_to_meet`)."""
         return [c for c in self.met if c not in self.ways_to_meet]
 
-    def suggestion_for(self, profile: Profile | None) -> str:
-        """The suggestion for this profile's kind of mission: the first variant that applies, or the rule's."""
+    def variant_for(self, profile: Profile | None) -> Variant | None:
+        """The variant for this profile's kind of mission: the first that applies, if any."""
         if profile is not None:
             for variant in self.variants:
                 if variant.applies(profile):
-                    return variant.suggestion
-        return self.suggestion
+                    return variant
+        return None
+
+    def suggestion_for(self, profile: Profile | None) -> str:
+        """The suggestion for this profile's kind of mission: the first variant that applies, or the rule's."""
+        variant = self.variant_for(profile)
+        return self.suggestion if variant is None else variant.suggestion
+
+    def severity_for(self, profile: Profile | None) -> Severity:
+        """The finding's severity for this profile: its variant's, where it sets one, or the rule's."""
+        variant = self.variant_for(profile)
+        return self.severity if variant is None or variant.severity is None else variant.severity
+
+    def note_for(self, profile: Profile | None) -> str:
+        """What this profile's kind of mission changes in what the rule asks ('' where nothing)."""
+        variant = self.variant_for(profile)
+        return "" if variant is None or variant.note is None else variant.note.strip()
 
     def placeholders(self) -> set[str]:
         texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
-        texts += [v.suggestion for v in self.variants]
-        if self.where_none is not None:
-            texts += [self.where_none.note, self.where_none.suggestion]
+        texts += [t for v in self.variants for t in (v.suggestion, v.note or "")]
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}

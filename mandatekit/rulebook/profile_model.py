@@ -18,10 +18,25 @@ class Strict(BaseModel):
 
 
 # What a variant of a suggestion may depend on: a value the profile sets (`led_by`: a mission the Council
-# authorises but another organisation leads, the African Union's) or a fact the profile states with the
-# Council's words for it (`facts:`, docs/profiles.md).
-Kind = Literal["led_by", "host_forces_abuses", "police_component"]
+# authorises but another organisation leads, the African Union's), a fact the profile states with the
+# Council's words for it (`facts:`, docs/profiles.md), what the UN presence is (`un_presence`: a political
+# mission, or none) and a value that says none (`other_forces: none`: no_other_forces).
+Kind = Literal[
+    "led_by",
+    "host_forces_abuses",
+    "police_component",
+    "political_mission",
+    "no_un_mission",
+    "no_other_forces",
+]
 FACTS = ("host_forces_abuses", "police_component")
+# What the UN presence the draft mandates is: a peacekeeping operation (or a force the Council authorises and
+# another organisation leads: `led_by`), with uniformed personnel that can protect civilians by force; a
+# political or special political mission (UNAMA, UNAMI, UNSMIL), civilian, which monitors, reports and uses its
+# good offices; or none (a sanctions regime, a thematic text), where the asks go to the Council's members, the
+# Member States, the parties and the Secretary-General.
+UnPresence = Literal["peacekeeping", "political", "none"]
+PRESENCE_KINDS: dict[str, UnPresence] = {"political_mission": "political", "no_un_mission": "none"}
 
 
 # The placeholders every rule may use, and the words that stand in for each when a profile leaves it empty or
@@ -51,9 +66,13 @@ LEAD_VALUES: dict[str, str] = {
     "un_support": "the United Nations support office",
 }
 # A value that says the thing is absent from the host country: `other_forces: none`, no foreign or bilateral
-# forces operate there. It fills a suggestion with the general terms; a rule's `where_none` says what then.
+# forces operate there. It fills a suggestion with the general terms; a rule's variant `when: [no_other_forces]`
+# says what then.
 NONE = "none"
 MAY_BE_NONE = ("other_forces",)
+# ... and where no UN mission is mandated (`un_presence: none`): the UN system does what a mission would ("any
+# support provided by the United Nations system to ..."), unless the profile names someone.
+NO_MISSION_VALUES: dict[str, str] = {"mission": "the United Nations system"}
 # ... and where the host is a territory or an area no State governs alone (the Abyei Area, Kosovo, Western
 # Sahara): "the host State authorities" would name a State the Council does not.
 TERRITORY_VALUES: dict[str, str] = {
@@ -137,6 +156,14 @@ class Profile(Strict):
         description="The host is a territory or an area no State governs alone (the Abyei Area, Kosovo): its "
         "empty values say 'the relevant authorities', 'the security forces', never 'the host State'",
     )
+    un_presence: UnPresence = Field(
+        "peacekeeping",
+        description="What the UN presence is: peacekeeping (a peacekeeping operation, or a force the Council "
+        "authorises and another organisation leads, with led_by), political (a political or special political "
+        "mission, civilian: it monitors, reports and uses its good offices; it protects no one by force), none "
+        "(no mission: a sanctions regime, a thematic text; the asks go to the Council, the Member States and "
+        "the parties). Suggestions fit it (a rule's variants `when: [political_mission]`, `[no_un_mission]`)",
+    )
     language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
     values: dict[str, str] = Field(
         description="Placeholder name → text, e.g. mission: UNMISS. An empty value is filled with general "
@@ -193,9 +220,14 @@ class Profile(Strict):
         return values
 
     def holds(self, kind: str) -> bool:
-        """A variant's condition: a fact this profile states, or a value it sets (led_by)."""
+        """A variant's condition: a fact this profile states, the kind of UN presence it is, a value it says
+        none of (no_other_forces), or a value it sets (led_by)."""
         if kind in FACTS:
             return kind in self.facts
+        if kind in PRESENCE_KINDS:
+            return self.un_presence == PRESENCE_KINDS[kind]
+        if kind.startswith("no_") and kind[3:] in MAY_BE_NONE:
+            return self.says_none(kind[3:])
         return bool(self.values.get(kind, "").strip())
 
     def says_none(self, name: str) -> bool:
@@ -211,6 +243,8 @@ class Profile(Strict):
         out = dict(GENERIC_VALUES)
         if self.territory:
             out.update(TERRITORY_VALUES)
+        if self.un_presence == "none":
+            out.update(NO_MISSION_VALUES)
         if self.holds("led_by"):
             out.update(LEAD_VALUES)  # un_support in general terms where the profile names no office
         out.update({k: v for k, v in self.values.items() if v.strip()})

@@ -211,10 +211,15 @@ def counts(findings: list[dict[str, Any]]) -> dict[str, int]:
 def mission_line(report: Any) -> str:
     """The report's mission line as the page says it: the profile is chosen in the list beside it, not with the
     command line's --profile."""
-    from mandatekit.missions import CHOOSE_PROFILE
+    from mandatekit.missions import CHOOSE_PROFILE, OTHER_KINDS
 
     line: str = report.mission.line if report.mission else ""
     line = line.replace(CHOOSE_PROFILE, " Choose one in the Mission profile list below.")
+    line = line.replace(  # the list names profiles by their names, not their ids
+        OTHER_KINDS,
+        " A text that mandates no mission (sanctions, thematic): “No UN mission”; a political mission: "
+        "“Generic political mission”.",
+    )
     return " ".join(x for x in (line, report.written_for) if x)
 
 

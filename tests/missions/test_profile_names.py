@@ -44,7 +44,7 @@ def test_a_wrong_name_gets_the_nearest_and_the_list_once() -> None:
     code, _, err = run("check", "--profile", "unmis5", "-")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert re.search(r"did you mean 'unmis', 'untmis' or 'unmiss'\?", err)
-    known = re.search(r"known: ([a-z, ]+)\.", err)
+    known = re.search(r"known: ([a-z, -]+)\.", err)
     assert known and known.group(1).split(", ").count("generic") == 1
     assert err.strip().endswith("the mission is told from the draft.")
     _, _, err = run("check", "--profile", "zzzz", "-")
@@ -75,6 +75,10 @@ def test_profiles_show_names_each_country_name_once() -> None:
 
 def test_every_mission_is_named_by_its_acronym_and_place_as_the_others() -> None:
     """The profile list (the web page's dropdown, `profiles list`) reads 'UNMISS (South Sudan)' throughout."""
-    names = {p.id: p.name for p in PROFILES.values() if p.id != "generic"}
+    names = {p.id: p.name for p in PROFILES.values() if p.mission}
     odd = {i: n for i, n in names.items() if not re.fullmatch(r"[A-Z]{4,8} \([A-Z][\w ,.'-]+\)", n)}
     assert len(names) > 20 and odd == {}
+    # The profiles of no named mission are the general kinds, each saying what it is for.
+    general = {p.id: p.name for p in PROFILES.values() if not p.mission}
+    assert set(general) == {"generic", "generic-political", "no-mission"}
+    assert all(n.startswith(("Generic", "No UN mission")) for n in general.values()), general

@@ -36,13 +36,13 @@ FLAWS = {
 
 
 def texts(rule: object, profile: Profile | None = None) -> list[str]:
-    """The rule's texts; with a profile, the variants of its suggestion that apply to it (an AU-led mission's,
-    a host whose forces the Council has not named), without one, every variant."""
+    """The rule's texts; with a profile, the variants of its suggestion (and their notes) that apply to it (an
+    AU-led mission's, a political mission's, a host whose forces the Council has not named), without one, every
+    variant."""
     m = rule.message  # type: ignore[attr-defined]
-    none = rule.where_none  # type: ignore[attr-defined]
-    extra = [none.note, none.suggestion] if none else []
-    variants = [v.suggestion for v in rule.variants if profile is None or v.applies(profile)]  # type: ignore[attr-defined]
-    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing, *extra, *variants]  # type: ignore[attr-defined]
+    applying = [v for v in rule.variants if profile is None or v.applies(profile)]  # type: ignore[attr-defined]
+    variants = [t for v in applying for t in (v.suggestion, v.note) if t]
+    return [rule.suggestion, rule.recommendation, m.met, m.partial, m.missing, *variants]  # type: ignore[attr-defined]
 
 
 def _id(p: Profile) -> str:

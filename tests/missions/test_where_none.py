@@ -88,3 +88,25 @@ def test_none_is_a_word_only_other_forces_may_say() -> None:
     assert not Profile(id="x", name="X", values={"other_forces": "the EUFOR"}).says_none("other_forces")
     with pytest.raises(ValidationError, match="only other_forces may say"):
         Profile(id="x", name="X", values={"courts": "none"})
+
+
+def test_where_none_is_a_variant_and_the_older_key_still_reads() -> None:
+    """One mechanism: what a rule says where the profile says none is its first variant, `when:
+    [no_other_forces]`, with its severity and note; a rule file still written with `where_none:` reads the same."""
+    from mandatekit.rulebook import load_rulebook
+
+    rule = next(r for r in load_rulebook().rules if r.id == "bilateral-forces")
+    [variant] = rule.variants
+    assert variant.when == ["no_other_forces"] and variant.severity is not None and variant.note
+    assert "where_none" not in type(rule).model_fields
+    data = rule.model_dump(mode="json", exclude={"variants"})
+    data["where_none"] = {
+        "value": "other_forces",
+        "severity": "low",
+        "note": variant.note,
+        "suggestion": variant.suggestion,
+    }
+    assert type(rule).model_validate(data).variants == rule.variants
+    none = Profile(id="x", name="X", values={"other_forces": "none"})
+    assert rule.severity_for(none).value == "low" and rule.severity_for(None) is rule.severity
+    assert rule.suggestion_for(none) == variant.suggestion and rule.note_for(none) == variant.note.strip()

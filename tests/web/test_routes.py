@@ -336,6 +336,8 @@ def test_the_page_names_no_command_line_option(browser: Browser) -> None:
     page = browser.http.get(browser.checked("d.txt", DRAFT.encode())).text
     assert "general terms are used" in page
     assert "--profile" not in page and "Mission profile list" in page
+    # the other kinds of text are named as the list names them, not by a command line's ids
+    assert "(sanctions, thematic): “No UN mission”" in page and "profile no-mission" not in page
 
 
 def test_each_findings_buttons_and_links_say_which_finding(browser: Browser) -> None:

@@ -27,6 +27,15 @@ def message(f: Finding) -> str:
     return f.message
 
 
+def without_note(f: Finding) -> str:
+    """The message without the kind of mission's note at its end, where "why" says the note (a gap): what the
+    draft says, said once beside the why that explains the language proposed."""
+    said = message(f)
+    if f.note and f.verdict.value != "met" and said.endswith(f.note):
+        return said[: -len(f.note)].rstrip()
+    return said
+
+
 def readable_reasons(f: Finding) -> list[str]:
     """The reasons worth a reader's time beside the rule's own message. 'The draft has <element> and
     <element> (OP 8) but not <element>' is the judge listing element labels: the message already says it in
@@ -86,6 +95,10 @@ def _why(f: Finding, flags: dict[str, list[str]]) -> str:
         where = ", ".join(f.refs)
         parts = [f"The draft has part of it{f' in {where}' if where else ''}, not all of it together in one "
                  "operative paragraph under a verb strong enough."]  # fmt: skip
+    # What the kind of mission changes in the ask (a political mission protects no one by force): last, after
+    # the defect, so that the reader knows why the language proposed reads as it does.
+    if f.note and f.verdict.value != "met":
+        parts.append(_sentence(f.note))
     return " ".join(parts)
 
 
@@ -112,7 +125,7 @@ def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
         quotes.setdefault(e.ref, cut_quote(e.context, e.text))
-    parts = [_sentence(message(f))]
+    parts = [_sentence(without_note(f))]
     if quotes:
         said = joined(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items() if text.strip())
         if said:

@@ -8,7 +8,15 @@ from typing import Any
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
-from mandatekit.render.memo.evidence import _draft_says, _flags, _where, _why, cut_quote, message
+from mandatekit.render.memo.evidence import (
+    _draft_says,
+    _flags,
+    _where,
+    _why,
+    cut_quote,
+    message,
+    without_note,
+)
 from mandatekit.render.memo.words import _sentence
 from mandatekit.render.placement import Placement
 
@@ -62,7 +70,7 @@ def _finding(
         "verdict": f.verdict.value,
         "verdict_label": LABEL[f.verdict.value],
         "shade": SHADE[f.verdict.value],
-        "message": f.message,
+        "message": without_note(f),  # the note, where there is one, is the why's (the web page shows both)
         "reasons": f.reasons,
         "hedges": [h for h in f.hedges if h.strip()],  # templates join them: no empty part between "; "
         "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
