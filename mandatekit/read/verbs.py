@@ -255,6 +255,14 @@ _THAT_AUTHORIZED = lazily(
 # settles how something shall be done, a decision; "Determines that the situation ... constitutes a threat"
 # states a fact and stays a statement.
 _THAT_SHALL_OR_WILL = lazily(r"\s+that\s+[^;:]{0,300}?\b(?:shall|will)\b(?!\s+not\b)", re.IGNORECASE)
+# "Decides to consider inclusion, as appropriate, of a DDR component in the mandates ...", "decides to keep these
+# matters under review": the Council decides only to take a question up itself later, a commitment of its own
+# like "Undertakes to consider": it asks nothing of anyone, and decides nothing of what it will consider.
+_DECIDES_TO_CONSIDER = lazily(
+    r"(?:\s*,[^,;:]{1,40},)?\s+(?:further\s+|also\s+)?to\s+(?:continue\s+to\s+)?"
+    r"(?:consider|review|keep\s+[^;:]{0,60}?\bunder\s+(?:review|consideration|active\s+review))\b",
+    re.IGNORECASE,
+)
 
 
 def _class_of(word: str, text: str, end: int) -> VerbClass:
@@ -271,6 +279,8 @@ def _class_of(word: str, text: str, end: int) -> VerbClass:
         return VerbClass.requests
     if word == "determines" and _THAT_SHALL_OR_WILL().match(text, end):
         return VerbClass.decides
+    if word == "decides" and _DECIDES_TO_CONSIDER().match(text, end):
+        return VerbClass.notes
     if word == "continues" and (then := _CONTINUES_TO().match(text, end)):
         base = _lemma(then.group(1))
         head, _, rest = base.partition(" ")

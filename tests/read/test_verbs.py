@@ -307,6 +307,27 @@ def test_a_determination_of_what_shall_be_done_is_a_decision(text: str, verb_cla
 
 
 @pytest.mark.parametrize(
+    ("text", "verb_class"),
+    [
+        # S/RES/1366 (2001) OP 16: the Council decides only to consider something itself later, a statement.
+        (
+            "Decides to consider inclusion as appropriate, of a disarmament, demobilization and reintegration"
+            " component in the mandates of United Nations peacekeeping operations;",
+            "notes",
+        ),
+        ("Decides to keep these matters under review;", "notes"),
+        ("Decides to review the measures described in paragraph 2 in twelve months;", "notes"),
+        # What the Council decides for someone else stays a decision, whatever it later considers.
+        ("Decides that the Mission shall consider the situation of children in all its tasks;", "decides"),
+        ("Decides to extend the mandate of the Mission until 31 March 2025;", "decides"),
+    ],
+)
+def test_a_decision_to_consider_later_is_a_statement(text: str, verb_class: str) -> None:
+    use = governing_verb(text)
+    assert use is not None and use.verb_class == VerbClass(verb_class)
+
+
+@pytest.mark.parametrize(
     ("text", "later"),
     [
         # S/RES/2467 (2019) OP 15: a clause with its own statement verb takes that verb's force, not the call
