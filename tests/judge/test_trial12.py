@@ -1,0 +1,34 @@
+"""Findings of trial 12 (a political officer drafting the UNSMIL renewal from S/RES/2647 (2022)), each as a
+principle on short drafts of any mission: whom a verb asks, and what a finding says it found."""
+
+from __future__ import annotations
+
+from tests.judge.one_rule import finding
+
+ACCESS = "full, safe and unhindered humanitarian access to all people in need"
+
+
+def test_a_request_to_the_parties_asks_what_a_call_does_and_a_demand_meets() -> None:
+    # 'Requests' tasks the Secretary-General or a mission; addressed to the parties it is no stronger than
+    # 'Calls upon', so the fix that swaps one for the other does not change the verdict, and the reason says
+    # that of the parties the Council demands.
+    called = finding(f"8. Calls upon all parties to allow and facilitate {ACCESS};", "humanitarian-access")
+    requested = finding(f"8. Requests all parties to allow and facilitate {ACCESS};", "humanitarian-access")
+    assert called.verdict == requested.verdict == "partial"
+    assert "Demands that all parties" in requested.reasons[0]
+    assert "needs 'Requests' language." not in requested.reasons[0]
+    demanded = finding(f"8. Demands that all parties allow and facilitate {ACCESS};", "humanitarian-access")
+    assert demanded.verdict == "met"
+    # Near miss: the same verb addressed to the mission tasks it.
+    tasked = finding(f"8. Requests the Mission to facilitate {ACCESS};", "humanitarian-access")
+    assert tasked.verdict == "met"
+
+
+def test_a_task_of_the_mission_asked_of_the_parties_says_the_mission_must_be_tasked() -> None:
+    # A rule that asks a task of the UN: a call on the parties is no task, and the reason says the mission
+    # must be tasked, not that the parties be 'requested'.
+    f = finding(
+        "5. Calls upon all parties to support the political process and the ceasefire talks;", "peace-process"
+    )
+    assert f.verdict == "partial"
+    assert any("tasks the Secretary-General or the mission" in r for r in f.reasons)
