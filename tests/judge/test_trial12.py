@@ -32,3 +32,21 @@ def test_a_task_of_the_mission_asked_of_the_parties_says_the_mission_must_be_tas
     )
     assert f.verdict == "partial"
     assert any("tasks the Secretary-General or the mission" in r for r in f.reasons)
+
+
+def test_what_a_partial_finding_says_it_found_is_there() -> None:
+    # 'public institutions' is no public reporting: the reason does not send the drafter to the preamble
+    # for it; a report made public is.
+    monitoring = "5. Requests the Mission to monitor and report on violations of human rights by all parties;"
+    f = finding("Supporting the public institutions of the country,\n\n" + monitoring, "hr-monitoring")
+    assert f.verdict == "partial" and not any("PP 1" in r for r in f.reasons)
+    f = finding(monitoring.replace("report on", "report publicly on"), "hr-monitoring")
+    assert f.verdict == "met"
+    # UN personnel's freedom of movement alone: the message claims no attacks, the reason names what was found.
+    f = finding(
+        "11. Demands that all parties respect the freedom of movement of UNSMIL personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "partial"
+    assert "ttacks" not in f.message
+    assert any("freedom of movement" in r for r in f.reasons)
