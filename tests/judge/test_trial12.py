@@ -50,3 +50,29 @@ def test_what_a_partial_finding_says_it_found_is_there() -> None:
     assert f.verdict == "partial"
     assert "ttacks" not in f.message
     assert any("freedom of movement" in r for r in f.reasons)
+
+
+WITHDRAWN = (
+    "11. Urges Member States to support the ceasefire agreement, including through the withdrawal of all "
+    "foreign forces, foreign fighters, and mercenaries from the country without further delay;"
+)
+
+
+def test_forces_the_draft_asks_to_withdraw_are_not_partners() -> None:
+    # Foreign forces and mercenaries to be withdrawn: outside UN command, addressed (coders: partial), but
+    # found as forces to withdraw, and the language proposed addresses forces at the host's invitation only.
+    f = finding(WITHDRAWN, "bilateral-forces")
+    assert f.verdict == "partial"
+    assert all("withdraw" in e.label for e in f.evidence)
+    assert "at the invitation of" in f.suggestion
+    # Nor are they the actors whose violations are monitored.
+    monitoring = "5. Requests the Mission to monitor and report publicly on violations of human rights;\n\n"
+    assert finding(monitoring + WITHDRAWN, "hr-monitoring").verdict == "partial"
+    # Near miss: the same forces named among the perpetrators are covered.
+    named = monitoring.replace("human rights;", "human rights, including by foreign forces and mercenaries;")
+    assert finding(named, "hr-monitoring").verdict == "met"
+    # Another State's army told to withdraw is a belligerent, not forces beside the mission (coders: missing).
+    withdrawal = "1. Calls for the full withdrawal of Ruritanian forces from the territory;"
+    assert finding(withdrawal, "bilateral-forces").verdict == "missing"
+    status_quo = "1. Calls on the Ruritanian forces to restore the military status quo in the area;"
+    assert finding(status_quo, "bilateral-forces").verdict == "partial"
