@@ -95,7 +95,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # States' investigations into violations are accountability by its first step, humanitarian operations named
     # as a setting are no access, and a later "..., and calls for ..." governs its own clause (2349 OP 32, 2417
     # OP 10, 2106 OP 8, 2140 OP 7; round 10).
-    "real10": (258, 0),
+    "real10": (259, 0),
     # The ninth holdout (round 10, 2026-12-06): 308 cells, 288 and 1 false met before its round (a22db94), 289
     # and 0 false met when measured at its end (07e96c4), by the lead only; nobody tuning read it. Its 19
     # disagreements are explained one line each in the round's closing note (tool stricter 11, more generous 5,
