@@ -53,9 +53,14 @@ def word_diff(old: str, new: str) -> list[DiffPiece]:
 
 
 def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
-    """Where `words` stand in `para`, spaces and case aside."""
+    """Where `words` stand in `para`, spaces and case aside; a few words the round inserted inside the phrase
+    ('hold accountable all those' for 'hold accountable those') leave it there: an insertion deletes nothing
+    (what it adds, a hedge, is told by `_hedges_added`)."""
     pattern = r"\s+".join(re.escape(w) for w in words.split())
     m = re.search(pattern, para.text, re.IGNORECASE) if pattern else None
+    if m is None and pattern:
+        inserted = r"\s+(?:[^\s;]+\s+){0,3}?"
+        m = re.search(inserted.join(re.escape(w) for w in words.split()), para.text, re.IGNORECASE)
     return m.span() if m else None
 
 
@@ -184,8 +189,32 @@ def paragraph_losses(
     if not out:
         edits = [p for p in word_diff(old_para.text, new_para.text) if p.op != "equal"]
         if edits:
-            deleted = [_quote(p.text) for p in edits if p.op == "delete"]
-            what = ", ".join(f"“{w}”" for w in deleted) + " deleted" if deleted else "words added"
+            deleted, told = _edits_told(edits)
+            what = ", ".join(told) if told else "words added"
             out.append(Loss(kind="changed", old_ref=ref, new_ref=new_para.ref, words=deleted, elements=labels,
                             sentence=f"{where} was changed ({what})"))  # fmt: skip
     return out
+
+
+def _bare(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.lower())
+
+
+def _edits_told(edits: list[DiffPiece]) -> tuple[list[str], list[str]]:
+    """The words a round deleted, and each edit as said: a word replaced 'became' its replacement; a word kept
+    with punctuation or words joined to it ('responsible' -> 'responsible, including ...') was not deleted."""
+    deleted: list[str] = []
+    told: list[str] = []
+    for i, piece in enumerate(edits):
+        if piece.op != "delete":
+            continue
+        after = edits[i + 1] if i + 1 < len(edits) and edits[i + 1].op == "insert" else None
+        words = _bare(piece.text)
+        if after is not None and words and _bare(after.text)[: len(words)] == words:
+            continue  # kept, with words added after it
+        deleted.append(_quote(piece.text))
+        if after is not None:
+            told.append(f"“{_quote(piece.text)}” became “{_quote(after.text)}”")
+        else:
+            told.append(f"“{_quote(piece.text)}” deleted")
+    return deleted, told

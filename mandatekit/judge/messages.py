@@ -22,11 +22,32 @@ def preamble_only(refs: str) -> str:
     return f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one."
 
 
-def too_weak(ref: str | None, verb_class: VerbClass | None, verb: str | None, min_verb: VerbClass) -> str:
-    """Why the verb governing the words does not mandate what the rule asks (`min_verb` at least)."""
+def too_weak(
+    ref: str | None,
+    verb_class: VerbClass | None,
+    verb: str | None,
+    min_verb: VerbClass,
+    whom: str | None = None,
+    duty_of_others: bool = False,
+) -> str:
+    """Why the verb governing the words does not mandate what the rule asks (`min_verb` at least). Asked of
+    others than the UN (`whom`, 'all parties'): of them the Council demands, where their duty can meet the rule
+    (`duty_of_others`); where it asks a task of the UN, 'Requests' tasks the Secretary-General or the mission,
+    never the parties."""
     needed = _VERB_EXAMPLES[min_verb]
     if verb is None:
         return f"{ref} has no governing verb that mandates anything: it needs '{needed}' language."
+    if whom and duty_of_others:
+        also = "" if min_verb is VerbClass.decides else f", or the mission tasked in '{needed}' language"
+        return (
+            f"Only under '{verb}' ({ref}), which exhorts {whom} but does not demand: of them the Council "
+            f"demands ('Demands that {whom} ...'){also}."
+        )
+    if whom:
+        return (
+            f"Only under '{verb}' ({ref}), asked of {whom}, not of the mission: it needs '{needed}' language "
+            "that tasks the Secretary-General or the mission."
+        )
     if verb_class is VerbClass.requests:
         return f"Only under '{verb}' ({ref}), which asks but does not decide or demand: it needs '{needed}' language."
     if verb_class is VerbClass.calls:

@@ -11,16 +11,30 @@ from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 
 # A mission's mandate extended or renewed as it stands: "extend the present mandate of UNIFIL", "renews the
 # mandate of the Verification Mission", "of the United Nations Assistance Mission in Afghanistan"; not a
-# committee's, an ombudsperson's or a panel's.
-_RENEWS = re.compile(
-    r"\b(?i:extend|extends|renew|renews)\s+(?i:the\s+)?(?i:present\s+|current\s+|existing\s+)?(?i:mandates?)\s+"
-    r"of\s+(?:the\s+)?(?:[A-Z]{4,}\b|United\s+Nations\s+(?:[\w-]+\s+){0,6}?(?:Mission|Force|Office)\b"
+# committee's, an ombudsperson's or a panel's. Whatever the word order: the time said before the mandate
+# ("extend until 31 October 2022 the mandate of UNSMIL", "extend, for a period of one year, the mandate of"),
+# the mission's name before it ("extend UNMISS's mandate"), or the mandate as the subject of a passive ("the
+# mandate of MINURSO shall be extended until").
+_MISSION = (
+    r"(?:the\s+)?(?:[A-Z]{4,}\b|United\s+Nations\s+(?:[\w-]+\s+){0,6}?(?:Mission|Force|Office)\b"
     r"|(?:Verification\s+)?Mission\b|Force\b)"
 )
+# A time said between the verb and its object, up to two of them ("for a further period of twelve months,
+# until 30 April 2024,"), each opened by its preposition and within the clause.
+_WHEN = r"(?:\s*,?\s+(?i:until|till|through|for|by)\s+[^;:,]{1,60}?){0,2}\s*,?\s+"
+_THE_MANDATE = r"(?i:the\s+)?(?i:present\s+|current\s+|existing\s+)?(?i:mandates?)"
+_RENEWS = re.compile(
+    rf"\b(?i:extend|extends|renew|renews){_WHEN}(?:{_THE_MANDATE}\s+of\s+{_MISSION}"
+    rf"|{_MISSION}(?:'|’)s?\s+(?i:mandates?)\b)"
+    rf"|\b{_THE_MANDATE}\s+of\s+{_MISSION}[^;]{{0,120}}?\b(?i:shall|is|be|are)\s+(?i:hereby\s+)?"
+    r"(?i:extended|renewed)\b"
+)
 # What sets tasks in the draft itself: "shall include the following (priority) tasks", "the mandate of X shall
-# be to", "mandates X to", "requests X to" with items under it, "authorizes X to".
+# be to" (not "shall be extended"), "the mandate of X shall, in pursuit of the strategic priorities ...,
+# include the tasks", "mandates X to", "requests X to" with items under it, "authorizes X to".
 _SETS_TASKS = re.compile(
-    r"\b(?:following\s+(?:\w+\s+){0,2}tasks|mandate\s+(?:of\s+[\w-]+\s+)?shall\s+(?:include|be|comprise)"
+    r"\b(?:following\s+(?:\w+\s+){0,2}tasks|mandate\s+(?:of\s+[\w-]+\s+)?shall\s+(?:include|comprise"
+    r"|be(?!\s+(?:extended|renewed)\b))|mandate\s+of\s+[\w-]+\s+shall\s*,[^;]{0,160}?\binclude"
     r"|(?:mandates|authori[sz]es)\s+(?:the\s+)?[\w-]+\s+to)\b",
     re.IGNORECASE,
 )

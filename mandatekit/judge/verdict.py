@@ -33,6 +33,10 @@ from mandatekit.rulebook.model import SUBJECT, Scope
 from mandatekit.rulebook.patterns import Terms, expand_placeholders, expand_regex_placeholders, pattern_set
 from mandatekit.rulebook.profiles import profile_terms
 
+# The verbs whose addressee is said ('Requests all parties to', 'Calls upon the authorities to'): asked of
+# others than the UN, what they need is said of those others.
+_ASKS_OTHERS = (VerbClass.requests, VerbClass.calls)
+
 
 def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
     """What keeps elements found together from meeting the rule: preamble, weak verb, brackets, negation."""
@@ -62,11 +66,24 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
         lent = prepared.taken_up(h, operative)
         if lent and lent.verb_class.strength > (verb_class.strength if verb_class else 0):
             verb_class, verb = lent.verb_class, lent.verb
+        # 'Requests' mandates the Secretary-General or a mission (resolution anatomy); addressed to the parties
+        # or the authorities it asks of them what a call does. The Council demands of parties: a request to
+        # them is as weak as 'Calls upon' where the rule needs more of them ('Requests all parties to allow
+        # ... access' is no more than 'Calls upon all parties to allow ... access').
+        whom = others_asked(h, prepared) if verb_class in _ASKS_OTHERS else None
+        if verb_class is VerbClass.requests and whom:
+            verb_class = VerbClass.calls
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
-            weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h)
+            weakest = (verb_class.strength if verb_class else 0, verb_class, verb, h, whom)
     if weakest and weakest[0] < min_verb.strength and rule.scope is not Scope.preambular:
-        _, verb_class, verb, h = weakest
-        found.append(messages.too_weak(paragraphs[h.para].ref, verb_class, verb, min_verb))
+        _, verb_class, verb, h, whom = weakest
+        # Who can meet the rule says what is needed: of the parties the Council demands, where their duty is
+        # the ask (min_verb 'calls'); where it asks a task of the UN, the mission must be tasked.
+        duty_of_others = rule.min_verb.strength <= VerbClass.calls.strength
+        whom = _the(whom) if whom else None
+        found.append(
+            messages.too_weak(paragraphs[h.para].ref, verb_class, verb, min_verb, whom, duty_of_others)
+        )
     in_brackets = [
         (h, use) for h in operative if (use := prepared.verb_use_at(h.para, h.start)) and use.bracketed
     ]
@@ -219,10 +236,12 @@ def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:
     whom = [others_asked(h, prepared) for h in asked]
     if not whom or not all(whom):
         return ""
-    who = whom[0] or ""
-    if not re.match(r"(?:all|the|both|relevant|Member)\b|States\b", who):
-        who = "the " + who
-    return f" It is asked of {who} ({prepared.paragraphs[asked[0].para].ref}), not of the mission."
+    return f" It is asked of {_the(whom[0] or '')} ({prepared.paragraphs[asked[0].para].ref}), not of the mission."
+
+
+def _the(who: str) -> str:
+    """Those asked, as a sentence names them: 'authorities' found after 'the Libyan' is 'the authorities'."""
+    return who if re.match(r"(?:all|the|both|relevant|Member)\b|States\b", who) else "the " + who
 
 
 def _amended_first(h: Hit, prepared: Prepared) -> tuple[int, int]:

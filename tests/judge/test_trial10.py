@@ -65,6 +65,29 @@ def test_a_mandate_renewed_by_reference_is_said_once_where_the_draft_is_describe
     assert "renews the mandate by reference" in render_table(report)
 
 
+def test_a_renewal_by_reference_is_read_whatever_the_word_order() -> None:
+    # Trial 12 (UNSMIL): the time said before the mandate, between commas, two of them, the mission's name
+    # before "mandate", or the mandate extended in the passive: the same renewal.
+    for op in (
+        "Decides to extend until 31 October 2022 the mandate of UNSMIL, as set out in resolution 2542 (2020)",
+        "Decides to extend, until 31 October 2022, the mandate of UNSMIL",
+        "Decides to extend for a further period of twelve months, until 30 April 2024, the mandate of MINURSO",
+        "Decides to renew until 15 March 2024 the present mandate of UNAMA",
+        "Decides to extend UNMISS's mandate until 30 April 2025",
+        "Decides that the mandate of MINURSO shall be extended until 31 October 2025",
+    ):
+        text = RENEWAL.replace("Decides to extend the present mandate of {mission} until 31 August 2025", op)
+        assert _report(text).renewal is not None, op
+    # Near misses: a panel's or a committee's mandate in the same order; a mandate that "shall be" tasks.
+    for op in (
+        "Decides to extend until 31 October 2022 the mandate of the Panel of Experts",
+        "Decides to extend until 31 October 2022 the mandate of the 1540 Committee",
+        "Decides that the mandate of UNMISS shall be to protect civilians",
+    ):
+        text = RENEWAL.replace("Decides to extend the present mandate of {mission} until 31 August 2025", op)
+        assert _report(text).renewal is None, op
+
+
 def test_a_renewal_that_sets_its_own_tasks_or_a_committee_s_mandate_is_not_by_reference() -> None:
     # Near misses: the draft lists the mission's tasks itself; a committee's mandate is no mission's.
     tasks = RENEWAL.format(mission="UNMISS") + (

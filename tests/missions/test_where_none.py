@@ -78,7 +78,7 @@ def test_the_language_proposed_where_none_meets_the_rule(no_forces: str) -> None
 def test_a_mission_with_such_forces_or_none_said_keeps_todays_finding() -> None:
     minusca = _findings("minusca", MISSING.replace("UNMISS", "MINUSCA"))["bilateral-forces"]
     assert minusca.severity.value == "high" and "operate in" not in minusca.message
-    assert "bilaterally deployed forces" in minusca.suggestion
+    assert "deployed bilaterally in" in minusca.suggestion
 
 
 def test_none_is_a_word_only_other_forces_may_say() -> None:

@@ -282,3 +282,32 @@ def test_the_memo_tells_a_deleted_paragraph_in_a_sentence() -> None:
     assert lost["summary"].endswith(
         "one recommendation regressed, none improved and 21 are unchanged. No operative paragraph's verb was weakened."
     )
+
+
+def test_a_word_inserted_inside_the_evidence_is_no_deletion() -> None:
+    # Trial 12: "hold accountable all those responsible, including ..." for "hold accountable those
+    # responsible": nothing of the old words was deleted; a verb replaced became its replacement.
+    old = [
+        "1. Decides to extend the mandate of the Mission until 31 October 2024;",
+        "2. Encourages the authorities to hold accountable those responsible for violations of international "
+        "humanitarian law and violations and abuses of human rights;",
+        "3. Decides to remain actively seized of the matter.",
+    ]
+    new = [
+        old[0],
+        "2. Calls upon the authorities to hold accountable all those responsible, including members of armed "
+        "groups, for violations of international humanitarian law and violations and abuses of human rights;",
+        old[2],
+    ]
+    ch = change(diff(old, new), "accountability")
+    assert ch.change == "improved"
+    told = " ".join(loss.sentence for loss in ch.losses)
+    assert "accountable those" not in told and "“responsible” deleted" not in told
+    assert "“Encourages” became “Calls upon”" in told
+    # Near miss: the same words really deleted are told as deleted.
+    cut = [
+        old[0],
+        "2. Calls upon the authorities to hold accountable for violations of human rights;",
+        old[2],
+    ]
+    assert any("deleted" in loss.sentence for loss in change(diff(old, cut), "accountability").losses)
