@@ -83,7 +83,7 @@ _OTHERS = re.compile(
 )
 _UN = re.compile(
     r"\b(?:Secretary-General|Secretary\s+General|United\s+Nations|UN|Mission|Force|Office|Special\s+"
-    r"Representative|Envoy|mandate|peacekeep\w*)\b|\b(?-i:(?:UN|MINU|MONU|BINU)[A-Z]{2,})\b",  # 'UNAMID'
+    r"Representative|Envoy|mandate|peacekeep\w*)\b|\b(?-i:(?:UN|MINU|MONU)[A-Z]{2,}|BINU[A-Z]+)\b",  # 'UNAMID', 'BINUH'
     re.IGNORECASE,
 )
 _CONFERS = re.compile(r"(?:authori[sz]es|mandates)\b", re.IGNORECASE)
