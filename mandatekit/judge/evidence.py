@@ -14,6 +14,9 @@ from mandatekit.judge.standing import asks_others, in_a_name, in_the_means
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Rule
 
+# Words this near the opening of a task's ask (chars) say what the task is about; further in, they are a detail
+# of it (2717 OP 34(ii)(h): 'DDR' after 350 characters on the Nairobi process and the PDDRC-S).
+NEAR_OPENING = 250
 MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
 Defects = Callable[[Rule, VerbClass, list[Hit], Prepared], list[str]]
 
@@ -260,8 +263,10 @@ def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate
         for p in under:
             covered[p] = min(covered.get(p, len(c.defects)), len(c.defects))
         c.elsewhere = 0 if under or in_hits & about else 1
-        if under:
-            c.depth = 0  # the tasks under a title in the order the title lists them: the first says it
+        # The tasks under a title in the order the title lists them (the first says it), but a task that names
+        # the theme only deep inside it comes after those that open with it.
+        if under and c.depth < NEAR_OPENING:
+            c.depth = 0
     for c in out:
         if c.titles:
             c.titles = sum(

@@ -205,6 +205,36 @@ def test_a_typed_heading_between_lettered_tasks_gives_way_to_the_task_it_files()
     assert f.refs == ["OP 34(ii)(b)"]
 
 
+def test_a_task_naming_the_theme_only_deep_inside_it_gives_way_to_the_next_that_opens_with_it() -> None:
+    # The tasks under a title in the order it lists them, but '(a)' names DDR only after 300 characters on
+    # other processes: a detail of that task, while '(b)' is about it (2717 OP 34(ii)(i), the coders' choice).
+    f = finding(
+        "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(ii) Disarmament, demobilisation and reintegration\n\n"
+        "(a) Provide good offices, advice and assistance to the Government, in close cooperation with "
+        "international and local partners, for the revitalisation and the implementation of the regional peace "
+        "process, the implementation of the agreement signed in the capital, and for the implementation of the "
+        "national community programme in accordance with the order of 5 July and for the DDR of combatants;\n\n"
+        "(b) Provide support to the disarmament, demobilisation and reintegration of combatants;",
+        "ddrr",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 34(ii)(b)"]
+
+
+def test_the_first_task_under_a_title_stays_cited_where_both_name_the_theme_near_their_opening() -> None:
+    f = finding(
+        "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(ii) Disarmament, demobilisation and reintegration\n\n"
+        "(a) Provide technical assistance and capacity building to the authorities, in partnership with other "
+        "partners, for the DDR of combatants;\n\n"
+        "(b) Provide support to the disarmament, demobilisation and reintegration of combatants;",
+        "ddrr",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 34(ii)(a)"]
+
+
 def test_a_heading_is_cited_where_no_task_under_it_says_it() -> None:
     f = finding(
         "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
