@@ -40,6 +40,7 @@ class Candidate:
     named: int = 0  # how many of the words asked are a word of a proper name ('the Rapid Support Forces')
     others: int = 0  # 1: met, but all that is asked is asked of others than the UN ('Demands that all ...')
     shared: int = 0  # how many elements are found only in words that another element's words also are
+    by_others: bool = False  # all that is asked, asked of others than the UN (weighs `whole` only)
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
@@ -221,6 +222,7 @@ def candidates(
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
+                by_others = all(asks_others(h, prepared) for h in asked)
                 reported = not any(
                     REPORTING_WORDS.search(prepared.paragraphs[h.para].text, h.start, h.end) for h in chosen
                 ) and any(about_a_report(h, prepared) for h in asked)
@@ -238,13 +240,25 @@ def candidates(
                         reported=int(reported),
                         borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
                         named=sum(in_a_name(h, prepared) for h in asked),
-                        others=int(
-                            tasks_the_un and not defects and all(asks_others(h, prepared) for h in asked)
-                        ),
+                        others=int(tasks_the_un and not defects and by_others),
                         shared=shared,
+                        by_others=by_others,
                     )
                 )
+    _whole_of_others_gives_way(out)
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
+
+
+def _whole_of_others_gives_way(out: list[Candidate]) -> None:
+    """The recommendation said whole (`cited_first`) in a demand on others (the parties, the authorities) is
+    cited first among the asks of others, not before the UN's own task that meets the rule: 'Requests the
+    Secretary-General to intensify his efforts in order to facilitate the delivery of humanitarian assistance'
+    before 'urges all parties to facilitate the delivery ..., as well as ... access for humanitarian actors'.
+    Where the UN is asked only for a report, or not at all, the demand said whole still comes first."""
+    if any(not c.defects and not c.by_others and not c.reported and c.depth < NEAR_OPENING for c in out):
+        for c in out:
+            if c.by_others and c.whole == 0:
+                c.whole = 1
 
 
 def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate]:

@@ -571,6 +571,47 @@ def test_a_rule_met_by_a_call_on_the_parties_cites_the_strongest_ask_whoever_it_
     assert f.refs == ["OP 3"]
 
 
+_ACCESS_WHOLE = (
+    "3. Demands that all parties comply with their obligations related to the respect and protection of "
+    "humanitarian personnel;\n\n"
+    "9. Urges all parties to allow and facilitate full, safe, rapid and unhindered humanitarian access to all "
+    "civilians in need, and to promote the safety and freedom of movement of humanitarian personnel;"
+)
+
+
+def test_access_and_the_workers_safety_said_whole_are_cited_before_a_demand_to_protect_the_workers() -> None:
+    # 2730: the coders cite OP 9, which asks the access and the workers' safety, not OP 3's stronger demand that
+    # names only the workers' protection.
+    f = finding(_ACCESS_WHOLE, "humanitarian-access")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
+def test_the_un_s_own_task_is_cited_before_a_demand_on_the_parties_said_whole() -> None:
+    # Near miss: the Secretary-General asked to facilitate the delivery of assistance is the UN's own task, cited
+    # by the force of its verb as before (2216 OP 12), not after the parties urged to do it all.
+    f = finding(
+        _ACCESS_WHOLE.split("\n\n")[1] + "\n\n12. Requests the Secretary-General to intensify his efforts in "
+        "order to facilitate the delivery of humanitarian assistance;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 12"]
+
+
+def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
+    # 'personnel engaged in humanitarian relief activities' names the workers: OP 13 says nothing whole, and
+    # the stronger demand is cited as before.
+    f = finding(
+        "3. Demands that all parties allow humanitarian personnel to reach civilians in need;\n\n"
+        "13. Urges all parties to allow and ensure the safety of personnel engaged in humanitarian relief "
+        "activities;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
+
+
 @pytest.mark.parametrize(
     ("folder", "name", "rule", "cited"),
     [
