@@ -110,13 +110,20 @@ def _overlap(a: Hit, b: Hit) -> bool:
     return a.para == b.para and a.start < b.end and b.start < a.end
 
 
+def _within(a: Hit, b: Hit) -> bool:
+    """The words `a` are all words of `b`: the same words, or a part of them."""
+    return a.para == b.para and b.start <= a.start and a.end <= b.end
+
+
 def in_own_words(
     chosen: list[Hit], found: list[list[Hit]], prepared: Prepared, asked: list[bool] | None = None
 ) -> tuple[list[Hit], int]:
     """The chosen hits with each element in words of its own where the unit has them: a hit whose words
     another element's words also are ('good offices' as the role and as the process) gives way to another hit
-    of its element, of the same quality (`best_hit`), that no other element's words overlap. Returns the hits and how many
-    elements have no such words in the unit (found only in words that also say another element).
+    of its element, of the same quality (`best_hit`), that no other element's words overlap. Words that only
+    hold another element's word ('mediation and reconciliation processes at ... local levels', the process,
+    holds 'mediation', a role) say more than it, and stay. Returns the hits and how many elements have no
+    words in the unit that no other element's words overlap.
     Only the elements `asked` are weighed so: a topic names what the asked words are about, and may be said in
     the same words (a court's name is the justice asked and the crimes it tries)."""
     chosen = list(chosen)
@@ -135,7 +142,7 @@ def in_own_words(
         ]
         if not own:
             shared += 1
-        elif any(_overlap(h, o) for o in others):
+        elif any(_within(h, o) for o in others):
             chosen[i] = own[0]
     return chosen, shared
 

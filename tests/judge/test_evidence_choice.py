@@ -108,6 +108,23 @@ def test_the_task_naming_the_process_beside_the_role_is_cited_before_good_office
     assert {e.text for e in f.evidence} == {"support", "intercommunal reconciliation"}
 
 
+def test_a_process_phrase_holding_a_role_word_stays_cited_where_the_role_has_words_of_its_own() -> None:
+    # 'mediation and reconciliation processes at ... local levels' holds 'mediation', a role word, but the role
+    # is 'assist': each element has words of its own, and (b) is about the process from its opening (2149 OP
+    # 30(b)(iv), the coders'), not only through 'national dialogue' deep inside it.
+    f = finding(
+        "30. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To help build the capacities of the national judicial system and to assist with national "
+        "reconciliation efforts;\n\n"
+        "(b) To assist the authorities in mediation and reconciliation processes at both the national and local "
+        "levels, working with relevant regional and local bodies and religious leaders, including through "
+        "inclusive national dialogue;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 30(b)"]
+
+
 def test_good_offices_alone_still_meet_and_are_cited() -> None:
     f = finding(
         "29. Decides that the mandate of the Mission shall include the following tasks:\n\n"
