@@ -10,7 +10,7 @@ from mandatekit.judge.hits import Hit
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import Evidence
 from mandatekit.judge.reports import REPORTING_WORDS, about_a_report
-from mandatekit.judge.standing import asks_others, in_a_name, in_the_means
+from mandatekit.judge.standing import asks_others, called_on_others, in_a_name, in_the_means
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Rule
 
@@ -29,7 +29,7 @@ class Candidate:
     defects: list[str]
     unit: tuple[int, ...]
     operative: bool
-    force: int = 0  # the strength of the weakest verb governing what is asked
+    force: int = 0  # the weakest verb governing what is asked (a call the UN is to make on others: a call)
     depth: int = 0  # how far past the opening of its paragraph's ask the last of the words stands (chars)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
@@ -227,6 +227,8 @@ def candidates(
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
                 asked = [h for h in chosen if not rule.searched[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
+                if force > VerbClass.calls.strength and any(called_on_others(h, prepared) for h in asked):
+                    force = VerbClass.calls.strength  # the UN asked to call on others: their duty, called for
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
                 by_others = all(asks_others(h, prepared) for h in asked)

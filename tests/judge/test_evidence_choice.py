@@ -705,6 +705,37 @@ def test_the_un_s_own_efforts_for_accountability_are_its_task() -> None:
     assert f.refs == ["OP 4"]
 
 
+_RELAYED = (
+    "5. Decides that the Mission shall:\n\n"
+    "(e) continue to cooperate with the Government in the protection and promotion of human rights, to monitor "
+    "places of detention, to promote accountability, and advise stakeholders on judicial and non-judicial "
+    "processes to address the legacy of large-scale human rights violations;\n\n"
+)
+
+
+def test_a_call_the_mission_is_to_make_on_the_government_gives_way_to_the_mission_s_own_task() -> None:
+    # 2489 OP 5(f): the Government's duty, called for by the mission, is asked with a call's force; the coders
+    # cite the mission's own task in 5(e), though its words stand deeper.
+    f = finding(
+        _RELAYED + "(f) support gender equality, call on the Government to ensure that perpetrators of such "
+        "violence are held accountable;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(e)"]
+
+
+def test_the_mission_s_own_task_to_hold_perpetrators_accountable_stays_cited() -> None:
+    # Near miss: the mission itself asked to help hold them accountable, no one called on.
+    f = finding(
+        _RELAYED + "(f) support gender equality, and help ensure that perpetrators of such violence are held "
+        "accountable;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(f)"]
+
+
 _PRIORITIES = (
     "4. Requests the Office to focus, in particular, on the following priorities:\n\n"
     "(a) Supporting the Government and facilitating an inclusive political dialogue;"
