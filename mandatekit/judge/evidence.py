@@ -254,16 +254,21 @@ def candidates(
                         by_others=by_others,
                     )
                 )
-    _whole_of_others_gives_way(out)
+    _whole_gives_way(out)
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
 
 
-def _whole_of_others_gives_way(out: list[Candidate]) -> None:
-    """The recommendation said whole (`cited_first`) in a demand on others (the parties, the authorities) is
-    cited first among the asks of others, not before the UN's own task that meets the rule: 'Requests the
-    Secretary-General to intensify his efforts in order to facilitate the delivery of humanitarian assistance'
-    before 'urges all parties to facilitate the delivery ..., as well as ... access for humanitarian actors'.
-    Where the UN is asked only for a report, or not at all, the demand said whole still comes first."""
+def _whole_gives_way(out: list[Candidate]) -> None:
+    """The recommendation said whole (`cited_first`) in a report asked about it, or in a demand on others, is
+    cited first among its kind, not before what is asked itself: tasks a report's recommendations are to take
+    into account ('(d) To ensure the security and freedom of movement of United Nations personnel') after the
+    parties' duty to guarantee it; 'urges all parties to facilitate the delivery ...' after the UN's own task
+    about the matter ('Requests the Secretary-General to ... facilitate the delivery of humanitarian
+    assistance'). Where the UN is asked only for a report, or not at all, the demand said whole comes first."""
+    if any(not c.defects and not c.reported for c in out):
+        for c in out:
+            if c.reported and c.whole == 0:
+                c.whole = 1
     if any(not c.defects and not c.by_others and not c.reported and c.depth < NEAR_OPENING for c in out):
         for c in out:
             if c.by_others and c.whole == 0:

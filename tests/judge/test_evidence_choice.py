@@ -736,6 +736,34 @@ def test_the_mission_s_own_task_to_hold_perpetrators_accountable_stays_cited() -
     assert f.refs == ["OP 5(f)"]
 
 
+_SAFETY_WHOLE = (
+    "3. Authorizes the Mission to take the necessary actions to:\n\n"
+    "(a) protect the Mission's personnel, facilities, installations, and equipment,\n\n"
+    "(b) ensure the security and freedom of movement of United Nations personnel,"
+)
+
+
+def test_the_security_and_freedom_of_movement_of_personnel_said_whole_are_cited_first() -> None:
+    # 1990 OP 3(c), the coders': the recommendation's safety, security and freedom of movement, said whole.
+    f = finding(_SAFETY_WHOLE, "un-personnel-safety")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3(b)"]
+
+
+def test_tasks_listed_for_recommendations_said_whole_give_way_to_the_duty_asked_now() -> None:
+    # Near miss: the same words in tasks a report's recommendations are to take into account (1863 OP 6(d)) are
+    # a report about them; the parties' duty asked now is cited (OP 15, the coders').
+    f = finding(
+        "6. Requests the Secretary-General to develop recommendations on the mandate of such an operation taking "
+        "into account the following tasks:\n\n"
+        "(d) To ensure the security and freedom of movement of United Nations personnel;\n\n"
+        "15. Calls upon all parties to guarantee the safety and security of United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
+
+
 _PRIORITIES = (
     "4. Requests the Office to focus, in particular, on the following priorities:\n\n"
     "(a) Supporting the Government and facilitating an inclusive political dialogue;"
