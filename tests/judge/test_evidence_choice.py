@@ -637,6 +637,11 @@ def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
         ("real6", "S_RES_2626(2022)", "peace-process", ["OP 5(c)"]),  # not 5(b)'s development policy dialogue
         ("real6", "S_RES_2056(2012)", "peace-process", ["OP 12"]),  # not OP 8, binding the authorities
         ("real", "S_RES_2429(2018)", "un-personnel-safety", ["OP 48"]),  # not OP 34's demand on the parties
+        ("real", "S_RES_2717(2023)", "ddrr", ["OP 34(ii)(i)"]),  # not (h), 'DDR' 350 characters in
+        ("real5", "S_RES_2730(2024)", "humanitarian-access", ["OP 9"]),  # not OP 3, workers alone
+        ("real", "S_RES_2149(2014)", "peace-process", ["OP 30(b)(iv)"]),  # not (f)(ii), in passing
+        ("real8", "S_RES_2489(2019)", "accountability", ["OP 5(e)"]),  # not 5(f), a call on the Government
+        ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
