@@ -10,10 +10,13 @@ from mandatekit.judge.hits import Hit
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import Evidence
 from mandatekit.judge.reports import REPORTING_WORDS, about_a_report
-from mandatekit.judge.standing import asks_others, in_a_name, in_the_means
+from mandatekit.judge.standing import asks_others, called_on_others, in_a_name, in_the_means
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Rule
 
+# Words this near the opening of a task's ask (chars) say what the task is about; further in, they are a detail
+# of it (2717 OP 34(ii)(h): 'DDR' after 350 characters on the Nairobi process and the PDDRC-S).
+NEAR_OPENING = 250
 MAX_CONTEXT = 5000  # characters of a clause quoted as evidence context, at most (real ones: 2,300)
 Defects = Callable[[Rule, VerbClass, list[Hit], Prepared], list[str]]
 
@@ -26,7 +29,7 @@ class Candidate:
     defects: list[str]
     unit: tuple[int, ...]
     operative: bool
-    force: int = 0  # the strength of the weakest verb governing what is asked
+    force: int = 0  # the weakest verb governing what is asked (a call the UN is to make on others: a call)
     depth: int = 0  # how far past the opening of its paragraph's ask the last of the words stands (chars)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
@@ -37,6 +40,7 @@ class Candidate:
     named: int = 0  # how many of the words asked are a word of a proper name ('the Rapid Support Forces')
     others: int = 0  # 1: met, but all that is asked is asked of others than the UN ('Demands that all ...')
     shared: int = 0  # how many elements are found only in words that another element's words also are
+    by_others: bool = False  # all that is asked, asked of others than the UN (weighs `whole` only)
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
@@ -106,13 +110,20 @@ def _overlap(a: Hit, b: Hit) -> bool:
     return a.para == b.para and a.start < b.end and b.start < a.end
 
 
+def _within(a: Hit, b: Hit) -> bool:
+    """The words `a` are all words of `b`: the same words, or a part of them."""
+    return a.para == b.para and b.start <= a.start and a.end <= b.end
+
+
 def in_own_words(
     chosen: list[Hit], found: list[list[Hit]], prepared: Prepared, asked: list[bool] | None = None
 ) -> tuple[list[Hit], int]:
     """The chosen hits with each element in words of its own where the unit has them: a hit whose words
     another element's words also are ('good offices' as the role and as the process) gives way to another hit
-    of its element, of the same quality (`best_hit`), that no other element's words overlap. Returns the hits and how many
-    elements have no such words in the unit (found only in words that also say another element).
+    of its element, of the same quality (`best_hit`), that no other element's words overlap. Words that only
+    hold another element's word ('mediation and reconciliation processes at ... local levels', the process,
+    holds 'mediation', a role) say more than it, and stay. Returns the hits and how many elements have no
+    words in the unit that no other element's words overlap.
     Only the elements `asked` are weighed so: a topic names what the asked words are about, and may be said in
     the same words (a court's name is the justice asked and the crimes it tries)."""
     chosen = list(chosen)
@@ -131,7 +142,7 @@ def in_own_words(
         ]
         if not own:
             shared += 1
-        elif any(_overlap(h, o) for o in others):
+        elif any(_within(h, o) for o in others):
             chosen[i] = own[0]
     return chosen, shared
 
@@ -216,8 +227,11 @@ def candidates(
                 is_operative = all(paragraphs[h.para].kind is Kind.operative for h in chosen)
                 asked = [h for h in chosen if not rule.searched[h.element].topic] or chosen
                 force = min(_strength(prepared.verb_at(h.para, h.start)[0]) for h in asked)
+                if force > VerbClass.calls.strength and any(called_on_others(h, prepared) for h in asked):
+                    force = VerbClass.calls.strength  # the UN asked to call on others: their duty, called for
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
+                by_others = all(asks_others(h, prepared) for h in asked)
                 reported = not any(
                     REPORTING_WORDS.search(prepared.paragraphs[h.para].text, h.start, h.end) for h in chosen
                 ) and any(about_a_report(h, prepared) for h in asked)
@@ -235,13 +249,30 @@ def candidates(
                         reported=int(reported),
                         borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
                         named=sum(in_a_name(h, prepared) for h in asked),
-                        others=int(
-                            tasks_the_un and not defects and all(asks_others(h, prepared) for h in asked)
-                        ),
+                        others=int(tasks_the_un and not defects and by_others),
                         shared=shared,
+                        by_others=by_others,
                     )
                 )
+    _whole_gives_way(out)
     return _titles_give_way(out, prepared) if any(c.titles for c in out) else out
+
+
+def _whole_gives_way(out: list[Candidate]) -> None:
+    """The recommendation said whole (`cited_first`) in a report asked about it, or in a demand on others, is
+    cited first among its kind, not before what is asked itself: tasks a report's recommendations are to take
+    into account ('(d) To ensure the security and freedom of movement of United Nations personnel') after the
+    parties' duty to guarantee it; 'urges all parties to facilitate the delivery ...' after the UN's own task
+    about the matter ('Requests the Secretary-General to ... facilitate the delivery of humanitarian
+    assistance'). Where the UN is asked only for a report, or not at all, the demand said whole comes first."""
+    if any(not c.defects and not c.reported for c in out):
+        for c in out:
+            if c.reported and c.whole == 0:
+                c.whole = 1
+    if any(not c.defects and not c.by_others and not c.reported and c.depth < NEAR_OPENING for c in out):
+        for c in out:
+            if c.by_others and c.whole == 0:
+                c.whole = 1
 
 
 def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate]:
@@ -260,8 +291,10 @@ def _titles_give_way(out: list[Candidate], prepared: Prepared) -> list[Candidate
         for p in under:
             covered[p] = min(covered.get(p, len(c.defects)), len(c.defects))
         c.elsewhere = 0 if under or in_hits & about else 1
-        if under:
-            c.depth = 0  # the tasks under a title in the order the title lists them: the first says it
+        # The tasks under a title in the order the title lists them (the first says it), but a task that names
+        # the theme only deep inside it comes after those that open with it.
+        if under and c.depth < NEAR_OPENING:
+            c.depth = 0
     for c in out:
         if c.titles:
             c.titles = sum(

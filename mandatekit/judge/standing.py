@@ -136,3 +136,21 @@ def _relayed(text: str, at: int, end: int) -> str | None:
     relay = _RELAY.match(text, at, end)
     others = _OTHERS.match(text, relay.end(), end) if relay is not None else None
     return " ".join(others.group(0).split()) if others is not None else None
+
+
+# A call the UN is asked to make on others, anywhere in the clause before the words: '(f) support in this regard
+# ..., call on the Government and the international community to ... ensure ... that perpetrators ... are held
+# accountable'. What follows is the others' duty (`_OTHERS`, named right after the call), asked with a call's force.
+_CALL_ON = re.compile(
+    r"\b(?:(?:call|calls|calling)\s+(?:on|upon)|urge|urges|urging|encourage|encourages|encouraging|invite|invites|"
+    r"inviting|press|presses|pressing)\s+(?:(?:the\s+)?efforts\s+(?:by|of)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def called_on_others(h: Hit, prepared: Prepared) -> bool:
+    """The words stand after a call on others in their clause (`_CALL_ON`): asked with a call's force, whatever
+    verb tasks the UN with making it."""
+    text = prepared.paragraphs[h.para].text
+    start = prepared.index(h.para).verb_clause_start(h.start)
+    return any(_OTHERS.match(text, m.end(), h.start) for m in _CALL_ON.finditer(text, start, h.start))

@@ -108,6 +108,23 @@ def test_the_task_naming_the_process_beside_the_role_is_cited_before_good_office
     assert {e.text for e in f.evidence} == {"support", "intercommunal reconciliation"}
 
 
+def test_a_process_phrase_holding_a_role_word_stays_cited_where_the_role_has_words_of_its_own() -> None:
+    # 'mediation and reconciliation processes at ... local levels' holds 'mediation', a role word, but the role
+    # is 'assist': each element has words of its own, and (b) is about the process from its opening (2149 OP
+    # 30(b)(iv), the coders'), not only through 'national dialogue' deep inside it.
+    f = finding(
+        "30. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(a) To help build the capacities of the national judicial system and to assist with national "
+        "reconciliation efforts;\n\n"
+        "(b) To assist the authorities in mediation and reconciliation processes at both the national and local "
+        "levels, working with relevant regional and local bodies and religious leaders, including through "
+        "inclusive national dialogue;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 30(b)"]
+
+
 def test_good_offices_alone_still_meet_and_are_cited() -> None:
     f = finding(
         "29. Decides that the mandate of the Mission shall include the following tasks:\n\n"
@@ -203,6 +220,36 @@ def test_a_typed_heading_between_lettered_tasks_gives_way_to_the_task_it_files()
     f = finding(TYPED_HEADINGS, "ddrr")
     assert f.verdict == "met"
     assert f.refs == ["OP 34(ii)(b)"]
+
+
+def test_a_task_naming_the_theme_only_deep_inside_it_gives_way_to_the_next_that_opens_with_it() -> None:
+    # The tasks under a title in the order it lists them, but '(a)' names DDR only after 300 characters on
+    # other processes: a detail of that task, while '(b)' is about it (2717 OP 34(ii)(i), the coders' choice).
+    f = finding(
+        "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(ii) Disarmament, demobilisation and reintegration\n\n"
+        "(a) Provide good offices, advice and assistance to the Government, in close cooperation with "
+        "international and local partners, for the revitalisation and the implementation of the regional peace "
+        "process, the implementation of the agreement signed in the capital, and for the implementation of the "
+        "national community programme in accordance with the order of 5 July and for the DDR of combatants;\n\n"
+        "(b) Provide support to the disarmament, demobilisation and reintegration of combatants;",
+        "ddrr",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 34(ii)(b)"]
+
+
+def test_the_first_task_under_a_title_stays_cited_where_both_name_the_theme_near_their_opening() -> None:
+    f = finding(
+        "34. Decides that the mandate of the Mission shall include the following tasks:\n\n"
+        "(ii) Disarmament, demobilisation and reintegration\n\n"
+        "(a) Provide technical assistance and capacity building to the authorities, in partnership with other "
+        "partners, for the DDR of combatants;\n\n"
+        "(b) Provide support to the disarmament, demobilisation and reintegration of combatants;",
+        "ddrr",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 34(ii)(a)"]
 
 
 def test_a_heading_is_cited_where_no_task_under_it_says_it() -> None:
@@ -541,6 +588,47 @@ def test_a_rule_met_by_a_call_on_the_parties_cites_the_strongest_ask_whoever_it_
     assert f.refs == ["OP 3"]
 
 
+_ACCESS_WHOLE = (
+    "3. Demands that all parties comply with their obligations related to the respect and protection of "
+    "humanitarian personnel;\n\n"
+    "9. Urges all parties to allow and facilitate full, safe, rapid and unhindered humanitarian access to all "
+    "civilians in need, and to promote the safety and freedom of movement of humanitarian personnel;"
+)
+
+
+def test_access_and_the_workers_safety_said_whole_are_cited_before_a_demand_to_protect_the_workers() -> None:
+    # 2730: the coders cite OP 9, which asks the access and the workers' safety, not OP 3's stronger demand that
+    # names only the workers' protection.
+    f = finding(_ACCESS_WHOLE, "humanitarian-access")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 9"]
+
+
+def test_the_un_s_own_task_is_cited_before_a_demand_on_the_parties_said_whole() -> None:
+    # Near miss: the Secretary-General asked to facilitate the delivery of assistance is the UN's own task, cited
+    # by the force of its verb as before (2216 OP 12), not after the parties urged to do it all.
+    f = finding(
+        _ACCESS_WHOLE.split("\n\n")[1] + "\n\n12. Requests the Secretary-General to intensify his efforts in "
+        "order to facilitate the delivery of humanitarian assistance;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 12"]
+
+
+def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
+    # 'personnel engaged in humanitarian relief activities' names the workers: OP 13 says nothing whole, and
+    # the stronger demand is cited as before.
+    f = finding(
+        "3. Demands that all parties allow humanitarian personnel to reach civilians in need;\n\n"
+        "13. Urges all parties to allow and ensure the safety of personnel engaged in humanitarian relief "
+        "activities;",
+        "humanitarian-access",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3"]
+
+
 @pytest.mark.parametrize(
     ("folder", "name", "rule", "cited"),
     [
@@ -549,6 +637,11 @@ def test_a_rule_met_by_a_call_on_the_parties_cites_the_strongest_ask_whoever_it_
         ("real6", "S_RES_2626(2022)", "peace-process", ["OP 5(c)"]),  # not 5(b)'s development policy dialogue
         ("real6", "S_RES_2056(2012)", "peace-process", ["OP 12"]),  # not OP 8, binding the authorities
         ("real", "S_RES_2429(2018)", "un-personnel-safety", ["OP 48"]),  # not OP 34's demand on the parties
+        ("real", "S_RES_2717(2023)", "ddrr", ["OP 34(ii)(i)"]),  # not (h), 'DDR' 350 characters in
+        ("real5", "S_RES_2730(2024)", "humanitarian-access", ["OP 9"]),  # not OP 3, workers alone
+        ("real", "S_RES_2149(2014)", "peace-process", ["OP 30(b)(iv)"]),  # not (f)(ii), in passing
+        ("real8", "S_RES_2489(2019)", "accountability", ["OP 5(e)"]),  # not 5(f), a call on the Government
+        ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
@@ -615,6 +708,65 @@ def test_the_un_s_own_efforts_for_accountability_are_its_task() -> None:
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 4"]
+
+
+_RELAYED = (
+    "5. Decides that the Mission shall:\n\n"
+    "(e) continue to cooperate with the Government in the protection and promotion of human rights, to monitor "
+    "places of detention, to promote accountability, and advise stakeholders on judicial and non-judicial "
+    "processes to address the legacy of large-scale human rights violations;\n\n"
+)
+
+
+def test_a_call_the_mission_is_to_make_on_the_government_gives_way_to_the_mission_s_own_task() -> None:
+    # 2489 OP 5(f): the Government's duty, called for by the mission, is asked with a call's force; the coders
+    # cite the mission's own task in 5(e), though its words stand deeper.
+    f = finding(
+        _RELAYED + "(f) support gender equality, call on the Government to ensure that perpetrators of such "
+        "violence are held accountable;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(e)"]
+
+
+def test_the_mission_s_own_task_to_hold_perpetrators_accountable_stays_cited() -> None:
+    # Near miss: the mission itself asked to help hold them accountable, no one called on.
+    f = finding(
+        _RELAYED + "(f) support gender equality, and help ensure that perpetrators of such violence are held "
+        "accountable;",
+        "accountability",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 5(f)"]
+
+
+_SAFETY_WHOLE = (
+    "3. Authorizes the Mission to take the necessary actions to:\n\n"
+    "(a) protect the Mission's personnel, facilities, installations, and equipment,\n\n"
+    "(b) ensure the security and freedom of movement of United Nations personnel,"
+)
+
+
+def test_the_security_and_freedom_of_movement_of_personnel_said_whole_are_cited_first() -> None:
+    # 1990 OP 3(c), the coders': the recommendation's safety, security and freedom of movement, said whole.
+    f = finding(_SAFETY_WHOLE, "un-personnel-safety")
+    assert f.verdict == "met"
+    assert f.refs == ["OP 3(b)"]
+
+
+def test_tasks_listed_for_recommendations_said_whole_give_way_to_the_duty_asked_now() -> None:
+    # Near miss: the same words in tasks a report's recommendations are to take into account (1863 OP 6(d)) are
+    # a report about them; the parties' duty asked now is cited (OP 15, the coders').
+    f = finding(
+        "6. Requests the Secretary-General to develop recommendations on the mandate of such an operation taking "
+        "into account the following tasks:\n\n"
+        "(d) To ensure the security and freedom of movement of United Nations personnel;\n\n"
+        "15. Calls upon all parties to guarantee the safety and security of United Nations personnel;",
+        "un-personnel-safety",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 15"]
 
 
 _PRIORITIES = (
