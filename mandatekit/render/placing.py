@@ -80,6 +80,7 @@ def last_descendant(document: Document, p: Paragraph) -> Paragraph:
 
 
 def descends(document: Document, q: Paragraph, ancestor: int) -> bool:
+    """Whether `q` stands under paragraph `ancestor`, at any depth."""
     while q.parent is not None:
         if q.parent == ancestor:
             return True

@@ -18,6 +18,7 @@ from mandatekit.render.placing import (
     Placement,
     Relatedness,
     content_words,
+    descends,
     last_descendant,
     top_of,
 )
@@ -269,7 +270,7 @@ def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
         under = [
             q
             for q in document.paragraphs[head + 1 :]
-            if q.kind is Kind.operative and _under(document, q, head)
+            if q.kind is Kind.operative and descends(document, q, head)
         ]
         if not all(any(stems <= _stems(q.text) for q in under) for stems in wanted):
             continue
@@ -283,14 +284,6 @@ def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
         after = last_descendant(document, top)
         return Placement(f.rule, "insert", f"Insert after {top.ref}", sentence, piece, after.index, like=head)
     return None
-
-
-def _under(document: Document, q: Paragraph, ancestor: int) -> bool:
-    while q.parent is not None:
-        if q.parent == ancestor:
-            return True
-        q = document.paragraphs[q.parent]
-    return False
 
 
 _AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?$")
