@@ -46,10 +46,10 @@ def verb_lines(c: Comparison) -> tuple[str, list[str]]:
     head = "Operative verbs weakened (every operative paragraph, cited by a recommendation or not)"
     lines = []
     for v in c.weakened_verbs:
-        where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
-        rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
         said = f": {v.diff}" if v.diff else ""
-        lines.append(f"{where}: “{v.before}” became “{v.after}” ({rests}){said}")
+        lines.append(
+            f"{where(v.old_ref, v.new_ref)}: “{v.before}” became “{v.after}” ({rests_on(v.rules)}){said}"
+        )
     return head, lines or ["none"]
 
 

@@ -133,9 +133,7 @@ def _verbs_sentence(c: Comparison) -> str:
         return "No operative paragraph's verb was weakened."
     told = []
     for v in c.weakened_verbs:
-        where = v.old_ref if v.new_ref == v.old_ref else f"{v.new_ref} (the old {v.old_ref})"
-        rests = f"evidence for {', '.join(v.rules)}" if v.rules else "no recommendation rests on it"
         now = f"now “{v.after} {v.diff.split('+} ', 1)[1]}”; " if "+} " in v.diff else ""
-        told.append(f"{where}, “{v.before}” to “{v.after}” ({now}{rests})")
+        told.append(f"{where(v.old_ref, v.new_ref)}, “{v.before}” to “{v.after}” ({now}{rests_on(v.rules)})")
     n = len(told)
     return f"The round weakened the verb of {in_words(n)} operative paragraph{'s' * (n != 1)}: {'; '.join(told)}."
