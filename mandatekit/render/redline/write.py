@@ -44,14 +44,14 @@ def redline_docx(
     redline never removes brackets or the drafter's words on its own."""
     import docx
 
-    from mandatekit.render.annotate import comment_text
+    from mandatekit.render.annotate import comment_text, initials
 
     word = docx.Document(str(path))
     body = body_paragraphs(word.element.body)
     revisions = Revisions(word.element, author)
     placements = place(report, document, judge, previous=previous)
     findings = {f.rule: f for f in report.findings}
-    initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
+    author_initials = initials(author)
     when = now().replace(microsecond=0)
     last_inserted: dict[int, Any] = {}  # a later insertion after the same paragraph follows the earlier ones
     count = 0
@@ -102,12 +102,12 @@ def redline_docx(
                 notes=(report.written_for, report.renewal),
             ),
             author=author,
-            initials=initials,
+            initials=author_initials,
         )
         comment._comment_elm.date = when
         comment_range(host, first, last, comment.comment_id)
         count += 1
-    count += _correct_references(word, body, document, placements, revisions, author, initials, when)
+    count += _correct_references(word, body, document, placements, revisions, author, author_initials, when)
     buffer = io.BytesIO()
     word.save(buffer)
     from mandatekit.render.safe_package import safe
