@@ -16,7 +16,7 @@ from mandatekit.render.tasks import is_task_item, numbered
 
 MAX_SUBJECT_PLACES = 2  # a subject the draft speaks of in at most this many operative paragraphs has a place
 NEAREST = 3  # ... and is among this many paragraphs most related to the suggestion
-MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (see _related)
+MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (placing.Relatedness)
 
 
 def introducing(
