@@ -35,21 +35,22 @@ def measure(path: Path, judge) -> str:  # type: ignore[no-untyped-def]
     import mandatekit.render.placement as placement
     from mandatekit.read import read
     from mandatekit.render.redline import redline_docx
+    from mandatekit.render.verifier import Verifier
 
     document = read(path)
     report = judge(document)
     calls = [0]
-    original = placement._Verifier._ranks
+    original = Verifier._ranks
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls[0] += 1
         return original(*args, **kwargs)
 
-    placement._Verifier._ranks = counted  # type: ignore[method-assign]
+    Verifier._ranks = counted  # type: ignore[method-assign]
     try:
         placement.place(report, document, judge)
     finally:
-        placement._Verifier._ranks = original  # type: ignore[method-assign]
+        Verifier._ranks = original  # type: ignore[method-assign]
     plain = median_ms(lambda: placement.place(report, document))
     checked = median_ms(lambda: placement.place(report, document, judge))
     whole = median_ms(lambda: redline_docx(path, document, report, judge=judge))

@@ -23,7 +23,7 @@ from mandatekit.read import read_string
 from mandatekit.read.model import Document, Kind
 from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import redline
-from mandatekit.render.placement import Placement
+from mandatekit.render.placing import Placement
 
 _CLAUSE_END = re.compile(r"\s*;|\s*\.?\s*$")
 AMEND_SIMILARITY = 0.2  # below this a paragraph is about something else than the suggestion

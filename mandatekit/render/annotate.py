@@ -92,6 +92,11 @@ def _anchor_runs(p: Any, words: str) -> list[Any]:
     return [first_run, last_run]
 
 
+def initials(author: str) -> str:
+    """The initials Word shows on the reviewer's comments: 'Delegation of X' -> 'DOX' (redline's too)."""
+    return "".join(w[0] for w in author.split()[:3]).upper() or "MK"
+
+
 def comment_text(
     f: Finding,
     placement: Placement | None = None,
@@ -156,7 +161,6 @@ def annotate_docx(
 
     word = docx.Document(str(path))
     body = body_paragraphs(word.element.body)
-    initials = "".join(w[0] for w in author.split()[:3]).upper() or "MK"
     when = now().replace(microsecond=0)
     placements = place(report, document, judge)
     count = 0
@@ -182,7 +186,7 @@ def annotate_docx(
                 notes=(report.written_for, report.renewal),
             ),
             author=author,
-            initials=initials,
+            initials=initials(author),
         )
         comment._comment_elm.date = when
         count += 1

@@ -12,7 +12,7 @@ from dataclasses import replace
 from mandatekit.compare import DiffPiece
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document, Kind, Paragraph
-from mandatekit.render.placement import Placement, _last_descendant, _top
+from mandatekit.render.placing import Placement, last_descendant, top_of
 
 _SETS_MANDATE = re.compile(
     r"\b(?:extend|renew|prolong)\w*\s+(?:\w+\s+){0,6}?mandate\b"  # 'to extend the present mandate of UNIFIL'
@@ -76,7 +76,7 @@ def after_mandate(
         or not names_mission(text, mission)
     ):
         return placement
-    top = _top(document, document.paragraphs[placement.paragraph]).index
+    top = top_of(document, document.paragraphs[placement.paragraph]).index
     # A draft in parts with a heading on the mission ("Part 3: ATMIS") over its mandate paragraph: what is
     # asked of the mission goes in that part, not after a paragraph of another part it shares words with.
     part = mandate.heading if mandate.heading and names_mission(mandate.heading, mission) else None
@@ -95,7 +95,7 @@ def after_mandate(
         top > mandate.index and not elsewhere and (on_subject or not decides_mandate(text, mission))
     ):
         return placement
-    after = _last_descendant(document, mandate)
+    after = last_descendant(document, mandate)
     return replace(placement, where=f"Insert after {mandate.ref}", paragraph=after.index, like=mandate.index)
 
 
@@ -143,7 +143,7 @@ def priority_item(
             return None
         new = missing[0][:1].lower() + missing[0][1:]  # an item of the draft's list, in its lower case
         last = items[-1]
-        after = _last_descendant(document, last)
+        after = last_descendant(document, last)
         number = insertion_label(document, last, added.get((after.index, last.index), 0)) or ""
         where = f"Add to {lead.ref} as item {number}".rstrip()
         counted = _COUNTED.search(head)

@@ -17,7 +17,7 @@ import re
 from mandatekit.compare import DiffPiece
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document, Kind, Paragraph
-from mandatekit.render.placement import Placement, _last_descendant, _Relatedness, _words
+from mandatekit.render.placing import Placement, Relatedness, content_words, last_descendant
 
 # The suggestion asks the Secretary-General for reporting in its own first clause.
 _ASKS_REPORTS = re.compile(r"^Requests\s+the\s+Secretary-General\s+to\s+(?:report|include|brief)\b", re.I)
@@ -30,7 +30,7 @@ _REGULAR_REPORTS = re.compile(
 )
 
 
-def beside_reports(document: Document, f: Finding, text: str, related: _Relatedness) -> Placement | None:
+def beside_reports(document: Document, f: Finding, text: str, related: Relatedness) -> Placement | None:
     """'Insert after OP 47': a suggestion that requests the Secretary-General to report, placed right after
     the draft's paragraph requesting his regular reports; None where either is not so."""
     if not _ASKS_REPORTS.match(" ".join(text.split())):
@@ -42,16 +42,16 @@ def beside_reports(document: Document, f: Finding, text: str, related: _Relatedn
     ]
     if not tops:
         return None
-    query = set(_words(f"{f.title} {f.theme} {f.suggestion}"))
+    query = set(content_words(f"{f.title} {f.theme} {f.suggestion}"))
 
     def score(p: Paragraph) -> float:
         # A report's contents are its items ("including: – information on the implementation of the mandate"):
         # the lead-in alone says only that a report is asked.
-        last = _last_descendant(document, p).index
+        last = last_descendant(document, p).index
         words = set().union(*(related.bags.get(i, set()) for i in range(p.index, last + 1)))
         return math.fsum(related.weight.get(w, 0.0) for w in words & query)
 
     best = max(tops, key=lambda p: (score(p), -p.index))
-    after = _last_descendant(document, best)
+    after = last_descendant(document, best)
     return Placement(f.rule, "insert", f"Insert after {best.ref}", text, [DiffPiece(op="insert", text=text)],
                      after.index, like=best.index)  # fmt: skip

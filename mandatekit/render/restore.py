@@ -25,7 +25,7 @@ from mandatekit.judge import Report
 from mandatekit.pairing import Pairing
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.narrowed import redline
-from mandatekit.render.placement import Placement, _last_descendant
+from mandatekit.render.placing import Placement, last_descendant
 from mandatekit.round_text import VerbChange
 
 _TOKEN = re.compile(r"\S+")
@@ -134,7 +134,7 @@ def _reinsert(
         here = pair.paragraph
         # the new paragraph goes where the old one stood: after its old predecessor (and what hangs under it)
         like = here if len(here.number) == len(old.number) else document.paragraphs[here.parent or here.index]
-        after = _last_descendant(document, here if like is here else like)
+        after = last_descendant(document, here if like is here else like)
         return Placement(rule, "insert", f"Insert after {after.ref} (restoring the previous round's {old.ref})",
                          old.text, [DiffPiece(op="insert", text=old.text)], after.index, like=like.index)  # fmt: skip
     return None

@@ -14,12 +14,13 @@ from mandatekit.compare import DiffPiece
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.read.structure_labels import LATIN
-from mandatekit.render.placement import (
+from mandatekit.render.placing import (
     Placement,
-    _last_descendant,
-    _Relatedness,
-    _top,
-    _words,
+    Relatedness,
+    content_words,
+    descends,
+    last_descendant,
+    top_of,
 )
 
 _TASK = re.compile(r"^To\s", re.IGNORECASE)
@@ -75,7 +76,7 @@ def _task_lists(document: Document) -> dict[int, list[Paragraph]]:
     for p in document.paragraphs:
         if p.kind is not Kind.operative or p.parent is None or p.index in parents or not p.label:
             continue
-        if not (is_task_item(p) or _TASKS_LEAD.search(_top(document, p).text.split(":")[0])):
+        if not (is_task_item(p) or _TASKS_LEAD.search(top_of(document, p).text.split(":")[0])):
             continue
         if p.index in heads or (_is_category(p) and not is_task_item(p)):
             category[p.parent] = p.index
@@ -152,7 +153,7 @@ def _mission_names(document: Document) -> set[str]:
     """What the draft calls the mission whose tasks it lists: the names its task lists' lead-ins give."""
     names = {"the Mission"}
     for lead in _task_lists(document):
-        top = _top(document, document.paragraphs[lead])
+        top = top_of(document, document.paragraphs[lead])
         names |= set(re.findall(r"\b[A-Z]{4,}\b", top.text))
     return names
 
@@ -170,7 +171,7 @@ def task_form(text: str, document: Document, infinitive: bool = True) -> str | N
 
 
 def _theme_words(theme: str) -> list[str]:
-    return [w[:5] for w in _words(theme)]
+    return [w[:5] for w in content_words(theme)]
 
 
 def _on_theme(lead: Paragraph, theme: str) -> bool:
@@ -179,12 +180,12 @@ def _on_theme(lead: Paragraph, theme: str) -> bool:
     if lead.parent is None and len(lead.text.split(":")[0].split()) > 15:
         return False
     wanted = _theme_words(theme)
-    have = {w[:5] for w in _words(lead.text.split(":")[0])}
+    have = {w[:5] for w in content_words(lead.text.split(":")[0])}
     return bool(wanted) and all(w in have for w in wanted)
 
 
 def task_item(
-    document: Document, f: Finding, text: str, related: _Relatedness, added: dict[tuple[int, int], int]
+    document: Document, f: Finding, text: str, related: Relatedness, added: dict[tuple[int, int], int]
 ) -> Placement | None:
     """A mission task as a new item of its task list: in the group whose sub-heading names the rule's
     subject ('Protection of civilians:'), after its last item; where no group does, at the end of the task
@@ -196,7 +197,7 @@ def task_item(
     lists = _task_lists(document)
     if not lists:
         return None
-    query = set(_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
+    query = set(content_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
     # The labelled items of a list in groups, where the task is on none of their subjects (see below).
@@ -210,7 +211,7 @@ def task_item(
     else:
         whole: dict[int, list[Paragraph]] = {}  # the task list of each lead-in, all its groups together
         for lead, group in lists.items():
-            whole.setdefault(_top(document, document.paragraphs[lead]).index, []).extend(group)
+            whole.setdefault(top_of(document, document.paragraphs[lead]).index, []).extend(group)
         holding = [top for top, group in whole.items() if evidence & {q.index for q in group}]
         if not holding:
             return None
@@ -219,14 +220,14 @@ def task_item(
         lead_ref = document.paragraphs[top].ref or "the task list"
         # A list in groups under sub-headings ('(d) Monitoring ... human rights:'): a task on none of their
         # subjects is a new item beside the groups ('(e)'), never the last group's next item under its heading.
-        if any(lead != top and _top(document, document.paragraphs[lead]).index == top for lead in lists):
+        if any(lead != top and top_of(document, document.paragraphs[lead]).index == top for lead in lists):
             groups = [p.index for p in document.paragraphs if p.parent == top and p.label]
     infinitive = sum(is_task_item(q) for q in items) * 2 >= len(items)
     task = task_form(text, document, infinitive)
     if task is None:
         return None
     last = document.paragraphs[max(groups)] if groups else items[-1]
-    after = _last_descendant(document, last)
+    after = last_descendant(document, last)
     number = insertion_label(document, last, added.get((after.index, last.index), 0)) or ""
     where = f"Add to {lead_ref} as item {number}".rstrip()
     return Placement(f.rule, "insert", where, task, [DiffPiece(op="insert", text=task)], after.index,
@@ -243,7 +244,7 @@ _NEXT_ITEM = re.compile(r"[;,]?\s+(?:and\s+)?\([b-z]\)\s+")
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _words(text)}
+    return {w[:5] for w in content_words(text)}
 
 
 def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
@@ -262,14 +263,14 @@ def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
     wanted = [_stems(task) for task in tasks if 0 < len(task.split()) <= 6]
     if not wanted or len(wanted) < len(tasks):
         return None  # tasks without a short name to look for: cannot tell whether the draft has them
-    for head in sorted({_top(document, document.paragraphs[i]).index for i in _task_lists(document)}):
+    for head in sorted({top_of(document, document.paragraphs[i]).index for i in _task_lists(document)}):
         top = document.paragraphs[head]
         if not _MANDATE_LEAD.search(top.text.split(":")[0]):
             continue  # a list of demands on the parties, of reports ...: not the mission's mandate
         under = [
             q
             for q in document.paragraphs[head + 1 :]
-            if q.kind is Kind.operative and _under(document, q, head)
+            if q.kind is Kind.operative and descends(document, q, head)
         ]
         if not all(any(stems <= _stems(q.text) for q in under) for stems in wanted):
             continue
@@ -277,20 +278,12 @@ def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
         before = [p for p in document.paragraphs[:head] if p.kind is Kind.operative and p.parent is None]
         piece = [DiffPiece(op="insert", text=sentence)]
         if before:
-            after = _last_descendant(document, before[-1])
+            after = last_descendant(document, before[-1])
             return Placement(f.rule, "insert", f"Insert before {top.ref}", sentence, piece, after.index,
                              like=before[-1].index)  # fmt: skip
-        after = _last_descendant(document, top)
+        after = last_descendant(document, top)
         return Placement(f.rule, "insert", f"Insert after {top.ref}", sentence, piece, after.index, like=head)
     return None
-
-
-def _under(document: Document, q: Paragraph, ancestor: int) -> bool:
-    while q.parent is not None:
-        if q.parent == ancestor:
-            return True
-        q = document.paragraphs[q.parent]
-    return False
 
 
 _AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?$")

@@ -7,6 +7,7 @@ annexes (tests/render/drafts) and the edited draft of every round of tests/round
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from mandatekit.read import read, read_string
 from mandatekit.read.model import Document, Paragraph
 from mandatekit.render import placement
 from mandatekit.render.accepted import AcceptedReader, accepted_text, judge_versions, rejudge
-from mandatekit.render.placement import _Verifier, pending_secures, place
+from mandatekit.render.placement import pending_secures, place
+from mandatekit.render.verifier import Verifier
 from tests.rounds.corpus import resolution
 from tests.rounds.test_real_rounds import ROUNDS
 
@@ -39,13 +41,13 @@ def _full_ranks(document: Document, placements: list[placement.Placement]) -> di
 def same_as_full(document: Document, monkeypatch: pytest.MonkeyPatch) -> int:
     """Place the fixes both ways; every read and verdict map compared on the way. Returns the reads spliced."""
     spliced = [0]
-    fast_ranks, shift = _Verifier._ranks, AcceptedReader._shift
+    fast_ranks, shift = Verifier._ranks, AcceptedReader._shift
 
     def counted(self: AcceptedReader, *moves: int) -> list[Paragraph]:
         spliced[0] += 1  # only a spliced read moves the annex
         return shift(self, *moves)
 
-    def compared(self: _Verifier, placements: list[placement.Placement]) -> dict[str, int]:
+    def compared(self: Verifier, placements: list[placement.Placement]) -> dict[str, int]:
         assert self.reader.read(placements) == read_string(accepted_text(self.document, placements))
         fast = fast_ranks(self, placements)
         assert fast == _full_ranks(self.document, placements)
@@ -53,11 +55,11 @@ def same_as_full(document: Document, monkeypatch: pytest.MonkeyPatch) -> int:
 
     report = SETUP.judge(document)
     with monkeypatch.context() as m:  # what placing did before: every version read and judged whole
-        m.setattr(_Verifier, "_ranks", lambda self, placements: _full_ranks(self.document, placements))
+        m.setattr(Verifier, "_ranks", lambda self, placements: _full_ranks(self.document, placements))
         full = place(report, document, SETUP.judge)
         full_pending = pending_secures(report, document, SETUP.judge)
     with monkeypatch.context() as m:
-        m.setattr(_Verifier, "_ranks", compared)
+        m.setattr(Verifier, "_ranks", compared)
         m.setattr(AcceptedReader, "_shift", counted)
         fast = place(report, document, SETUP.judge)
         fast_pending = pending_secures(report, document, SETUP.judge)
@@ -104,7 +106,7 @@ def test_a_fix_with_brackets_is_read_with_the_whole_draft() -> None:
     reader = AcceptedReader(document)
     report = SETUP.judge(document)
     fix = next(p for p in place(report, document).values() if p.action in ("insert", "add"))
-    bracketed = placement.replace(fix, text="[" + fix.text + "]")
+    bracketed = replace(fix, text="[" + fix.text + "]")
     assert not reader._may_splice([bracketed])
     assert reader.read([bracketed]) == read_string(accepted_text(document, [bracketed]))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mandatekit.api import setup
 from mandatekit.read import read
-from mandatekit.render.placement import _swap_verb
+from mandatekit.render.replacement import swap_verb
 
 DRAFT = """United States of America: draft resolution
 
@@ -31,7 +31,7 @@ def test_the_stronger_verb_comes_without_the_hedge_the_section_names(tmp_path: P
     finding = next(f for f in report.findings if f.rule == "sofa-reporting")
     assert "'as appropriate' (OP 2) qualifies the commitment" in finding.hedges  # what the section names
     op2 = next(p for p in document.paragraphs if p.ref == "OP 2")
-    assert _swap_verb(op2, finding) == (
+    assert swap_verb(op2, finding) == (
         "Requests the Secretary-General to report violations of the SOFA or obstructions to UNMISS on a monthly "
         "basis;"
     )
@@ -43,4 +43,4 @@ def test_a_hedge_the_section_does_not_name_is_left_alone(tmp_path: Path) -> None
     document = read(path)
     finding = next(f for f in setup().judge(document).findings if f.rule == "sofa-reporting")
     op2 = next(p for p in document.paragraphs if p.ref == "OP 2")
-    assert _swap_verb(op2, finding) == "Requests" + op2.text[len("Encourages") :]
+    assert swap_verb(op2, finding) == "Requests" + op2.text[len("Encourages") :]

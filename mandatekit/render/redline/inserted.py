@@ -1,0 +1,129 @@
+"""A new paragraph as a tracked insertion, formatted and numbered as the draft numbers its own: a typed
+number ('8 bis.', '(g bis)', 'd.' after 'c.') outside Word's list, or the next number of Word's list."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from mandatekit.read.docx import W
+from mandatekit.read.verbs import leading_verb
+from mandatekit.render.redline.runs import new_run, run_properties, visible_runs
+from mandatekit.render.redline.tracked import Revisions
+
+
+def typed_label(p: Any, label: str | None) -> bool:
+    """Whether the paragraph types its number: as the reader shows it ('(c)'), or in another form of it the
+    reader reads alike ('c.', 'c)')."""
+    text = "".join(t for _, t in visible_runs(p)).lstrip()
+    return bool(label) and (text.startswith(label or "") or _typed_form(text, label or "") is not None)
+
+
+def _typed_form(text: str, label: str) -> str | None:
+    """'{}.' where the paragraph types '(c)' as 'c.', '{})' as 'c)': the pattern of its typed number."""
+    core = label.strip().strip("().")
+    for form in ("{}.", "{})"):
+        if core and text.startswith(form.format(core) + " "):
+            return form
+    return None
+
+
+def as_typed(like: Any, like_label: str | None, number: str | None) -> str | None:
+    """The new paragraph's number in the form `like` types its own: '(d)' as 'd.' after 'c.'."""
+    if not number or not like_label:
+        return number
+    form = _typed_form("".join(t for _, t in visible_runs(like)).lstrip(), like_label)
+    return form.format(number.strip().strip("().")) if form is not None else number
+
+
+def insert_paragraph(
+    after: Any, like: Any, text: str, number: str | None, typed: bool, revisions: Revisions, word: Any
+) -> Any:
+    """A new paragraph after `after`, formatted like `like`, wholly a tracked insertion. Numbered as the
+    placement says (render/tasks.insertion_label): a `typed` number ('(g bis)', '8 bis.', or the next one in
+    a list whose numbers are typed) is typed, outside Word's list, indented as `like`'s level is, so Word
+    renumbers nothing; otherwise the paragraph joins `like`'s list and Word gives it the next number."""
+    from lxml import etree
+
+    p = etree.Element(W + "p")
+    ppr = like.find(W + "pPr")
+    ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(W + "pPr")
+    for tag in ("rPr", "pPrChange", "sectPr"):
+        for el in ppr.findall(W + tag):
+            ppr.remove(el)
+    if typed and number and _list_of(ppr, word) is not None:
+        _out_of_list(ppr, word)
+    mark = etree.SubElement(ppr, W + "rPr")
+    mark.append(revisions.element("ins"))
+    p.append(ppr)
+    runs = [r for r, _ in visible_runs(like)]
+    verb = leading_verb(text)
+    italic = next((r for r in runs if r.find(f"{W}rPr/{W}i") is not None), None)
+    plain = next((r for r in runs if r.find(f"{W}rPr/{W}i") is None), runs[0] if runs else None)
+    ins = revisions.element("ins")
+    if typed and number:  # the number the memo says of it too
+        ins.append(new_run(f"{number} ", run_properties(plain) if plain is not None else None))
+    if verb is not None and italic is not None and text.startswith(verb.verb):
+        ins.append(new_run(verb.verb, run_properties(italic)))
+        text = text[len(verb.verb) :]
+    ins.append(new_run(text, run_properties(plain) if plain is not None else None))
+    p.append(ins)
+    after.addnext(p)
+    return p
+
+
+def _list_of(ppr: Any, word: Any) -> tuple[str, str] | None:
+    """(numId, ilvl) of the Word list a paragraph with these properties joins: its own w:numPr, else the
+    one its paragraph style (or a style that style is based on) carries, as "List Number" does; None when
+    it joins none (numId 0 takes a paragraph out of its style's list)."""
+    numpr = ppr.find(W + "numPr")
+    if numpr is None:
+        style_el = ppr.find(W + "pStyle")
+        style_id = style_el.get(W + "val") if style_el is not None else None
+        styles = {s.get(W + "styleId"): s for s in word.styles.element.iter(W + "style")}
+        seen: set[str] = set()
+        while numpr is None and style_id in styles and style_id not in seen:
+            seen.add(style_id)
+            numpr = styles[style_id].find(f"{W}pPr/{W}numPr")
+            based = styles[style_id].find(W + "basedOn")
+            style_id = based.get(W + "val") if based is not None else None
+    if numpr is None:
+        return None
+    num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+    if num_id is None or num_id.get(W + "val") in (None, "0"):
+        return None
+    return num_id.get(W + "val"), ilvl.get(W + "val", "0") if ilvl is not None else "0"
+
+
+def _out_of_list(ppr: Any, word: Any) -> None:
+    """Take a paragraph out of Word's list with an explicit numId 0 (ECMA-376 17.9.18: numId 0 removes the
+    numbering, the style's included), keeping the indentation its list level gave it: an inserted paragraph
+    that copied a list style ("List Number") would otherwise take a number of its own and renumber every
+    paragraph after it."""
+    from lxml import etree
+
+    num_id, level = _list_of(ppr, word) or ("0", "0")
+    indent = None
+    try:
+        numbering = word.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering = None
+    if numbering is not None:
+        num = next((n for n in numbering.iter(W + "num") if n.get(W + "numId") == num_id), None)
+        abstract_id = num.find(W + "abstractNumId").get(W + "val") if num is not None else None
+        for abstract in numbering.iter(W + "abstractNum"):
+            if abstract.get(W + "abstractNumId") == abstract_id:
+                lvl = next((x for x in abstract.iter(W + "lvl") if x.get(W + "ilvl") == level), None)
+                indent = lvl.find(f"{W}pPr/{W}ind") if lvl is not None else None
+    for numpr in ppr.findall(W + "numPr"):
+        ppr.remove(numpr)
+    off = etree.Element(W + "numPr")
+    etree.SubElement(off, W + "ilvl").set(W + "val", "0")
+    etree.SubElement(off, W + "numId").set(W + "val", "0")
+    ppr.insert(1 if ppr.find(W + "pStyle") is not None else 0, off)
+    if indent is not None and ppr.find(W + "ind") is None:
+        ind = copy.deepcopy(indent)
+        if ind.get(W + "hanging") is not None:  # the typed number stands where Word's stood
+            ind.attrib.pop(W + "hanging")
+            ind.set(W + "firstLine", "0")
+        ppr.append(ind)

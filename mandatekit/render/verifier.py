@@ -1,0 +1,79 @@
+"""Every fix checked by re-judging the draft with it accepted (render/accepted.py): kept only if the rule it
+targets improves and no other gets worse. Also the brackets to agree and pending changes to reject that
+would improve a rule on their own, and the pending changes a draft's verdicts rest on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mandatekit.judge import Report
+from mandatekit.read.model import Document
+from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
+from mandatekit.render.agreement import candidates, secures
+from mandatekit.render.placing import Placement
+
+
+def _ranks(report: Report) -> dict[str, int]:
+    return {f.rule: f.verdict.rank for f in report.findings}
+
+
+class Verifier:
+    """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing."""
+
+    def __init__(self, document: Document, judge: Judge) -> None:
+        self.document, self.reader = document, AcceptedReader(document)
+        self.kept: list[Placement] = []
+        self.covered_by: dict[str, Placement] = {}  # rule → the fix for another rule that also improved it
+        report, self.judge = judge_versions(judge, self.reader.base)
+        self.current = _ranks(report)
+
+    def _ranks(self, placements: list[Placement]) -> dict[str, int]:
+        return _ranks(self.judge(self.reader.read(placements)))
+
+    def verdicts(self, placements: list[Placement]) -> dict[str, int]:
+        return self._ranks([*self.kept, *placements])
+
+    def keeps(self, placement: Placement) -> bool:
+        ranks = self.verdicts([placement])
+        better = ranks.get(placement.rule, 9) < self.current.get(placement.rule, 9)
+        if not better or any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
+            return False
+        self.kept.append(placement)
+        for rule, rank in ranks.items():
+            if rank < self.current.get(rule, 9) and rule != placement.rule:
+                self.covered_by.setdefault(rule, placement)
+        self.current = ranks
+        return True
+
+
+def helpful_agreements(document: Document, verifier: Verifier) -> dict[str, list[Placement]]:
+    """Rule → the brackets to agree or pending changes to reject that would improve it on their own."""
+    out: dict[str, list[Placement]] = {}
+    names = {0: "met", 1: "partial", 2: "missing"}
+    for a in candidates(document):
+        probe = Placement("", a.kind, a.where, a.words, [], a.paragraph, anchor=a.anchor, result=a.result,  # type: ignore[arg-type]
+                          whole_paragraph=a.whole_paragraph_deleted)  # fmt: skip
+        ranks = verifier.verdicts([probe])
+        for rule, rank in ranks.items():
+            before = verifier.current.get(rule, 9)
+            if rank < before:
+                fix = replace(probe, rule=rule, secures=secures(names.get(before, "missing"), names[rank]))
+                out.setdefault(rule, []).append(fix)
+    return out
+
+
+def pending_secures(report: Report, document: Document, judge: Judge) -> dict[str, list[str]]:
+    """'Accept the pending insertion in OP 7 of “…”' → the titles of the rules it secures: the pending changes
+    without which, judged again, a recommendation would fall back."""
+    titles = {f.rule: f.title for f in report.findings}
+    verifier = Verifier(document, judge)
+    out: dict[str, list[str]] = {}
+    for a in candidates(document):
+        if a.kind != "reject":
+            continue
+        probe = Placement("", "reject", a.where, a.words, [], a.paragraph, result=a.result)
+        ranks = verifier.verdicts([probe])
+        lost = [titles[r] for r, rank in ranks.items() if rank > verifier.current.get(r, 9) and r in titles]
+        if lost:
+            out[a.where.replace("Reject the", "Accept the", 1)] = lost
+    return out
