@@ -64,13 +64,16 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
         verb_class, verb = prepared.force_at(h.para, h.start)
         # A later clause that takes up these words and holds others found with them asks them with its force.
         lent = prepared.taken_up(h, operative)
-        if lent and lent.verb_class.strength > (verb_class.strength if verb_class else 0):
+        borrowed = bool(lent and lent.verb_class.strength > (verb_class.strength if verb_class else 0))
+        if lent and borrowed:
             verb_class, verb = lent.verb_class, lent.verb
         # 'Requests' mandates the Secretary-General or a mission (resolution anatomy); addressed to the parties
         # or the authorities it asks of them what a call does. The Council demands of parties: a request to
         # them is as weak as 'Calls upon' where the rule needs more of them ('Requests all parties to allow
         # ... access' is no more than 'Calls upon all parties to allow ... access').
-        whom = others_asked(h, prepared) if verb_class in _ASKS_OTHERS else None
+        # A borrowed verb asks of its own clause's addressee ('..., urges the Government to resume the dialogue,
+        # and requests the Mission's support in this regard'), not of whom the words' own clause names.
+        whom = others_asked(h, prepared) if verb_class in _ASKS_OTHERS and not borrowed else None
         if verb_class is VerbClass.requests and whom:
             verb_class = VerbClass.calls
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
