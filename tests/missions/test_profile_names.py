@@ -60,7 +60,8 @@ def test_profiles_list_counts_values_against_the_same_whole() -> None:
         "5 of 11 values from resolutions, 6 in general terms; led by the African Union"
     )
     assert lines["unmogip"].endswith(
-        "1 of 11 values from resolutions, 1 without a source, 9 in general terms"
+        "1 of 11 values from resolutions, 1 without a source, 9 in general terms; observer mission: "
+        "observes and reports; no mandate to protect civilians"
     )
     assert lines["generic"].endswith("all 11 values in general terms")
 
