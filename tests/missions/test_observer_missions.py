@@ -32,14 +32,14 @@ Expressing concern at attacks against civilians,
 """
 # What asks the mission itself to protect civilians, or treats it as a force mandated to.
 PROTECTION_BY_FORCE = {
-    "the mission protecting civilians": r"(?:Decides that \S+ shall|Requests \S+ to) protect civilians",
+    "the mission protecting civilians": r"(?:Decides that|Requests) (?:the Mission|\S+) (?:shall|to) protect civilians",
     "a protection task": r"to protect, without prejudice|within its capabilities and areas of deployment",
     "a strength to protect": r"enables it to protect civilians",
     "a secure environment made": r"creation of a secure environment",
     "the peacekeeping policy": r"Protection of Civilians in United Nations Peacekeeping",
-    "military operations of its own": r"Requests \S+ to mitigate risk to civilians",
+    "military operations of its own": r"Requests (?:the Mission|\S+) to mitigate risk to civilians",
 }
-CHANGES_ITS_NATURE = re.compile(r"would change (?:the nature of \S+|its nature)")
+CHANGES_ITS_NATURE = re.compile(r"would change (?:the nature of (?:the Mission|\S+)|its nature)")
 
 
 def _findings(profile: str, draft: str = EMPTY) -> dict[str, Finding]:
@@ -47,7 +47,7 @@ def _findings(profile: str, draft: str = EMPTY) -> dict[str, Finding]:
 
 
 def test_the_bundled_observer_missions_say_so() -> None:
-    assert {"untso", "unmogip", "minurso", "undof", "unficyp"} == set(OBSERVERS)
+    assert {"untso", "unmogip", "minurso", "undof", "unficyp", "generic-observer"} == set(OBSERVERS)
     # operations whose mandates include the protection of civilians stay peacekeeping
     for name in ("unifil", "unisfa", "minusca", "unmiss"):
         assert PROFILES[name].un_presence == "peacekeeping", name
@@ -55,13 +55,13 @@ def test_the_bundled_observer_missions_say_so() -> None:
     assert not Profile(id="x", name="X", values={}, un_presence="observer").holds("political_mission")
 
 
-@pytest.mark.parametrize("name", ["untso", "undof", "unficyp", "minurso", "unmogip"])
+@pytest.mark.parametrize("name", ["untso", "undof", "unficyp", "minurso", "unmogip", "generic-observer"])
 def test_an_observer_mission_is_never_silently_asked_to_protect(name: str) -> None:
     findings = _findings(name)
     for rule, finding in findings.items():
         for what, pattern in PROTECTION_BY_FORCE.items():
             assert not re.search(pattern, finding.suggestion), f"{rule}: {what}: {finding.suggestion}"
-    mission = PROFILES[name].mission
+    mission = PROFILES[name].filled_values()["mission"]
     # a protection task is flagged as a change of the mission's nature, where the recommendation asks for one
     for rule in ("poc-impartial", "poc-priority", "force-capacity"):
         assert CHANGES_ITS_NATURE.search(findings[rule].note), rule

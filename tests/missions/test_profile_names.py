@@ -81,5 +81,5 @@ def test_every_mission_is_named_by_its_acronym_and_place_as_the_others() -> None
     assert len(names) > 20 and odd == {}
     # The profiles of no named mission are the general kinds, each saying what it is for.
     general = {p.id: p.name for p in PROFILES.values() if not p.mission}
-    assert set(general) == {"generic", "generic-political", "no-mission"}
+    assert set(general) == {"generic", "generic-observer", "generic-political", "no-mission"}
     assert all(n.startswith(("Generic", "No UN mission")) for n in general.values()), general
