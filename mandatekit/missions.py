@@ -56,7 +56,8 @@ class MissionInfo(BaseModel):
     )
     un_presence: str = Field(
         "peacekeeping",
-        description="What the UN presence is: peacekeeping, political (a political mission: no protection by "
+        description="What the UN presence is: peacekeeping, observer (a ceasefire observation or buffer-zone "
+        "mission with no protection of civilians mandate), political (a political mission: no protection by "
         "force) or none (no mission: a sanctions or thematic text); the suggestions fit it (docs/profiles.md)",
     )
 
@@ -73,6 +74,8 @@ class MissionInfo(BaseModel):
 
 # What the profile line adds for a UN presence other than peacekeeping: the language proposed reads otherwise.
 PRESENCE_SAID = {
+    "observer": ", an observer mission (suggestions: observing and reporting, freedom of movement; a protection "
+    "task would change its nature)",
     "political": ", a political mission (suggestions: monitoring, reporting, good offices; no protection by force)",
     "none": " (no UN mission: the asks go to the parties, the Member States and the Secretary-General)",
 }

@@ -22,7 +22,8 @@ profile_option = click.option(
     "or the mission's acronym (`mandatekit profiles list`), or a profile file. Default: the config file's, else "
     "each draft's mission as its text names it (the generic profile, a peacekeeping operation's language, when "
     "it names none). For a political mission no profile names: generic-political (it monitors, reports and "
-    "uses its good offices; no protection by force); for a text with no mission (sanctions, thematic): "
+    "uses its good offices; no protection by force); for a ceasefire observation or buffer-zone mission: "
+    "generic-observer (no protection of civilians mandate); for a text with no mission (sanctions, thematic): "
     "no-mission (the asks go to the parties, the Member States and the Secretary-General).",
 )
 

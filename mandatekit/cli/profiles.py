@@ -38,7 +38,7 @@ def _profiles() -> dict:  # type: ignore[type-arg]
 def list_profiles() -> None:
     """One line per profile: id, mission, host country, how many of its values the Council's own
     resolutions give (the others are said in general terms: `profiles show ID`), and its kind of mission
-    where it is not a UN peacekeeping operation (led by another organisation, political, none)."""
+    where it is not a UN peacekeeping operation (led by another organisation, observer, political, none)."""
     from mandatekit.rulebook.model import GENERIC_VALUES, LEAD_VALUES
 
     found = _profiles()
@@ -67,6 +67,7 @@ def list_profiles() -> None:
 
 # How `profiles list` and `profiles show` say a kind of UN presence other than peacekeeping.
 KIND_SAID = {
+    "observer": ("observer mission", "observes and reports; no mandate to protect civilians"),
     "political": ("political mission", "monitors, reports, uses its good offices; protects no one by force"),
     "none": ("no UN mission", "asks go to the parties, Member States and the Secretary-General"),
 }

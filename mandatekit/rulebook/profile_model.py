@@ -19,24 +19,36 @@ class Strict(BaseModel):
 
 # What a variant of a suggestion may depend on: a value the profile sets (`led_by`: a mission the Council
 # authorises but another organisation leads, the African Union's), a fact the profile states with the
-# Council's words for it (`facts:`, docs/profiles.md), what the UN presence is (`un_presence`: a political
-# mission, or none) and a value that says none (`other_forces: none`: no_other_forces).
+# Council's words for it (`facts:`, docs/profiles.md), what the UN presence is (`un_presence`: an observer
+# mission, a political mission, or none) and a value that says none (`other_forces: none`: no_other_forces).
 Kind = Literal[
     "led_by",
     "host_forces_abuses",
     "police_component",
+    "observer_mission",
     "political_mission",
     "no_un_mission",
     "no_other_forces",
 ]
 FACTS = ("host_forces_abuses", "police_component")
 # What the UN presence the draft mandates is: a peacekeeping operation (or a force the Council authorises and
-# another organisation leads: `led_by`), with uniformed personnel that can protect civilians by force; a
+# another organisation leads: `led_by`), with uniformed personnel that can protect civilians by force; an
+# observer mission (UNTSO, UNMOGIP, MINURSO, UNDOF, UNFICYP), a peacekeeping operation too, with military
+# observers or a buffer-zone force, whose mandate is to observe a ceasefire or keep a buffer zone and not to
+# protect civilians: asked to protect them, it would become another kind of mission (its mandate, strength and
+# rules of engagement), so its suggestions ask what it can do (observe and report, its freedom of movement, the
+# parties' duty to protect) and say that a protection task would change its nature. A kind, not a fact:
+# a fact is what the Council's texts say, with the passage that says it, and no passage says a mandate lacks
+# a task; and like the other kinds it excludes the rest (an observer mission is never a political one). A
 # political or special political mission (UNAMA, UNAMI, UNSMIL), civilian, which monitors, reports and uses its
 # good offices; or none (a sanctions regime, a thematic text), where the asks go to the Council's members, the
 # Member States, the parties and the Secretary-General.
-UnPresence = Literal["peacekeeping", "political", "none"]
-PRESENCE_KINDS: dict[str, UnPresence] = {"political_mission": "political", "no_un_mission": "none"}
+UnPresence = Literal["peacekeeping", "observer", "political", "none"]
+PRESENCE_KINDS: dict[str, UnPresence] = {
+    "observer_mission": "observer",
+    "political_mission": "political",
+    "no_un_mission": "none",
+}
 
 
 # The placeholders every rule may use, and the words that stand in for each when a profile leaves it empty or
@@ -159,10 +171,13 @@ class Profile(Strict):
     un_presence: UnPresence = Field(
         "peacekeeping",
         description="What the UN presence is: peacekeeping (a peacekeeping operation, or a force the Council "
-        "authorises and another organisation leads, with led_by), political (a political or special political "
+        "authorises and another organisation leads, with led_by), observer (a peacekeeping operation that observes a "
+        "ceasefire or keeps a buffer zone, with no mandate to protect civilians: UNTSO, UNDOF; asked to protect "
+        "them, it would change its nature), political (a political or special political "
         "mission, civilian: it monitors, reports and uses its good offices; it protects no one by force), none "
         "(no mission: a sanctions regime, a thematic text; the asks go to the Council, the Member States and "
-        "the parties). Suggestions fit it (a rule's variants `when: [political_mission]`, `[no_un_mission]`)",
+        "the parties). Suggestions fit it (a rule's variants `when: [observer_mission]`, `[political_mission]`, "
+        "`[no_un_mission]`)",
     )
     language: str = Field("en", pattern=r"^[a-z]{2}$", description="Language of the values (ISO 639-1)")
     values: dict[str, str] = Field(

@@ -60,7 +60,8 @@ def test_profiles_list_counts_values_against_the_same_whole() -> None:
         "5 of 11 values from resolutions, 6 in general terms; led by the African Union"
     )
     assert lines["unmogip"].endswith(
-        "1 of 11 values from resolutions, 1 without a source, 9 in general terms"
+        "1 of 11 values from resolutions, 1 without a source, 9 in general terms; observer mission: "
+        "observes and reports; no mandate to protect civilians"
     )
     assert lines["generic"].endswith("all 11 values in general terms")
 
@@ -80,5 +81,5 @@ def test_every_mission_is_named_by_its_acronym_and_place_as_the_others() -> None
     assert len(names) > 20 and odd == {}
     # The profiles of no named mission are the general kinds, each saying what it is for.
     general = {p.id: p.name for p in PROFILES.values() if not p.mission}
-    assert set(general) == {"generic", "generic-political", "no-mission"}
+    assert set(general) == {"generic", "generic-observer", "generic-political", "no-mission"}
     assert all(n.startswith(("Generic", "No UN mission")) for n in general.values()), general
