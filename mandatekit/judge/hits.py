@@ -6,6 +6,7 @@ import bisect
 from itertools import accumulate
 from typing import NamedTuple
 
+from mandatekit.judge.acronyms import acronyms_in
 from mandatekit.judge.forces import Setting
 from mandatekit.judge.prepared import Prepared
 from mandatekit.read.model import Kind
@@ -62,6 +63,20 @@ def _clauses_around(prepared: Prepared, para: int, start: int, end: int) -> tupl
     return para, starts[index.clause_of(start)], stop
 
 
+def _drop_acronyms_meant_otherwise(
+    prepared: Prepared, acronyms: dict[str, str], raw: dict[str, list[tuple[int, int, int]]]
+) -> None:
+    """Leave out the matches that hold an acronym of the rule which the text spells out as other words
+    ("the Interregional Coordination Centre (ICC)"): the text means its own thing by it (judge/acronyms.py)."""
+    for name, found in raw.items():
+        kept = []
+        for para, start, end in found:
+            words = (prepared.matching(para) or prepared.paragraphs[para].text)[start:end]
+            if not any(prepared.means_otherwise(a, acronyms[a]) for a in acronyms_in(words, acronyms)):
+                kept.append((para, start, end))
+        raw[name] = kept
+
+
 def find_hits(
     prepared: Prepared, rule: Rule, terms: Terms = (), setting: Setting | None = None
 ) -> dict[str, list[Hit]]:
@@ -82,6 +97,8 @@ def find_hits(
             )
             if more:
                 raw[name] = sorted(dict.fromkeys([*raw[name], *more]))
+    if rule.acronyms:
+        _drop_acronyms_meant_otherwise(prepared, rule.acronyms, raw)
     for name, element in rule.searched.items():
         if not element.in_preamble and raw[name]:
             raw[name] = [(p, s, e) for p, s, e in raw[name] if paragraphs[p].kind is not Kind.preambular]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mandatekit.judge.acronyms import means_otherwise, spelt_out
 from mandatekit.judge.borrowed import Borrowed
 from mandatekit.judge.clauses import ParagraphIndex, ParagraphUnits, list_clause
 from mandatekit.judge.cues import first_negation, hedge_spans, is_conditional, qualifier_spans
@@ -36,6 +37,7 @@ class Prepared(TextSearch):
             tuple[int, int, int, bool, bool], tuple[int, int, int, int, int, int]
         ] = {}  # see `evidence.best_hit`
         self._borrowed: Borrowed | None = None
+        self._spelt_out: dict[str, list[str]] = {}  # acronym -> the words the text spells it out as
 
     @property
     def borrowed(self) -> Borrowed:
@@ -43,6 +45,14 @@ class Prepared(TextSearch):
         if self._borrowed is None:
             self._borrowed = Borrowed(self)
         return self._borrowed
+
+    def means_otherwise(self, acronym: str, phrase: str) -> bool:
+        """Whether the text spells the acronym out (in any paragraph, headings and annexes included) only as
+        words that `phrase` does not match: then it means something else by it (judge/acronyms.py)."""
+        if acronym not in self._spelt_out:
+            texts = (for_matching(p.text) for p in self.paragraphs)
+            self._spelt_out[acronym] = spelt_out(texts, acronym)
+        return means_otherwise(self._spelt_out[acronym], phrase)
 
     def forces_outside_un_command(self, setting: Setting) -> list[tuple[int, int, int]]:
         """(paragraph, start, end) of the forces outside UN command the draft names (`judge.forces`), read

@@ -10,8 +10,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from mandatekit.factories import empty_list
+from mandatekit.factories import empty_dict, empty_list
 from mandatekit.read.model import VerbClass
+from mandatekit.rulebook.patterns import ACRONYM, PatternError, phrase_to_regex
 
 # The profile half of the schema, and what a rule shares with it (re-exported: `from mandatekit.rulebook.model
 # import Profile` keeps working).
@@ -243,6 +244,12 @@ class Rule(Strict):
         "met condition or a partial set, it makes the rule partial, and the reason says how the draft touches "
         "on it. A subject, never a word: specific on its own",
     )
+    acronyms: dict[str, str] = Field(
+        default_factory=empty_dict,
+        description="What the acronyms of the rule's phrases stand for, each as a phrase (ICC: International "
+        "Criminal Court). A text that spells an acronym out as other words ('the Interregional Coordination "
+        "Centre (ICC)') means something else by it: there its matches of the acronym do not count",
+    )
     exclude: list[Exclusion] = Field(default_factory=empty_list)
     narrowed: list[Narrowing] = Field(
         default_factory=empty_list,
@@ -337,6 +344,13 @@ class Rule(Strict):
                         f"{{{name}}} stands in a text for any mission: it may stand only in a variant "
                         "'when: [led_by]'"
                     )
+        for acronym, words in self.acronyms.items():
+            if not ACRONYM.fullmatch(acronym):
+                raise ValueError(f"acronyms: '{acronym}' is not an acronym (capital letters, at least two)")
+            try:
+                phrase_to_regex(words)
+            except PatternError as exc:
+                raise ValueError(f"acronyms: {acronym}: {exc}") from exc
         if not any(e.verdict is Verdict.met for e in self.examples):
             raise ValueError(
                 "needs an example whose verdict is 'met': a rule that can never be met is broken"

@@ -23,6 +23,8 @@ from functools import lru_cache
 from typing import Any
 
 GAP_WORDS = 8
+# An acronym as a rule's `acronyms` names it: capitals only (the phrase language matches ALL-CAPS words so).
+ACRONYM = re.compile(r"[A-Z]{2,}")
 _SEP = r"[^\w;]+"
 _GAP = rf"(?:{_SEP}[\w'-]+){{0,{GAP_WORDS}}}?"
 _TOKEN = re.compile(r"\.\.\.|\(|\)\??|\||[^\s()|]+")
