@@ -171,6 +171,35 @@ def hedge_spans(para: Paragraph, text: str) -> list[tuple[str, int, int, int, in
     return found
 
 
+# How many words may stand between a hedge and the words it qualifies for it to qualify them directly: "and,
+# as appropriate, in strict compliance with the HRDDP" (one, 'in'). Further away, it qualifies the task or
+# clause it stands in (`hedge_reach`), a remark beside the verdict.
+_NEXT_TO_WORDS = 2
+_OPENS = re.compile(r"(?:[,(:]|\b(?:and|or))\s*$", re.IGNORECASE)
+
+
+def hedge_next_to(text: str, start: int, end: int) -> str | None:
+    """The hedge that stands right beside the words at [start, end) of `text` and so qualifies those very
+    words: before them after a comma or an 'and' ("and, as appropriate, in strict compliance with the HRDDP"),
+    or after them closing the phrase ("in compliance with the HRDDP, as appropriate;"). A hedge that closes the
+    task before it ("to update the plan as appropriate, in full compliance with the HRDDP": after a word)
+    qualifies that task, not what follows (`hedge_reach`). Only punctuation and at most `_NEXT_TO_WORDS` words
+    between, within one clause; the standard protection-of-civilians hedge is no shortfall. None if none."""
+    for m in _HEDGE_RE.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if m.group().lower() == STANDARD_POC_HEDGE or (m.start() < end and start < m.end()):
+            continue
+        before = m.end() <= start
+        between = text[m.end() : start] if before else text[end : m.start()]
+        if ";" in between or len(re.findall(r"[A-Za-z]+", between)) > _NEXT_TO_WORDS:
+            continue
+        if before and not _OPENS.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # it closes the words before it
+        if not before and text[m.end() : m.end() + 1] not in ("", ",", ";", ".", ")"):
+            continue  # it opens what follows it
+        return " ".join(m.group().split())
+    return None
+
+
 _CLAUSE_WORDS = 20  # words of a hedged clause quoted, at most (the rest is "…"): enough to tell it apart
 
 

@@ -76,6 +76,13 @@ def qualified(ref: str | None, words: str) -> str:
     return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
 
 
+def hedged(ref: str | None, words: str) -> str:
+    """A hedge right beside the words that meet the rule (judge/cues.py `hedge_next_to`)."""
+    return (
+        f"'{words}' ({ref}) qualifies the condition itself: what is hedged so is optional, not a condition."
+    )
+
+
 def narrowed(ref: str | None, subject: str, label: str) -> str:
     """Words that meet the rule only for a narrower subject than the recommendation's (judge/narrowed.py)."""
     return f"Only for {subject} ({ref}): the recommendation asks for {label} without that limit."

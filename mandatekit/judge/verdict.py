@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mandatekit.judge import messages
+from mandatekit.judge.cues import hedge_next_to
 from mandatekit.judge.evidence import (
     Candidate,
     best_hit,
@@ -109,6 +110,18 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
     if qualified:
         h, words = qualified[0]
         found.append(messages.qualified(paragraphs[h.para].ref, words))
+    # A hedge right beside a condition makes it optional ("and, as appropriate, in strict compliance with the
+    # HRDDP"): no condition. A hedge on a task, or elsewhere in the clause, stays a remark (`hedges_of`):
+    # coders read "to facilitate, as appropriate, political dialogue" as the task asked.
+    hedged = [
+        (h, words)
+        for h in asked
+        if rule.elements[h.element].condition
+        and (words := hedge_next_to(paragraphs[h.para].text, h.start, h.end))
+    ]
+    if hedged:
+        h, words = hedged[0]
+        found.append(messages.hedged(paragraphs[h.para].ref, words))
     negated = [(h, words) for h in askable if (words := prepared.negation(h))]
     if negated:
         h, words = negated[0]
@@ -197,6 +210,8 @@ def judge_rule(
             if chosen[0].bracketed:
                 reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
     met = verdict is Verdict.met
+    hedges = hedges_of(chosen, prepared) if chosen else []
+    hedges += _conditions_hedged_elsewhere(rule, ranked, chosen, prepared)
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
@@ -221,7 +236,7 @@ def judge_rule(
         verdict=verdict,
         message=message,
         reasons=reasons,
-        hedges=hedges_of(chosen, prepared) if chosen else [],
+        hedges=hedges,
         evidence=quote(chosen, rule, prepared),
         recommendation=filled(rule.recommendation),
         suggestion=filled(suggestion.strip()),
@@ -229,6 +244,23 @@ def judge_rule(
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
         subject_at=_subject_at(hits, rule),
     )
+
+
+def _conditions_hedged_elsewhere(
+    rule: Rule, ranked: list[Candidate], chosen: list[Hit], prepared: Prepared
+) -> list[str]:
+    """A condition hedged in another paragraph than the one the verdict rests on: "..., and, as appropriate, in
+    strict compliance with the HRDDP" in the support paragraph while a task elsewhere keeps its condition whole.
+    The verdict stands on that task; the reader must still be told that this paragraph's condition is optional."""
+    paragraphs = prepared.paragraphs
+    found: dict[str, None] = {}
+    for c in ranked:
+        for h in c.hits:
+            if h in chosen or not rule.elements[h.element].condition:
+                continue
+            if words := hedge_next_to(paragraphs[h.para].text, h.start, h.end):
+                found[messages.hedged(paragraphs[h.para].ref, words)] = None
+    return list(found)
 
 
 def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:

@@ -108,6 +108,12 @@ class Element(Patterns):
         description="Negative wording is part of this idea ('does not cause harm to civilians'): a 'not' "
         "before it does not make the finding negated",
     )
+    condition: bool = Field(
+        False,
+        description="A condition the task must meet ('in strict compliance with the HRDDP'): a hedge right "
+        "beside it ('and, as appropriate, in strict compliance with ...') makes it optional, no condition, so "
+        "the finding is partial. A hedge on a task ('to facilitate, as appropriate, dialogue') still asks it",
+    )
     in_preamble: bool = Field(
         True,
         description="false: words in preambular paragraphs do not count for this element (atrocity crimes the "

@@ -153,11 +153,44 @@ def test_standard_poc_hedge_is_reported_but_not_a_failure() -> None:
 
 def test_other_hedges_are_reported() -> None:
     f = finding(
-        "1. Requests the Mission to support the FACA, as appropriate, in line with the HRDDP;",
+        "1. Requests the Mission, as appropriate, to support the FACA in line with the HRDDP;",
         "hrddp-support",
     )
     assert f.verdict == "met"
     assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
+
+
+def test_a_hedge_beside_the_condition_makes_it_optional() -> None:
+    """Trial 13: "and, as appropriate, in strict compliance with the HRDDP" hedges the condition itself: the
+    support is no longer conditional on the policy. The near miss: the hedge on the task, the condition whole."""
+    for text in (
+        "1. Requests the Mission to ensure that any support provided to the national security forces is subject "
+        "to oversight and, as appropriate, in strict compliance with the HRDDP;",
+        "1. Requests the Mission to support the FACA, as appropriate, in line with the HRDDP;",
+        "1. Requests the Mission to support the FACA in line with the HRDDP, where possible;",
+    ):
+        f = finding(text, "hrddp-support")
+        assert f.verdict == "partial", text
+        assert any("condition itself" in r for r in f.reasons), text
+    near = finding(
+        "1. Requests the Mission to support the FACA where possible and in strict compliance with the HRDDP at "
+        "all times;",
+        "hrddp-support",
+    )
+    assert near.verdict == "met"
+
+
+def test_a_condition_hedged_beside_a_paragraph_that_meets_the_rule_is_told() -> None:
+    """Another paragraph keeps the condition whole: the verdict stands on it, and the hedged one is named."""
+    f = finding(
+        "1. Requests the Mission to ensure that any support provided to the national security forces is subject "
+        "to oversight and, as appropriate, in strict compliance with the HRDDP;\n\n2. Requests the Mission to "
+        "conduct joint operations with the national security forces in strict compliance with the HRDDP;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met"
+    assert [e.ref for e in f.evidence] == ["OP 2", "OP 2"]
+    assert any("(OP 1) qualifies the condition itself" in h for h in f.hedges)
 
 
 def test_a_hedge_closing_another_task_of_the_clause_is_not_the_findings() -> None:
