@@ -1,7 +1,8 @@
 """Where the previous round had what a recommendation needs and this round deleted it, the fix restores the
 drafter's own words, not the rule's (issue 21, round 9: the HRDDP clause cut from UNMISS's OP 3(c)(viii) was
 proposed back in the rule's general wording). Given the previous round judged, each rule that this round
-made worse gets, first among its fixes:
+made worse, from met, gets, first among its fixes (a rule that was only partial gets the language that meets
+it: restoring a partial meets nothing):
 
 - a paragraph that lost the words carrying the evidence ('cut'): "Amend OP 3(c)(viii) (restoring the
   previous round's words)" — the paragraph as it now reads, with the deleted stretches that held the
@@ -27,6 +28,7 @@ from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placing import Placement, last_descendant
 from mandatekit.round_text import VerbChange
+from mandatekit.rulebook import Verdict
 
 _TOKEN = re.compile(r"\S+")
 Round = tuple[Document, Report]
@@ -51,6 +53,10 @@ def restorations(
         if change.change != "regressed" or change.rule not in old_findings:
             continue
         old = old_findings[change.rule]
+        if old.verdict is not Verdict.met:
+            # What the round deleted did not meet the rule ('notes with concern' for a reporting ask): putting
+            # it back would not close the gap; the rule's own language does (trial 13).
+            continue
         cited = {e.paragraph for e in old.evidence}
         for loss in change.losses:
             old_para = by_ref_old.get(loss.old_ref)

@@ -119,9 +119,15 @@ def _amended_elsewhere(f: Finding, placement: Placement | None, document: Docume
     if placement.paragraph in {e.paragraph for e in f.evidence}:
         return ""
     ref = document.paragraphs[placement.paragraph].ref
-    if "restoring the previous round's words" in placement.where:
+    if (
+        placement.where.startswith("Replace the verb in")
+        and "restoring the previous round's" in placement.where
+    ):
         # render/restore.py: the paragraph holding the verb the evidence's item takes, weakened by the round
         return f" The verb of {ref}, which governs it, was weakened since the previous round."
+    if "restoring the previous round's" in placement.where:
+        # render/restore.py: words the round cut from that paragraph, put back; its verb is as it was
+        return f" {ref} held the words that met it in the previous round: the fix puts them back."
     return f" {ref} already asks for most of it: the fix adds there only what it lacks."
 
 
