@@ -270,7 +270,7 @@ def build(path: Path) -> None:
     ask.add_run("{{ loop.index }}.\t")
     ask.add_run("{{ a.title }}").bold = True
     ask.add_run(" ({{ a.verdict_label | lower }}, {{ a.severity }}). {{ a.summary }} ")
-    ask.add_run("{{ a.placement }} (gap {{ a.number }}).").italic = True
+    ask.add_run("{{ a.placement }}{% if a.number %} (gap {{ a.number }}){% endif %}.").italic = True
     ask.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
     d.add_paragraph("{%p endfor %}")
     d.add_paragraph("{%p endif %}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mandatekit.judge.hits import Hit
@@ -74,6 +75,10 @@ def verb_in_brackets(verb: str, ref: str | None) -> str:
 
 def qualified(ref: str | None, words: str) -> str:
     return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
+
+
+# What `hedged` says, read back by the memo to ask that the hedge go: the hedge's words and its paragraph.
+HEDGED_CONDITION = re.compile(r"^'(?P<words>[^']+)' \((?P<ref>[^)]+)\) qualifies the condition itself")
 
 
 def hedged(ref: str | None, words: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from mandatekit.judge import Report
+from mandatekit.judge.messages import HEDGED_CONDITION
 from mandatekit.read.model import Document
 from mandatekit.render.accepted import Judge
 from mandatekit.render.memo.words import in_words, number
@@ -14,10 +15,29 @@ SEVERITIES = ["critical", "high", "medium", "low"]
 MAX_ASKS = 5
 
 
-def _asks(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _asks(gaps: list[dict[str, Any]], findings: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Three to five priority asks: the critical gaps, then the high ones, partial before missing (a partial
     gap is the cheaper win: the draft already has the words). Listed in the order of the gaps they point to,
-    so that ask 1 is the first of them below, and no ask points back above another."""
+    so that ask 1 is the first of them below, and no ask points back above another. Before them, a critical
+    recommendation still met elsewhere whose condition a paragraph hedges ("and, as appropriate, in strict
+    compliance with the HRDDP"): deleting the hedge is the ask (trial 13: the round's biggest loss)."""
+    return (_hedge_asks(findings or []) + _gap_asks(gaps))[:MAX_ASKS]
+
+
+def _hedge_asks(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for f in findings:
+        if f["verdict"] != "met" or f["severity"] != "critical":
+            continue
+        for h in f.get("hedges", []):
+            if m := HEDGED_CONDITION.match(h):
+                out.append(
+                    {**f, "summary": h, "placement": f"Delete '{m['words']}' in {m['ref']}", "number": ""}
+                )
+    return out
+
+
+def _gap_asks(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ranked = sorted(gaps, key=lambda g: (SEVERITIES.index(g["severity"]), g["verdict"] != "partial"))
     chosen = [g for g in ranked if g["severity"] == "critical"][:MAX_ASKS]
     for g in ranked:

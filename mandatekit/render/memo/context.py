@@ -202,7 +202,7 @@ def memo_context(
             if document is not None and judge is not None and place_fixes
             else ""
         ),
-        "asks": _asks(gaps),
+        "asks": _asks(gaps, findings),
         "findings": findings,
         "scorecard": findings,
         "gaps": gaps,
