@@ -60,6 +60,11 @@ class AddedParagraph(BaseModel):
     rules: list[str] = Field(
         description="The rules whose evidence in the new draft stands in it or an item under it (empty: none)"
     )
+    unconditioned: list[str] = Field(
+        default_factory=list,
+        description="The conditions it should carry and does not, as their rules name them: 'compliance with "
+        "the HRDDP as the condition' for new support to a force's operations (trial 13)",
+    )
 
 
 class NewBrackets(BaseModel):
@@ -193,8 +198,22 @@ def added_paragraphs(new_doc: Document, new: Report, counterpart: Counterpart) -
         if para.parent in new_ones:
             continue
         out.append(AddedParagraph(new_ref=para.ref or "a paragraph", text=quoted(para.text),
-                                  rules=_rules(new_doc, para, cited)))  # fmt: skip
+                                  rules=_rules(new_doc, para, cited),
+                                  unconditioned=_unconditioned(new, para.ref)))  # fmt: skip
     return out
+
+
+def _unconditioned(report: Report, ref: str | None) -> list[str]:
+    """The conditions (their rules' labels) whose findings name `ref` among the paragraphs giving support
+    without them."""
+    from mandatekit.judge.messages import UNCONDITIONED
+
+    return [
+        m["label"]
+        for f in report.findings
+        for r in f.reasons
+        if (m := UNCONDITIONED.match(r)) and ref in m["refs"].split(", ")
+    ]
 
 
 def _stretches(para: Paragraph) -> list[str]:

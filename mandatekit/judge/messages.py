@@ -88,6 +88,17 @@ def hedged(ref: str | None, words: str) -> str:
     )
 
 
+# What `unconditioned` says, read back by compare to flag a paragraph the round added.
+UNCONDITIONED = re.compile(r"^(?P<refs>.+?) gives? support without (?P<label>.+?): the condition must cover")
+
+
+def unconditioned(refs: list[str], label: str) -> str:
+    """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`)."""
+    where = ", ".join(refs)
+    verb = "gives" if len(refs) == 1 else "give"
+    return f"{where} {verb} support without {label}: the condition must cover that support too."
+
+
 def narrowed(ref: str | None, subject: str, label: str) -> str:
     """Words that meet the rule only for a narrower subject than the recommendation's (judge/narrowed.py)."""
     return f"Only for {subject} ({ref}): the recommendation asks for {label} without that limit."

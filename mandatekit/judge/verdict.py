@@ -215,6 +215,9 @@ def judge_rule(
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
+    if uncovered := _unconditioned(rule, hits, prepared):
+        label = next(e.label for e in rule.elements.values() if e.condition)
+        reasons.append(messages.unconditioned(uncovered, label))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
@@ -261,6 +264,45 @@ def _conditions_hedged_elsewhere(
             if words := hedge_next_to(paragraphs[h.para].text, h.start, h.end):
                 found[messages.hedged(paragraphs[h.para].ref, words)] = None
     return list(found)
+
+
+# Support reported on or considered ("to report ... on possible logistical support the UN can provide") is not
+# support given: nothing to condition yet.
+_CONSIDERED = re.compile(r"\b(?:report\w*|consider\w*|assess\w*|options?|possible|possibility|modalities|review)\b",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -> list[str]:
+    """The operative paragraphs that give what the condition must cover (a `needs_condition` element: support
+    to a force's operations) with no condition element in them, the paragraphs they hang from, or those under
+    them: "Decides that the Mission may provide logistical and operational support, including fuel, to
+    operations conducted by the national forces" added beside the paragraph that conditions other support."""
+    needs = [n for n, e in rule.elements.items() if e.needs_condition]
+    conditions = [n for n, e in rule.elements.items() if e.condition]
+    if not needs or not conditions:
+        return []
+    paragraphs = prepared.paragraphs
+    conditioned = {h.para for n in conditions for h in hits.get(n, ())}
+
+    def family(index: int) -> set[int]:
+        up, p = {index}, paragraphs[index]
+        while p.parent is not None:
+            up.add(p.parent)
+            p = paragraphs[p.parent]
+        down = {q.index for q in paragraphs if q.parent in up and q.index not in up}
+        return up | down
+
+    found = dict.fromkeys(
+        h.para
+        for n in needs
+        for h in hits.get(n, ())
+        if paragraphs[h.para].kind is Kind.operative
+        and not family(h.para) & conditioned
+        and not _CONSIDERED.search(
+            paragraphs[h.para].text, paragraphs[h.para].text.rfind(";", 0, h.start) + 1, h.start
+        )
+    )
+    return [paragraphs[i].ref or "" for i in found]
 
 
 def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:

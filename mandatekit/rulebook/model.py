@@ -114,6 +114,13 @@ class Element(Patterns):
         "beside it ('and, as appropriate, in strict compliance with ...') makes it optional, no condition, so "
         "the finding is partial. A hedge on a task ('to facilitate, as appropriate, dialogue') still asks it",
     )
+    needs_condition: bool = Field(
+        False,
+        description="Words that must carry the rule's condition wherever they stand (support given to a force's "
+        "operations): an operative paragraph with them and no `condition` element, in it, the paragraph it "
+        "hangs from or those under it, is named in a reason whatever the verdict (another paragraph may meet "
+        "the rule). Used in no way to meet the rule",
+    )
     in_preamble: bool = Field(
         True,
         description="false: words in preambular paragraphs do not count for this element (atrocity crimes the "

@@ -17,7 +17,8 @@ OLD = "The Security Council,\n\n" + "\n\n".join(BASE)
 NEW = "The Security Council,\n\n" + "\n\n".join(
     [
         BASE[0],
-        BASE[1].replace("is provided", "is provided, as appropriate,"),
+        # the task hedged, its condition whole: a hedge beside the condition would make it partial (trial 13)
+        BASE[1].replace("Requests the Mission to", "Requests the Mission, as appropriate, to"),
         BASE[2].replace("irrespective of the source of violence", "<script>alert(1)</script>"),
         SOFA_REWRITTEN,
         BASE[4],

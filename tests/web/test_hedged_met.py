@@ -20,4 +20,4 @@ def test_a_met_card_shows_its_hedge(browser: Browser) -> None:
     page = browser.http.get(browser.checked("draft.txt", DRAFT.encode(), profile="monusco")).text
     card = re.search(r'<li class="finding v-met" id="f-hrddp-support".*?</li>', page, re.DOTALL)
     assert card, "hrddp-support is met by OP 2"
-    assert "Hedged:" in card.group() and "(OP 1) qualifies the condition itself" in card.group()
+    assert "Note:" in card.group() and "(OP 1) qualifies the condition itself" in card.group()

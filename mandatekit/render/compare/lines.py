@@ -66,7 +66,9 @@ def deleted_lines(c: Comparison) -> tuple[str, list[str]]:
 def added_lines(c: Comparison) -> tuple[str, list[str]]:
     """The operative paragraphs the round added, each in a line: cited by a recommendation or not."""
     head = "Operative paragraphs added (every operative paragraph, cited by a recommendation or not)"
-    lines = [f"{a.new_ref} (new): “{a.text}” ({rests_on(a.rules)})" for a in c.added_paragraphs]
+    lines = [
+        f"{a.new_ref} (new): “{a.text}” ({rests_on(a.rules, a.unconditioned)})" for a in c.added_paragraphs
+    ]
     return head, lines or ["none"]
 
 
@@ -97,8 +99,12 @@ def text_counts(c: Comparison) -> str:
     return "Text: " + " · ".join(told) if told else ""
 
 
-def rests_on(rules: list[str]) -> str:
-    return f"evidence for {', '.join(rules)}" if rules else "no recommendation rests on it"
+def rests_on(rules: list[str], unconditioned: list[str] | None = None) -> str:
+    """What rests on a paragraph; for one the round added, the conditions it lacks first (trial 13: new support
+    to a force's operations without the HRDDP condition)."""
+    told = [f"new support without {label}" for label in unconditioned or []]
+    told.append(f"evidence for {', '.join(rules)}" if rules else "no recommendation rests on it")
+    return "; ".join(told)
 
 
 def loss_sentence(change: Any) -> str:

@@ -102,7 +102,9 @@ def _text_sentence(c: Comparison) -> str:
                          + f" ({rests_on(b.rules)})" for b in c.newly_bracketed)  # fmt: skip
         parts.append(f"put words in square brackets in {told}")
     if c.added_paragraphs:
-        told = "; ".join(f"{a.new_ref} (“{a.text}”; {rests_on(a.rules)})" for a in c.added_paragraphs)
+        told = "; ".join(
+            f"{a.new_ref} (“{a.text}”; {rests_on(a.rules, a.unconditioned)})" for a in c.added_paragraphs
+        )
         n = len(c.added_paragraphs)
         parts.append(
             f"added {in_words(n)} operative paragraph{'s' * (n != 1)}{': ' if n > 1 else ', '}{told}"
