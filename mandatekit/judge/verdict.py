@@ -272,6 +272,15 @@ _CONSIDERED = re.compile(r"\b(?:report\w*|consider\w*|assess\w*|options?|possibl
                          re.IGNORECASE)  # fmt: skip
 
 
+def _given_by_the_un(h: Hit, prepared: Prepared) -> bool:
+    """Support the Council decides or requests of the UN: the HRDDP binds the UN's support, not that States
+    are called upon to give ('Renews its call upon States ... by providing logistical support')."""
+    verb_class = prepared.verb_at(h.para, h.start)[0]
+    if verb_class not in (VerbClass.decides, VerbClass.requests):
+        return False
+    return verb_class is VerbClass.decides or not others_asked(h, prepared)
+
+
 def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -> list[str]:
     """The operative paragraphs that give what the condition must cover (a `needs_condition` element: support
     to a force's operations) with no condition element in them, the paragraphs they hang from, or those under
@@ -297,6 +306,7 @@ def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -
         for n in needs
         for h in hits.get(n, ())
         if paragraphs[h.para].kind is Kind.operative
+        and _given_by_the_un(h, prepared)
         and not family(h.para) & conditioned
         and not _CONSIDERED.search(
             paragraphs[h.para].text, paragraphs[h.para].text.rfind(";", 0, h.start) + 1, h.start
