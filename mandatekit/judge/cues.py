@@ -160,7 +160,13 @@ def hedge_spans(para: Paragraph, text: str) -> list[tuple[str, int, int, int, in
         clause = _own_clause(para.text, m.start(), m.end())
         a = para.text.rfind(";", 0, m.start()) + 1
         b = para.text.find(";", m.end())
-        reach = (*hedge_reach(para.text, m.start(), m.end()), a, len(para.text) if b < 0 else b)
+        ra, rb = hedge_reach(para.text, m.start(), m.end())
+        # A paragraph of several asks ("Encourages support to Regional Forces, as appropriate, expresses its
+        # intention ..., and further stresses ... coordination"): a hedge qualifies the ask its verb opens, up to
+        # the next verb, not the others (trial 13: OP 20's hedges were laid on its coordination clause).
+        ra = max([ra, *(u.start for u in para.verbs if u.start <= m.start())])
+        rb = min([rb, *(u.start for u in para.verbs if u.start >= m.end())])
+        reach = (ra, rb, a, len(para.text) if b < 0 else b)
         if words.lower() == STANDARD_POC_HEDGE:
             found.append((f"'{words}' ({para.ref}): {NOT_A_GAP}", *reach))
         elif clause is not None:

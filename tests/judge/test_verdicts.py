@@ -160,6 +160,20 @@ def test_other_hedges_are_reported() -> None:
     assert f.hedges == ["'as appropriate' (OP 1) qualifies the commitment"]
 
 
+def test_a_hedge_qualifies_the_ask_its_verb_opens_not_the_next() -> None:
+    """Trial 13 (finding 8): in a paragraph of several asks, a hedge stands in the ask its verb opens: the
+    'as appropriate' of "Encourages the exchange of information ..., as appropriate," does not qualify what
+    the paragraph's next verb asks."""
+    f = finding(
+        "1. Encourages the exchange of information with the regional organisation, as appropriate, and requests "
+        "the Mission to ensure that any support provided to the national armed forces is in strict compliance "
+        "with the HRDDP;",
+        "hrddp-support",
+    )
+    assert f.verdict == "met"
+    assert f.hedges == []
+
+
 def test_a_hedge_beside_the_condition_makes_it_optional() -> None:
     """Trial 13: "and, as appropriate, in strict compliance with the HRDDP" hedges the condition itself: the
     support is no longer conditional on the policy. The near miss: the hedge on the task, the condition whole."""
