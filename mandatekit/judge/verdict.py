@@ -266,9 +266,10 @@ def _conditions_hedged_elsewhere(
     return list(found)
 
 
-# Support reported on or considered ("to report ... on possible logistical support the UN can provide") is not
+# Support reported on, evaluated or considered ("to report ... on possible logistical support the UN can
+# provide", "an evaluation ... of the logistical support provided to the defence forces") is not
 # support given: nothing to condition yet.
-_CONSIDERED = re.compile(r"\b(?:report\w*|consider\w*|assess\w*|options?|possible|possibility|modalities|review)\b",
+_CONSIDERED = re.compile(r"\b(?:report\w*|consider\w*|assess\w*|evaluat\w*|options?|possible|possibility|modalities|review)\b",
                          re.IGNORECASE)  # fmt: skip
 
 
