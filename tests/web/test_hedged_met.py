@@ -21,3 +21,21 @@ def test_a_met_card_shows_its_hedge(browser: Browser) -> None:
     card = re.search(r'<li class="finding v-met" id="f-hrddp-support".*?</li>', page, re.DOTALL)
     assert card, "hrddp-support is met by OP 2"
     assert "Note:" in card.group() and "(OP 1) qualifies the condition itself" in card.group()
+
+
+def test_compare_flags_support_added_without_the_condition(browser: Browser) -> None:
+    """Trial 13 (finding 4): the paragraph the round added that gives support with no HRDDP condition."""
+    support = (
+        "\n3. Decides that MONUSCO may provide logistical and operational support, including fuel and rations, to "
+        "operations conducted by the national security forces;\n"
+    )
+    response = browser.http.post(
+        "/compare",
+        data={"csrf": browser.token("/compare"), "profile": "monusco"},
+        files={"old": ("r1.txt", DRAFT.encode()), "new": ("r2.txt", (DRAFT + support).encode())},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    page = browser.http.get(response.headers["location"]).text
+    added = page[page.index('id="added"') :]
+    assert "<strong>new support without compliance with the HRDDP as the condition</strong>" in added
