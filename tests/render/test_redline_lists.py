@@ -16,7 +16,7 @@ from mandatekit.api import setup
 from mandatekit.read import read
 from mandatekit.read.model import Kind
 from tests.builders import DraftBuilder, Para, Run
-from tests.render.test_redline import W, accept_all, redlined, rewrite
+from tests.render.test_redline import W, accept_all, redlined, reject_ours, rewrite
 
 SETUP = setup()
 OPS = [
@@ -74,12 +74,22 @@ def test_an_accepted_redline_keeps_the_references(
     assert verdicts(accepted) != verdicts(before)
 
 
+def new_paragraphs(root: etree._Element) -> list[etree._Element]:
+    """The paragraphs the redline adds: all their text is in our tracked insertions."""
+
+    def ours(r: etree._Element) -> bool:
+        return any(a.tag == W + "ins" and a.get(W + "author") == "mandatekit" for a in r.iterancestors())
+
+    runs = {p: [r for r in p.iter(W + "r") if r.find(W + "t") is not None] for p in root.iter(W + "p")}
+    return [p for p, rs in runs.items() if rs and all(ours(r) for r in rs)]
+
+
 def test_a_style_numbered_insertion_leaves_the_list_and_keeps_its_indent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = redlined(tmp_path, draft(tmp_path, "style"), monkeypatch)
     root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
-    ours = [p for p in root.iter(W + "p") if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None]
+    ours = new_paragraphs(root)
     assert ours
     for p in ours:
         assert p.find(f"{W}pPr/{W}pStyle").get(W + "val") == "ListNumber"  # looks like its neighbours
@@ -88,3 +98,50 @@ def test_a_style_numbered_insertion_leaves_the_list_and_keeps_its_indent(
     # the draft's own paragraphs are untouched: still numbered by their style alone
     own = [p for p in root.iter(W + "p") if p not in ours and p.find(f"{W}pPr/{W}pStyle") is not None]
     assert own and all(p.find(f"{W}pPr/{W}numPr") is None for p in own)
+
+
+@pytest.mark.parametrize("numbering", ["style", "numpr"])
+def test_a_pending_insertion_joins_no_list_in_either_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, numbering: str
+) -> None:
+    """While pending, the new paragraph is out of the list by its own properties, and the break Word and
+    LibreOffice take out on rejecting is the one before it: LibreOffice keeps the first paragraph's
+    properties when it joins two, so an inserted mark on the new paragraph itself made it count the new
+    paragraph in place of the next numbered one and show every later number as "25.[23.]" (trial 13,
+    finding 13). Rejecting gives the draft back, numbered as it was."""
+    source = draft(tmp_path, numbering)
+    out = redlined(tmp_path, source, monkeypatch)
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    ours = new_paragraphs(root)
+    assert ours
+    for p in ours:
+        ppr = p.find(W + "pPr")
+        assert ppr.find(f"{W}numPr/{W}numId").get(W + "val") == "0"  # no number while pending, by itself
+        before = p.getprevious()
+        if p.find(f"{W}pPr/{W}rPr/{W}ins") is None:  # the break before it is the inserted one
+            assert before.find(f"{W}pPr/{W}rPr/{W}ins").get(W + "author") == "mandatekit"
+            change = ppr.find(W + "pPrChange")  # and its own mark is the draft's, its properties changed
+            assert change is not None
+            old_id = change.find(f"{W}pPr/{W}numPr/{W}numId")
+            assert old_id is None or old_id.get(W + "val") != "0"  # as numbered as the paragraph before was
+    assert any(p.find(f"{W}pPr/{W}rPr/{W}ins") is None for p in ours)
+    # the draft's own paragraphs keep their properties: the same list, no property change of ours
+    drafted = etree.fromstring(zipfile.ZipFile(source).read("word/document.xml"))
+    own_props = [
+        etree.tostring(p.find(W + "pPr")) for p in drafted.iter(W + "p") if p.find(W + "pPr") is not None
+    ]
+
+    def bare(p: etree._Element) -> bytes:
+        ppr = etree.fromstring(etree.tostring(p.find(W + "pPr")))
+        for mark in ppr.findall(W + "rPr"):
+            for el in mark.findall(W + "ins"):
+                mark.remove(el)
+            if not len(mark):
+                ppr.remove(mark)
+        return etree.tostring(ppr)
+
+    kept = [bare(p) for p in root.iter(W + "p") if p not in ours and p.find(W + "pPr") is not None]
+    assert kept == own_props
+    # rejected: the draft as it was, each paragraph numbered as before
+    rejected = read(rewrite(out, tmp_path / "rejected.docx", reject_ours))
+    assert [(p.ref, p.text) for p in rejected.operative] == [(p.ref, p.text) for p in read(source).operative]

@@ -4,9 +4,9 @@ as a real tracked change by "mandatekit", and the comment that explains it on th
 - A replaced paragraph is a word-level redline: only the words that change are deleted (`w:del`) or
   inserted (`w:ins`); the inserted words take the formatting of the words they replace (an italic verb
   stays italic).
-- An inserted paragraph copies the paragraph properties of the operative paragraph it follows; its
-  paragraph mark is itself a tracked insertion, so Accept All keeps it and Reject All removes it without
-  trace. Between two paragraphs it is typed "3 bis.", as negotiators do, outside Word's list (an explicit
+- An inserted paragraph copies the paragraph properties of the operative paragraph it follows; the
+  paragraph break before it is a tracked insertion (as Word records Enter typed at the end of a paragraph,
+  redline/inserted.py), so Accept All keeps it and Reject All removes it without trace. Between two paragraphs it is typed "3 bis.", as negotiators do, outside Word's list (an explicit
   numId 0, also where the list comes from a paragraph style such as "List Number"), so nothing is
   renumbered; only after the list's last paragraph does it take Word's next number.
 - The draft's own tracked changes and comments are kept: text they inserted may be deleted by a tracked
