@@ -145,3 +145,16 @@ def test_a_pending_insertion_joins_no_list_in_either_view(
     # rejected: the draft as it was, each paragraph numbered as before
     rejected = read(rewrite(out, tmp_path / "rejected.docx", reject_ours))
     assert [(p.ref, p.text) for p in rejected.operative] == [(p.ref, p.text) for p in read(source).operative]
+
+
+def test_a_typed_draft_keeps_its_new_paragraphs_own_marks_inserted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no list numbers the draft, nothing is moved: each new paragraph's own mark is the inserted one
+    and no paragraph of the draft is marked or has its properties changed."""
+    out = redlined(tmp_path, draft(tmp_path, "typed"), monkeypatch)
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    ours = new_paragraphs(root)
+    assert ours and all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in ours)
+    marked = [p for p in root.iter(W + "p") if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None]
+    assert marked == ours and root.find(f".//{W}pPrChange") is None

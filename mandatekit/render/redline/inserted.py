@@ -51,10 +51,12 @@ def insert_paragraph(
     for tag in ("rPr", "pPrChange", "sectPr"):
         for el in ppr.findall(W + tag):
             ppr.remove(el)
-    if typed and number and _list_of(ppr, word) is not None:
+    out_of_list = bool(typed and number and _list_of(ppr, word) is not None)
+    if out_of_list:
         _out_of_list(ppr, word)
     p.append(ppr)
-    _mark_inserted(after, p, revisions)
+    if not out_of_list or not _break_before_inserted(after, p, revisions):
+        etree.SubElement(ppr, W + "rPr").append(revisions.element("ins"))
     runs = [r for r, _ in visible_runs(like)]
     verb = leading_verb(text)
     italic = next((r for r in runs if r.find(f"{W}rPr/{W}i") is not None), None)
@@ -131,29 +133,27 @@ def _out_of_list(ppr: Any, word: Any) -> None:
 _MARK_CHANGES = tuple(W + t for t in ("ins", "del", "moveFrom", "moveTo"))
 
 
-def _mark_inserted(after: Any, p: Any, revisions: Revisions) -> None:
-    """Mark the paragraph break that makes `p` a paragraph as a tracked insertion, as Word does when one
-    types Enter at the end of `after` and then the new text: the inserted mark is `after`'s, and `p` ends
-    with `after`'s own mark, its properties a tracked change (w:pPrChange) from `after`'s. Rejecting joins
-    the two into `after` as it was, numbered. Marking `p`'s own mark instead means the same in Word, but
-    LibreOffice, which keeps the first paragraph's properties when it joins two, then counts `p` (out of
-    the list) in place of the paragraph after it for its "original" numbers and shows every later list
-    number as "25.[23.]" (trial 13, finding 13). Where `after`'s mark already carries another change, or
-    its properties hold a section break or another's property change, `p`'s own mark is marked."""
+def _break_before_inserted(after: Any, p: Any, revisions: Revisions) -> bool:
+    """For a new paragraph `p` taken out of Word's list: mark the break before it (`after`'s mark) as the
+    inserted one, as Word records Enter typed at the end of `after`, and end `p` with `after`'s own mark,
+    its properties a tracked change (w:pPrChange) from `after`'s; rejecting joins the two into `after` as
+    it was, numbered. Marking `p`'s own mark means the same in Word, but LibreOffice, which keeps the first
+    paragraph's properties when it joins two, then counts `p` (out of the list) in place of the numbered
+    paragraph after it for its "original" numbers and shows every later number as "25.[23.]" (trial 13,
+    finding 13). False, and nothing done, where `after`'s mark already carries a change, or its properties
+    hold a section break or another's property change."""
     from lxml import etree
 
     before = after.find(W + "pPr")
     before_mark = before.find(W + "rPr") if before is not None else None
     change = before.find(W + "pPrChange") if before is not None else None
-    ppr = p.find(W + "pPr")
     if (
         before is None
         or before.find(W + "sectPr") is not None
         or (before_mark is not None and any(before_mark.find(t) is not None for t in _MARK_CHANGES))
         or (change is not None and change.get(W + "author") != revisions.author)
     ):
-        etree.SubElement(ppr, W + "rPr").append(revisions.element("ins"))
-        return
+        return False
     if change is not None:  # `after` is a paragraph of ours holding the draft's mark: pass the mark on
         before.remove(change)
         original = change.find(W + "pPr")
@@ -168,4 +168,5 @@ def _mark_inserted(after: Any, p: Any, revisions: Revisions) -> None:
     before_mark.append(revisions.element("ins"))
     record = revisions.element("pPrChange")
     record.append(original if original is not None else etree.Element(W + "pPr"))
-    ppr.append(record)
+    p.find(W + "pPr").append(record)
+    return True
