@@ -130,15 +130,17 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
             None, f"no rule with id '{rule_id}' ({close + ' ' if close else ''}see `mandatekit rules list`)"
         )
     verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None
-    symbol = title = None
+    symbol = title = judged_under = None
     if draft is not None:
         document = read(draft)
-        finding = setup.judge(document, only=[rule_id]).findings[0]
+        report = setup.judge(document, only=[rule_id])
+        finding, judged_under = report.findings[0], report.profile
         verdict, evidence = finding.verdict, finding.refs
         target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
         symbol, title = document.front.symbol, document.front.title  # the next revision is matched by these
     entry = Decision(rule=rule_id, decision=decision, why=why, by=who or decider(), date=today(),  # type: ignore[arg-type]
-                     draft=scope, verdict=verdict, evidence=evidence, symbol=symbol, title=title)  # fmt: skip
+                     draft=scope, verdict=verdict, evidence=evidence, symbol=symbol, title=title,
+                     profile=judged_under)  # fmt: skip
     record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""
     click.echo(shown(f"recorded in {target}: {rule_id} → {decision}{said}"))

@@ -292,7 +292,8 @@ class Workshop:
         target = self.decisions / f"{Path(draft.name).stem}.decisions.yaml"
         entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip(),  # type: ignore[arg-type]
                          date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs,
-                         symbol=document.front.symbol, title=document.front.title)  # fmt: skip
+                         symbol=document.front.symbol, title=document.front.title,
+                         profile=report.profile)  # fmt: skip
         forget_inputs()  # this request's reads (the decisions file, judging the draft) are not what it writes
         try:
             record(target, entry)
