@@ -30,7 +30,7 @@ from mandatekit.errors import MandatekitError, nearest, shown
 @rules_option
 @profile_option
 def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | None, author: str | None,
-            memo_to: str | None, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+            memo_to: str | None, audience: str, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
 
     Regressions come first, then the recommendations whose verdict held though the round took the words that
@@ -52,7 +52,16 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
     from mandatekit.read import read
     from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
 
-    given = [name for name, value in (("--title", title), ("--author", author), ("--to", memo_to)) if value]
+    given = [
+        name
+        for name, value in (
+            ("--title", title),
+            ("--author", author),
+            ("--to", memo_to),
+            ("--for", audience != "team"),
+        )
+        if value
+    ]
     if given and output is None:
         raise MandatekitError(
             None, f"{', '.join(given)} head the memo: give -o memo.docx (or .md, .html) too"
@@ -77,7 +86,8 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
 
         write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
                    extra={"previous": previous_context(comparison)}, document=new_doc,
-                   previous_round=(old_doc, old_report), previous_comparison=comparison)  # fmt: skip
+                   previous_round=(old_doc, old_report), previous_comparison=comparison,
+                   audience=audience)  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 
