@@ -37,6 +37,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from mandatekit import __version__
+from mandatekit.round_words import spaced
 from mandatekit.web import views
 from mandatekit.web.security import FORM_SLACK, Guard, check_csrf, check_origin, limited, size_text
 from mandatekit.web.store import Check, Draft, Store
@@ -73,7 +74,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     pages_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(
-        version=__version__, decisions=DECISIONS, decision_labels=views.DECISION_LABELS
+        version=__version__, decisions=DECISIONS, decision_labels=views.DECISION_LABELS, spaced=spaced
     )
 
     class InMemory(MultiPartParser):
