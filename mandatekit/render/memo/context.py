@@ -78,7 +78,7 @@ def addressed(context: dict[str, Any], *, memo_to: str | None = None, author: st
         out.update(
             memo_to=DELEGATIONS_TO,
             mission_line=outside["mission_line"],
-            draft_status=outside["draft_status"],
+            draft_status=outside["draft_status"] or "Read as circulated.",
             draft_name=outside["label"],
             memo_title=outside["memo_title"],
             subtitle=outside["subtitle"],
@@ -289,8 +289,7 @@ def memo_context(
             "mission_line": mission_line(report, with_note=False),
             "draft_status": " ".join(
                 x for x in (_draft_status(doc, name, document, with_file=False), report.renewal) if x
-            )
-            or "Read as circulated.",
+            ),
             "label": label,
             "memo_title": title or f"Gap analysis: {label}",
             "subtitle": doc.title or label,
