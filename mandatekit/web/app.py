@@ -74,8 +74,11 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     pages_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(
-        version=__version__, decisions=DECISIONS, decision_labels=views.DECISION_LABELS, spaced=spaced,
-        mission_parts=views.mission_parts
+        version=__version__,
+        decisions=DECISIONS,
+        decision_labels=views.DECISION_LABELS,
+        spaced=spaced,
+        mission_parts=views.mission_parts,
     )
 
     class InMemory(MultiPartParser):
