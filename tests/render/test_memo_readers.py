@@ -53,3 +53,18 @@ def test_for_heads_a_memo_and_needs_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "--for", "delegations"])
     assert result.exit_code == 2 and "--for" in result.stderr
     assert "delegations" in CliRunner().invoke(main, ["memo", "--help"]).stdout
+
+
+def test_a_compare_memo_for_delegations_names_no_file(tmp_path: Path) -> None:
+    old, new = tmp_path / "our-round-1.txt", tmp_path / "our-round-2.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    new.write_text(DRAFT.replace("top priority", "priority"), encoding="utf-8")
+    out = tmp_path / "memo.md"
+    args = ["compare", str(old), str(new), "--profile", "monusco", "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--for", "delegations"])
+    assert result.exit_code in (0, 1), result.stderr
+    memo = out.read_text(encoding="utf-8")
+    assert "our-round" not in memo and "Compared with *the previous text*" in memo
+    out.unlink()
+    CliRunner().invoke(main, args)
+    assert "our-round-1.txt" in out.read_text(encoding="utf-8")  # the team's memo names it

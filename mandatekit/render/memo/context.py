@@ -88,6 +88,9 @@ def addressed(context: dict[str, Any], *, memo_to: str | None = None, author: st
             sources_note=OUTSIDE_SOURCES if len(kept) < len(context["sources"]) else "",
             decisions=[],
         )
+        previous = out.get("previous")
+        if previous and Path(str(previous.get("name", ""))).suffix:  # the earlier round named by its file
+            out["previous"] = {**previous, "name": "the previous text"}
     if memo_to and memo_to.strip():
         out["memo_to"] = _clean(memo_to.strip())
     if author and author.strip():
