@@ -288,15 +288,18 @@ def memo_context(
     place_fixes: bool = True,
     previous_round: tuple[Document, Report] | None = None,
     previous_comparison: Comparison | None = None,
+    audience: str = "team",
 ) -> dict[str, Any]:
     """What the memo says about a judged draft (its decisions already applied): the values its templates
     fill in. The web page shows the same gaps, placements and suggestions. `extra`: more values, e.g.
     `previous` (the comparison with an earlier draft, `mandatekit compare -o`). `place_fixes=False`: all
     but where each suggestion goes (placing them judges the draft again with each fix: the dearest stage).
     `previous_round`: the earlier draft and its report: what this round deleted is proposed back in its own
-    words (render/restore.py); `previous_comparison`: the two rounds compared already, not compared again."""
+    words (render/restore.py); `previous_comparison`: the two rounds compared already, not compared again.
+    `audience`: 'team' (the sender's office: where each recommendation was written) or 'delegations' (readers
+    outside it: `render.memo.context.addressed`)."""
+    from mandatekit.render.memo import addressed, with_previous
     from mandatekit.render.memo import memo_context as build
-    from mandatekit.render.memo import with_previous
 
     context = build(
         report,
@@ -315,7 +318,7 @@ def memo_context(
     context.update(extra or {})
     if context.get("previous"):
         context = with_previous(context, context["previous"])
-    return context
+    return addressed(context, memo_to=memo_to, author=author, audience=audience)
 
 
 def render_memo(context: dict[str, Any], fmt: str = "docx", template: Path | None = None) -> bytes | str:

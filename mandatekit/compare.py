@@ -35,7 +35,7 @@ from mandatekit.round_words import LOSS_ORDER as LOSS_ORDER
 from mandatekit.round_words import DiffPiece as DiffPiece
 from mandatekit.round_words import Loss as Loss
 from mandatekit.round_words import LossKind as LossKind
-from mandatekit.round_words import paragraph_losses, pending_deletion
+from mandatekit.round_words import narrowed_diff, paragraph_losses, pending_deletion, spaced
 from mandatekit.round_words import word_diff as word_diff
 from mandatekit.rulebook import Severity, Verdict
 
@@ -83,7 +83,9 @@ class ParagraphDiff(BaseModel):
     def as_text(self) -> str:
         """The diff in plain text: [-removed-] {+added+}."""
         marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
-        return " ".join(marks[p.op].format(p.text) for p in self.pieces)
+        return "".join(
+            sep + marks[p.op].format(p.text) for sep, p in zip(spaced(self.pieces), self.pieces, strict=True)
+        )
 
 
 class RuleChange(BaseModel):
@@ -201,7 +203,7 @@ def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: D
         similarity=round(score, 3),
         rewritten=pair is not None and pair.by == "place",
         pending_deletion=match is None and pending_deletion(para, new_doc),
-        pieces=word_diff(para.text, match.text if match else ""),
+        pieces=narrowed_diff(para.text, match.text if match else ""),  # unchanged words kept out of a change
     )
 
 
@@ -334,7 +336,7 @@ def compare(
                     new_ref=para.ref,
                     similarity=round(score, 3),
                     rewritten=pair is not None and pair.by == "place",
-                    pieces=word_diff(match.text if match else "", para.text),
+                    pieces=narrowed_diff(match.text if match else "", para.text),
                 )
             )
         changes.append(

@@ -62,6 +62,7 @@ class Decision(BaseModel):
     draft: str | None = Field(None, description="File name or symbol of the draft it applies to; none: all")
     symbol: str | None = Field(None, description="The draft's symbol when decided: later revisions follow it")
     title: str | None = Field(None, description="The draft's title when decided: later revisions follow it")
+    profile: str | None = Field(None, description="The mission profile it was judged under: it stays there")
     verdict: Verdict | None = Field(None, description="The tool's verdict when the decision was taken")
     evidence: list[str] = Field(default_factory=empty_list, description="Paragraphs of the evidence then")
 
@@ -190,19 +191,34 @@ def _specific(title: str) -> bool:
     return any(w not in _TITLE_COMMON for w in re.findall(r"[^\W\d_]+", title.casefold()))
 
 
+def placeholder(symbol: str | None) -> bool:
+    """Whether a symbol is a penholder's placeholder ('S/2023/xxx', 'S/2023/…', 'S/2023/____'): a real
+    document number ends in digits, a placeholder's last part has none. Drafts of several missions carry the
+    same placeholder, so it names no draft."""
+    if not symbol:
+        return False
+    return not any(c.isdigit() for c in symbol.rstrip().rsplit("/", 1)[-1])
+
+
 def _reaches(decision: Decision, report: Report) -> str | None:
     """Whether a decision applies to this draft, and how: '' when it was taken on this draft (or on every
     draft in the folder); when it was taken on another file, why that file is an earlier revision of this
     draft (the same symbol; or, where either lacks a symbol, the same specific title); None when it does
-    not apply. Two symbols that differ are two drafts, whatever their titles."""
+    not apply. Two symbols that differ are two drafts, whatever their titles; a placeholder symbol
+    ('S/2023/xxx') links no drafts; a decision taken under one mission's profile never reaches a draft
+    judged under another's."""
+    if decision.profile and report.profile and decision.profile != report.profile:
+        return None  # another mission's judgement, whatever the file or symbol
     if decision.draft is None:
         return ""
     doc = report.document
-    names = {Path(doc.path).name if doc.path else None, Path(doc.path).stem if doc.path else None, doc.symbol}
+    symbol = None if placeholder(doc.symbol) else doc.symbol
+    names = {Path(doc.path).name if doc.path else None, Path(doc.path).stem if doc.path else None, symbol}
     if decision.draft in names:
         return ""
-    if decision.symbol and doc.symbol:
-        return f"same symbol {doc.symbol}" if decision.symbol == doc.symbol else None
+    theirs = None if placeholder(decision.symbol) else decision.symbol
+    if theirs and symbol:
+        return f"same symbol {symbol}" if theirs == symbol else None
     if decision.title and decision.title == doc.title and _specific(doc.title):
         return f"same title “{doc.title}”"
     return None

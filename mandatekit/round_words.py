@@ -52,6 +52,67 @@ def word_diff(old: str, new: str) -> list[DiffPiece]:
     return pieces
 
 
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
+def common_edges(old: str, new: str) -> tuple[int, int]:
+    """Characters two replaced stretches share at their start and their end, cut at word or punctuation
+    boundaries: 'monitor' → 'monitor, document' shares 'monitor'; 'Encourages' → 'Requests' shares nothing."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    while head and (_inside_word(old, head) or _inside_word(new, head)):
+        head -= 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    while tail and (_inside_word(old, len(old) - tail) or _inside_word(new, len(new) - tail)):
+        tail -= 1
+    return head, tail
+
+
+def narrowed_diff(old: str, new: str) -> list[DiffPiece]:
+    """A word-level diff, each replaced stretch narrowed to what really changes."""
+    pieces = word_diff(old, new)
+    out: list[DiffPiece] = []
+    i = 0
+    while i < len(pieces):
+        piece, following = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None
+        if piece.op == "delete" and following is not None and following.op == "insert":
+            a, b = piece.text, following.text
+            head, tail = common_edges(a, b)
+            if head:
+                out.append(DiffPiece(op="equal", text=a[:head].strip()))
+            if a[head : len(a) - tail].strip():
+                out.append(DiffPiece(op="delete", text=a[head : len(a) - tail].strip()))
+            if b[head : len(b) - tail].strip():
+                out.append(DiffPiece(op="insert", text=b[head : len(b) - tail].strip()))
+            if tail:
+                out.append(DiffPiece(op="equal", text=a[len(a) - tail :].strip()))
+            i += 2
+            continue
+        out.append(piece)
+        i += 1
+    return [p for p in out if p.text]
+
+
+# After these a piece follows its neighbour with no space: "manner" + ", and requests … DRC" + ";".
+JOINED_AFTER = ",.;:)]"
+JOINED_BEFORE = "(["  # ... and the word after an opening bracket follows it: "{+[+}irrespective"
+
+
+def spaced(pieces: list[DiffPiece] | list[dict[str, str]]) -> list[str]:
+    """The separator before each piece of a diff shown as text: a space, none before the first and none
+    before punctuation that follows a word ("and{+, as appropriate,+}", not "and {+, as appropriate,+}"),
+    none after an opening bracket."""
+    texts = [p.text if isinstance(p, DiffPiece) else p["text"] for p in pieces]
+    return [
+        "" if n == 0 or t[:1] in JOINED_AFTER or texts[n - 1][-1:] in JOINED_BEFORE else " "
+        for n, t in enumerate(texts)
+    ]
+
+
 def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
     """Where `words` stand in `para`, spaces and case aside; a few words the round inserted inside the phrase
     ('hold accountable all those' for 'hold accountable those') leave it there: an insertion deletes nothing
@@ -67,9 +128,10 @@ def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
 def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
     """The stretches the diff deleted from `old` that held words of the evidence."""
     wanted = {w.lower() for w in evidence.split()}
+    # narrowed: a word kept before the cut ('manner' of 'manner, and requests …;' → 'manner;') is not quoted
     return [
-        _quote(p.text)
-        for p in word_diff(old.text, new.text)
+        _quote(p.text.lstrip(",;: "))
+        for p in narrowed_diff(old.text, new.text)
         if p.op == "delete" and wanted & {w.lower() for w in p.text.split()}
     ] or [_quote(evidence)]
 

@@ -41,7 +41,8 @@ def _options(f):  # type: ignore[no-untyped-def]
 @memo_head_options
 @_options
 def memo(draft: Path, output: Path | None, fmt: str | None, template: Path | None, title: str | None,
-         author: str | None, memo_to: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+         author: str | None, memo_to: str | None, audience: str, rule_dirs: tuple[Path, ...],
+         profile: str | None) -> None:  # fmt: skip
     """Write the gap-analysis memo for a draft: summary, scorecard, each gap with the draft's words, why it
     falls short and suggested operative language, and an annex of sources.
 
@@ -50,6 +51,7 @@ def memo(draft: Path, output: Path | None, fmt: str | None, template: Path | Non
       mandatekit memo draft.docx              (writes draft-gap-analysis.docx here)
       mandatekit memo draft.docx -o memo.docx
       mandatekit memo draft.docx -o memo.docx --author "Delegation of X" --profile unmiss
+      mandatekit memo draft.docx --for delegations --author "Our NGO"   (to send outside your office)
       mandatekit memo draft.pdf -o memo.html
     """
     from mandatekit.api import setup as make_setup
@@ -63,7 +65,7 @@ def memo(draft: Path, output: Path | None, fmt: str | None, template: Path | Non
     report = setup.judge(document)
     warn_mission(report)
     write_memo(draft, report, setup, output, fmt=fmt, template=template, title=title, author=author,
-               document=document, memo_to=memo_to)  # fmt: skip
+               document=document, memo_to=memo_to, audience=audience)  # fmt: skip
 
 
 def write_memo(
@@ -80,6 +82,7 @@ def write_memo(
     memo_to: str | None = None,
     previous_round: Any = None,
     previous_comparison: Any = None,
+    audience: str = "team",
 ) -> None:
     """Render and write the memo of a judged draft (used by `memo` and `compare -o`; `previous_round`: the
     earlier draft and its report, whose words a fix restores where this round deleted them)."""
@@ -95,7 +98,8 @@ def write_memo(
         note_input(template, "template")
     report = apply_decisions(report, decision_files(draft))
     context = memo_context(report, setup, document, title=title, author=author, memo_to=memo_to, extra=extra,
-                           previous_round=previous_round, previous_comparison=previous_comparison)  # fmt: skip
+                           previous_round=previous_round, previous_comparison=previous_comparison,
+                           audience=audience)  # fmt: skip
     write_atomic(output, render_memo(context, fmt, template))
     s = report.summary
     click.echo(shown(f"wrote {output}: {s.met} met, {s.partial} partial, {s.missing} missing"), err=True)

@@ -29,10 +29,26 @@ profile_option = click.option(
 
 
 def memo_head_options(f):  # type: ignore[no-untyped-def]
-    """--title, --author and --to: the memo head, for every command that writes a memo (`memo`, `compare -o`),
-    with one meaning. The command receives them as `title`, `author` and `memo_to`."""
+    """--title, --author, --to and --for: the memo head and its readers, for every command that writes a memo
+    (`memo`, `compare -o`), with one meaning (the web page's memo fields are the same). The command receives
+    them as `title`, `author`, `memo_to` and `audience`."""
     f = click.option(
-        "--to", "memo_to", help="Who the memo is for (memo head; default: 'The drafting team')."
+        "--for",
+        "audience",
+        type=click.Choice(["team", "delegations"]),
+        default="team",
+        show_default=True,
+        help="Who reads the memo. 'team': your own office, with where each recommendation was written (the "
+        "Mission note, 'Recommended for X's renewal' lines, the sources annex with their quotes) and the "
+        "decisions trail. 'delegations': readers outside it, to send as it is: no file name, no tool's notes, "
+        "no source written for another mission cited or quoted (one neutral sources note instead), addressed "
+        "to 'Security Council delegations' unless --to says otherwise.",
+    )(f)
+    f = click.option(
+        "--to",
+        "memo_to",
+        help="Who the memo is for (memo head; default: 'The drafting team', with --for delegations "
+        "'Security Council delegations').",
     )(f)
     f = click.option(
         "--author",

@@ -30,7 +30,7 @@ from mandatekit.errors import MandatekitError, nearest, shown
 @rules_option
 @profile_option
 def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | None, author: str | None,
-            memo_to: str | None, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
+            memo_to: str | None, audience: str, fail_on: str | None, rule_dirs: tuple[Path, ...], profile: str | None) -> None:  # fmt: skip
     """What did we gain, what did we lose? Compare two rounds of a draft, recommendation by recommendation.
 
     Regressions come first, then the recommendations whose verdict held though the round took the words that
@@ -52,7 +52,16 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
     from mandatekit.read import read
     from mandatekit.render.compare import render_comparison_markdown, render_comparison_table
 
-    given = [name for name, value in (("--title", title), ("--author", author), ("--to", memo_to)) if value]
+    given = [
+        name
+        for name, value in (
+            ("--title", title),
+            ("--author", author),
+            ("--to", memo_to),
+            ("--for", audience != "team"),
+        )
+        if value
+    ]
     if given and output is None:
         raise MandatekitError(
             None, f"{', '.join(given)} head the memo: give -o memo.docx (or .md, .html) too"
@@ -77,7 +86,8 @@ def compare(old: Path, new: Path, fmt: str, output: Path | None, title: str | No
 
         write_memo(new, new_report, setup, output, title=title, author=author, memo_to=memo_to,
                    extra={"previous": previous_context(comparison)}, document=new_doc,
-                   previous_round=(old_doc, old_report), previous_comparison=comparison)  # fmt: skip
+                   previous_round=(old_doc, old_report), previous_comparison=comparison,
+                   audience=audience)  # fmt: skip
     if fail_on == "regression" and comparison.summary.regressed:
         sys.exit(1)
 
@@ -130,15 +140,17 @@ def decide(rule_id: str, decision: str, why: str, who: str | None, draft: Path |
             None, f"no rule with id '{rule_id}' ({close + ' ' if close else ''}see `mandatekit rules list`)"
         )
     verdict, evidence, target, scope = None, [], Path(PROJECT_FILE), None
-    symbol = title = None
+    symbol = title = judged_under = None
     if draft is not None:
         document = read(draft)
-        finding = setup.judge(document, only=[rule_id]).findings[0]
+        report = setup.judge(document, only=[rule_id])
+        finding, judged_under = report.findings[0], report.profile
         verdict, evidence = finding.verdict, finding.refs
         target, scope = draft.with_name(f"{draft.stem}.decisions.yaml"), draft.name
         symbol, title = document.front.symbol, document.front.title  # the next revision is matched by these
     entry = Decision(rule=rule_id, decision=decision, why=why, by=who or decider(), date=today(),  # type: ignore[arg-type]
-                     draft=scope, verdict=verdict, evidence=evidence, symbol=symbol, title=title)  # fmt: skip
+                     draft=scope, verdict=verdict, evidence=evidence, symbol=symbol, title=title,
+                     profile=judged_under)  # fmt: skip
     record(target, entry)  # write_atomic refuses a target that is the draft (a symlink, a hard link)
     said = f" (the tool says {verdict.value})" if verdict else ""
     click.echo(shown(f"recorded in {target}: {rule_id} → {decision}{said}"))

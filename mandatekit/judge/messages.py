@@ -197,15 +197,30 @@ def what_is_missing(
         text += f" but not {_and(absent)}"
     for i, n in enumerate(apart):  # one 'but', then 'and': "has X but Y only in ..., and Z only in ..."
         places = sorted(elsewhere[n], key=order) if order is not None else elsewhere[n]
+        # Each of the first two paragraphs with the words that count there, for a delegate to paste (trial 13:
+        # "(OP 34(iii)(m), OP 33, OP 7 and 7 more)" did not say which words of OP 7 counted).
+        first = {paragraphs[h.para].ref or "": h for h in reversed(places)}  # the first hit in each paragraph
         refs = list(dict.fromkeys(paragraphs[h.para].ref or "" for h in places))
-        shown = ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
-        text += f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs ({shown})"
+        quoted = [
+            f"“{_words(paragraphs[first[r].para].text[first[r].start : first[r].end])}” ({r})"
+            for r in refs[:2]
+        ]
+        shown = _and(quoted, "and") + (f", and {len(refs) - 2} more" if len(refs) > 2 else "")
+        text += (
+            f"{', and' if absent or i else ' but'} {rule.elements[n].label} only in other paragraphs: {shown}"
+        )
     if not absent and not apart and verb_of is not None and rule.together == "clause":
         first = {n: next((h for h in hits[n] if h.para in here), None) for n in closest.all}
         under = [f"{rule.elements[n].label} under '{verb_of(h)}'" for n, h in first.items() if h is not None]
         if len(under) > 1:
             text += f" but not in one clause: {_and(under, 'and')}; one verb must ask for all of it"
     return text + "."
+
+
+def _words(text: str, most: int = 8) -> str:
+    """Matched words as quoted: a long match cut to its first words."""
+    words = text.split()
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")
 
 
 def _once(labels: list[str]) -> list[str]:

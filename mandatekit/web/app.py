@@ -37,6 +37,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from mandatekit import __version__
+from mandatekit.round_words import spaced
 from mandatekit.web import views
 from mandatekit.web.security import FORM_SLACK, Guard, check_csrf, check_origin, limited, size_text
 from mandatekit.web.store import Check, Draft, Store
@@ -73,7 +74,11 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     pages_lock = threading.Lock()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(
-        version=__version__, decisions=DECISIONS, decision_labels=views.DECISION_LABELS
+        version=__version__,
+        decisions=DECISIONS,
+        decision_labels=views.DECISION_LABELS,
+        spaced=spaced,
+        mission_parts=views.mission_parts,
     )
 
     class InMemory(MultiPartParser):
@@ -228,14 +233,24 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             if kind not in DOWNLOADS or kind == "comparison.json":
                 raise Failure(f"no download called '{kind}'", 404)
             draft, profile = check.drafts[0], profile_of(request.query_params)
-            data = await run(_download, draft, profile, kind)
+            head = memo_head(request.query_params) if kind in ("memo.docx", "memo.html") else {}
+            data = await run(_download, draft, profile, kind, head)
         except Failure as exc:
             return page(request, "error.html", exc.status, error=exc.line)
         return _attachment(data, Path(draft.name).stem, kind)
 
-    def _download(draft: Draft, profile: str, kind: str) -> bytes:
+    def memo_head(query: Any) -> dict[str, str]:
+        """The memo head and readers the page's memo form asks for: the command line's --to, --author and
+        --for, with the same defaults (each field left empty: the default)."""
+        audience = query.get("for") or "team"
+        if audience not in ("team", "delegations"):
+            raise Failure(f"unknown memo readers '{audience}' (team or delegations)")
+        to, author = (" ".join(str(query.get(k) or "").split())[:MAX_BY_CHARS] for k in ("to", "from"))
+        return {"memo_to": to, "author": author, "audience": audience}
+
+    def _download(draft: Draft, profile: str, kind: str, head: dict[str, str]) -> bytes:
         if kind in ("memo.docx", "memo.html"):
-            return workshop.memo(draft, profile, "docx" if kind == "memo.docx" else "html")
+            return workshop.memo(draft, profile, "docx" if kind == "memo.docx" else "html", head=head)
         if kind in ("redline.docx", "annotated.docx"):
             return workshop.word_copy(draft, profile, "redline" if kind == "redline.docx" else "annotate")
         _, report = workshop.judge(draft, profile)

@@ -223,6 +223,14 @@ def mission_line(report: Any) -> str:
     return " ".join(x for x in (line, report.written_for) if x)
 
 
+def mission_parts(line: str) -> tuple[str, str]:
+    """The mission line cut for a result page's first screen: its first sentence ("Profile: MONUSCO (Democratic
+    Republic of the Congo).") shown, the rest (how it was chosen, the note on sources written for another
+    mission) folded under it (trial 13: four lines of it pushed the scorecard below a laptop's first screen)."""
+    head, sep, rest = line.partition(". ")
+    return (head + "." if sep else head), rest.strip()
+
+
 def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -> dict[str, Any]:
     """What a comparison says of its mission profile: the one chosen (`profile`, an id) with any warning each
     draft's reading gave; detected (''), the profile both drafts were read under, or how each was read."""

@@ -229,11 +229,13 @@ class Workshop:
         return shown(render_csv([self.decided(report)])).encode("utf-8")
 
     def memo(self, draft: Draft, profile: str | None, fmt: str = "docx", previous: Any = None,
-             earlier: Draft | None = None, comparison: Any = None) -> bytes:  # fmt: skip
+             earlier: Draft | None = None, comparison: Any = None,
+             head: dict[str, str] | None = None) -> bytes:  # fmt: skip
         """The memo of `draft`; with `previous` (a comparison's context) and the `earlier` draft, the memo
         `compare -o` writes: its fixes restore what the round deleted (render/restore.py), by the
-        `comparison` of the two already made."""
+        `comparison` of the two already made. `head`: memo_to, author and audience, as `memo` takes them."""
         from mandatekit.api import memo_context, render_memo
+        from mandatekit.render.memo import addressed
 
         if previous is None:
             context = self.context(draft, profile)[0]  # the one the result page showed
@@ -243,6 +245,8 @@ class Workshop:
             context = memo_context(report=self.decided(report), setup=self.setup(profile), document=document,
                                    extra={"previous": previous}, previous_round=before,
                                    previous_comparison=comparison)  # fmt: skip
+        if head:
+            context = addressed(context, **head)  # type: ignore[arg-type]
         data = render_memo(context, fmt)
         return data.encode("utf-8") if isinstance(data, str) else data
 
@@ -292,7 +296,8 @@ class Workshop:
         target = self.decisions / f"{Path(draft.name).stem}.decisions.yaml"
         entry = Decision(rule=rule, decision=decision, why=why.replace("\r\n", "\n"), by=by.strip(),  # type: ignore[arg-type]
                          date=today(), draft=draft.name, verdict=finding.verdict, evidence=finding.refs,
-                         symbol=document.front.symbol, title=document.front.title)  # fmt: skip
+                         symbol=document.front.symbol, title=document.front.title,
+                         profile=report.profile)  # fmt: skip
         forget_inputs()  # this request's reads (the decisions file, judging the draft) are not what it writes
         try:
             record(target, entry)

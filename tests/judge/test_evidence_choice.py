@@ -916,7 +916,7 @@ def test_the_council_s_own_support_or_responsibility_is_no_role_for_the_mission(
     )
     assert f.verdict == "partial"
     assert [(e.ref, e.element) for e in f.evidence] == [("OP 1", "process")]
-    assert "only in other paragraphs (OP 4)" in f.reasons[0]
+    assert "only in other paragraphs: “support” (OP 4)" in f.reasons[0], f.reasons[0]
 
 
 # --- the ask opens at the paragraph's first asking verb ---------------------------------------------------

@@ -79,7 +79,8 @@ def test_clause_put_into_brackets_regresses() -> None:
     ]
     ch = change(diff(BASE, bracketed), "poc-impartial")
     assert (ch.old.value, ch.new.value, ch.change) == ("met", "partial", "regressed")
-    assert "{+[irrespective+}" in ch.diffs[0].as_text()
+    # the bracket is what was inserted: the words it encloses stay unchanged
+    assert "civilians {+[+}irrespective of the source of violence{+]+};" in ch.diffs[0].as_text()
 
 
 def test_words_put_in_brackets_with_an_alternative_are_told_so() -> None:
@@ -143,7 +144,8 @@ def test_clause_deleted_with_tracked_changes(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     ch = next(c for c in data["changes"] if c["rule"] == "poc-impartial")
     assert (ch["old"], ch["new"], ch["change"]) == ("met", "missing", "regressed")
-    assert {"op": "delete", "text": "irrespective of the source of violence;"} in ch["diffs"][0]["pieces"]
+    # the deletion holds the words deleted, not the semicolon kept after them
+    assert {"op": "delete", "text": "irrespective of the source of violence"} in ch["diffs"][0]["pieces"]
 
 
 def test_a_paragraph_deleted_whole_by_a_pending_change_is_told_as_pending(tmp_path: Path) -> None:
@@ -244,7 +246,8 @@ def test_an_extended_paragraph_is_still_the_same_paragraph() -> None:
     ch = change(diff(BASE, longer), "poc-impartial")
     [d] = ch.diffs
     assert (d.old_ref, d.new_ref) == ("OP 3", "OP 3")
-    assert d.as_text().endswith("{+violence, including from national forces and their partners;+}")
+    # the unchanged word and semicolon stay out of the insertion (trial 13: "~~and~~ and, as appropriate,")
+    assert d.as_text().endswith("violence{+, including from national forces and their partners+};")
 
 
 def test_a_different_paragraph_on_the_same_subject_is_not_matched() -> None:
@@ -311,3 +314,26 @@ def test_a_word_inserted_inside_the_evidence_is_no_deletion() -> None:
         old[2],
     ]
     assert any("deleted" in loss.sentence for loss in change(diff(old, cut), "accountability").losses)
+
+
+def test_a_plain_text_diff_keeps_unchanged_words_out_of_the_change() -> None:
+    """Trial 13: "~~and~~ and, as appropriate," and "~~manner, and requests …~~ manner;" read, copied into an
+    email, as words deleted that were not: the diff keeps a word the round kept out of the change, and sets
+    no space before the punctuation that follows it."""
+    from mandatekit.compare import ParagraphDiff, narrowed_diff
+    from mandatekit.render.compare.lines import compact
+
+    def text(old: str, new: str) -> str:
+        d = ParagraphDiff(old_ref="OP 1", new_ref="OP 1", similarity=0.9, pieces=narrowed_diff(old, new))
+        assert compact(d, context=50) == d.as_text()
+        return d.as_text()
+
+    assert text("scrutiny, and in strict compliance with the HRDDP;", "scrutiny, and, as appropriate, in strict "
+                "compliance with the HRDDP;") == "scrutiny, and{+, as appropriate,+} in strict compliance with the HRDDP;"  # fmt: skip
+    assert text("in a safe and orderly manner, and requests the government to respect the SOFA;",
+                "in a safe and orderly manner;") == (
+        "in a safe and orderly manner[-, and requests the government to respect the SOFA-];"
+    )  # fmt: skip
+    assert text("Encourages the Mission to monitor", "Requests the Mission to monitor") == (
+        "[-Encourages-] {+Requests+} the Mission to monitor"
+    )

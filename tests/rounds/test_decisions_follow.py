@@ -148,3 +148,32 @@ def test_the_memo_trail_says_on_which_revision_a_decision_was_taken(tmp_path: Pa
     run("memo", str(rev1), "-o", str(tmp_path / "own.md"))
     own = (tmp_path / "own.md").read_text(encoding="utf-8")
     assert "Covered by the HRC" in own and "taken on" not in own
+
+
+def test_a_placeholder_symbol_links_no_drafts_and_a_decision_stays_with_its_mission(tmp_path: Path) -> None:
+    """Penholders' drafts of several missions carry the same placeholder symbol ('S/2023/xxx'): it names no
+    draft, so a decision taken on one does not reach another; and a decision taken under one mission's
+    profile never reaches a draft judged under another's, whatever the symbol."""
+    bare = BODY.replace("UNMISS", "the Mission")
+    for name, symbol in (("mission-a.txt", "S/2023/xxx"), ("mission-b.txt", "S/2023/xxx"),
+                         ("mission-c.txt", "S/2023/…"), ("mission-d.txt", "S/2023/____")):  # fmt: skip
+        (tmp_path / name).write_text(f"{symbol}\nDraft resolution\n\n{bare}", encoding="utf-8")
+    code, _, err = run("decide", "poc-policy", "--as", "not-applicable", "--why", "In the PoC strategy",
+                       "--by", "Penholder", "--draft", str(tmp_path / "mission-a.txt"))  # fmt: skip
+    assert code == 0, err
+    assert _decision(tmp_path, "mission-a.txt") is not None
+    for other in ("mission-b.txt", "mission-c.txt", "mission-d.txt"):
+        assert _decision(tmp_path, other) is None, other
+    # a real symbol still links revisions, but not across profiles
+    (tmp_path / "r1.txt").write_text(f"S/2026/900\n{TITLE}\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "r2.txt").write_text(f"S/2026/900\n{TITLE}\n\n{BODY}", encoding="utf-8")
+    code, _, err = run("decide", "poc-policy", "--as", "not-applicable", "--why", "In the PoC strategy",
+                       "--by", "Penholder", "--profile", "unmiss", "--draft", str(tmp_path / "r1.txt"))  # fmt: skip
+    assert code == 0, err
+    assert "profile: unmiss" in (tmp_path / "r1.decisions.yaml").read_text()
+    code, out, err = run("check", str(tmp_path / "r2.txt"), "--profile", "unmiss", "--format", "json")
+    assert code == 0, err
+    assert next(f for f in json.loads(out)["findings"] if f["rule"] == "poc-policy")["decision"] is not None
+    code, out, err = run("check", str(tmp_path / "r2.txt"), "--profile", "monusco", "--format", "json")
+    assert code == 0, err
+    assert next(f for f in json.loads(out)["findings"] if f["rule"] == "poc-policy")["decision"] is None

@@ -370,13 +370,43 @@ def _page_fill(pdf: bytes) -> list[float]:
     return fills
 
 
-def test_a_printed_result_fills_its_pages(browser: object, server: str) -> None:
-    """Printed, the scorecard and the draft run on from page to page: no page but the last ends half empty
-    because the next finding would not fit whole."""
+def test_a_printed_result_is_the_scorecard_with_whole_cards(browser: object, server: str) -> None:
+    """Printed, the page is the assessment and the scorecard (the draft only when the box asks for it), each
+    finding card whole on its page (trial 13: a suggestion's place printed a page away from its heading), and
+    no page but the last left less than half full."""
     import base64
 
+    from selenium.webdriver.common.by import By
+
     check_bundled(browser, server)
-    printed = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})  # type: ignore[attr-defined]
-    fills = _page_fill(base64.b64decode(printed["data"]))
-    assert len(fills) > 3
-    assert min(fills[:-1]) > 0.8, [round(f, 2) for f in fills]
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})  # type: ignore[attr-defined]
+    try:
+        style = "return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]]"
+        assert browser.execute_script(style, ".finding", "breakInside") == "avoid"  # type: ignore[attr-defined]
+        assert browser.execute_script(style, ".draft", "display") == "none"  # type: ignore[attr-defined]
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})  # type: ignore[attr-defined]
+    a4 = {"paperWidth": 8.27, "paperHeight": 11.69}
+    scorecard = _page_fill(base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", a4)["data"]))  # type: ignore[attr-defined]
+    assert len(scorecard) > 3
+    assert min(scorecard[:-1]) > 0.5, [round(f, 2) for f in scorecard]
+    box = browser.find_element(By.ID, "print-draft")  # type: ignore[attr-defined]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)  # type: ignore[attr-defined]
+    box.click()
+    whole = _page_fill(base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", a4)["data"]))  # type: ignore[attr-defined]
+    assert len(whole) > len(scorecard)  # the draft printed too
+
+
+def test_the_scorecard_starts_on_a_laptops_first_screen(browser: object, server: str) -> None:
+    """At 1280x800 the first finding card shows without scrolling (trial 13: the mission line's four lines, the
+    file line and the downloads pushed it below): the mission line is folded to its first sentence."""
+    check_bundled(browser, server)
+    metrics = {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)  # type: ignore[attr-defined]
+    try:
+        browser.execute_script("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
+        top = "return document.querySelector(arguments[0]).getBoundingClientRect().top"
+        assert browser.execute_script(top, ".scorecard .finding") < 800 - 60  # type: ignore[attr-defined]
+        assert browser.execute_script("return document.querySelector('details.mission').open") is False  # type: ignore[attr-defined]
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from typing import Any
 
 from mandatekit.compare import Comparison
 from mandatekit.round_text import where
+from mandatekit.round_words import spaced
 
 HELD = ("evidence lost", "evidence weakened", "evidence bracketed")
 CONTEXT_WORDS = 6  # unchanged words kept either side of a change in a diff; the rest is "…"
@@ -135,13 +136,16 @@ def compact_pieces(d: Any, context: int = CONTEXT_WORDS) -> list[dict[str, str]]
         elif piece.op != "equal":
             text = _cut_middle(text, 3 * context)
         out.append({"op": piece.op, "text": text})
+    for piece, sep in zip(out, spaced(out), strict=True):  # no space before the punctuation after a word
+        piece["sep"] = sep
     return out
 
 
 def compact(d: Any, context: int = CONTEXT_WORDS) -> str:
     """`compact_pieces` in plain text: [-removed-] {+added+}."""
     marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
-    return " ".join(marks[p["op"]].format(p["text"]) for p in compact_pieces(d, context))
+    pieces = compact_pieces(d, context)
+    return "".join(p["sep"] + marks[p["op"]].format(p["text"]) for p in pieces)
 
 
 def _cut_middle(text: str, limit: int) -> str:

@@ -11,13 +11,14 @@ Re-exported here: what callers import from `mandatekit.render.memo`."""
 
 from __future__ import annotations
 
-from mandatekit.render.memo.context import memo_context, with_previous
+from mandatekit.render.memo.context import addressed, memo_context, with_previous
 from mandatekit.render.memo.evidence import message, readable_reasons
 from mandatekit.render.memo.formats import own_package, render_memo_docx, render_memo_text
 from mandatekit.render.memo.words import _sentence, in_words, number
 
 __all__ = [
     "_sentence",
+    "addressed",
     "in_words",
     "memo_context",
     "message",

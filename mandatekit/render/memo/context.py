@@ -31,7 +31,7 @@ from mandatekit.textnorm import xml_safe
 NO_AUTHOR = "[Your name]"
 
 
-def mission_line(report: Report) -> str:
+def mission_line(report: Report, with_note: bool = True) -> str:
     """The memo head's Mission: what the mission is, for a delegation ("ATMIS (Somalia)"). How its profile was
     chosen ("Chosen by --profile", "Detected from the draft: ...") is the terminal's and the JSON's (trial 11:
     command-line words in a memo sent as it is)."""
@@ -46,12 +46,63 @@ def mission_line(report: Report) -> str:
         head += f", led by {info.led_by}." if info.led_by else "."
         if info.warning:
             head += f" The draft never names {info.mission}."
-    return " ".join(x for x in (head, report.written_for) if x)
+    # `with_note=False`: the mission only, for readers outside the sender's office (`addressed`)
+    return " ".join(x for x in (head, report.written_for if with_note else None) if x)
 
 
-def _draft_status(doc: Any, name: str, document: Document | None) -> str:
+AUDIENCES = ("team", "delegations")
+DELEGATIONS_TO = "Security Council delegations"
+OUTSIDE_SOURCES = (
+    "The recommendations checked are drawn from published civil-society recommendations on peace operations' "
+    "mandates, applied to this draft in general terms."
+)
+
+
+def addressed(context: dict[str, Any], *, memo_to: str | None = None, author: str | None = None,
+              audience: str = "team") -> dict[str, Any]:  # fmt: skip
+    """The memo's context with its head filled in (`memo_to`, `author`: what --to/--author and the web
+    page's fields give) and, for `audience` 'delegations', rewritten for readers outside the sender's
+    office: no file name, no tool's note on where the recommendations were written (the Mission row keeps
+    the mission), no source made for another mission cited or quoted (one neutral sources note instead),
+    no internal decisions trail. The team's memo keeps all of that: where each recommendation comes from."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    out = dict(context)
+    if audience == "delegations":
+        outside = context["outside"]
+        marked = {"findings", "scorecard", "gaps", "key_gaps", "met", "asks"}
+        for key in marked & out.keys():
+            out[key] = [{**f, "cite": f.get("cite_outside", f.get("cite", "")), "sources_elsewhere": []}
+                        for f in out[key]]  # fmt: skip
+        kept = [x for x in context["sources"] if not x.get("elsewhere")]
+        out.update(
+            memo_to=DELEGATIONS_TO,
+            mission_line=outside["mission_line"],
+            draft_status=outside["draft_status"] or "Read as circulated.",
+            draft_name=outside["label"],
+            memo_title=outside["memo_title"],
+            subtitle=outside["subtitle"],
+            subject=outside["subject"],
+            footer_text=outside["footer_text"],
+            sources=kept,
+            sources_note=OUTSIDE_SOURCES if len(kept) < len(context["sources"]) else "",
+            decisions=[],
+        )
+        previous = out.get("previous")
+        if previous and Path(str(previous.get("name", ""))).suffix:  # the earlier round named by its file
+            out["previous"] = {**previous, "name": "the previous text"}
+    if memo_to and memo_to.strip():
+        out["memo_to"] = _clean(memo_to.strip())
+    if author and author.strip():
+        out["author"] = _clean(author.strip())
+    out["audience"] = audience
+    return out
+
+
+def _draft_status(doc: Any, name: str, document: Document | None, with_file: bool = True) -> str:
     # The memo head's Subject names the draft (its title and symbol, else its file): not said again here.
-    clauses = [f"file {name}"] if doc.title else []
+    # `with_file=False`: a memo for readers outside the sender's office names no file of theirs.
+    clauses = [f"file {name}"] if doc.title and with_file else []
     if doc.date:
         clauses.append(f"dated {doc.date}")
     n = document.pending_changes if document is not None else 0
@@ -168,12 +219,14 @@ def memo_context(
     else:
         summary += " It meets every recommendation checked."
     subject = (doc.title or name) + (f" ({doc.symbol})" if doc.symbol else "")
+    label = doc.symbol or doc.title or "the draft"  # what a reader outside the office knows it by
+    status = " ".join(x for x in (_draft_status(doc, name, document), report.renewal) if x)
     context = {
         "memo_title": title or f"Gap analysis: {doc.symbol or doc.title or name}",
         "subtitle": doc.title or name,
         "memo_to": memo_to or "The drafting team",
         "subject": subject,
-        "draft_status": " ".join(x for x in (_draft_status(doc, name, document), report.renewal) if x),
+        "draft_status": status,
         "mission_line": mission_line(report),
         "mission": report.mission.model_dump() if report.mission else None,
         "pending_changes": document.pending_changes if document is not None else 0,
@@ -217,6 +270,7 @@ def memo_context(
                 "date": x.get("date", ""),
                 "citation": citation(x),  # "Paolo Caruso, 2022", "Global Centre ..., 27 January 2021"
                 "quotes": annex_quotes.get(x["id"], []),
+                "elsewhere": x["id"] in made_for,  # made for another mission: out of a memo for delegations
             }
             for x in registered
             if x["id"] in cited or not cited
@@ -233,6 +287,18 @@ def memo_context(
         "warnings": report.warnings,
         "footer_text": f"Gap analysis of {doc.symbol or name}",
         "previous": None,  # set when the memo is written from a comparison (mandatekit compare -o)
+        # The head and names for readers outside the sender's office (`addressed(audience="delegations")`).
+        "outside": {
+            "mission_line": mission_line(report, with_note=False),
+            "draft_status": " ".join(
+                x for x in (_draft_status(doc, name, document, with_file=False), report.renewal) if x
+            ),
+            "label": label,
+            "memo_title": title or f"Gap analysis: {label}",
+            "subtitle": doc.title or label,
+            "subject": (doc.title or "Draft resolution") + (f" ({doc.symbol})" if doc.symbol else ""),
+            "footer_text": f"Gap analysis of {label}",
+        },
         "decisions": [  # the drafting team's recorded decisions, as an audit trail
             {
                 "title": f.title,

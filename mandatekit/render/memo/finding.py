@@ -59,6 +59,8 @@ def _finding(
     cites = [short.get(s.id, s.id) for s in f.sources]
     elsewhere = {s.id: m for s in f.sources if (m := made_elsewhere(s))}
     cite = " ".join(f"[{c}]" for c in sorted(set(cites), key=lambda c: (len(c), c)))
+    own = {short.get(s.id, s.id) for s in f.sources if s.id not in elsewhere}
+    cite_outside = " ".join(f"[{c}]" for c in sorted(own, key=lambda c: (len(c), c)))  # for delegations
     if elsewhere:
         missions = " and ".join(dict.fromkeys(elsewhere.values()))
         cite = f"Recommended for {missions}'s renewal by {cite}; here in general terms."
@@ -88,6 +90,7 @@ def _finding(
         # Each document once, with the passages quoted from it: what the web page lists.
         "source_documents": _documents(f, elsewhere),
         "cite": cite,
+        "cite_outside": cite_outside,
         "summary": _sentence(message(f)),
         "draft_says": _draft_says(f, flags)
         + (

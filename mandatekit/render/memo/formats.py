@@ -133,8 +133,10 @@ def _rich_diffs(previous: dict[str, Any]) -> dict[str, Any]:
         rich = RichText()
         for n, diff in enumerate(change["diffs"]):
             rich.add(("; " if n else "") + diff["where"] + ": ", italic=True)
-            for piece in diff["pieces"]:
-                _add_redline_piece(rich, piece["text"] + " ", piece["op"])
+            for m, piece in enumerate(diff["pieces"]):
+                if m and piece.get("sep", " "):  # no space before the punctuation after a word
+                    rich.add(piece.get("sep", " "))
+                _add_redline_piece(rich, piece["text"], piece["op"])
         if not change["diffs"]:  # the box under the rule is never left empty
             refs = ", ".join(change.get("refs") or []) or "its evidence"
             rich.add(f"The words of {refs} are the same in both drafts.", italic=True)
