@@ -70,6 +70,11 @@ class Setup:
         rules = self.rulebook.rules
         if only:
             unknown = sorted(set(only) - {r.id for r in rules})
+            dropped = [u for u in unknown if u in self.rulebook.left_out]
+            if dropped:
+                # the rule exists: say why it is not there, not that its id is misspelt
+                why = "; ".join(f"{u} was left out: {self.rulebook.left_out[u]}" for u in dropped)
+                raise MandatekitError(None, f"--only: {why}")
             if unknown:
                 close = nearest(unknown[0], {r.id for r in rules}) if len(unknown) == 1 else ""
                 hint = f" ({close})" if close else ""
@@ -229,7 +234,7 @@ def _leave_out_failing(rulebook: Rulebook, profile: Profile) -> Rulebook:
     from mandatekit.resources import data_dir
 
     builtin_dir = data_dir("rules").resolve()
-    left_out = set()
+    left_out: dict[str, str] = {}
     notices = list(rulebook.notices)
     for rule in rulebook.rules:
         path = rulebook.files[rule.id]
@@ -238,22 +243,23 @@ def _leave_out_failing(rulebook: Rulebook, profile: Profile) -> Rulebook:
         failed = sum(not result.passed for result in run_examples(rule, profile))
         if not failed:
             continue
-        left_out.add(rule.id)
+        n = len(rule.examples)
+        left_out[rule.id] = (
+            f"{failed} of its {n} example{'s' * (n != 1)} {'gives' if failed == 1 else 'give'} another verdict "
+            f"than the file expects (`mandatekit rules test --rules {path.parent}` shows which)"
+        )
         # one line for the rule: the note that it replaces a built-in rule becomes part of it
         replaced = [n for n in notices if n.startswith(f"rule '{rule.id}' from ")]
         notices = [n for n in notices if n not in replaced]
         also = " (nor the built-in rule of that id, which it replaces)" if replaced else ""
-        n = len(rule.examples)
-        warn(path, f"rule '{rule.id}' left out{also}: {failed} of its {n} example{'s' * (n != 1)} "
-                   f"{'gives' if failed == 1 else 'give'} another verdict than the file expects "
-                   f"(`mandatekit rules test --rules {path.parent}` shows which)")  # fmt: skip
+        warn(path, f"rule '{rule.id}' left out{also}: {left_out[rule.id]}")
     if not left_out:
         return rulebook
     import dataclasses
 
     # a copy: the rulebook loaded may be shared (cached), and `rules test` must still see every rule
     kept = [r for r in rulebook.rules if r.id not in left_out]
-    return dataclasses.replace(rulebook, rules=kept, notices=notices)
+    return dataclasses.replace(rulebook, rules=kept, notices=notices, left_out=left_out)
 
 
 def load_rules(rules: list[str | os.PathLike[str]] | None = None) -> Rulebook:

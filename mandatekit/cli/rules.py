@@ -101,16 +101,26 @@ def show(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
 @rules.command()
 @rules_dirs_argument
 def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """Check rule files: schema, patterns, sources, placeholders and examples. Exit 2 on any problem.
+    """Check rule files: schema, patterns, sources, placeholders and examples.
+
+    Exit 2 when a file is invalid (it cannot be loaded: one line per problem, naming file and line); exit 1
+    when every file is valid but an example gives another verdict than it expects (the rule is wrong, as in
+    `rules test`; `check` leaves such a rule out); 0 otherwise. A rule with the id of a built-in one is
+    announced: `check` uses it in place of the built-in rule.
 
     \b
     Examples:
       mandatekit rules validate
       mandatekit rules validate --rules our-rules
     """
+    from mandatekit.cli import notices
     from mandatekit.judge.examples import example_failures
 
-    setup = _load(_folders("validate", folders, rule_dirs))
+    chosen = _folders("validate", folders, rule_dirs)
+    setup = _load(chosen)
+    notices(setup)
+    if chosen:
+        _announce_replaced(setup.rulebook)
     failures = example_failures(setup.rulebook, setup.rulebook.rules, setup.profile)
     from mandatekit.rulebook.lint import lint_rule
 
@@ -119,15 +129,35 @@ def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
             line = setup.rulebook.lines[rule.id].get(warning.path, 0)
             click.echo(f"{setup.rulebook.files[rule.id]}:{line}: warning: {warning.message}", err=True)
     if failures:
-        raise RuleError(failures)
+        for failure in failures:
+            click.echo(f"mandatekit: {failure}", err=True)
+        n = len(failures)
+        click.echo(f"mandatekit: {n} example{'s' * (n != 1)} {'gives' if n == 1 else 'give'} another "
+                   "verdict than expected (exit 1, as `rules test`)", err=True)  # fmt: skip
+        sys.exit(1)
     n = len(setup.rulebook.rules)
     click.echo(f"{n} rule{'s' * (n != 1)} valid, every example gives its expected verdict")
+
+
+def _announce_replaced(rulebook) -> None:  # type: ignore[no-untyped-def]
+    """Validating a folder alone: say which of its rules would replace a built-in rule in `check --rules`,
+    as `check` says it (the author wants to hear it now, not at the first check)."""
+    from mandatekit.rulebook import load_rulebook
+
+    builtin = load_rulebook([], builtin=True)
+    for rule in rulebook.rules:
+        if rule.id in builtin.files:
+            click.echo(f"mandatekit: note: rule '{rule.id}' from {rulebook.files[rule.id]} replaces the "
+                       f"built-in one in {builtin.files[rule.id]}", err=True)  # fmt: skip
 
 
 @rules.command()
 @rules_dirs_argument
 def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """Run every rule's examples: a line per example, then 'N passed, N failed'. Exit 1 on a failure.
+    """Run every rule's examples: a line per example, then 'N passed, N failed'.
+
+    Exit 1 when an example gives another verdict than it expects, 2 when a rule file is invalid (as
+    `rules validate`), 0 otherwise.
 
     `check --rules DIR` leaves out a rule whose examples fail, naming its file; this says which fail and why.
 

@@ -81,6 +81,7 @@ class Rulebook:
     lines: dict[str, dict[str, int]] = field(default_factory=dict)  # rule id -> dotted path -> line
     notices: list[str] = field(default_factory=list)  # replacements of built-in rules, disabled rules
     terms: Terms = ()  # the words of the profiles for each pattern placeholder, as validated
+    left_out: dict[str, str] = field(default_factory=dict)  # rule id -> why it was left out (failing examples)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

@@ -179,8 +179,9 @@ def test_rules_test_reports_a_failing_example(tmp_path: Path) -> None:
     assert code == 1
     assert "FAIL poc-policy example 2: expected missing, got met" in out
     assert out.splitlines()[-1] == "1 passed, 1 failed"
+    # one convention for both commands: a failing example exits 1, an invalid file 2
     code, _, err = run("rules", "validate", "--rules", str(tmp_path))
-    assert code == 2 and "r.yaml" in err and "expected missing, got met" in err
+    assert code == 1 and "r.yaml" in err and "expected missing, got met" in err
 
 
 def test_rules_new_skeleton_is_refused_until_filled_in(tmp_path: Path) -> None:
@@ -307,6 +308,20 @@ def test_check_leaves_out_a_rule_whose_examples_fail_and_checks_with_the_others(
     assert "rules test --rules" in said[0]
     code, out, _ = run("rules", "test", "--rules", str(folder))
     assert code == 1 and "FAIL our-broken example 2: expected missing, got met" in out
+    # --only of the rule left out says it was left out, not that no rule has that id
+    code, _, err = run("check", str(MONUSCO), "--rules", str(folder), "--only", "our-broken")
+    assert code == 2 and "our-broken was left out" in err and "no rule with id" not in err
+    code, _, err = run("check", str(MONUSCO), "--rules", str(folder), "--only", "our-brokn")
+    assert code == 2 and "no rule with id" in err
+
+
+def test_validate_announces_a_rule_that_replaces_a_builtin_one(tmp_path: Path) -> None:
+    write(tmp_path / "mine", "ours.yaml", good_rule())  # id poc-policy: a built-in id
+    write(tmp_path / "mine", "new.yaml", good_rule(id="our-new-rule"))
+    code, out, err = run("rules", "validate", "--rules", str(tmp_path / "mine"))
+    assert code == 0 and "2 rules valid" in out
+    said = [line for line in err.splitlines() if "replaces" in line]
+    assert len(said) == 1 and "poc-policy" in said[0] and "ours.yaml" in said[0]
 
 
 def test_rule_folders_are_named_with_rules_everywhere_and_the_old_form_still_works(tmp_path: Path) -> None:
