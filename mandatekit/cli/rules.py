@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mandatekit.errors import MandatekitError, RuleError, nearest
+from mandatekit.errors import MandatekitError, nearest
 
 
 def rules_dirs_argument(f):  # type: ignore[no-untyped-def]
@@ -192,6 +192,8 @@ def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
 def new(rule_id: str, folder: Path) -> None:
     """Write a commented skeleton rule file, ready to fill in; beside it, the first time, a source register
     (_sources.yaml) for the documents your rules encode and the rule schema for editors (rule.schema.json).
+    When the folder has a register already, the new rule's recommendation is added under its last source
+    (with a "FILL IN:" quote), and the new rule cites that source.
 
     Each value to choose is written "FILL IN: " and a worked example of what goes there. A file with one
     left is refused by `rules validate`, `rules test` and `check --rules`, naming its line: replace them all.
@@ -207,7 +209,7 @@ def new(rule_id: str, folder: Path) -> None:
     from mandatekit.output import write_atomic
     from mandatekit.rulebook.model import Rule
     from mandatekit.rulebook.register import REGISTER_NAME
-    from mandatekit.rulebook.scaffold import MARK, REGISTER_SKELETON, RULE_SKELETON
+    from mandatekit.rulebook.scaffold import MARK, REGISTER_SKELETON, RULE_SKELETON, add_to_register
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
         raise MandatekitError(None, f"'{rule_id}' is not a valid id: lower-case letters, digits and hyphens")
@@ -215,12 +217,27 @@ def new(rule_id: str, folder: Path) -> None:
     if path.exists():
         raise MandatekitError(path, "already exists: choose another id or edit that file")
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, RULE_SKELETON.format(rule_id=rule_id, folder=folder))
+    skeleton = RULE_SKELETON.format(rule_id=rule_id, folder=folder)
     wrote = [str(path)]
     register = folder / REGISTER_NAME
     if not register.exists():
+        write_atomic(path, skeleton)
         write_atomic(register, REGISTER_SKELETON.format(folder=folder, rule_id_caps=rule_id.upper()))
         wrote.append(f"{register} (register the documents your rules cite here)")
+    else:
+        # a second rule in the folder: its entry goes under the register's last source, which it cites
+        source_id = add_to_register(register, rule_id)
+        if source_id is not None:
+            skeleton = skeleton.replace("  - id: our-brief-2026 ", f"  - id: {source_id} ", 1)
+            wrote.append(f"an entry {rule_id.upper()} under source {source_id} in {register}")
+        else:
+            click.echo(
+                f"mandatekit: note: {register} was left as it is (not laid out as `rules new` writes it): add "
+                f"the new rule's recommendation under its source by hand: `- id: {rule_id.upper()}` with its "
+                "`quote:` and `where:`",
+                err=True,
+            )
+        write_atomic(path, skeleton)
     schema_file = folder / "rule.schema.json"
     if not schema_file.exists():
         write_atomic(schema_file, json.dumps(Rule.model_json_schema(), indent=2) + "\n")

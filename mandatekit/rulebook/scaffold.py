@@ -155,3 +155,56 @@ def unfilled(path: Path, node: Any, what: dict[str, str]) -> str | None:
         line += f"; {len(found) - 1} more placeholder{'s' * (len(found) > 2)} on line"
         line += f"{'s' * (len(others) > 1)} {', '.join(map(str, others))}"
     return line
+
+
+def add_to_register(register: Path, rule_id: str) -> str | None:
+    """Add a recommendation entry for `rule_id` (a FILL IN quote and place) under the last source of an
+    existing register, keeping its comments and layout: the id of that source, or None when the register is
+    not laid out as the scaffold writes it (block lists) and the caller must say how to add it by hand."""
+    import yaml
+
+    text = register.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    sources = _value(root, "sources")
+    if not isinstance(sources, yaml.SequenceNode) or sources.flow_style or not sources.value:
+        return None
+    last = sources.value[-1]
+    source_id, recommendations = _value(last, "id"), _value(last, "recommendations")
+    if not isinstance(source_id, yaml.ScalarNode) or not isinstance(recommendations, yaml.SequenceNode):
+        return None
+    if recommendations.flow_style or not recommendations.value:
+        return None
+    if any(isinstance(_value(r, "id"), yaml.ScalarNode) and str(_value(r, "id").value).lower() == rule_id
+           for r in recommendations.value):  # fmt: skip
+        return str(source_id.value)
+    first = recommendations.value[0]
+    indent = " " * first.start_mark.column  # the column of the entry's first key, after "- "
+    entry = (
+        f"{indent[:-2]}- id: {rule_id.upper()}\n"
+        f'{indent}quote: "FILL IN: The exact words of the source that this rule encodes."\n'
+        f'{indent}where: "FILL IN: Section 3"\n'
+    )
+    lines = text.splitlines(keepends=True)
+    end = recommendations.value[-1].end_mark.line  # the line after the last entry's last value
+    if end > len(lines) or (end == len(lines) and lines and not lines[-1].endswith("\n")):
+        lines[-1:] = [lines[-1].rstrip("\n") + "\n"] if lines else []
+        end = len(lines)
+    # stop before trailing blank or comment lines: they belong to what follows
+    while end > recommendations.value[-1].start_mark.line + 1 and lines[end - 1].strip()[:1] in ("", "#"):
+        end -= 1
+    lines.insert(end, entry)
+    from mandatekit.output import write_atomic
+
+    write_atomic(register, "".join(lines), replaces_input=True)
+    return str(source_id.value)
+
+
+def _value(node: Any, key: str) -> Any:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if getattr(k, "value", None) == key), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from mandatekit.cli import main
@@ -367,3 +368,27 @@ def test_the_skeletons_exclude_teaches_the_syntax_the_schema_takes(tmp_path: Pat
 
     [exclusion] = setup([folder], builtin=False, examples=False).rulebook.get("my-rule").exclude  # type: ignore[union-attr]
     assert exclusion.elements == ["protect"] and exclusion.within == "match" and exclusion.why
+
+
+def test_a_second_rules_new_adds_its_entry_to_the_register(tmp_path: Path) -> None:
+    """The second rule of a folder gets its recommendation under the register's source, and cites that
+    source; filled in, both rules are valid. A register not laid out as the scaffold writes it is left alone,
+    with a line saying what to add."""
+    folder = tmp_path / "our-rules"
+    assert run("rules", "new", "first-rule", "--dir", str(folder))[0] == 0
+    register = folder / "_sources.yaml"
+    for path in (register, folder / "first-rule.yaml"):  # the writer names their source
+        path.write_text(path.read_text(encoding="utf-8").replace("our-brief-2026", "team-asks"))
+    code, out, _ = run("rules", "new", "second-rule", "--dir", str(folder))
+    assert code == 0 and "SECOND-RULE" in out
+    entries = yaml.safe_load(register.read_text(encoding="utf-8"))["sources"][0]["recommendations"]
+    assert [e["id"] for e in entries] == ["FIRST-RULE", "SECOND-RULE"]
+    assert yaml.safe_load((folder / "second-rule.yaml").read_text())["sources"][0]["id"] == "team-asks"
+    for path in folder.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("FILL IN: ", ""), encoding="utf-8")
+    code, out, err = run("rules", "validate", "--rules", str(folder))
+    assert code == 0 and "2 rules valid" in out, err
+    register.write_text("sources: [{id: x, title: X, recommendations: []}]\n", encoding="utf-8")
+    code, _, err = run("rules", "new", "third-rule", "--dir", str(folder))
+    assert code == 0 and "THIRD-RULE" in err and "by hand" in err
+    assert register.read_text(encoding="utf-8") == "sources: [{id: x, title: X, recommendations: []}]\n"
