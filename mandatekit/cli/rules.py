@@ -65,7 +65,7 @@ def rules() -> None:
 @rules.command("list")
 @rules_dirs_argument
 def list_rules(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
-    """One line per rule: id, severity, theme, title.
+    """One line per rule: id, severity, theme, title; a rule from a folder of yours ends "(from our-rules/)".
 
     \b
     Examples:
@@ -73,8 +73,16 @@ def list_rules(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
       mandatekit rules list --rules our-rules
     """
     setup = _load(_folders("list", folders, rule_dirs))
-    for rule in setup.rulebook.rules:
-        click.echo(f"{rule.id:<22} {rule.severity.value:<9} {rule.theme:<28} {rule.title}")
+    rules = setup.rulebook.rules
+    # columns as wide as their longest value, so a long id or theme never runs into the next column
+    id_width = max((len(r.id) for r in rules), default=0)
+    theme_width = max((len(r.theme) for r in rules), default=0)
+    for rule in rules:
+        origin = setup.rulebook.origin(rule.id)
+        came = f"  (from {origin})" if origin else ""
+        click.echo(
+            f"{rule.id:<{id_width}}  {rule.severity.value:<8}  {rule.theme:<{theme_width}}  {rule.title}{came}"
+        )
 
 
 @rules.command()

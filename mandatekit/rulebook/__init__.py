@@ -81,10 +81,18 @@ class Rulebook:
     lines: dict[str, dict[str, int]] = field(default_factory=dict)  # rule id -> dotted path -> line
     notices: list[str] = field(default_factory=list)  # replacements of built-in rules, disabled rules
     terms: Terms = ()  # the words of the profiles for each pattern placeholder, as validated
-    left_out: dict[str, str] = field(default_factory=dict)  # rule id -> why it was left out (failing examples)
+    left_out: dict[str, str] = field(default_factory=dict)  # rule id -> why left out (failing examples)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def origin(self, rule_id: str) -> str | None:
+        """The folder a user's rule comes from, as "our-rules/"; None for a built-in rule. Shown beside the
+        rule (`rules list`, the web Rules page) so a colleague sees the team's pack is loaded."""
+        path = self.files.get(rule_id)
+        if path is None or path.resolve().is_relative_to(data_dir("rules").resolve()):
+            return None
+        return f"{path.parent.name}/"
 
 
 def _field(loc: tuple[Any, ...]) -> str:

@@ -368,7 +368,8 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
     async def rules(request: Request) -> Response:
         setup = await run(workshop.setup, None)
         sources = {s["id"]: s for s in setup.register}
-        return page(request, "rules.html", rules=setup.rulebook.rules, sources=sources)
+        origins = {r.id: setup.rulebook.origin(r.id) for r in setup.rulebook.rules}
+        return page(request, "rules.html", rules=setup.rulebook.rules, sources=sources, origins=origins)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         return page(request, "error.html", 404, error=f"no page at {request.url.path}")

@@ -392,3 +392,13 @@ def test_a_second_rules_new_adds_its_entry_to_the_register(tmp_path: Path) -> No
     code, _, err = run("rules", "new", "third-rule", "--dir", str(folder))
     assert code == 0 and "THIRD-RULE" in err and "by hand" in err
     assert register.read_text(encoding="utf-8") == "sources: [{id: x, title: X, recommendations: []}]\n"
+
+
+def test_rules_list_marks_a_users_rules_and_keeps_its_columns_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "our-rules"
+    theme = "Conflict-related sexual violence"  # 32 characters: wider than any built-in theme
+    write(folder, "ours.yaml", good_rule(id="our-long-rule", theme=theme, title="Our title"))
+    code, out, _ = run("rules", "list", "--rules", str(folder))
+    assert code == 0 and f"{theme}  Our title" in out and out.rstrip().endswith("(from our-rules/)")
+    code, out, _ = run("rules", "list")  # the built-in rules: no folder named
+    assert code == 0 and "(from" not in out

@@ -361,3 +361,15 @@ def test_a_decision_shown_again_ends_its_sentence_once(browser: Browser) -> None
     )
     form = browser.http.get(f"{address}/decide/poc-policy?{query}").text
     assert "Settled in the chapeau. A new decision replaces it." in form
+
+
+def test_the_rule_catalogue_marks_the_rules_of_a_users_folder(tmp_path: Path, decisions: Path) -> None:
+    from mandatekit.web import Workshop, create_app
+    from tests.rulebook.test_bad_rules import good_rule, write
+
+    write(tmp_path / "our-rules", "ours.yaml", good_rule(id="our-new-rule"))
+    page = Browser(create_app(Workshop(decisions, [tmp_path / "our-rules"]))).http.get("/rules").text
+    ours = page[page.index('id="r-our-new-rule"') :]
+    assert "from our-rules/" in ours[: ours.index("</section>")]
+    builtin = page[page.index('id="r-poc-policy"') :]
+    assert "from our-rules/" not in builtin[: builtin.index("</section>")]
