@@ -301,7 +301,23 @@ def compile_regex(regex: str) -> Any:
         return re2.compile(regex, _options())
     except re2.error as exc:
         message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise PatternError(f"invalid regex '{regex}': {message}") from exc
+        raise PatternError(f"invalid regex '{regex}': {message}{_unsupported(regex)}") from exc
+
+
+# constructs of Perl or Python regexes RE2 does not have (it keeps every search linear), and what to write
+_RE2_LACKS = (
+    (
+        re.compile(r"\(\?<[=!]"),
+        "RE2 has no lookbehind: use an exclude: entry instead (docs/writing-rules.md)",
+    ),
+    (re.compile(r"\(\?[=!]"), "RE2 has no lookahead: use an exclude: entry instead (docs/writing-rules.md)"),
+    (re.compile(r"\\[1-9]"), "RE2 has no backreferences (\\1): write the words out, (a|b) ... (a|b)"),
+)
+
+
+def _unsupported(regex: str) -> str:
+    """'; RE2 has no lookbehind: ...' when the regex uses a construct RE2 lacks, else ''."""
+    return next((f"; {hint}" for found, hint in _RE2_LACKS if found.search(regex)), "")
 
 
 def compile_patterns(phrases: list[str] | tuple[str, ...], regexes: list[str] | tuple[str, ...]) -> Any:

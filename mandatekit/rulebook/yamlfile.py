@@ -118,6 +118,11 @@ def where_it_starts(text: str, exc: yaml.YAMLError) -> tuple[int | None, str]:
                 f"the quoted value opened here runs on to line {mark.line + 1}, where YAML stops ({problem}): "
                 "is its closing quote missing?"
             )
+    if isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError)) and "tab" not in problem:
+        # the parser names the line where it gave up, often the one after a key indented wrongly
+        at = mark.line + 1
+        where = f"on or just above line {at}" if at > 1 else "on line 1"
+        return at, f"{problem} (check the indentation {where})"
     return mark.line + 1, problem
 
 

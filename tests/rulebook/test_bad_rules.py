@@ -128,6 +128,28 @@ def test_bad_pattern(tmp_path: Path) -> None:
     assert all(p.startswith(f"{path}:") for p in found)
     assert "elements.policy.phrases[0]: unbalanced parentheses" in found[0]
     assert "elements.policy.regex[0]: invalid regex" in found[1]
+    assert "no lookbehind" in found[1] and "exclude:" in found[1]  # what to write instead
+
+
+@pytest.mark.parametrize(
+    ("regex", "lacks"), [("civilians(?!x)", "no lookahead"), (r"(a)\1", "no backreferences")]
+)
+def test_a_construct_re2_lacks_is_named_with_what_to_write(tmp_path: Path, regex: str, lacks: str) -> None:
+    write(tmp_path, "r.yaml", good_rule(elements={"policy": {"label": "x", "regex": [regex]}}))
+    [problem] = problems(tmp_path)
+    assert "invalid regex" in problem and lacks in problem
+
+
+def test_a_key_indented_wrongly_points_at_the_indentation(tmp_path: Path) -> None:
+    """The parser gives up on the line after the mistake: the message says to look on or just above it."""
+    lines = good_rule().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  ") and "label:" in line)
+    lines[at] = "  " + lines[at]  # label: pushed two columns in, under its element
+    path = write(tmp_path, "r.yaml", "\n".join(lines) + "\n")
+    [problem] = problems(tmp_path)
+    line = int(problem.removeprefix(f"{path}:").split(":")[0])
+    assert at + 1 <= line <= at + 2 and "invalid YAML" in problem
+    assert f"check the indentation on or just above line {line}" in problem
 
 
 def test_condition_naming_an_unknown_element(tmp_path: Path) -> None:
