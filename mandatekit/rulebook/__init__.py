@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mandatekit.cache import cached, code_parts, file_parts, key_of
-from mandatekit.errors import RuleError
+from mandatekit.errors import RuleError, nearest
 from mandatekit.output import note_input
 from mandatekit.resources import data_dir
 from mandatekit.rulebook.files import (
@@ -128,6 +128,7 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     placeholder = unfilled(path, node, RULE_WHAT)
     if placeholder:  # the scaffold of `rules new`, not yet filled in: to do before any other problem
         return None, lines, [placeholder]
+    names = _unknown_names(path, lines, data)
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
@@ -136,8 +137,10 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
             for loc, line, message in validation_errors(
                 exc, lines, "unknown field (check the spelling; see docs/writing-rules.md)", Rule
             )
+            # an unknown name is told at its own line, below, with every other problem of the file
+            if not (names and not loc and "names element" in message)
         ]
-        return None, lines, problems
+        return None, lines, problems + names
     problems = []
     for name, element in rule.elements.items():
         problems += _pattern_problems(path, lines, f"elements.{name}", element.phrases, element.regex, terms)
@@ -148,6 +151,41 @@ def parse_rule_file(path: Path, terms: Terms = ()) -> tuple[Rule | None, dict[st
     for i, narrowing in enumerate(rule.narrowed):
         problems += _pattern_problems(path, lines, f"narrowed.{i}", narrowing.phrases, narrowing.regex, terms)
     return rule, lines, problems
+
+
+def _unknown_names(path: Path, lines: dict[str, int], data: dict[str, Any]) -> list[str]:
+    """Each element name in `met:` or `partial:` that is not under `elements:`, at its own line, from the
+    file as written: told in the same pass as the file's other problems (the model's own check runs only
+    once every field is valid, and can name no line). The known names are those allowed there: the
+    subject stands in no set."""
+    elements = data.get("elements")
+    if not isinstance(elements, dict):
+        return []
+    known = ", ".join(sorted(map(str, elements)))
+    subject = data.get("subject") is not None
+    found = []
+    for key in ("met", "partial"):
+        sets = data.get(key)
+        if not isinstance(sets, list):
+            continue
+        for i, entry in enumerate(sets):
+            if isinstance(entry, str):  # the shorthand: met: [a, b] is one set, partial: [a, b] two
+                items, loc = [entry], [[key, i]]
+            elif isinstance(entry, dict) and isinstance(entry.get("all"), list):
+                items, loc = entry["all"], [[key, i, "all", j] for j in range(len(entry["all"]))]
+            elif isinstance(entry, list):
+                items, loc = entry, [[key, i, j] for j in range(len(entry))]
+            else:
+                continue
+            for name, at in zip(items, loc, strict=True):
+                if not isinstance(name, str) or name in elements or (name == "subject" and subject):
+                    continue
+                near = nearest(name, elements)
+                found.append(
+                    f"{path}:{line_of(lines, at)}: {_field(tuple(at))}: names element '{name}', which is "
+                    f"not under 'elements' (known: {known}){f'; {near}' if near else ''}"
+                )
+    return found
 
 
 def _pattern_problems(

@@ -335,9 +335,11 @@ class Rule(Strict):
                     f"{where} names the subject: the subject is partial on its own, never part of a set"
                 )
             if name not in known:
+                # the names allowed there: the subject stands in no met or partial set
+                allowed = known if where in ("exclude", "narrowed") else set(self.elements)
                 raise ValueError(
                     f"{where} names element '{name}', which is not under 'elements' "
-                    f"(known: {', '.join(sorted(known))})"
+                    f"(known: {', '.join(sorted(allowed))})"
                 )
         for condition in self.met:
             if all(self.elements[n].topic for n in condition.all):

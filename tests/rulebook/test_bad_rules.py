@@ -155,7 +155,23 @@ def test_a_key_indented_wrongly_points_at_the_indentation(tmp_path: Path) -> Non
 def test_condition_naming_an_unknown_element(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", good_rule(met=["policy", "nonesuch"]))
     [problem] = problems(tmp_path)
-    assert "met names element 'nonesuch'" in problem
+    assert "names element 'nonesuch'" in problem and "met[1]" in problem
+
+
+def test_a_misspelt_element_is_told_at_its_line_with_the_files_other_problems(tmp_path: Path) -> None:
+    """`met: [polcy]` and a bad verdict in the same file: both in one pass, the name at the line of `met:`,
+    the names known there only those allowed in a set (the subject is not)."""
+    data = yaml.safe_load(good_rule())
+    data["met"] = ["polcy"]
+    data["examples"][0]["verdict"] = "mising"
+    path = write(tmp_path, "r.yaml", yaml.safe_dump(data, sort_keys=False))
+    met_line = 1 + next(i for i, line in enumerate(path.read_text().splitlines()) if line.startswith("met:"))
+    found = problems(tmp_path)
+    assert len(found) == 2 and any("examples[0].verdict" in p for p in found)
+    [named] = [p for p in found if "polcy" in p]
+    assert named.startswith(f"{path}:{met_line}:") or named.startswith(f"{path}:{met_line + 1}:")
+    known = named[named.index("known: ") :]
+    assert "policy" in known and "subject" not in known and "did you mean 'policy'" in named
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
