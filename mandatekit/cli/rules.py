@@ -161,7 +161,14 @@ def _announce_replaced(rulebook) -> None:  # type: ignore[no-untyped-def]
 
 @rules.command()
 @rules_dirs_argument
-def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Under each example, the words each element matched and where (a generic word counted as the "
+    "action asked, 'including' for 'include', shows here).",
+)
+def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...], verbose: bool) -> None:
     """Run every rule's examples: a line per example, then 'N passed, N failed'.
 
     Exit 1 when an example gives another verdict than it expects, 2 when a rule file is invalid (as
@@ -172,6 +179,7 @@ def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
     \b
     Examples:
       mandatekit rules test --rules our-rules
+      mandatekit rules test -v --rules our-rules   # and the words each element matched
     """
     from mandatekit.judge.examples import run_examples
 
@@ -181,6 +189,9 @@ def test(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
         for result in run_examples(rule, setup.profile):
             mark = click.style("PASS", fg="green") if result.passed else click.style("FAIL", fg="red")
             click.echo(f"{mark} {result.describe()}")
+            if verbose:
+                for line in result.matched() or ["no words cited"]:
+                    click.echo(f"       {line}")
             passed, failed = passed + result.passed, failed + (not result.passed)
     click.echo(f"{passed} passed, {failed} failed")
     if failed:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.report import Evidence
 from mandatekit.judge.verdict import judge_rule
 from mandatekit.rulebook.model import Example, Profile, Rule, Verdict
 
@@ -17,6 +18,12 @@ class ExampleResult:
     example: Example
     got: Verdict
     reasons: list[str]
+    evidence: list[Evidence] = field(default_factory=list)  # the words each element matched
+
+    def matched(self) -> list[str]:
+        """'element: "words" (OP 1)' for each element the example's text matched, the words as it has them:
+        what `rules test -v` shows, so a word counted for an element it does not mean is seen."""
+        return [f'{e.element}: "{e.text}" ({e.ref})' for e in self.evidence]
 
     @property
     def passed(self) -> bool:
@@ -36,7 +43,9 @@ def run_examples(rule: Rule, profile: Profile | None = None) -> list[ExampleResu
     results = []
     for number, example in enumerate(rule.examples, start=1):
         finding = judge_rule(Prepared(read_string(example.text)), rule, profile)
-        results.append(ExampleResult(rule, number, example, finding.verdict, finding.reasons))
+        results.append(
+            ExampleResult(rule, number, example, finding.verdict, finding.reasons, list(finding.evidence))
+        )
     return results
 
 

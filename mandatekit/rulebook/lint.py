@@ -83,6 +83,56 @@ def _sample(word: str) -> str:
     return word.lstrip("=").rstrip("*")
 
 
+# Verbs of a mandate's every other paragraph: as the action an element asks for, any one of them meets it
+# in paragraphs that ask something else ("requests ... to continue to support ... coordination with women
+# protection advisers"; "including" for `include`), whatever topic the condition also names.
+# not `address`, `facilitate`, `monitor`: said of violations or access, they are the action asked
+# fmt: off
+GENERIC_VERBS = frozenset((
+    "continue", "ensure", "include", "consider", "support", "help", "contribute", "encourage", "urge", "call",
+    "request", "take", "make", "use", "undertake", "remain", "keep", "note", "welcome", "recognize",
+    "recognise", "stress", "underline", "emphasize", "emphasise", "reaffirm", "express", "decide",
+))
+# fmt: on
+
+
+def _generic(word: str) -> str | None:
+    """The generic verb a one-word phrase matches ('includ*' → 'include'), or None."""
+    sample = _sample(word).lower()
+    if word.rstrip().endswith("*"):
+        return next((v for v in sorted(GENERIC_VERBS) if v.startswith(sample)), None)
+    return sample if sample in GENERIC_VERBS else None
+
+
+def generic_verb_warnings(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
+    """A warning for each met condition whose every asked (non-topic) element a generic verb alone can
+    meet, even when the condition also names a specific topic: the topic is then met by any paragraph that
+    mentions it while asking something else (trial 14: `continue` cited as the deployment of women
+    protection advisers). An asked element of specific words beside it (`support` with `forces`) names
+    what is asked, and is not flagged."""
+    out = []
+    for i, condition in enumerate(rule.met):
+        asked = [n for n in condition.all if not rule.elements[n].topic]
+        verbs: dict[str, list[str]] = {}
+        for name in asked:
+            words = expand_placeholders(tuple(rule.elements[name].phrases), terms)
+            verbs[name] = list(dict.fromkeys(v for p in words for w in single_words(p) if (v := _generic(w))))
+        if not asked or not all(verbs.values()):
+            continue
+        shown = "; ".join(f"'{n}' by {', '.join(repr(v) for v in verbs[n][:5])}" for n in asked)
+        out.append(
+            RuleWarning(
+                rule.id,
+                f"met.{i}",
+                f"rule '{rule.id}': met condition {condition.all} asks nothing specific: each element it asks "
+                f"for can be met by a generic verb alone ({shown}), which stands in paragraphs that ask "
+                "something else: name the action (`deploy`, `appoint`) or join the verb to it (`continue to "
+                "deploy`); `rules test -v` shows the words each example matched",
+            )
+        )
+    return out
+
+
 def lint_rule(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
     """A warning for each met condition that one common word, alone, can meet: every element of the
     condition has a one-word phrase matching that same word. {placeholders} stand for the `terms`."""
@@ -113,7 +163,7 @@ def lint_rule(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
                     f"({shown}): name what is asked, e.g. accountability *for crimes*, support *to forces*",
                 )
             )
-    return out
+    return out + generic_verb_warnings(rule, terms)
 
 
 def _named_things(profiles: Iterable[Profile]) -> dict[str, str]:

@@ -54,6 +54,51 @@ def test_qualified_conditions_and_acronyms_are_not_flagged() -> None:
     assert lint_rule(rule({"a": ["HRDDP", "DDR"]}, ["a"])) == []
 
 
+def _with_topic(asked: list[str]) -> Rule:
+    """An asked element and a topic element (women protection advisers), as trial 14's first WPA rule."""
+    data = BASE | {
+        "elements": {
+            "act": {"label": "act", "phrases": asked},
+            "wpa": {"label": "wpa", "phrases": ["women protection advisers"], "topic": True},
+        },
+        "met": ["act", "wpa"],
+    }
+    return Rule.model_validate(data)
+
+
+def test_an_asked_element_a_generic_verb_can_meet_is_flagged_despite_a_topic() -> None:
+    """`continue` or `include` counted as the deployment asked: the specific topic beside it does not help."""
+    [warning] = lint_rule(_with_topic(["(deploy|deployment|continue|ensure|appoint|include)"]))
+    assert "'lint-probe'" in warning.message and "'continue'" in warning.message and warning.path == "met.0"
+    assert lint_rule(_with_topic(["includ*"]))  # a stem of a generic verb too
+
+
+def test_an_asked_element_of_specific_verbs_is_not_flagged() -> None:
+    assert lint_rule(_with_topic(["(deploy|deployment|appoint)", "continue to deploy"])) == []
+
+
+def test_rules_test_verbose_shows_the_words_each_element_matched(tmp_path: Path) -> None:
+    data = BASE | {
+        "elements": {
+            "act": {"label": "act", "phrases": ["(deploy|include)"]},
+            "wpa": {"label": "wpa", "phrases": ["women protection advisers"], "topic": True},
+        },
+        "met": ["act", "wpa"],
+        "examples": [
+            {
+                "verdict": "met",
+                "text": "1. Requests the Mission to act, including through women protection advisers;",
+            }
+        ],
+    }
+    (tmp_path / "probe.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    code, out, _ = run("rules", "test", "-v", "--rules", str(tmp_path))
+    assert code == 0
+    assert 'act: "including" (OP 1)' in out and 'wpa: "women protection advisers" (OP 1)' in out
+    code, quiet, _ = run("rules", "test", "--rules", str(tmp_path))
+    assert code == 0 and "including" not in quiet
+
+
 def test_validate_warns_and_exits_0(tmp_path: Path) -> None:
     data = BASE | {"elements": {"a": {"label": "a", "phrases": ["accountab*"]}}, "met": ["a"]}
     (tmp_path / "probe.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
