@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from mandatekit.rulebook.model import Profile, Rule
 from mandatekit.rulebook.patterns import (
@@ -104,6 +105,30 @@ def _generic(word: str) -> str | None:
     return sample if sample in GENERIC_VERBS else None
 
 
+def _lone_verbs(phrase: str, topics: list[Any]) -> list[str]:
+    """The words that stand alone as a phrase's action: a one-word match, or the first word of a match
+    whose rest, after a '...' gap, is only the condition's topic (`(continue|deploy) ... women protection
+    advisers`, the advisers a topic: `continue` meets "continue to support ... coordination with women
+    protection advisers"). `topics`: the compiled topic elements. A rest that names the action
+    (`call ... (cease|end)`) leaves the verb a mere lead-in."""
+    tokens = _TOKEN.findall(phrase.strip())
+    try:
+        seqs, _ = _expand(tokens, 0)
+    except IndexError:
+        return []
+    out = []
+    for seq in seqs:
+        if not seq or seq[0] == "...":
+            continue
+        if len(seq) == 1:
+            out.append(seq[0])
+        elif seq[1] == "..." and len(seq) > 2 and "..." not in seq[2:]:
+            rest = " ".join(_sample(w) for w in seq[2:]).encode()
+            if any(prog.fullmatch(rest) is not None for prog in topics):
+                out.append(seq[0])
+    return list(dict.fromkeys(out))
+
+
 def generic_verb_warnings(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
     """A warning for each met condition whose every asked (non-topic) element a generic verb alone can
     meet, even when the condition also names a specific topic: the topic is then met by any paragraph that
@@ -113,10 +138,19 @@ def generic_verb_warnings(rule: Rule, terms: Terms = ()) -> list[RuleWarning]:
     out = []
     for i, condition in enumerate(rule.met):
         asked = [n for n in condition.all if not rule.elements[n].topic]
+        topics = [
+            compile_patterns(
+                expand_placeholders(tuple(rule.elements[n].phrases), terms),
+                expand_regex_placeholders(rule.elements[n].regex, terms),
+            )
+            for n in condition.all
+            if rule.elements[n].topic
+        ]
         verbs: dict[str, list[str]] = {}
         for name in asked:
             words = expand_placeholders(tuple(rule.elements[name].phrases), terms)
-            verbs[name] = list(dict.fromkeys(v for p in words for w in single_words(p) if (v := _generic(w))))
+            found = (v for p in words for w in _lone_verbs(p, topics) if (v := _generic(w)))
+            verbs[name] = list(dict.fromkeys(found))
         if not asked or not all(verbs.values()):
             continue
         shown = "; ".join(f"'{n}' by {', '.join(repr(v) for v in verbs[n][:5])}" for n in asked)

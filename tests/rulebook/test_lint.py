@@ -71,6 +71,8 @@ def test_an_asked_element_a_generic_verb_can_meet_is_flagged_despite_a_topic() -
     [warning] = lint_rule(_with_topic(["(deploy|deployment|continue|ensure|appoint|include)"]))
     assert "'lint-probe'" in warning.message and "'continue'" in warning.message and warning.path == "met.0"
     assert lint_rule(_with_topic(["includ*"]))  # a stem of a generic verb too
+    # with anything between the verb and the advisers, the verb is the action alone
+    assert lint_rule(_with_topic(["(deploy|continue) ... women protection advisers"]))
 
 
 def test_an_asked_element_of_specific_verbs_is_not_flagged() -> None:
