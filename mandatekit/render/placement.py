@@ -144,8 +144,10 @@ def _without_hedges(text: str, f: Finding, ref: str | None) -> str:
     return text
 
 
-def _swap_verb(p: Paragraph, f: Finding) -> str | None:
-    """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back."""
+def _swap_verb(p: Paragraph, f: Finding, mission: str | None = None) -> str | None:
+    """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back.
+    The Council requests only the bodies it tasks: to the parties, Member States or the host authorities
+    the stronger verb is 'Demands that ...' (render/addressee.py)."""
     if p.verb_inherited or not p.verb or p.verb_class is None or not p.text.startswith(p.verb):
         return None
     wanted = leading_verb(f.suggestion)
@@ -162,6 +164,13 @@ def _swap_verb(p: Paragraph, f: Finding) -> str | None:
         return None
     if p.verb_class not in _OBJECT_TO:
         return None  # "Notes ..." / "Decides that ...": another construction, a verb swap would not read
+    if target_class is VerbClass.requests:
+        from mandatekit.render.addressee import addressee, as_demand, council_tasks
+
+        who = addressee(p.text, p.verb)
+        if who is not None and not council_tasks(who, mission):
+            demand = as_demand(p.text, p.verb)  # "Requests all parties to allow" is not the Council's
+            return _without_hedges(demand, f, p.ref) if demand is not None else None
     return _without_hedges(target + p.text[len(p.verb) :], f, p.ref)
 
 
@@ -339,7 +348,12 @@ def place(
 
 
 def _replace(
-    document: Document, f: Finding, text: str, protected: set[int], claimed: set[int]
+    document: Document,
+    f: Finding,
+    text: str,
+    protected: set[int],
+    claimed: set[int],
+    mission: str | None = None,
 ) -> Placement | None:
     """Replace the operative paragraph holding the evidence, when the suggestion is a better version of it."""
     counts = Counter(
@@ -352,7 +366,7 @@ def _replace(
     if index in claimed or p.brackets:
         return None  # the drafter's bracketed words are the negotiation's: never rewritten here
     anchor = next((e.text for e in f.evidence if e.paragraph == index), "")
-    swapped = _swap_verb(p, f)
+    swapped = _swap_verb(p, f, mission)
     if (
         swapped is not None
         and index not in protected
