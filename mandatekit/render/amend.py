@@ -20,7 +20,7 @@ import re
 from mandatekit.compare import text_similarity
 from mandatekit.judge import Finding
 from mandatekit.read import read_string
-from mandatekit.read.model import Document, Kind
+from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placement import Placement
@@ -100,6 +100,24 @@ def _verb_clause(text: str, start: int, end: int) -> str:
     return clause[:1].lower() + clause[1:]
 
 
+def _adverb_place(
+    text: str, start: int, end: int, paragraph: str, held: dict[str, tuple[str, int, int]]
+) -> int | None:
+    """Where an element that is one adverb ('report publicly') goes in the paragraph: after the word it
+    follows in the suggestion, in the words the paragraph holds of the rule ('monitor and report on' →
+    'monitor and report publicly on'). None for anything but a lone adverb, or where that word is not there."""
+    if not re.fullmatch(r"[a-z]+ly", text[start:end]):
+        return None
+    before = re.search(r"([a-z]+)\s+$", text[:start])
+    if before is None:
+        return None
+    for _, s, e in held.values():
+        m = re.search(rf"\b{re.escape(before.group(1))}\b", paragraph[s:e])
+        if m is not None:
+            return s + m.end()
+    return None
+
+
 def amend(
     document: Document, f: Finding, suggestion: str, judge: Judge, claimed: set[int]
 ) -> Placement | None:
@@ -138,23 +156,54 @@ def amend(
     if best is None:
         return None
     p, held = best
-    have = _norm(p.text)
+    new = _with_missing(p.text, held, wanted)
+    if new is None:
+        return None
+    anchor = next(iter(held.values()))
+    return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
+                     anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+
+
+def amended_text(text: str, f: Finding, suggestion: str, judge: Judge, p: Paragraph) -> str | None:
+    """`text` (paragraph `p` as a fix would have it: its verb restored, render/restore.py) with the
+    suggestion's words for what it still lacks of the rule; None where nothing such words could add."""
+    from mandatekit.render.tasks import is_task_item
+
+    held = _elements(text, f.rule, judge, task=is_task_item(p))
+    if not held or any(t != text for t, _, _ in held.values()):
+        return None
+    return _with_missing(text, held, _elements(suggestion, f.rule, judge, task=False))
+
+
+def _with_missing(
+    text_of_p: str, held: dict[str, tuple[str, int, int]], wanted: dict[str, tuple[str, int, int]]
+) -> str | None:
+    """The paragraph's text with the words for each element it lacks: an adverb after the word it follows,
+    a phrase or a clause of the Council's at the end of the clause holding the rule."""
+    have = _norm(text_of_p)
     phrases = []
+    adverbs: dict[int, str] = {}  # where in the paragraph → the adverb that goes there ('report publicly')
     for element, (text, start, end) in wanted.items():
         if element in held:
             continue
         phrase = _phrase(text, start, end, have)
-        if phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
+        adverb = text[start:end].lower()
+        if adverb in have.split():
+            continue  # the paragraph says it already, elsewhere than where the rule looked
+        if (at_word := _adverb_place(text, start, end, text_of_p, held)) is not None:
+            adverbs[at_word] = " " + text[start:end]
+        elif phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
             phrases.append(phrase)
         elif (clause := _verb_clause(text, start, end)) and _norm(clause) not in have:
             phrases.append(f"and {clause}")  # ", and demands that the Government fully respect the SOFA"
     phrases = list(dict.fromkeys(phrases))  # two elements of one clause: the clause once
-    if not phrases:
+    if not phrases and not adverbs:
         return None
     last = max(e for _, _, e in held.values())
-    stop = _CLAUSE_END.search(p.text, min(last, len(p.text)))
-    at = stop.start() if stop else len(p.text)
-    new = p.text[:at] + "".join(f", {phrase}" for phrase in phrases) + p.text[at:]
-    anchor = next(iter(held.values()))
-    return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
-                     anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+    stop = _CLAUSE_END.search(text_of_p, min(last, len(text_of_p)))
+    at = stop.start() if stop else len(text_of_p)
+    inserts = {**adverbs, at: "".join(f", {phrase}" for phrase in phrases)}
+    new = text_of_p
+    for pos in sorted(inserts, reverse=True):
+        new = new[:pos] + inserts[pos] + new[pos:]
+    return new

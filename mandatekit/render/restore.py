@@ -12,6 +12,15 @@ made worse gets, first among its fixes:
   its item takes the verb from): "Replace the verb in OP 18 (restoring the previous round's words)" — the
   paragraph as it now reads, with the old verb back in the new one's place.
 
+This holds too where the verdict held but the round still took the evidence (OP 5 weakened to "Encourages
+... as appropriate", the humanitarian OP 8 deleted while a preambular paragraph keeps the rule partial): the
+drafter would table the old words back, not a second paragraph beside the weakened one (trial 12, F7). Where
+the old words alone would only bring the rule back to where it stood, each restoration comes with a stronger
+version after it: the verb restored without the hedge the round added, and with the suggestion's words for
+what the paragraph still lacks ("Amend OP 5 (restoring the previous round's words)": Requests, no "as
+appropriate", "report publicly ... by all actors"); the deleted paragraph back with the stronger verb its
+gap asks for (render/placement.py's _swap_verb: "Demands that all parties allow ...").
+
 Like every fix it is kept only if judging the draft again shows it helps and costs nothing
 (render/placement.py)."""
 
@@ -19,11 +28,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from mandatekit.compare import Comparison, DiffPiece
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.pairing import Pairing
 from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placement import Placement, _last_descendant
 from mandatekit.round_text import VerbChange
@@ -33,10 +44,16 @@ Round = tuple[Document, Report]
 
 
 def restorations(
-    document: Document, report: Report, previous: Round, comparison: Comparison | None = None
+    document: Document,
+    report: Report,
+    previous: Round,
+    comparison: Comparison | None = None,
+    judge: Judge | None = None,
+    mission: str | None = None,
 ) -> dict[str, list[Placement]]:
-    """Rule → the fixes that restore what the previous round had for it. `comparison`: the two rounds
-    compared already (`compare -o`), not compared again."""
+    """Rule → the fixes that restore what the previous round had for it, each followed by its stronger
+    version (with `judge`: see the module). `comparison`: the two rounds compared already (`compare -o`),
+    not compared again."""
     from mandatekit.compare import compare
 
     old_doc, old_report = previous
@@ -47,8 +64,12 @@ def restorations(
     by_ref_new = {p.ref: p for p in document.paragraphs if p.kind is Kind.operative and p.ref}
     pairing: Pairing | None = None
     out: dict[str, list[Placement]] = {}
+    findings = {f.rule: f for f in report.findings}
     for change in comparison.changes:
-        if change.change != "regressed" or change.rule not in old_findings:
+        # Regressed, or held short of met though the round took its evidence (a verdict held by another
+        # paragraph is no reason to keep the loss).
+        regressed = change.change == "regressed" or (change.losses and change.new.value != "met")
+        if not regressed or change.rule not in old_findings:
             continue
         old = old_findings[change.rule]
         cited = {e.paragraph for e in old.evidence}
@@ -71,7 +92,46 @@ def restorations(
                 continue
             if fix is not None:
                 out.setdefault(change.rule, []).append(fix)
+                finding = findings.get(change.rule)
+                stronger = (
+                    _stronger(fix, document, old_para, finding, judge, mission)
+                    if finding is not None and judge is not None
+                    else None
+                )
+                if stronger is not None:
+                    out[change.rule].append(stronger)
     return out
+
+
+def _stronger(
+    fix: Placement,
+    document: Document,
+    old_para: Paragraph,
+    f: Finding,
+    judge: Judge,
+    mission: str | None,
+) -> Placement | None:
+    """The restoration with what its gap still asks for: a deleted paragraph with the stronger verb; a
+    paragraph restored in place without the hedges its gap names, and with the suggestion's words for what
+    it lacks (render/amend.py)."""
+    from mandatekit.render.amend import amended_text
+    from mandatekit.render.placement import _swap_verb, _without_hedges, own_terms
+
+    if fix.action == "insert":
+        swapped = _swap_verb(old_para, f, mission)
+        if swapped is None:
+            return None
+        where = fix.where.replace(")", ", with a stronger verb)")
+        return replace(fix, where=where, text=swapped, pieces=[DiffPiece(op="insert", text=swapped)])
+    if fix.paragraph is None:
+        return None
+    new = document.paragraphs[fix.paragraph]
+    text = _without_hedges(fix.text, f, new.ref)
+    text = amended_text(text, f, own_terms(f.suggestion, document), judge, new) or text
+    if text == fix.text:
+        return None
+    where = f"Amend {new.ref} (restoring the previous round's words)"
+    return replace(fix, where=where, text=text, pieces=redline(new.text, text))
 
 
 def _verb_back(
