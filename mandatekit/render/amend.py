@@ -119,7 +119,12 @@ def _adverb_place(
 
 
 def amend(
-    document: Document, f: Finding, suggestion: str, judge: Judge, claimed: set[int]
+    document: Document,
+    f: Finding,
+    suggestion: str,
+    judge: Judge,
+    claimed: set[int],
+    mission: str | None = None,
 ) -> Placement | None:
     """'Amend OP 3(d)(i)': the paragraph most like the suggestion that holds part of the rule (judged alone),
     with the suggestion's words for what it lacks added at the end of its first clause — only words that
@@ -159,6 +164,11 @@ def amend(
     new = _with_missing(p.text, held, wanted)
     if new is None:
         return None
+    # A paragraph short of force too ("Encourages UNSMIL to continue, as appropriate, to monitor") gets the
+    # stronger verb, without the hedge its gap names, in the same amendment: one paragraph, not two.
+    from mandatekit.render.placement import _swap_verb
+
+    new = _swap_verb(p.model_copy(update={"text": new}), f, mission) or new
     anchor = next(iter(held.values()))
     return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
                      anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip

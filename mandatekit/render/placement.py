@@ -301,7 +301,7 @@ def place(
             if r.action == "insert" or r.paragraph not in claimed
         ]
         replacement = _replace(document, f, text, protected, claimed, mission)
-        amended = amend(document, f, text, judge, claimed) if judge is not None else None
+        amended = amend(document, f, text, judge, claimed, mission) if judge is not None else None
         # The paragraph with only what it lacks, before a near-copy of it is added, and before the rule's
         # wording in its place: the drafter's correct words stay (a stronger verb alone comes first).
         if replacement is not None and not replacement.verb_only:

@@ -80,3 +80,8 @@ def test_the_deleted_paragraph_comes_back_with_the_verb_its_gap_asks_for() -> No
 def test_without_the_previous_round_nothing_is_restored() -> None:
     _, fixes = _fixes(NEW)
     assert all("restoring" not in f.where for f in fixes.values())
+    # ... but the weakened paragraph is still the one amended, with the stronger verb and without its hedge
+    fix = fixes["hr-monitoring"]
+    assert fix.where == "Amend OP 2"
+    assert fix.text.startswith("Requests UNSMIL to continue to monitor and report publicly on violations")
+    assert "as appropriate" not in fix.text and "by all actors" in fix.text
