@@ -43,8 +43,25 @@ def fix_of(placement: Placement, document: Document) -> Fix:
     )
 
 
+# Placing judges the draft again once per fix: on a text far past any resolution's size (the longest in the
+# corpus: about 220,000 characters, a few hundred paragraphs) that would make `check` take minutes. There the
+# findings have no `fix` (the memo still places them).
+PLACE_MAX_CHARS = 250_000
+PLACE_MAX_PARAGRAPHS = 1_000
+
+
+def placeable(document: Document) -> bool:
+    return (
+        len(document.paragraphs) <= PLACE_MAX_PARAGRAPHS
+        and sum(len(p.text) for p in document.paragraphs) <= PLACE_MAX_CHARS
+    )
+
+
 def with_fixes(report: Report, document: Document, judge: Judge) -> Report:
-    """`report` with each gap's `fix`: placed, and re-judged in place, as the memo places it."""
+    """`report` with each gap's `fix`: placed, and re-judged in place, as the memo places it (none on a text
+    too long to place them in a check: `placeable`)."""
+    if not placeable(document):
+        return report
     placements = place(report, document, judge)
     findings: list[Finding] = [
         f.model_copy(update={"fix": fix_of(placements[f.rule], document)}) if f.rule in placements else f

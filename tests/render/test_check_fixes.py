@@ -90,3 +90,19 @@ def test_matrix_and_csv_place_nothing(draft: Path) -> None:
 
     report = check_one(setup(), draft, None)
     assert all(f.fix is None for f in report.findings)
+
+
+def test_a_text_far_past_any_resolution_is_not_placed() -> None:
+    """Placing judges the draft again once per fix: on 1,001 paragraphs `check` would take minutes."""
+    from mandatekit.read import read_string
+    from mandatekit.render.fixes import PLACE_MAX_PARAGRAPHS, with_fixes
+
+    s = setup()
+    body = "".join(f"{i}. Decides to extend the mandate;\n\n" for i in range(1, PLACE_MAX_PARAGRAPHS + 2))
+    document = read_string("The Security Council,\n\n" + body)
+    report = s.judge(document)
+
+    def never(_: object) -> None:
+        raise AssertionError("placed")
+
+    assert with_fixes(report, document, never) is report  # type: ignore[arg-type]
