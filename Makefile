@@ -14,15 +14,18 @@ $(BIN)/mandatekit: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# Checks the bundled example draft and writes three files here: the memo, the draft with review comments and
-# the draft with each fix as a tracked change.
+# Checks the bundled example draft and writes three files into OUT (default: this folder; `make demo
+# OUT=/tmp/demo` for a shared or read-only checkout): the memo, the draft with review comments and the draft
+# with each fix as a tracked change.
+OUT ?= .
 demo: $(BIN)/mandatekit
+	mkdir -p "$(OUT)"
 	$(BIN)/mandatekit check examples/minusca-zero-draft.docx
-	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o minusca-gap-analysis.docx
-	$(BIN)/mandatekit annotate examples/minusca-zero-draft.docx -o minusca-zero-draft-reviewed.docx
-	$(BIN)/mandatekit redline examples/minusca-zero-draft.docx -o minusca-zero-draft-redline.docx
-	@echo "Open minusca-gap-analysis.docx (the memo), minusca-zero-draft-reviewed.docx (the draft with comments)"
-	@echo "and minusca-zero-draft-redline.docx (the draft with each fix as a tracked change)."
+	$(BIN)/mandatekit memo examples/minusca-zero-draft.docx -o "$(OUT)/minusca-gap-analysis.docx"
+	$(BIN)/mandatekit annotate examples/minusca-zero-draft.docx -o "$(OUT)/minusca-zero-draft-reviewed.docx"
+	$(BIN)/mandatekit redline examples/minusca-zero-draft.docx -o "$(OUT)/minusca-zero-draft-redline.docx"
+	@echo "Open, in $(OUT): minusca-gap-analysis.docx (the memo), minusca-zero-draft-reviewed.docx (the draft"
+	@echo "with comments) and minusca-zero-draft-redline.docx (the draft with each fix as a tracked change)."
 
 # The web page for drafters on http://127.0.0.1:8765/ (opens the browser; Ctrl-C stops it).
 serve: $(BIN)/mandatekit

@@ -20,7 +20,7 @@ from mandatekit.errors import MandatekitError
 
 # What a worker needs: set before the pool starts. Forked workers inherit it as it is (the rulebook
 # already loaded and its patterns compiled); spawned ones rebuild it from the initializer's arguments.
-_state: tuple[Any, list[str] | None] | None = None
+_state: tuple[Any, list[str] | None, bool] | None = None  # setup, --only, whether to place fixes
 
 
 def default_jobs() -> int:
@@ -31,12 +31,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_one(setup: Any, draft: Path, only: list[str] | None) -> Any:
-    """The report of one draft, with the drafting team's recorded decisions applied."""
+def check_one(setup: Any, draft: Path, only: list[str] | None, fixes: bool = False) -> Any:
+    """The report of one draft, with the drafting team's recorded decisions applied. `fixes`: each gap's
+    fix placed as the memo places it (render/fixes.py), for the outputs that show suggestions."""
     from mandatekit.decisions import apply_decisions, decision_files
     from mandatekit.read import read
 
-    report = setup.judge(read(draft), only)
+    document = read(draft)
+    report = setup.judge(document, only)
+    if fixes:
+        from mandatekit.render.fixes import with_fixes
+
+        report = with_fixes(report, document, setup.judge)
     return apply_decisions(
         report, decision_files(draft), {r.id for r in setup.rulebook.rules} if only else None
     )
@@ -44,9 +50,9 @@ def check_one(setup: Any, draft: Path, only: list[str] | None) -> Any:
 
 def _check(draft: Path) -> tuple[Any, str | None]:
     assert _state is not None
-    setup, only = _state
+    setup, only, fixes = _state
     try:
-        return check_one(setup, draft, only), None
+        return (check_one(setup, draft, only, fixes=True) if fixes else check_one(setup, draft, only)), None
     except MandatekitError as exc:
         return None, " ".join(exc.line().split())
     except Exception as exc:  # whatever one draft does wrong (a bug, a hostile file), the others are checked
@@ -78,7 +84,11 @@ def _die_with(parent: int) -> None:
 
 
 def _start_worker(
-    rule_dirs: list[Path], profile: str | None, only: list[str] | None, parent: int | None = None
+    rule_dirs: list[Path],
+    profile: str | None,
+    only: list[str] | None,
+    parent: int | None = None,
+    fixes: bool = False,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM: die, say nothing
@@ -88,7 +98,7 @@ def _start_worker(
     if _state is None:
         from mandatekit.api import setup as make_setup
 
-        _state = (make_setup(list(rule_dirs), profile), only)
+        _state = (make_setup(list(rule_dirs), profile), only, fixes)
 
 
 def check_drafts(
@@ -98,13 +108,15 @@ def check_drafts(
     jobs: int,
     rule_dirs: list[Path],
     profile: str | None,
+    fixes: bool = False,
 ) -> Iterator[tuple[Any, str | None]]:
     """(report, None) or (None, the error line) for each draft, in the order of `paths`.
 
-    `jobs` 1 checks in this process; more starts that many workers (never more than drafts)."""
+    `jobs` 1 checks in this process; more starts that many workers (never more than drafts). `fixes`: each
+    gap's fix placed (check_one)."""
     global _state
     jobs = max(1, min(jobs, len(paths)))
-    _state = (setup, only)
+    _state = (setup, only, fixes)
     # What lives for the whole run (modules, the rulebook, compiled patterns) is set apart from what the
     # garbage collector looks at: each collection then walks only the drafts' own objects, and forked
     # workers do not copy the pages of the parent's objects by marking them.
@@ -127,7 +139,7 @@ def check_drafts(
             # A program that cannot be compiled fails again in each worker, which reports it per draft.
             with contextlib.suppress(Exception):
                 compile_programs([r for r in rules if r.id in only] if only else rules)
-        with context.Pool(jobs, _start_worker, (rule_dirs, profile, only, os.getpid())) as pool:
+        with context.Pool(jobs, _start_worker, (rule_dirs, profile, only, os.getpid(), fixes)) as pool:
             # Small chunks: drafts differ in size, and the progress bar should move steadily.
             yield from pool.imap(_check, paths, chunksize=2)
     finally:

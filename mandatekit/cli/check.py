@@ -91,11 +91,16 @@ def check(
     setup = make_setup(list(rule_dirs), profile, near=paths[0] if paths else None)
     notices(setup)
     only_ids = [x.strip() for x in only.split(",") if x.strip()] if only else None
+    # Where each fix goes, as the memo places it: in the outputs that show suggestions.
+    fixes = fmt in ("table", "json", "markdown")
     reports, failed = [], 0
     if len(paths) == 1:
-        reports.append(check_one(setup, paths[0], only_ids))  # a draft that cannot be read: exit 2 at once
+        # a draft that cannot be read: exit 2 at once
+        reports.append(check_one(setup, paths[0], only_ids, fixes=fixes))
     else:
-        results = check_drafts(paths, setup, only_ids, jobs or default_jobs(), list(rule_dirs), profile)
+        results = check_drafts(
+            paths, setup, only_ids, jobs or default_jobs(), list(rule_dirs), profile, fixes=fixes
+        )
         show_progress = fmt not in ("json", "csv") and sys.stderr.isatty()
         bar = (
             click.progressbar(results, length=len(paths), label="Checking", file=sys.stderr)

@@ -88,6 +88,28 @@ class AppliedDecision(BaseModel):
         return f"taken on {self.decided_on}" + (f" ({self.matched_by})" if self.matched_by else "")
 
 
+class Fix(BaseModel):
+    """Where a finding's suggestion goes in the draft and what it proposes: the fix the memo, web page and
+    redline show (render/placement.py), so that every output proposes the same one."""
+
+    action: Literal["replace", "insert", "add", "agree", "reject", "covered"] = Field(
+        description="replace (or amend) a paragraph, insert or add a new one, agree brackets, reject a "
+        "pending change, or covered by another gap's fix"
+    )
+    where: str = Field(
+        description="'Insert after OP 5 as OP 5 bis', 'Replace OP 6', 'Amend OP 5', 'Agree the bracketed "
+        "text in OP 11'"
+    )
+    paragraph: str | None = Field(
+        None, description="The paragraph replaced or amended, or the one a new paragraph follows ('OP 5')"
+    )
+    text: str = Field(
+        description="The language to put in the draft (for replace: the whole paragraph as it would read); "
+        "'' where the fix proposes no words of its own (see note)"
+    )
+    note: str = Field("", description="What agreeing, rejecting or another gap's fix would do, in words")
+
+
 class Finding(BaseModel):
     rule: str
     title: str
@@ -107,6 +129,10 @@ class Finding(BaseModel):
     )
     sources: list[SourceRef]
     decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
+    fix: Fix | None = Field(
+        None,
+        description="Where the suggestion goes, as every output proposes it; none where it is not placed",
+    )
     # Where the draft speaks of what the rule is about (its topic elements and subject found, whatever the
     # verdict): where a new paragraph for it belongs (render/placement.py). Not part of the report's JSON.
     subject_at: list[int] = Field(default_factory=list, exclude=True)

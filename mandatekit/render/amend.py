@@ -20,7 +20,7 @@ import re
 from mandatekit.compare import text_similarity
 from mandatekit.judge import Finding
 from mandatekit.read import read_string
-from mandatekit.read.model import Document, Kind
+from mandatekit.read.model import Document, Kind, Paragraph
 from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placing import Placement
@@ -100,8 +100,47 @@ def _verb_clause(text: str, start: int, end: int) -> str:
     return clause[:1].lower() + clause[1:]
 
 
+# Words in -ly that are no adverb: an element ending in one ('fully comply', 'the family') is no adverb.
+_NOT_ADVERBS = frozenset(
+    ["apply", "comply", "supply", "reply", "rely", "imply", "multiply", "family", "assembly", "ally", "rally",
+     "anomaly", "monopoly", "only", "early"]
+)  # fmt: skip
+
+
+def _adverb_start(text: str, start: int, end: int) -> int | None:
+    """Where the adverb an element comes down to starts: the element is that adverb alone ('publicly') or the
+    word it follows and the adverb (the rule's 'report publicly'); None for anything else."""
+    m = re.fullmatch(r"(?:[a-z]+\s+)?([a-z]+ly)", text[start:end])
+    if m is None or m.group(1) in _NOT_ADVERBS:  # 'fully comply': the verb is no adverb to slot in
+        return None
+    return start + m.start(1)
+
+
+def _adverb_place(
+    text: str, start: int, end: int, paragraph: str, held: dict[str, tuple[str, int, int]]
+) -> int | None:
+    """Where an element that is one adverb ('report publicly') goes in the paragraph: after the word it
+    follows in the suggestion, in the words the paragraph holds of the rule ('monitor and report on' →
+    'monitor and report publicly on'). None for anything but a lone adverb, or where that word is not there."""
+    if (start := _adverb_start(text, start, end)) is None:
+        return None
+    before = re.search(r"([a-z]+)\s+$", text[:start])
+    if before is None:
+        return None
+    for _, s, e in held.values():
+        m = re.search(rf"\b{re.escape(before.group(1))}\b", paragraph[s:e])
+        if m is not None:
+            return s + m.end()
+    return None
+
+
 def amend(
-    document: Document, f: Finding, suggestion: str, judge: Judge, claimed: set[int]
+    document: Document,
+    f: Finding,
+    suggestion: str,
+    judge: Judge,
+    claimed: set[int],
+    mission: str | None = None,
 ) -> Placement | None:
     """'Amend OP 3(d)(i)': the paragraph most like the suggestion that holds part of the rule (judged alone),
     with the suggestion's words for what it lacks added at the end of its first clause — only words that
@@ -138,23 +177,59 @@ def amend(
     if best is None:
         return None
     p, held = best
-    have = _norm(p.text)
+    new = _with_missing(p.text, held, wanted)
+    if new is None:
+        return None
+    # A paragraph short of force too ("Encourages UNSMIL to continue, as appropriate, to monitor") gets the
+    # stronger verb, without the hedge its gap names, in the same amendment: one paragraph, not two.
+    from mandatekit.render.replacement import swap_verb
+
+    new = swap_verb(p.model_copy(update={"text": new}), f, mission) or new
+    anchor = next(iter(held.values()))
+    return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
+                     anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+
+
+def amended_text(text: str, f: Finding, suggestion: str, judge: Judge, p: Paragraph) -> str | None:
+    """`text` (paragraph `p` as a fix would have it: its verb restored, render/restore.py) with the
+    suggestion's words for what it still lacks of the rule; None where nothing such words could add."""
+    from mandatekit.render.tasks import is_task_item
+
+    held = _elements(text, f.rule, judge, task=is_task_item(p))
+    if not held or any(t != text for t, _, _ in held.values()):
+        return None
+    return _with_missing(text, held, _elements(suggestion, f.rule, judge, task=False))
+
+
+def _with_missing(
+    text_of_p: str, held: dict[str, tuple[str, int, int]], wanted: dict[str, tuple[str, int, int]]
+) -> str | None:
+    """The paragraph's text with the words for each element it lacks: an adverb after the word it follows,
+    a phrase or a clause of the Council's at the end of the clause holding the rule."""
+    have = _norm(text_of_p)
     phrases = []
+    adverbs: dict[int, str] = {}  # where in the paragraph → the adverb that goes there ('report publicly')
     for element, (text, start, end) in wanted.items():
         if element in held:
             continue
         phrase = _phrase(text, start, end, have)
-        if phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
+        adverb = text[_adverb_start(text, start, end) or start : end]
+        if adverb.lower() in have.split():
+            continue  # the paragraph says it already, elsewhere than where the rule looked
+        if (at_word := _adverb_place(text, start, end, text_of_p, held)) is not None:
+            adverbs[at_word] = " " + adverb
+        elif phrase and _ATTACHES.match(phrase) and _norm(phrase) not in have:
             phrases.append(phrase)
         elif (clause := _verb_clause(text, start, end)) and _norm(clause) not in have:
             phrases.append(f"and {clause}")  # ", and demands that the Government fully respect the SOFA"
     phrases = list(dict.fromkeys(phrases))  # two elements of one clause: the clause once
-    if not phrases:
+    if not phrases and not adverbs:
         return None
     last = max(e for _, _, e in held.values())
-    stop = _CLAUSE_END.search(p.text, min(last, len(p.text)))
-    at = stop.start() if stop else len(p.text)
-    new = p.text[:at] + "".join(f", {phrase}" for phrase in phrases) + p.text[at:]
-    anchor = next(iter(held.values()))
-    return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
-                     anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+    stop = _CLAUSE_END.search(text_of_p, min(last, len(text_of_p)))
+    at = stop.start() if stop else len(text_of_p)
+    inserts = {**adverbs, at: "".join(f", {phrase}" for phrase in phrases)}
+    new = text_of_p
+    for pos in sorted(inserts, reverse=True):
+        new = new[:pos] + inserts[pos] + new[pos:]
+    return new

@@ -17,6 +17,11 @@ from mandatekit.render.tasks import is_task_item, numbered
 MAX_SUBJECT_PLACES = 2  # a subject the draft speaks of in at most this many operative paragraphs has a place
 NEAREST = 3  # ... and is among this many paragraphs most related to the suggestion
 MIN_RELATED = 1.0  # weighted shared words a paragraph needs to count as related (placing.Relatedness)
+# New paragraphs after one paragraph ('7 bis', '7 ter', '7 quater'): past this many, the next goes beside the
+# next paragraph its words point to. Nine after OP 7, up to '7 decies', is no text anyone tables (trial 12, F10).
+# A group is no pile: the new paragraph that introduces a subject and those that follow it up (introducing),
+# the mandate's own tasks after the mandate paragraph (mandate.py); nor is a short draft with no other place.
+MAX_PILE = 3
 
 
 def introducing(
@@ -47,7 +52,11 @@ def insertion_for(
     added: dict[tuple[int, int], int] | None = None,
 ) -> tuple[Placement, bool]:
     """Where a new paragraph goes, and whether that is beside the draft's paragraph on its subject."""
-    pl, on_subject = _insert_at(document, f, text, operative, related, headings, seized, beside, mission)
+    crowded = {like for (_, like), n in (added or {}).items() if n >= MAX_PILE}
+    pl, on_subject = _insert_at(
+        document, f, text, operative, related, headings, seized, beside, mission, crowded
+    )
+    # The mandate's own tasks go after the mandate paragraph however many: a group, not a pile.
     pl = after_mandate(document, pl, mandate_paragraph(operative, mission), text, mission, on_subject)
     return numbered(document, pl, added or {}), on_subject
 
@@ -62,7 +71,9 @@ def _insert_at(
     seized: Paragraph | None,
     beside: Placement | None,
     mission: str | None,
+    crowded: set[int] | None = None,
 ) -> tuple[Placement, bool]:
+    crowded = crowded or set()  # paragraphs with MAX_PILE new ones after them already
     query = set(content_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     candidates = [p for p in operative if p is not seized]
@@ -125,6 +136,19 @@ def _insert_at(
             where = f"Add under “{title}”" + (f" (after {last_top.ref})" if len(same) > 1 else "")
             return Placement(f.rule, "add", where, text, pieces, after.index,
                              like=last_top.index, heading=title), False  # fmt: skip
+    if (
+        best is not None
+        and best_score >= MIN_RELATED
+        and not is_task
+        and top_of(document, best).index in crowded
+    ):
+        # That paragraph has its few new ones already: the next one its words point to (on its subject
+        # first), however slightly, rather than a longer pile.
+        free = [t for t in (of_subject or scored) if top_of(document, t[2]).index not in crowded and t[0] > 0]
+        free = free or [t for t in scored if top_of(document, t[2]).index not in crowded and t[0] > 0]
+        if free:  # else every paragraph it relates to has its few already: the most related, as before
+            best_score, _, best = max(free, key=lambda t: (t[0], t[1]))
+            best_score = max(best_score, MIN_RELATED)
     if best is not None and best_score >= MIN_RELATED:
         if is_task:
             after, like, ref = last_descendant(document, best), best, best.ref

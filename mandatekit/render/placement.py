@@ -67,27 +67,35 @@ def place(
     verifier = Verifier(document, judge) if judge is not None else None
     mission = report.mission.mission if report.mission is not None else None
     agreements = helpful_agreements(document, verifier) if verifier is not None else {}
-    restoring = restorations(document, report, previous, comparison) if previous is not None else {}
+    restoring = (
+        restorations(document, report, previous, comparison, judge, mission) if previous is not None else {}
+    )
     claimed: set[int] = set()
     added: dict[tuple[int, int], int] = {}  # (paragraph, numbered like) → new ones placed after it so far
     introduced: list[tuple[str, Placement]] = []  # new paragraphs placed beside their own subject so far
     out: dict[str, Placement] = {}
-    order = sorted(report.findings, key=lambda f: (f.severity.rank, -f.verdict.rank))
+    # What the previous round had goes back first: the drafter's own words, where they stood ('OP 7 bis',
+    # before the new paragraphs after OP 7); then by severity.
+    order = sorted(report.findings, key=lambda f: (f.rule not in restoring, f.severity.rank, -f.verdict.rank))
     for f in order:
         if f.verdict.value == "met" or not f.suggestion:
             continue
         text = own_terms(f.suggestion, document)
         protected = {i for i, rules in evidence_of.items() if rules - {f.rule}}
         tries: list[Placement] = [a for a in agreements.get(f.rule, []) if a.paragraph not in claimed]
-        tries += [
-            numbered(document, r, added) for r in restoring.get(f.rule, []) if r.paragraph not in claimed
+        tries += [  # a paragraph claimed by another fix is not replaced again; one may still follow it
+            numbered(document, r, added)
+            for r in restoring.get(f.rule, [])
+            if r.action == "insert" or r.paragraph not in claimed
         ]
-        replacement = replacement_of(document, f, text, protected, claimed)
-        if replacement is not None:
-            tries.append(replacement)
-        amended = amend(document, f, text, judge, claimed) if judge is not None else None
-        if amended is not None:  # the paragraph with only what it lacks, before a near-copy of it is added
-            tries.append(amended)
+        replacement = replacement_of(document, f, text, protected, claimed, mission)
+        amended = amend(document, f, text, judge, claimed, mission) if judge is not None else None
+        # The paragraph with only what it lacks, before a near-copy of it is added, and before the rule's
+        # wording in its place: the drafter's correct words stay (a stronger verb alone comes first).
+        if replacement is not None and not replacement.verb_only:
+            tries += [x for x in (amended, replacement) if x is not None]
+        else:
+            tries += [x for x in (replacement, amended) if x is not None]
         priority = priority_item(document, f, text, mission, added)  # the draft's list of its priorities
         if priority is not None:
             tries.append(priority)

@@ -39,6 +39,12 @@ class Placement:
     whole_paragraph: bool = False  # reject: the pending change deletes a whole paragraph (before `paragraph`)
     number: str | None = None  # insert/add: the new paragraph's number ('(h)', '(g bis)', '8 bis.'; tasks.py)
 
+    @property
+    def verb_only(self) -> bool:
+        """A replacement that changes only the verb (placement.py tries it before an amendment)."""
+        changed = [p for p in self.pieces if p.op != "equal"]
+        return self.action == "replace" and len(changed) == 2 and len(self.pieces) <= 4
+
 
 def content_words(text: str) -> list[str]:
     """The words that say what a text is about: four letters or more, the commonest function words left out."""

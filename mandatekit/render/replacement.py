@@ -11,6 +11,7 @@ from mandatekit.compare import text_similarity
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document, Kind, Paragraph, VerbClass
 from mandatekit.read.verbs import VERB_CLASS, leading_verb
+from mandatekit.render.addressee import addressee, as_demand, council_tasks
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placing import Placement
 from mandatekit.render.tasks import is_task_item, task_form
@@ -29,7 +30,7 @@ _OBJECT_TO = {
 NAMED_HEDGE = re.compile(r"'(.+?)' \((.+?)\) qualifies the commitment(?: only in its clause .*)?")
 
 
-def _without_hedges(text: str, f: Finding, ref: str | None) -> str:
+def without_hedges(text: str, f: Finding, ref: str | None) -> str:
     """`text` without the hedges the finding names in this paragraph: a replacement that strengthens the verb
     must not keep the 'as appropriate' the same section names as a shortfall. A hedge set off by commas goes
     with its commas ("to report, as appropriate, violations" → "to report violations")."""
@@ -49,8 +50,10 @@ def _without_hedges(text: str, f: Finding, ref: str | None) -> str:
     return text
 
 
-def swap_verb(p: Paragraph, f: Finding) -> str | None:
-    """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back."""
+def swap_verb(p: Paragraph, f: Finding, mission: str | None = None) -> str | None:
+    """The paragraph with a stronger verb of the same construction, if lack of force is what holds it back.
+    The Council requests only the bodies it tasks: to the parties, Member States or the host authorities
+    the stronger verb is 'Demands that ...' (render/addressee.py)."""
     if p.verb_inherited or not p.verb or p.verb_class is None or not p.text.startswith(p.verb):
         return None
     wanted = leading_verb(f.suggestion)
@@ -67,11 +70,21 @@ def swap_verb(p: Paragraph, f: Finding) -> str | None:
         return None
     if p.verb_class not in _OBJECT_TO:
         return None  # "Notes ..." / "Decides that ...": another construction, a verb swap would not read
-    return _without_hedges(target + p.text[len(p.verb) :], f, p.ref)
+    if target_class is VerbClass.requests:
+        who = addressee(p.text, p.verb)
+        if who is not None and not council_tasks(who, mission):
+            demand = as_demand(p.text, p.verb)  # "Requests all parties to allow" is not the Council's
+            return without_hedges(demand, f, p.ref) if demand is not None else None
+    return without_hedges(target + p.text[len(p.verb) :], f, p.ref)
 
 
 def replacement_of(
-    document: Document, f: Finding, text: str, protected: set[int], claimed: set[int]
+    document: Document,
+    f: Finding,
+    text: str,
+    protected: set[int],
+    claimed: set[int],
+    mission: str | None = None,
 ) -> Placement | None:
     """Replace the operative paragraph holding the evidence, when the suggestion is a better version of it."""
     counts = Counter(
@@ -84,7 +97,7 @@ def replacement_of(
     if index in claimed or p.brackets:
         return None  # the drafter's bracketed words are the negotiation's: never rewritten here
     anchor = next((e.text for e in f.evidence if e.paragraph == index), "")
-    swapped = swap_verb(p, f)
+    swapped = swap_verb(p, f, mission)
     if (
         swapped is not None
         and index not in protected

@@ -13,6 +13,17 @@ it: restoring a partial meets nothing):
   its item takes the verb from): "Replace the verb in OP 18 (restoring the previous round's words)" — the
   paragraph as it now reads, with the old verb back in the new one's place.
 
+This holds too where the verdict held but the round still took the evidence (OP 5 weakened to "Encourages
+... as appropriate", the humanitarian OP 8 deleted while a preambular paragraph keeps the rule partial): the
+drafter would table the old words back, not a second paragraph beside the weakened one (trial 12, F7). Where
+the old words alone would only bring the rule back to where it stood, each restoration comes with a stronger
+version after it: the verb restored without the hedge the round added, and with the suggestion's words for
+what the paragraph still lacks ("Amend OP 5 (restoring the previous round's words)": Requests, no "as
+appropriate", "report publicly ... by all actors"); the deleted paragraph back with the stronger verb its
+gap asks for (render/replacement.py's swap_verb: "Demands that all parties allow ..."). Where the old round
+was itself short of met, only that stronger version of a weakened or deleted paragraph is proposed, never the
+old words alone nor a partial's cut clause (trial 13, F3: they met nothing).
+
 Like every fix it is kept only if judging the draft again shows it helps and costs nothing
 (render/placement.py)."""
 
@@ -20,11 +31,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from mandatekit.compare import Comparison, DiffPiece
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.pairing import Pairing
 from mandatekit.read.model import Document, Kind, Paragraph
+from mandatekit.render.accepted import Judge
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placing import Placement, last_descendant
 from mandatekit.round_text import VerbChange
@@ -35,10 +48,16 @@ Round = tuple[Document, Report]
 
 
 def restorations(
-    document: Document, report: Report, previous: Round, comparison: Comparison | None = None
+    document: Document,
+    report: Report,
+    previous: Round,
+    comparison: Comparison | None = None,
+    judge: Judge | None = None,
+    mission: str | None = None,
 ) -> dict[str, list[Placement]]:
-    """Rule → the fixes that restore what the previous round had for it. `comparison`: the two rounds
-    compared already (`compare -o`), not compared again."""
+    """Rule → the fixes that restore what the previous round had for it, each followed by its stronger
+    version (with `judge`: see the module). `comparison`: the two rounds compared already (`compare -o`),
+    not compared again."""
     from mandatekit.compare import compare
 
     old_doc, old_report = previous
@@ -49,14 +68,19 @@ def restorations(
     by_ref_new = {p.ref: p for p in document.paragraphs if p.kind is Kind.operative and p.ref}
     pairing: Pairing | None = None
     out: dict[str, list[Placement]] = {}
+    findings = {f.rule: f for f in report.findings}
     for change in comparison.changes:
-        if change.change != "regressed" or change.rule not in old_findings:
+        # Regressed, or held short of met though the round took its evidence (a verdict held by another
+        # paragraph is no reason to keep the loss).
+        regressed = change.change == "regressed" or (change.losses and change.new.value != "met")
+        if not regressed or change.rule not in old_findings:
             continue
         old = old_findings[change.rule]
-        if old.verdict is not Verdict.met:
-            # What the round deleted did not meet the rule ('notes with concern' for a reporting ask): putting
-            # it back would not close the gap; the rule's own language does (trial 13).
-            continue
+        # What the round took did not meet the rule ('notes with concern' for a reporting ask): putting it
+        # back would not close the gap; the rule's own language does (trial 13). Only the stronger version of
+        # a weakened or deleted paragraph comes back (the drafter's ask on it, with the verb the gap asks
+        # for: trial 12, F7); a cut clause of a partial, never.
+        partial = old.verdict is not Verdict.met
         cited = {e.paragraph for e in old.evidence}
         for loss in change.losses:
             old_para = by_ref_old.get(loss.old_ref)
@@ -65,7 +89,7 @@ def restorations(
             if old_para is None or old_para.index not in cited:
                 continue
             spans = [(e.start, e.end) for e in old.evidence if e.paragraph == old_para.index]
-            if loss.kind == "cut" and loss.new_ref in by_ref_new:
+            if loss.kind == "cut" and loss.new_ref in by_ref_new and not partial:
                 fix = _put_back(change.rule, old_para, by_ref_new[loss.new_ref], spans)
             elif loss.kind == "weakened":
                 fix = _verb_back(change.rule, old_doc, old_para, comparison.weakened_verbs, by_ref_new)
@@ -75,9 +99,51 @@ def restorations(
                 fix = _reinsert(change.rule, document, old_doc, old_para, pairing)
             else:
                 continue
-            if fix is not None:
+            if fix is None:
+                continue
+            if not partial:
                 out.setdefault(change.rule, []).append(fix)
+            finding = findings.get(change.rule)
+            stronger = (
+                _stronger(fix, document, old_para, finding, judge, mission)
+                if finding is not None and judge is not None
+                else None
+            )
+            if stronger is not None:
+                out.setdefault(change.rule, []).append(stronger)
     return out
+
+
+def _stronger(
+    fix: Placement,
+    document: Document,
+    old_para: Paragraph,
+    f: Finding,
+    judge: Judge,
+    mission: str | None,
+) -> Placement | None:
+    """The restoration with what its gap still asks for: a deleted paragraph with the stronger verb; a
+    paragraph restored in place without the hedges its gap names, and with the suggestion's words for what
+    it lacks (render/amend.py)."""
+    from mandatekit.render.amend import amended_text
+    from mandatekit.render.replacement import swap_verb, without_hedges
+    from mandatekit.render.terms import own_terms
+
+    if fix.action == "insert":
+        swapped = swap_verb(old_para, f, mission)
+        if swapped is None:
+            return None
+        where = fix.where.replace(")", ", with a stronger verb)")
+        return replace(fix, where=where, text=swapped, pieces=[DiffPiece(op="insert", text=swapped)])
+    if fix.paragraph is None:
+        return None
+    new = document.paragraphs[fix.paragraph]
+    text = without_hedges(fix.text, f, new.ref)
+    text = amended_text(text, f, own_terms(f.suggestion, document), judge, new) or text
+    if text == fix.text:
+        return None
+    where = f"Amend {new.ref} (restoring the previous round's words)"
+    return replace(fix, where=where, text=text, pieces=redline(new.text, text))
 
 
 def _verb_back(

@@ -85,10 +85,20 @@ def render_table(report: Report) -> str:
             lines += wrap.wrap(f"Found: {e.ref} “{e.text}” — {e.label}")
         for hedge in f.hedges:
             lines += wrap.wrap(f"Hedge: {hedge}")
-        lines += wrap.wrap(f"Suggested language: {f.suggestion}")
+        lines += _fix_lines(f, wrap)
         lines += wrap.wrap("Source: " + joined(_source(s) for s in f.sources[:1]))
     # The report's warnings are not repeated here: `check` prints each once, on stderr, whatever the format.
     return "\n".join(lines) + "\n"
+
+
+def _fix_lines(f: Finding, wrap: textwrap.TextWrapper) -> list[str]:
+    """The fix as the memo proposes it, where it goes first ('Insert after OP 5 as OP 5 bis: ...', 'Agree the
+    bracketed text in OP 11. Agreeing it would ...'); the rule's suggestion as it stands where none is placed."""
+    if f.fix is None:
+        return wrap.wrap(f"Suggested language: {f.suggestion}")
+    if f.fix.note:
+        return wrap.wrap(f"Proposed: {f.fix.where}. {f.fix.note}")
+    return wrap.wrap(f"Proposed: {f.fix.where}: {f.fix.text}")
 
 
 def _source(s: Any) -> str:

@@ -286,7 +286,7 @@ def list_lead(document: Document, f: Finding, text: str) -> Placement | None:
     return None
 
 
-_AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?$")
+_AS_NUMBER = re.compile(r" as OP \S+(?: \w+)?(?=$| \(restoring)")
 
 
 def numbered(document: Document, pl: Placement, added: dict[tuple[int, int], int]) -> Placement:
@@ -299,5 +299,8 @@ def numbered(document: Document, pl: Placement, added: dict[tuple[int, int], int
     number = insertion_label(document, like, added.get((pl.paragraph, pl.like), 0))
     where = _AS_NUMBER.sub("", pl.where)
     if number and like.parent is None and like.kind is Kind.operative:
-        where = re.sub(r" \(after OP [^)]*\)$", "", where) + f" as OP {number.rstrip('.')}"  # it says where
+        where = re.sub(r" \(after OP [^)]*\)$", "", where)
+        # 'Insert after OP 7 as OP 7 bis (restoring the previous round's OP 8)': the number with the place
+        head, restoring, tail = where.partition(" (restoring")
+        where = f"{head} as OP {number.rstrip('.')}{restoring}{tail}"  # it says where
     return replace(pl, number=number, where=where)

@@ -253,8 +253,8 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             return workshop.memo(draft, profile, "docx" if kind == "memo.docx" else "html", head=head)
         if kind in ("redline.docx", "annotated.docx"):
             return workshop.word_copy(draft, profile, "redline" if kind == "redline.docx" else "annotate")
-        _, report = workshop.judge(draft, profile)
-        return workshop.json(report) if kind == "report.json" else workshop.csv(report)
+        document, report = workshop.judge(draft, profile)
+        return workshop.json(report, document, profile) if kind == "report.json" else workshop.csv(report)
 
     async def decide(request: Request) -> Response:
         rule = request.path_params["rule"]

@@ -216,10 +216,15 @@ class Workshop:
 
     # The downloads: what `check --format json|csv`, `memo`, `redline` and `annotate` write for this draft.
 
-    def json(self, report: Any) -> bytes:
+    def json(self, report: Any, document: Any = None, profile: str | None = None) -> bytes:
+        """`check --format json`, each gap's `fix` placed as the memo places it (given the `document`)."""
         from mandatekit.errors import shown
         from mandatekit.render import render_json
 
+        if document is not None:
+            from mandatekit.render.fixes import with_fixes
+
+            report = with_fixes(report, document, self.setup(profile).judge)
         return (shown(render_json([self.decided(report)])) + "\n").encode("utf-8")
 
     def csv(self, report: Any) -> bytes:

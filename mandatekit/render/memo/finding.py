@@ -39,14 +39,9 @@ def _finding(
     text = placement.text if placement else f.suggestion
     # Agreeing brackets, rejecting a pending change or another gap's fix propose no words of their own: the
     # memo says so in a note, in its own voice, and offers no language to copy or to set as a resolution's.
-    note = ""
-    if placement is not None and placement.action in ("agree", "reject"):
-        what = "Agreeing it" if placement.action == "agree" else "Rejecting it"
-        words = "bracketed" if placement.action == "agree" else "concerned"
-        note = f"{what} {placement.secures}. The words {words}: “{placement.text}”."
-    elif placement is not None and placement.action == "covered":
-        note = ("No language of its own: the language proposed for that gap also meets this recommendation "
-                "(checked by judging the draft again with it).")  # fmt: skip
+    from mandatekit.render.fixes import note_of  # the sentence `check` prints too
+
+    note = note_of(placement)
     if note:
         text = ""
     verb = leading_verb(text)

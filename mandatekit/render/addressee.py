@@ -1,0 +1,66 @@
+"""Who a paragraph addresses, and the stronger verb that suits them.
+
+The Council *requests* the Secretary-General, its mission, its committees and panels — the bodies it tasks.
+It does not request the parties, Member States or the host authorities: to them the stronger verb is
+*demands* ("Demands that all parties allow and facilitate ..."). A fix that strengthened "Calls upon all
+parties to allow ..." to "Requests all parties to allow ..." read as no delegate would write it, and made a
+rule that wants the mission tasked count the parties as tasked (trial 12, F6). render/replacement.py asks here
+before it swaps a verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The bodies the Council tasks: the Secretariat and its offices, the mission, the Council's subsidiary bodies,
+# the United Nations system ('UNICEF', 'the United Nations country team'); the mission's own name is added.
+_ORGANS = (
+    r"(?:Secretary[- ]General|Special (?:Representative|Envoy|Coordinator|Adviser)|(?:Deputy )?Head of Mission|"
+    r"(?:Mission|Force|Operation|Office|Secretariat|Committee|Panel|Group of Experts|Peacebuilding Commission|"
+    r"High Commissioner)\b|United Nations\b(?! Member States)|UN[A-Z]{2,}|OHCHR|OCHA)"
+)
+_DETERMINER = r"(?:the|its|his|her|all|relevant|a|an)\s+"
+# The word after 'to' that is no infinitive ('parties to the conflict to allow'): a determiner, a capital.
+_NOT_INFINITIVE = re.compile(r"(?:the|all|a|an|its|their|his|her|this|that|these|those|any|armed|[A-Z]\S*)\b")
+MAX_ADDRESSEE_WORDS = 14  # longer than this, the first 'to' is not where the addressee ends: no rewriting
+
+
+def addressee(text: str, verb: str) -> str | None:
+    """The words between the verb and the infinitive it governs ('all parties' in 'Calls upon all parties to
+    allow ...'), or None where the paragraph has no such construction."""
+    if not text.startswith(verb):
+        return None
+    rest = text[len(verb) :]
+    for m in re.finditer(r"\s+to\s+(\S+)", rest):
+        if _NOT_INFINITIVE.fullmatch(m.group(1).strip(",;")):
+            continue
+        who = rest[: m.start()].strip(" ,")
+        if not who or re.search(r"[;:]", who) or len(who.split()) > MAX_ADDRESSEE_WORDS:
+            return None
+        return who
+    return None
+
+
+def council_tasks(who: str, mission: str | None = None) -> bool:
+    """Whether `who` is a body the Council tasks (requests), not a party it calls upon or makes demands of."""
+    organs = _ORGANS if not mission else rf"(?:{re.escape(mission)}\b|{_ORGANS})"
+    return re.match(rf"(?:{_DETERMINER})*{organs}", who) is not None
+
+
+def as_demand(text: str, verb: str) -> str | None:
+    """'Calls upon all parties to allow and facilitate ..., and to ensure ...' as a demand: 'Demands that all
+    parties allow and facilitate ..., and ensure ...' (the Council's form: 'Demands that', then the verb
+    without 'to'; an infinitive coordinated in the same clause loses its 'to' too). None where the
+    paragraph has no verb-addressee-infinitive construction to turn."""
+    who = addressee(text, verb)
+    if who is None:
+        return None
+    start = text.index(who, len(verb))
+    m = re.compile(r",?\s+to\s+").match(text, start + len(who))
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    clause_end = rest.find(";")
+    clause, tail = (rest, "") if clause_end < 0 else (rest[:clause_end], rest[clause_end:])
+    clause = re.sub(r"(,?\s+and)\s+to\s+(?=[a-z])", r"\1 ", clause)
+    return f"Demands that {who} {clause}{tail}"
