@@ -124,7 +124,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # The tenth holdout (round 11, 2026-12-06): 352 cells, 335 and 1 false met before its round (9513edc) and
     # when measured at its end (326bcf1), by the lead only; nobody tuning read it. Its 17 disagreements are
     # explained one line each in the round's closing note (tool stricter 13, more generous 3, false met 1).
-    "real12": (335, 1),
+    # Round 11 w2: women's participation in peace talks is the setting of a thematic ask, no process supported
+    # (2493 OP 9(a), OP 10(b)).
+    "real12": (336, 0),
 }
 
 
