@@ -126,8 +126,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     # explained one line each in the round's closing note (tool stricter 13, more generous 3, false met 1).
     # Round 11 w2: women's participation in peace talks is the setting of a thematic ask, no process supported
     # (2493 OP 9(a), OP 10(b)); an international criminal tribunal cooperated with is accountability, as the ICC
-    # (1244 OP 14, 2150 OP 3, now cited where the coders cite it), a treaty's title no punishment (2150 OP 5).
-    "real12": (337, 0),
+    # (1244 OP 14, 2150 OP 3, now cited where the coders cite it), a treaty's title no punishment (2150 OP 5); an armed group demilitarized is disarmed (1244 OP 9(b)).
+    "real12": (338, 0),
 }
 
 
