@@ -123,10 +123,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     "real11": (302, 0),
     # The tenth holdout (round 11, 2026-12-06): 352 cells, 335 and 1 false met before its round (9513edc) and
     # when measured at its end (326bcf1), by the lead only; nobody tuning read it. Its 17 disagreements are
-    # explained one line each in the round's closing note (tool stricter 13, more generous 3, false met 1).
-    # Round 11 w2: women's participation in peace talks is the setting of a thematic ask, no process supported
-    # (2493 OP 9(a), OP 10(b)); an international criminal tribunal cooperated with is accountability, as the ICC
-    # (1244 OP 14, 2150 OP 3, now cited where the coders cite it), a treaty's title no punishment (2150 OP 5); an armed group demilitarized is disarmed (1244 OP 9(b)).
+    # explained one line each in the round's closing note (tool stricter 14, more generous 2, false met 1).
+    # 338 and 0 false met once, after the measurement (wave 2): women's participation in peace talks is the
+    # setting of a thematic ask, no process supported (2493 OP 9(a), OP 10(b)); an international criminal
+    # tribunal cooperated with is accountability, as the ICC is (1244 OP 14, 2150 OP 3, now cited where the
+    # coders cite it); a treaty's title punishes no one (2150 OP 5); an armed group demilitarized is disarmed
+    # (1244 OP 9(b)).
     "real12": (338, 0),
 }
 
