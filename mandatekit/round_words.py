@@ -108,7 +108,12 @@ def spaced(pieces: list[DiffPiece] | list[dict[str, str]]) -> list[str]:
     none after an opening bracket."""
     texts = [p.text if isinstance(p, DiffPiece) else p["text"] for p in pieces]
     return [
-        "" if n == 0 or t[:1] in JOINED_AFTER or texts[n - 1][-1:] in JOINED_BEFORE else " "
+        # '' is in every string: an empty piece (or one after it) is no punctuation and keeps its space
+        ""
+        if n == 0
+        or (t[:1] and t[:1] in JOINED_AFTER)
+        or (texts[n - 1][-1:] and texts[n - 1][-1:] in JOINED_BEFORE)
+        else " "
         for n, t in enumerate(texts)
     ]
 
@@ -121,8 +126,22 @@ def _found(words: str, para: Paragraph) -> tuple[int, int] | None:
     m = re.search(pattern, para.text, re.IGNORECASE) if pattern else None
     if m is None and pattern:
         inserted = r"\s+(?:[^\s;]+\s+){0,3}?"
-        m = re.search(inserted.join(re.escape(w) for w in words.split()), para.text, re.IGNORECASE)
+        wanted = len(words.split())
+        for m in re.finditer(inserted.join(re.escape(w) for w in words.split()), para.text, re.IGNORECASE):
+            own = {w.lower() for w in words.split()}
+            added = {w.lower().strip(",.:") for w in m.group(0).split()} - own
+            # Three words at most in all, and none that turns the phrase round: 'hold no one accountable except
+            # those' is not 'hold accountable those' with words inserted, it is its opposite.
+            if len(m.group(0).split()) - wanted <= _MAX_INSERTED and not _NEGATING & added:
+                return m.span()
+        return None
     return m.span() if m else None
+
+
+_MAX_INSERTED = 3
+_NEGATING = frozenset(
+    ["no", "not", "never", "nor", "neither", "none", "except", "excluding", "without", "unless"]
+)
 
 
 def _deleted_words(old: Paragraph, new: Paragraph, evidence: str) -> list[str]:
