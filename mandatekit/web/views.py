@@ -7,6 +7,7 @@ cut into pieces that carry evidence, square brackets or pending tracked changes,
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,8 +228,14 @@ def mission_parts(line: str) -> tuple[str, str]:
     """The mission line cut for a result page's first screen: its first sentence ("Profile: MONUSCO (Democratic
     Republic of the Congo).") shown, the rest (how it was chosen, the note on sources written for another
     mission) folded under it (trial 13: four lines of it pushed the scorecard below a laptop's first screen)."""
-    head, sep, rest = line.partition(". ")
-    return (head + "." if sep else head), rest.strip()
+    # A sentence ends at a full stop before a capital, not after an initial ('U.N.', 'Dem. Rep.' stay whole).
+    end = _SENTENCE_END.search(line)
+    if end is None:
+        return line, ""
+    return line[: end.start() + 1], line[end.end() :].strip()
+
+
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Za-z])(?<!\b[A-Z][a-z]{2})\.\s+(?=[A-Z(\"“])")
 
 
 def compared_under(profile: str, profiles: dict[str, str], old: Any, new: Any) -> dict[str, Any]:
