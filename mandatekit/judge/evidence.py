@@ -3,6 +3,7 @@ the clause quoted around them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -177,9 +178,10 @@ def in_the_item(chosen: list[Hit], found: list[list[Hit]], leaf: int, prepared: 
 
 
 def candidates(
-    prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]], defects_of: Defects
+    prepared: Prepared, rule: Rule, hits: dict[str, list[Hit]], defects_of: Defects, un: re.Pattern[str]
 ) -> list[Candidate]:
-    """Every unit holding all the elements of one of the rule's conditions, with what keeps it from being met."""
+    """Every unit holding all the elements of one of the rule's conditions, with what keeps it from being met
+    (`un`: the UN's own bodies, judge/un_bodies.py)."""
     paragraphs = prepared.paragraphs
     units = prepared.units(rule.together)
     by_para: dict[str, dict[int, list[Hit]]] = {}
@@ -231,7 +233,7 @@ def candidates(
                     force = VerbClass.calls.strength  # the UN asked to call on others: their duty, called for
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
-                by_others = all(asks_others(h, prepared) for h in asked)
+                by_others = all(asks_others(h, prepared, un) for h in asked)
                 reported = not any(
                     REPORTING_WORDS.search(prepared.paragraphs[h.para].text, h.start, h.end) for h in chosen
                 ) and any(about_a_report(h, prepared) for h in asked)

@@ -75,28 +75,25 @@ def in_the_means(h: Hit, prepared: Prepared) -> bool:
 # Whom a verb tasks, as its clause names them before what it asks ('Demands that all parties', 'Urges Member
 # States to', 'Decides that the Transitional authorities shall'): others than the UN, whose duty a mandate may
 # recall but which is no task of the mission. The UN named first ('Requests the Secretary-General and all
-# parties') is the mission's own ask; a clause naming no one of either is read as the mission's.
+# parties', judge/un_bodies.py) is the mission's own ask; a clause naming no one of either is read as the
+# mission's.
 _OTHERS = re.compile(
     r"\b(?:(?:all|the|both|relevant)\s+)*(?:parties|sides|States|Member\s+States|host\s+(?:States|countries|"
     r"Governments?)|Governments?|authorities|armed\s+groups|signatories|belligerents|leaders|movements)\b",
-    re.IGNORECASE,
-)
-_UN = re.compile(
-    r"\b(?:Secretary-General|Secretary\s+General|United\s+Nations|UN|Mission|Force|Office|Special\s+"
-    r"Representative|Envoy|mandate|peacekeep\w*)\b|\b(?-i:(?:UN|MINU|MONU)[A-Z]{2,}|BINU[A-Z]+)\b",  # 'UNAMID', 'BINUH'
     re.IGNORECASE,
 )
 _CONFERS = re.compile(r"(?:authori[sz]es|mandates)\b", re.IGNORECASE)
 _ADDRESSEE_END = re.compile(r"\b(?:to|shall|should|must|will)\b|[:;]")
 
 
-def asks_others(h: Hit, prepared: Prepared) -> bool:
+def asks_others(h: Hit, prepared: Prepared, un: re.Pattern[str]) -> bool:
     """The words are asked of others than the UN (`_OTHERS`): the addressee between the governing verb and the
-    first 'to', 'shall' or colon after it, for an item the addressee of the lead-in's clause above it."""
-    return others_asked(h, prepared) is not None
+    first 'to', 'shall' or colon after it, for an item the addressee of the lead-in's clause above it. `un`:
+    the UN's own bodies, the mission's names among them (`un_bodies`)."""
+    return others_asked(h, prepared, un) is not None
 
 
-def others_asked(h: Hit, prepared: Prepared) -> str | None:
+def others_asked(h: Hit, prepared: Prepared, un: re.Pattern[str]) -> str | None:
     """Whom the words are asked of, where that is others than the UN ('all parties', 'the authorities'); None
     for the UN's own ask (`asks_others`)."""
     para = prepared.paragraphs[h.para]
@@ -114,8 +111,8 @@ def others_asked(h: Hit, prepared: Prepared) -> str | None:
     start = use.start + len(use.verb)
     stop = _ADDRESSEE_END.search(text, start, min(h.start, start + 150))
     addressee = text[start : stop.start() if stop else min(h.start, start + 150)]
-    others, un = _OTHERS.search(addressee), _UN.search(addressee)
-    if others is not None and (un is None or others.start() < un.start()):
+    others, body = _OTHERS.search(addressee), un.search(addressee)
+    if others is not None and (body is None or others.start() < body.start()):
         return " ".join(others.group(0).split())
     return _relayed(text, stop.end() if stop else start, h.start)
 

@@ -28,6 +28,7 @@ from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.renewal import renewal_by_reference
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.judge.standing import others_asked
+from mandatekit.judge.un_bodies import un_bodies
 from mandatekit.read.model import Document, Kind, VerbClass
 from mandatekit.rulebook import Profile, Rule, Verdict
 from mandatekit.rulebook.model import SUBJECT, Scope
@@ -39,8 +40,11 @@ from mandatekit.rulebook.profiles import profile_terms
 _ASKS_OTHERS = (VerbClass.requests, VerbClass.calls)
 
 
-def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
-    """What keeps elements found together from meeting the rule: preamble, weak verb, brackets, negation."""
+def defects(
+    rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared, un: re.Pattern[str]
+) -> list[str]:
+    """What keeps elements found together from meeting the rule: preamble, weak verb, brackets, negation
+    (`un`: the UN's own bodies, whom a request tasks: judge/un_bodies.py)."""
     paragraphs = prepared.paragraphs
     found = []
     preamble = [h for h in chosen if paragraphs[h.para].kind is Kind.preambular]
@@ -74,7 +78,7 @@ def defects(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepar
         # ... access' is no more than 'Calls upon all parties to allow ... access').
         # A borrowed verb asks of its own clause's addressee ('..., urges the Government to resume the dialogue,
         # and requests the Mission's support in this regard'), not of whom the words' own clause names.
-        whom = others_asked(h, prepared) if verb_class in _ASKS_OTHERS and not borrowed else None
+        whom = others_asked(h, prepared, un) if verb_class in _ASKS_OTHERS and not borrowed else None
         if verb_class is VerbClass.requests and whom:
             verb_class = VerbClass.calls
         if weakest is None or (verb_class.strength if verb_class else 0) < weakest[0]:
@@ -163,11 +167,12 @@ def judge_rule(
     paragraphs = prepared.paragraphs
     terms = profile_terms(profile) if terms is None else terms
     setting = forces_setting(profile, terms)
+    un = un_bodies(setting.own)
     hits = find_hits(prepared, rule, terms, setting)
     narrow = narrowed_hits(prepared, rule, hits, terms, setting) if rule.narrowed else {}
 
     def judged(rule: Rule, min_verb: VerbClass, chosen: list[Hit], prepared: Prepared) -> list[str]:
-        found = defects(rule, min_verb, chosen, prepared)
+        found = defects(rule, min_verb, chosen, prepared, un)
         if between := bracketed_between(chosen, hits):
             found.append(messages.bracketed_between(paragraphs[between[0].para].ref, between, paragraphs))
         # Words that meet the rule only for a narrower subject (judge/narrowed.py) meet a part of it.
@@ -176,7 +181,7 @@ def judge_rule(
             found.append(messages.narrowed(paragraphs[h.para].ref, narrow[h], rule.elements[h.element].label))
         return found
 
-    ranked = sorted(candidates(prepared, rule, hits, judged), key=Candidate.rank)
+    ranked = sorted(candidates(prepared, rule, hits, judged, un), key=Candidate.rank)
     reasons: list[str] = []
     chosen: list[Hit] = []
     if ranked and not ranked[0].defects:
@@ -215,7 +220,7 @@ def judge_rule(
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
-    if uncovered := _unconditioned(rule, hits, prepared):
+    if uncovered := _unconditioned(rule, hits, prepared, un):
         label = next(e.label for e in rule.elements.values() if e.condition)
         reasons.append(messages.unconditioned(uncovered, label))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
@@ -225,7 +230,7 @@ def judge_rule(
     # The variant for this kind of mission (AU-led, political, no host-force abuses, no other forces there):
     # the verdict stands (the draft says what it says); the suggestion, and any severity and note, are its.
     message = filled(getattr(rule.message, verdict.value)) + (
-        _asked_of(rule, chosen, prepared) if met else ""
+        _asked_of(rule, chosen, prepared, un) if met else ""
     )
     note = filled(rule.note_for(profile))
     if note:
@@ -273,16 +278,18 @@ _CONSIDERED = re.compile(r"\b(?:report\w*|consider\w*|assess\w*|evaluat\w*|optio
                          re.IGNORECASE)  # fmt: skip
 
 
-def _given_by_the_un(h: Hit, prepared: Prepared) -> bool:
+def _given_by_the_un(h: Hit, prepared: Prepared, un: re.Pattern[str]) -> bool:
     """Support the Council decides or requests of the UN: the HRDDP binds the UN's support, not that States
     are called upon to give ('Renews its call upon States ... by providing logistical support')."""
     verb_class = prepared.verb_at(h.para, h.start)[0]
     if verb_class not in (VerbClass.decides, VerbClass.requests):
         return False
-    return verb_class is VerbClass.decides or not others_asked(h, prepared)
+    return verb_class is VerbClass.decides or not others_asked(h, prepared, un)
 
 
-def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -> list[str]:
+def _unconditioned(
+    rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared, un: re.Pattern[str]
+) -> list[str]:
     """The operative paragraphs that give what the condition must cover (a `needs_condition` element: support
     to a force's operations) with no condition element in them, the paragraphs they hang from, or those under
     them: "Decides that the Mission may provide logistical and operational support, including fuel, to
@@ -307,7 +314,7 @@ def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -
         for n in needs
         for h in hits.get(n, ())
         if paragraphs[h.para].kind is Kind.operative
-        and _given_by_the_un(h, prepared)
+        and _given_by_the_un(h, prepared, un)
         and not family(h.para) & conditioned
         and not _CONSIDERED.search(
             paragraphs[h.para].text, paragraphs[h.para].text.rfind(";", 0, h.start) + 1, h.start
@@ -316,12 +323,12 @@ def _unconditioned(rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared) -
     return [paragraphs[i].ref or "" for i in found]
 
 
-def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared) -> str:
+def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared, un: re.Pattern[str]) -> str:
     """Whom a met rule is asked of, where that is others than the UN: " It is asked of all parties (OP 4), not of
     the mission." A demand on the parties meets humanitarian access as a task of the mission does, but the
     drafter must not read it as the mission's mandate."""
     asked = [h for h in chosen if not rule.elements[h.element].topic] or chosen
-    whom = [others_asked(h, prepared) for h in asked]
+    whom = [others_asked(h, prepared, un) for h in asked]
     if not whom or not all(whom):
         return ""
     return f" It is asked of {_the(whom[0] or '')} ({prepared.paragraphs[asked[0].para].ref}), not of the mission."

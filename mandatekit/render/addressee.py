@@ -5,21 +5,17 @@ It does not request the parties, Member States or the host authorities: to them 
 *demands* ("Demands that all parties allow and facilitate ..."). A fix that strengthened "Calls upon all
 parties to allow ..." to "Requests all parties to allow ..." read as no delegate would write it, and made a
 rule that wants the mission tasked count the parties as tasked (trial 12, F6). render/replacement.py asks here
-before it swaps a verb.
+before it swaps a verb. Whom the Council tasks is the judge's definition (judge/un_bodies.py), the mission's
+own name among them.
 """
 
 from __future__ import annotations
 
 import re
 
-# The bodies the Council tasks: the Secretariat and its offices, the mission, the Council's subsidiary bodies,
-# the United Nations system ('UNICEF', 'the United Nations country team'); the mission's own name is added.
-_ORGANS = (
-    r"(?:Secretary[- ]General|Special (?:Representative|Envoy|Coordinator|Adviser)|(?:Deputy )?Head of Mission|"
-    r"(?:Mission|Force|Operation|Office|Secretariat|Committee|Panel|Group of Experts|Peacebuilding Commission|"
-    r"High Commissioner)\b|United Nations\b(?! Member States)|UN[A-Z]{2,}|OHCHR|OCHA)"
-)
-_DETERMINER = r"(?:the|its|his|her|all|relevant|a|an)\s+"
+from mandatekit.judge.un_bodies import un_bodies
+
+_DETERMINERS = re.compile(r"(?:(?:the|its|his|her|all|relevant|a|an)\s+)*")
 # The word after 'to' that is no infinitive ('parties to the conflict to allow'): a determiner, a capital.
 _NOT_INFINITIVE = re.compile(r"(?:the|all|a|an|its|their|his|her|this|that|these|those|any|armed|[A-Z]\S*)\b")
 MAX_ADDRESSEE_WORDS = 14  # longer than this, the first 'to' is not where the addressee ends: no rewriting
@@ -42,9 +38,10 @@ def addressee(text: str, verb: str) -> str | None:
 
 
 def council_tasks(who: str, mission: str | None = None) -> bool:
-    """Whether `who` is a body the Council tasks (requests), not a party it calls upon or makes demands of."""
-    organs = _ORGANS if not mission else rf"(?:{re.escape(mission)}\b|{_ORGANS})"
-    return re.match(rf"(?:{_DETERMINER})*{organs}", who) is not None
+    """Whether `who` is a body the Council tasks (requests), not a party it calls upon or makes demands of:
+    one of the UN's own bodies (`un_bodies`, `mission` among them) after its determiners."""
+    start = _DETERMINERS.match(who)
+    return un_bodies([mission] if mission else []).match(who, start.end() if start else 0) is not None
 
 
 def as_demand(text: str, verb: str) -> str | None:

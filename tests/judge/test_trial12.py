@@ -22,8 +22,8 @@ def test_a_request_to_the_parties_asks_what_a_call_does_and_a_demand_meets() -> 
     # Near miss: the same verb addressed to the mission tasks it.
     tasked = finding(f"8. Requests the Mission to facilitate {ACCESS};", "humanitarian-access")
     assert tasked.verdict == "met"
-    # A mission named by its acronym is the UN, whichever letters follow the UN's own ('BINUH', 'UNSMIL'),
-    # even when the parties are named later in its task.
+    # A mission named by its acronym is the UN, whichever letters follow the UN's own ('BINUH', 'UNSMIL'):
+    # its profile names it (judge/un_bodies.py). So even when the parties are named later in its task.
     for mission in ("BINUH", "UNSMIL", "MONUSCO"):
         named = finding(
             f"8. Requests {mission}, through its advocacy with all parties, to facilitate {ACCESS};",
