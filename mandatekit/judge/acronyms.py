@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from mandatekit.rulebook.patterns import as_latin1, compile_regex, phrase_to_regex
+from mandatekit.rulebook.patterns import compile_regex, phrase_to_regex, searched_text
 
 # The words spelling an acronym out stand before it, in the same sentence and clause, and are few: a long
 # name ("Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces")
@@ -46,7 +46,8 @@ def spelt_out(texts: Iterable[str], acronym: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _program(phrase: str) -> Any:
+def _program(phrase: str) -> Any:  # an RE2 program (`compile_regex`)
+    """The rule's phrase compiled, kept for every text that spells an acronym out."""
     return compile_regex(phrase_to_regex(phrase))
 
 
@@ -55,10 +56,7 @@ def means_otherwise(definitions: list[str], phrase: str) -> bool:
     if not definitions:
         return False
     program = _program(phrase)
-    latin1 = isinstance(program.pattern, bytes)
-    return not any(
-        program.search(as_latin1(words) if latin1 else words.encode("utf-8")) for words in definitions
-    )
+    return not any(program.search(searched_text(program, words)) for words in definitions)
 
 
 def acronyms_in(text: str, acronyms: Iterable[str]) -> list[str]:

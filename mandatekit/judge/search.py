@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from mandatekit.read.model import Document, Kind
-from mandatekit.rulebook.patterns import as_latin1, needs_met, pattern_set
+from mandatekit.rulebook.patterns import as_latin1, needs_met, pattern_set, searches_latin1
 from mandatekit.textnorm import _ONE_TO_ONE
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'
@@ -160,7 +160,7 @@ class TextSearch:
         """(paragraph index, start, end) for every match, in paragraph-text offsets; only in the paragraphs
         `where` (bits, by position in `judged`) if given. A phrase never matches across the ';' between
         paragraphs, so searching a paragraph alone finds what searching the whole text finds there."""
-        latin1 = isinstance(pattern.pattern, bytes)
+        latin1 = searches_latin1(pattern)
         data = self._data(latin1)
         convert = not latin1 and bool(self._byte_ends)
         out: list[tuple[int, int, int]] = []

@@ -284,6 +284,18 @@ def as_latin1(text: str) -> bytes:
         return _PAST_LATIN1.sub(lambda m: _FOLDS_TO_LATIN1.get(m.group(), STAND_IN), text).encode("latin-1")
 
 
+def searches_latin1(program: Any) -> bool:
+    """Whether a program of `compile_regex` searches Latin-1 bytes (`as_latin1(text)`); if not, UTF-8 bytes.
+    Said here once for every caller that searches with one."""
+    return isinstance(program.pattern, bytes)
+
+
+def searched_text(program: Any, text: str) -> bytes:
+    """`text` as the program searches it (`searches_latin1`): Latin-1 bytes, whose offsets are character
+    offsets, or UTF-8 bytes."""
+    return as_latin1(text) if searches_latin1(program) else text.encode("utf-8")
+
+
 @lru_cache(maxsize=4096)
 def compile_regex(regex: str) -> Any:
     """Compiled case-insensitive. In Latin-1 mode when the regex allows it (search with `as_latin1(text)`,

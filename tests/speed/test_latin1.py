@@ -5,7 +5,15 @@ from __future__ import annotations
 import re2
 
 from mandatekit.api import setup
-from mandatekit.rulebook.patterns import _options, as_latin1, compile_patterns, expand_placeholders
+from mandatekit.rulebook.patterns import (
+    _options,
+    as_latin1,
+    compile_patterns,
+    compile_regex,
+    expand_placeholders,
+    searched_text,
+    searches_latin1,
+)
 from mandatekit.rulebook.profiles import bundled_terms
 
 TEXT = (
@@ -45,3 +53,12 @@ def test_a_regex_naming_a_character_past_latin1_stays_utf8() -> None:
     program = compile_patterns([], ["Σωκράτης|\\p{Greek}+"])
     assert isinstance(program.pattern, str)
     assert compile_patterns(["protect civilians"], []).pattern.__class__ is bytes
+
+
+def test_a_program_is_searched_in_its_own_encoding() -> None:
+    # One choice of Latin-1 or UTF-8 bytes for every caller (the search, the acronyms' spellings).
+    latin1, utf8 = compile_regex(r"café \w+"), compile_regex(r"\p{Greek}+")
+    assert searches_latin1(latin1) and not searches_latin1(utf8)
+    assert searched_text(latin1, "le café noir") == "le café noir".encode("latin-1")
+    assert latin1.search(searched_text(latin1, "le café noir")).span() == (3, 12)  # character offsets
+    assert utf8.search(searched_text(utf8, "Σωκράτης")).group() == "Σωκράτης".encode()
