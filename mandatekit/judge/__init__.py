@@ -9,7 +9,10 @@ Pure functions of (Document, Rule, Profile) → Finding: no I/O. The stages, eac
 - prepared: a document made ready for many rules, with those answers kept;
 - hits: where each element is found, less what the exclusions rule out;
 - narrowed: the words that meet a rule only for a narrower subject than the recommendation's;
-- evidence: the elements found together, the best of them, and the clause quoted;
+- un_bodies: the UN's own bodies, whom the Council tasks (the renderer asks here too);
+- candidates: the elements found together in a unit, ranked as a coder would cite them; best_words: the best
+  words of each; one_clause: which stand in one clause; partial_sets: what a partial finding cites;
+  quoted: the words and the clause quoted, with their hedges;
 - verdict: met, partial or missing, and why; messages: what a finding says;
 - report: the findings and report the renderers read; examples: a rule file's examples run as tests.
 
@@ -17,9 +20,9 @@ The rulebook knows nothing of the judge: it is imported from here, never the oth
 """
 
 from mandatekit.judge.cues import HEDGES, NOT_A_GAP, STANDARD_POC_HEDGE
-from mandatekit.judge.evidence import MAX_CONTEXT
 from mandatekit.judge.messages import fill
 from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.quoted import MAX_CONTEXT
 from mandatekit.judge.report import (
     AppliedDecision,
     DocumentInfo,

@@ -35,7 +35,7 @@ class Prepared(TextSearch):
         self._forces: dict[Setting, list[tuple[int, int, int]]] = {}
         self.qualities: dict[
             tuple[int, int, int, bool, bool], tuple[int, int, int, int, int, int]
-        ] = {}  # see `evidence.best_hit`
+        ] = {}  # see `best_words.hit_quality`
         self._borrowed: Borrowed | None = None
         self._spelt_out: dict[str, list[str]] = {}  # acronym -> the words the text spells it out as
 

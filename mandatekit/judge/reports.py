@@ -1,4 +1,4 @@
-"""Whether words stand in a request for a report rather than in the thing asked (judge/evidence.py weighs it
+"""Whether words stand in a request for a report rather than in the thing asked (judge/candidates.py weighs it
 when it chooses the evidence): a report to the Council about the words names what the report covers, not a task,
 a demand or a decision on them. Never changes a verdict."""
 

@@ -1,4 +1,4 @@
-"""How the words found stand in their sentence, for the choice of evidence (judge/evidence.py): a word of a
+"""How the words found stand in their sentence, for the choice of evidence (judge/candidates.py): a word of a
 proper name, the means a lead-in names for all its tasks, an ask of others than the UN, what a report asked is
 to be about. Each only orders the places that meet a rule as a careful coder would cite them."""
 

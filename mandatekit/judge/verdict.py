@@ -11,20 +11,15 @@ from __future__ import annotations
 import re
 
 from mandatekit.judge import messages
+from mandatekit.judge.best_words import best_hit
+from mandatekit.judge.candidates import Candidate, candidates
 from mandatekit.judge.cues import hedge_next_to
-from mandatekit.judge.evidence import (
-    Candidate,
-    best_hit,
-    candidates,
-    hedges_of,
-    in_insertion,
-    partial_set,
-    quote,
-)
 from mandatekit.judge.forces import forces_setting
 from mandatekit.judge.hits import Hit, find_hits
 from mandatekit.judge.narrowed import narrowed_hits
+from mandatekit.judge.partial_sets import partial_set
 from mandatekit.judge.prepared import Prepared
+from mandatekit.judge.quoted import hedges_of, in_insertion, quote
 from mandatekit.judge.renewal import renewal_by_reference
 from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
 from mandatekit.judge.standing import others_asked
