@@ -124,6 +124,27 @@ def write_atomic(path: Path, data: bytes | str, replaces_input: bool = False) ->
     replace_atomically(path, data)
 
 
+def write_together(files: list[tuple[Path, bytes | str, bool]]) -> None:
+    """Write several files that only make sense together (a rule and the register entry it cites), each as
+    `write_atomic` writes it (path, data, replaces_input), in order. When one fails, what the earlier ones
+    wrote is undone (a new file removed, a replaced one given back its bytes) before the error goes on: none
+    is left written without the others."""
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, data, replaces_input in files:
+            before = path.read_bytes() if path.is_file() else None
+            write_atomic(path, data, replaces_input)
+            done.append((path, before))
+    except BaseException:
+        for path, before in reversed(done):
+            with contextlib.suppress(OSError, MandatekitError):
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    replace_atomically(path, before)
+        raise
+
+
 def replace_atomically(path: Path, data: bytes | str) -> None:
     """The write itself, with none of write_atomic's refusals: for the build scripts that rebuild the files
     mandatekit ships (`make docs`), which write_atomic rightly refuses to write over."""

@@ -225,10 +225,10 @@ def new(rule_id: str, folder: Path) -> None:
     """
     import re
 
-    from mandatekit.output import write_atomic
+    from mandatekit.output import locked, write_together
     from mandatekit.rulebook.model import Rule
     from mandatekit.rulebook.register import REGISTER_NAME
-    from mandatekit.rulebook.scaffold import MARK, REGISTER_SKELETON, RULE_SKELETON, add_to_register
+    from mandatekit.rulebook.scaffold import MARK, REGISTER_SKELETON, RULE_SKELETON, with_register_entry
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
         raise MandatekitError(None, f"'{rule_id}' is not a valid id: lower-case letters, digits and hyphens")
@@ -239,15 +239,21 @@ def new(rule_id: str, folder: Path) -> None:
     skeleton = RULE_SKELETON.format(rule_id=rule_id, folder=folder)
     wrote = [str(path)]
     register = folder / REGISTER_NAME
-    if not register.exists():
-        write_atomic(path, skeleton)
-        write_atomic(register, REGISTER_SKELETON.format(folder=folder, rule_id_caps=rule_id.upper()))
-        wrote.append(f"{register} (register the documents your rules cite here)")
-    else:
-        # a second rule in the folder: its entry goes under the register's last source, which it cites
-        source_id = add_to_register(register, rule_id)
-        if source_id is not None:
+    # The rule cites the register's source: both are written, or neither (`write_together`), the rule first.
+    with locked(register):
+        files: list[tuple[Path, bytes | str, bool]] = []
+        if not register.exists():
+            text = REGISTER_SKELETON.format(folder=folder, rule_id_caps=rule_id.upper())
+            files.append((register, text, False))
+            wrote.append(f"{register} (register the documents your rules cite here)")
+        elif (
+            added := with_register_entry(current := register.read_text(encoding="utf-8"), rule_id)
+        ) is not None:
+            # a second rule in the folder: its entry goes under the register's last source, which it cites
+            text, source_id = added
             skeleton = skeleton.replace("  - id: our-brief-2026 ", f"  - id: {source_id} ", 1)
+            if text != current:
+                files.append((register, text, True))
             wrote.append(f"an entry {rule_id.upper()} under source {source_id} in {register}")
         else:
             click.echo(
@@ -256,11 +262,11 @@ def new(rule_id: str, folder: Path) -> None:
                 "`quote:` and `where:`",
                 err=True,
             )
-        write_atomic(path, skeleton)
-    schema_file = folder / "rule.schema.json"
-    if not schema_file.exists():
-        write_atomic(schema_file, json.dumps(Rule.model_json_schema(), indent=2) + "\n")
-        wrote.append(str(schema_file))
+        schema_file = folder / "rule.schema.json"
+        if not schema_file.exists():
+            files.append((schema_file, json.dumps(Rule.model_json_schema(), indent=2) + "\n", False))
+            wrote.append(str(schema_file))
+        write_together([(path, skeleton, False), *files])
     click.echo(
         f"wrote {', '.join(wrote)}: replace each '{MARK} ...' with your own words (each is an example of what "
         f"goes there), then run `mandatekit rules validate --rules {folder}`"

@@ -157,13 +157,13 @@ def unfilled(path: Path, node: Any, what: dict[str, str]) -> str | None:
     return line
 
 
-def add_to_register(register: Path, rule_id: str) -> str | None:
-    """Add a recommendation entry for `rule_id` (a FILL IN quote and place) under the last source of an
-    existing register, keeping its comments and layout: the id of that source, or None when the register is
-    not laid out as the scaffold writes it (block lists) and the caller must say how to add it by hand."""
+def with_register_entry(text: str, rule_id: str) -> tuple[str, str] | None:
+    """The register `text` with a recommendation entry for `rule_id` (a FILL IN quote and place) under its
+    last source, its comments and layout kept, and the id of that source; None when the register is not laid
+    out as the scaffold writes it (block lists) and the caller must say how to add it by hand. Writes nothing:
+    `rules new` writes it with the rule file, both or neither."""
     import yaml
 
-    text = register.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text)
     except yaml.YAMLError:
@@ -179,7 +179,7 @@ def add_to_register(register: Path, rule_id: str) -> str | None:
         return None
     if any(isinstance(_value(r, "id"), yaml.ScalarNode) and str(_value(r, "id").value).lower() == rule_id
            for r in recommendations.value):  # fmt: skip
-        return str(source_id.value)
+        return text, str(source_id.value)
     first = recommendations.value[0]
     indent = " " * first.start_mark.column  # the column of the entry's first key, after "- "
     entry = (
@@ -196,10 +196,7 @@ def add_to_register(register: Path, rule_id: str) -> str | None:
     while end > recommendations.value[-1].start_mark.line + 1 and lines[end - 1].strip()[:1] in ("", "#"):
         end -= 1
     lines.insert(end, entry)
-    from mandatekit.output import write_atomic
-
-    write_atomic(register, "".join(lines), replaces_input=True)
-    return str(source_id.value)
+    return "".join(lines), str(source_id.value)
 
 
 def _value(node: Any, key: str) -> Any:

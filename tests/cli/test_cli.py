@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -392,6 +393,40 @@ def test_a_second_rules_new_adds_its_entry_to_the_register(tmp_path: Path) -> No
     code, _, err = run("rules", "new", "third-rule", "--dir", str(folder))
     assert code == 0 and "THIRD-RULE" in err and "by hand" in err
     assert register.read_text(encoding="utf-8") == "sources: [{id: x, title: X, recommendations: []}]\n"
+
+
+def test_rules_new_writes_the_rule_and_its_register_entry_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new rule cites the register's source: when either write fails (a full disk), neither is left
+    written, whichever comes first, and the command says so in one line (exit 2)."""
+    import mandatekit.output
+    from mandatekit.errors import MandatekitError
+
+    folder = tmp_path / "our-rules"
+    assert run("rules", "new", "first-rule", "--dir", str(folder))[0] == 0
+    register = folder / "_sources.yaml"
+    before = register.read_bytes()
+    replace = mandatekit.output.replace_atomically
+    for failing in ("second-rule.yaml", "_sources.yaml"):
+
+        def full_disk(path: Path, data: bytes | str, failing: str = failing) -> None:
+            if path.name == failing:
+                raise MandatekitError(path, "cannot write (No space left on device)")
+            replace(path, data)
+
+        monkeypatch.setattr(mandatekit.output, "replace_atomically", full_disk)
+        code, _, err = run("rules", "new", "second-rule", "--dir", str(folder))
+        assert code == 2 and failing in err and "No space left" in err
+        assert not (folder / "second-rule.yaml").exists(), failing
+        assert register.read_bytes() == before, failing
+    # A first rule in a new folder: the register and the schema go with it, or nothing does.
+    other = tmp_path / "new-rules"
+    code, _, _ = run("rules", "new", "lone-rule", "--dir", str(other))
+    assert code == 2 and sorted(p.name for p in other.iterdir()) == []
+    monkeypatch.setattr(mandatekit.output, "replace_atomically", replace)
+    assert run("rules", "new", "second-rule", "--dir", str(folder))[0] == 0
+    assert b"SECOND-RULE" in register.read_bytes()
 
 
 def test_rules_list_marks_a_users_rules_and_keeps_its_columns_apart(tmp_path: Path) -> None:
