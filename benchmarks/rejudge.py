@@ -15,13 +15,19 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mandatekit.judge import Report
+    from mandatekit.read.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def median_ms(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+def median_ms(fn: Callable[[], object], repeat: int = 3) -> float:
     """CPU time, median: the machine may be shared, and wall time then measures the neighbours."""
     times = []
     for _ in range(repeat):
@@ -31,7 +37,7 @@ def median_ms(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times) * 1000
 
 
-def measure(path: Path, judge) -> str:  # type: ignore[no-untyped-def]
+def measure(path: Path, judge: Callable[[Document], Report]) -> str:
     import mandatekit.render.placement as placement
     from mandatekit.read import read
     from mandatekit.render.redline import redline_docx
@@ -42,7 +48,7 @@ def measure(path: Path, judge) -> str:  # type: ignore[no-untyped-def]
     calls = [0]
     original = Verifier._ranks
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(*args: Any, **kwargs: Any) -> Any:
         calls[0] += 1
         return original(*args, **kwargs)
 

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from mandatekit.api import setup  # noqa: E402
 from mandatekit.judge import Prepared, judge_document, judge_rule  # noqa: E402
 from mandatekit.read import read  # noqa: E402
+from mandatekit.read.model import Document  # noqa: E402
 from tests.builders import DraftBuilder, save_pdf  # noqa: E402
 from tests.read.test_pdf_un_layout import RESOLUTION_73_8  # noqa: E402
 from tests.read.un_pdf import save_un_pdf  # noqa: E402
@@ -194,7 +195,7 @@ def main() -> None:
         print(f"memo .docx   {memo_s * 1000:8.1f} ms for the long draft")
 
 
-def read_text_of(builder: DraftBuilder, path: Path):  # type: ignore[no-untyped-def]
+def read_text_of(builder: DraftBuilder, path: Path) -> Document:
     path.write_text(builder.as_text(), encoding="utf-8")
     return read(path)
 

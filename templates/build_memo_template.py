@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 from mandatekit.clock import now
 from mandatekit.output import replace_atomically
@@ -40,7 +47,7 @@ HEAD_FILL = "E3E9F1"
 BODY_FONT, RESOLUTION_FONT = "Calibri", "Times New Roman"
 
 
-def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(
         parse_xml(
             f'<w:fldSimple {nsdecls("w")} w:instr="{instruction}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
@@ -48,12 +55,12 @@ def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def _shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
+def _shade(cell: _Cell, fill: str) -> None:
     xml = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'
     cell._tc.get_or_add_tcPr().append(parse_xml(xml))
 
 
-def _widths(table, widths: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+def _widths(table: Table, widths: tuple[Length, ...]) -> None:
     """Fixed column widths, written to the table grid (LibreOffice reads it) and to every cell (Word does)."""
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -62,7 +69,7 @@ def _widths(table, widths: tuple) -> None:  # type: ignore[no-untyped-def, type-
             cell.width = width
 
 
-def _borders(table, inside: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _borders(table: Table, inside: bool = True) -> None:
     edges = ["top", "bottom"] + (["insideH"] if inside else [])
     xml = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>' for e in edges)
     none = "".join(
@@ -74,7 +81,7 @@ def _borders(table, inside: bool = True) -> None:  # type: ignore[no-untyped-def
     table._tbl.tblPr.append(parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>"))
 
 
-def _rows_whole(table, header: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _rows_whole(table: Table, header: bool = True) -> None:
     """No row splits across a page; the header row repeats on every page the table runs onto."""
     for n, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
@@ -83,14 +90,14 @@ def _rows_whole(table, header: bool = True) -> None:  # type: ignore[no-untyped-
             tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
-def _cell(cell, text: str, bold: bool = False, style: str = "Table Text") -> None:  # type: ignore[no-untyped-def]
+def _cell(cell: _Cell, text: str, bold: bool = False, style: str = "Table Text") -> None:
     cell.text = ""
     paragraph = cell.paragraphs[0]
     paragraph.style = style
     paragraph.add_run(text).bold = bold
 
 
-def _runin(document, label: str, value: str, style: str = "Normal"):  # type: ignore[no-untyped-def]
+def _runin(document: DocxDocument, label: str, value: str, style: str = "Normal") -> Paragraph:
     """A paragraph opening with a bold run-in label ('Why it falls short.') instead of a sub-heading."""
     p = document.add_paragraph(style=style)
     p.add_run(label).bold = True
@@ -98,13 +105,13 @@ def _runin(document, label: str, value: str, style: str = "Normal"):  # type: ig
     return p
 
 
-def _paragraph_style(document, name: str, base: str = "Normal"):  # type: ignore[no-untyped-def]
+def _paragraph_style(document: DocxDocument, name: str, base: str = "Normal") -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles[base]
     return style
 
 
-def _styles(d) -> None:  # type: ignore[no-untyped-def]
+def _styles(d: DocxDocument) -> None:
     styles = d.styles
     # British English for every run, unless a style says otherwise.
     defaults = styles.element.find(qn("w:docDefaults"))
@@ -199,7 +206,7 @@ def _styles(d) -> None:  # type: ignore[no-untyped-def]
     footer.font.size, footer.font.color.rgb = Pt(8.5), GREY
 
 
-def _scorecard(d, with_change: bool) -> None:  # type: ignore[no-untyped-def]
+def _scorecard(d: DocxDocument, with_change: bool) -> None:
     headers = ["#", "Recommendation", "Severity", "Verdict", "Where"] + (["Change"] if with_change else [])
     cells = ["{{ f.number }}", "{{ f.title }}", "{{ f.severity }}", "{% cellbg f.shade %}{{ f.verdict_label }}",
              "{{ f.where }}"] + (["{{ f.change }}"] if with_change else [])  # fmt: skip

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from mandatekit.cli.options import memo_head_options, profile_option, rules_option, warn_mission
+from mandatekit.cli.options import F, memo_head_options, profile_option, rules_option, warn_mission
 from mandatekit.errors import MandatekitError, shown
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
-def _options(f):  # type: ignore[no-untyped-def]
+def _options(f: F) -> F:
     return rules_option(profile_option(f))
 
 
@@ -135,12 +136,14 @@ def _judge_word_draft(
     return document, report, setup.judge
 
 
-def _word_copy_command(copy: str, authored: str, suffix: str):  # type: ignore[no-untyped-def]
+def _word_copy_command(
+    copy: str, authored: str, suffix: str
+) -> Callable[[Callable[..., Any]], click.Command]:
     """The arguments `annotate` and `redline` share: a Word draft in, a copy of it out (by default
     <draft>-<suffix>.docx in the current folder, as `memo` writes its memo there), an author for what the
     copy adds, and the rule and profile options."""
 
-    def decorate(f):  # type: ignore[no-untyped-def]
+    def decorate(f: Callable[..., Any]) -> click.Command:
         f = _options(f)
         f = click.option(
             "--author", default="mandatekit", show_default=True, help=f"Author of the {authored}."

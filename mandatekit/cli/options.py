@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])  # a command function, as a click decorator returns it
 
 rules_option = click.option(
     "--rules",
@@ -28,7 +32,7 @@ profile_option = click.option(
 )
 
 
-def memo_head_options(f):  # type: ignore[no-untyped-def]
+def memo_head_options(f: F) -> F:
     """--title, --author, --to and --for: the memo head and its readers, for every command that writes a memo
     (`memo`, `compare -o`), with one meaning (the web page's memo fields are the same). The command receives
     them as `title`, `author`, `memo_to` and `audience`."""

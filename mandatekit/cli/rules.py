@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from mandatekit.cli.options import F
 from mandatekit.errors import MandatekitError, nearest
 
+if TYPE_CHECKING:  # imported when a command runs: `mandatekit --help` stays quick
+    from mandatekit.api import Setup
+    from mandatekit.rulebook import Rulebook
 
-def rules_dirs_argument(f):  # type: ignore[no-untyped-def]
+
+def rules_dirs_argument(f: F) -> F:
     """--rules DIR (repeatable), as `check`, `memo` and `compare` take it; here it names the folders whose
     rules the command lists, validates, tests or documents. The folders given as arguments (`rules validate
     DIR`, the form of releases up to 0.1) still work, with one line saying to write --rules."""
@@ -36,7 +42,7 @@ def _folders(command: str, folders: tuple[Path, ...], rule_dirs: tuple[Path, ...
     return (*rule_dirs, *folders)
 
 
-def _load(folders: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _load(folders: tuple[Path, ...]) -> Setup:
     """Given folders: those alone. None: the built-in rulebook plus the config file's folders. Examples are
     not run here: the commands that need them run and report them themselves."""
     from mandatekit.api import setup
@@ -147,7 +153,7 @@ def validate(folders: tuple[Path, ...], rule_dirs: tuple[Path, ...]) -> None:
     click.echo(f"{n} rule{'s' * (n != 1)} valid, every example gives its expected verdict")
 
 
-def _announce_replaced(rulebook) -> None:  # type: ignore[no-untyped-def]
+def _announce_replaced(rulebook: Rulebook) -> None:
     """Validating a folder alone: say which of its rules would replace a built-in rule in `check --rules`,
     as `check` says it (the author wants to hear it now, not at the first check)."""
     from mandatekit.rulebook import load_rulebook

@@ -28,7 +28,7 @@ from urllib.parse import quote, unquote, urlencode
 
 from markupsafe import Markup
 from starlette.applications import Starlette
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData, QueryParams, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -123,7 +123,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             return Draft(PASTED, text.replace("\r\n", "\n").encode("utf-8"))
         raise Failure(f"choose the {which} file" + (", or paste its text" if text_field else ""))
 
-    def profile_of(source: Any) -> str:
+    def profile_of(source: QueryParams | FormData) -> str:
         """The profile asked for: an id, DETECT (''), or, when the request names none, the server's."""
         wanted = source.get("profile")
         return wanted if isinstance(wanted, str) else workshop.default_profile
@@ -239,7 +239,7 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
             return page(request, "error.html", exc.status, error=exc.line)
         return _attachment(data, Path(draft.name).stem, kind)
 
-    def memo_head(query: Any) -> dict[str, str]:
+    def memo_head(query: QueryParams) -> dict[str, str]:
         """The memo head and readers the page's memo form asks for: the command line's --to, --author and
         --for, with the same defaults (each field left empty: the default)."""
         audience = query.get("for") or "team"
