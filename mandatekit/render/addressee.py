@@ -16,8 +16,9 @@ import re
 from mandatekit.judge.un_bodies import un_bodies
 
 _DETERMINERS = re.compile(r"(?:(?:the|its|his|her|all|relevant|a|an)\s+)*")
-# The word after 'to' that is no infinitive ('parties to the conflict to allow'): a determiner, a capital.
-_NOT_INFINITIVE = re.compile(r"(?:the|all|a|an|its|their|his|her|this|that|these|those|any|armed|[A-Z]\S*)\b")
+# A word after 'to' that makes it a preposition ('parties to the conflict to allow'), not the infinitive's 'to'.
+_AFTER_PREPOSITION = re.compile(r"the|all|a|an|its|their|his|her|this|that|these|those|any|armed")
+_OPENING_QUOTES = "\"'“‘"
 MAX_ADDRESSEE_WORDS = 14  # longer than this, the first 'to' is not where the addressee ends: no rewriting
 
 
@@ -28,13 +29,24 @@ def addressee(text: str, verb: str) -> str | None:
         return None
     rest = text[len(verb) :]
     for m in re.finditer(r"\s+to\s+(\S+)", rest):
-        if _NOT_INFINITIVE.fullmatch(m.group(1).strip(",;")):
+        if not _opens_an_infinitive(m.group(1)):
             continue
         who = rest[: m.start()].strip(" ,")
         if not who or re.search(r"[;:]", who) or len(who.split()) > MAX_ADDRESSEE_WORDS:
             return None
         return who
     return None
+
+
+def _opens_an_infinitive(word: str) -> bool:
+    """Whether the word after a 'to' can open the infinitive the verb governs: not a determiner ('parties to
+    the conflict'), nor a capitalised word, which names what 'to' points at ('States parties to The
+    Convention', 'to UNMISS', 'to Yemen', even a title's own infinitive: 'the Programme of Action to Prevent,
+    Combat ...'; no UN text capitalises the verb it asks). A capital in any alphabet ('to Équateur'), and
+    after an opening quote ('to “The Hague ...'); the word's own punctuation after it ('to UNMISS),') is
+    no part of the test."""
+    word = word.strip(",;").lstrip(_OPENING_QUOTES)
+    return bool(word) and not word[0].isupper() and not _AFTER_PREPOSITION.fullmatch(word)
 
 
 def council_tasks(who: str, mission: str | None = None) -> bool:

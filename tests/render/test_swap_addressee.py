@@ -53,3 +53,21 @@ def test_the_demand_keeps_the_drafters_words() -> None:
         "Demands that the parties to the conflict allow access, and respect international law; welcomes X"
     )
     assert as_demand("Calls upon all parties; notes", "Calls upon") is None  # no infinitive to turn
+
+
+def test_a_capital_after_to_names_what_to_points_at_in_any_alphabet_and_after_a_quote() -> None:
+    # A capitalised word after 'to' names what the preposition points at ('States parties to The
+    # Convention'), never the verb asked: the addressee runs on to the infinitive, which no UN text
+    # capitalises. So with a capital past ASCII and after an opening quote.
+    text = "Calls upon all signatories to “the Revitalized Agreement” to implement it fully"
+    assert addressee(text, "Calls upon") == "all signatories to “the Revitalized Agreement”"
+    assert as_demand(text, "Calls upon") == (
+        "Demands that all signatories to “the Revitalized Agreement” implement it fully"
+    )
+    text = "Calls upon the parties to Équateur-Sud’s peace agreement to allow access"
+    assert addressee(text, "Calls upon") == "the parties to Équateur-Sud’s peace agreement"
+    text = "Urges States parties to The Convention to implement it"
+    assert addressee(text, "Urges") == "States parties to The Convention"
+    # Near miss: the first lower-case word after 'to' that is no determiner opens the infinitive.
+    text = "Urges Member States to fully implement the Programme of Action to Prevent, Combat and Eradicate"
+    assert addressee(text, "Urges") == "Member States"
