@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import get_args
 
 from mandatekit.judge.hits import Hit
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Profile, Rule
+from mandatekit.rulebook.model import PartialCase
 from mandatekit.textnorm import joined
 
 _VERB_EXAMPLES = {
@@ -19,8 +21,30 @@ _VERB_EXAMPLES = {
 }
 
 
-def preamble_only(refs: str) -> str:
-    return f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one."
+class Reason(str):
+    """A reason a finding is partial, knowing which case of partial it is (`case`, one of `CASES`) and saying
+    that case in a sentence for the writer (`plain`), said after the rule's partial message (trial 14 F8: one
+    message for every partial case read wrong where the words were there but only acknowledged)."""
+
+    case: PartialCase
+    plain: str
+
+    def __new__(cls, text: str, case: PartialCase, plain: str) -> Reason:
+        made = super().__new__(cls, text)
+        made.case, made.plain = case, plain
+        return made
+
+
+# The cases of partial, in the order a finding names the first that applies (docs/json.md `partial_case`).
+CASES: tuple[str, ...] = get_args(PartialCase)
+
+
+def preamble_only(refs: str) -> Reason:
+    return Reason(
+        f"Found only in the preamble ({refs}): preambular paragraphs set context but task no one.",
+        "preamble",
+        f"Partial because it is only in the preamble ({refs}), which asks nothing of anyone.",
+    )
 
 
 def too_weak(
@@ -30,11 +54,29 @@ def too_weak(
     min_verb: VerbClass,
     whom: str | None = None,
     duty_of_others: bool = False,
-) -> str:
+) -> Reason:
     """Why the verb governing the words does not mandate what the rule asks (`min_verb` at least). Asked of
     others than the UN (`whom`, 'all parties'): of them the Council demands, where their duty can meet the rule
     (`duty_of_others`); where it asks a task of the UN, 'Requests' tasks the Secretary-General or the mission,
     never the parties."""
+    text = _too_weak(ref, verb_class, verb, min_verb, whom, duty_of_others)
+    if verb is None:
+        plain = f"Partial because no verb in {ref} asks for it."
+    elif whom:
+        plain = f"Partial because it is only asked of {whom} under '{verb}' ({ref}), a verb too weak for it."
+    else:
+        plain = f"Partial because it is only under '{verb}' ({ref}), a verb too weak to ask for it."
+    return Reason(text, "weak_verb", plain)
+
+
+def _too_weak(
+    ref: str | None,
+    verb_class: VerbClass | None,
+    verb: str | None,
+    min_verb: VerbClass,
+    whom: str | None,
+    duty_of_others: bool,
+) -> str:
     needed = _VERB_EXAMPLES[min_verb]
     if verb is None:
         return f"{ref} has no governing verb that mandates anything: it needs '{needed}' language."
@@ -62,29 +104,44 @@ def too_weak(
     )
 
 
-def title_only(refs: str) -> str:
-    return (
+def title_only(refs: str) -> Reason:
+    return Reason(
         f"Found only in a heading over the tasks ({refs}): a heading names what the tasks filed under it are "
-        "about and asks nothing itself: a task must say it."
+        "about and asks nothing itself: a task must say it.",
+        "heading",
+        f"Partial because it is only in a heading over the tasks ({refs}), which asks nothing itself.",
     )
 
 
-def verb_in_brackets(verb: str, ref: str | None) -> str:
-    return f"The governing verb '{verb}' ({ref}) is in square brackets: the commitment is not yet agreed."
+def verb_in_brackets(verb: str, ref: str | None) -> Reason:
+    return Reason(
+        f"The governing verb '{verb}' ({ref}) is in square brackets: the commitment is not yet agreed.",
+        "bracketed",
+        _UNAGREED_PLAIN.format(refs=ref),
+    )
 
 
-def qualified(ref: str | None, words: str) -> str:
-    return f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it."
+_UNAGREED_PLAIN = "Partial because the words it rests on in {refs} are in square brackets or a pending change: not yet agreed."
+
+
+def qualified(ref: str | None, words: str) -> Reason:
+    return Reason(
+        f"Only as a consideration in {ref} ('{words} ...'): the task minds it but does not ask for it.",
+        "qualified",
+        f"Partial because it is only something another task in {ref} is to mind, not asked for itself.",
+    )
 
 
 # What `hedged` says, read back by the memo to ask that the hedge go: the hedge's words and its paragraph.
 HEDGED_CONDITION = re.compile(r"^'(?P<words>[^']+)' \((?P<ref>[^)]+)\) qualifies the condition itself")
 
 
-def hedged(ref: str | None, words: str) -> str:
+def hedged(ref: str | None, words: str) -> Reason:
     """A hedge right beside the words that meet the rule (judge/cues.py `hedge_next_to`)."""
-    return (
-        f"'{words}' ({ref}) qualifies the condition itself: what is hedged so is optional, not a condition."
+    return Reason(
+        f"'{words}' ({ref}) qualifies the condition itself: what is hedged so is optional, not a condition.",
+        "hedged",
+        f"Partial because it is hedged ('{words}', {ref}): what is hedged so is optional.",
     )
 
 
@@ -99,9 +156,13 @@ def unconditioned(refs: list[str], label: str) -> str:
     return f"{where} {verb} support without {label}: the condition must cover that support too."
 
 
-def narrowed(ref: str | None, subject: str, label: str) -> str:
+def narrowed(ref: str | None, subject: str, label: str) -> Reason:
     """Words that meet the rule only for a narrower subject than the recommendation's (judge/narrowed.py)."""
-    return f"Only for {subject} ({ref}): the recommendation asks for {label} without that limit."
+    return Reason(
+        f"Only for {subject} ({ref}): the recommendation asks for {label} without that limit.",
+        "narrowed",
+        f"Partial because it is asked only for {subject} ({ref}).",
+    )
 
 
 def read_with(ref: str | None, written: str, refs: tuple[str, ...]) -> str:
@@ -110,18 +171,24 @@ def read_with(ref: str | None, written: str, refs: tuple[str, ...]) -> str:
     return f"{ref} is read with the paragraphs it refers to ('{written}': {named})."
 
 
-def negated(ref: str | None, words: str) -> str:
-    return f"Negated in {ref} ('{words}'): the text says the opposite."
+def negated(ref: str | None, words: str) -> Reason:
+    return Reason(
+        f"Negated in {ref} ('{words}'): the text says the opposite.",
+        "negated",
+        f"Partial because {ref} says the opposite ('{words}').",
+    )
 
 
-def bracketed_between(ref: str | None, hits: list[Hit], paragraphs: list[Paragraph]) -> str:
+def bracketed_between(ref: str | None, hits: list[Hit], paragraphs: list[Paragraph]) -> Reason:
     """The words that join the evidence in a paragraph are in square brackets (verdict.bracketed_between)."""
     para = paragraphs[hits[0].para]
     spans = [b for b in para.brackets if any(b.start <= h.start and h.end <= b.end for h in hits)]
     words = _and(list(dict.fromkeys(f"“{para.text[b.start : b.end]}”" for b in spans)), "and")
-    return (
+    return Reason(
         f"What joins the words found in {ref} stands in square brackets ({words}): the words in square "
-        "brackets are not yet agreed, and what is asked depends on them."
+        "brackets are not yet agreed, and what is asked depends on them.",
+        "bracketed",
+        _UNAGREED_PLAIN.format(refs=ref),
     )
 
 
@@ -131,14 +198,15 @@ _UNAGREED_PLACES = {
 }
 
 
-def unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], place: str) -> str:
+def unagreed_reason(rule: Rule, hits: list[Hit], paragraphs: list[Paragraph], place: str) -> Reason:
     """'The state's forces stand only in bracketed, unagreed text in OP 4 ...': which ideas lack agreed
     words, and where they stand (`place`: bracketed or pending)."""
     names = list(dict.fromkeys(h.element for h in hits))
     labels = _and([rule.searched[n].label for n in names], "and")
     refs = _and(list(dict.fromkeys(paragraphs[h.para].ref or "" for h in hits)), "and")
     where = _UNAGREED_PLACES[place].format(refs=refs)
-    return f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in {where}"
+    text = f"{labels[:1].upper()}{labels[1:]} {'stands' if len(names) == 1 else 'stand'} only in {where}"
+    return Reason(text, "bracketed", _UNAGREED_PLAIN.format(refs=refs))
 
 
 def subject_only(
@@ -146,25 +214,32 @@ def subject_only(
     hit: Hit,
     paragraphs: list[Paragraph],
     verb_at: Callable[[int, int], tuple[VerbClass | None, str | None]],
-) -> str:
+) -> Reason:
     """'The draft touches on children and armed conflict only in the preamble (PP 4), but never asks for what
     the recommendation needs: ...': how the draft addresses the rule's subject without what meeting it asks
     (the elements of its fullest way, listed first)."""
     paragraph = paragraphs[hit.para]
     ref = paragraph.ref or ""
+    # What keeps the subject's words from meeting the rule, for the writer: where they stand, or under what.
+    passing = f"Partial because the draft only touches on it ({ref}) and asks for none of what it needs."
     if paragraph.kind is Kind.preambular:
-        how = f"only in the preamble ({ref})"
+        how, case = f"only in the preamble ({ref})", "preamble"
+        plain = (
+            f"Partial because it is only touched on in the preamble ({ref}), which asks nothing of anyone."
+        )
     else:
         verb_class, verb = verb_at(hit.para, hit.start)
         if verb is None:
-            how = f"only in {ref}, under no verb that asks anything"
+            how, case, plain = f"only in {ref}, under no verb that asks anything", "subject", passing
         elif verb_class is not None and verb_class.strength < rule.min_verb.strength:
-            how = f"only under '{verb}' ({ref})"
+            how, case = f"only under '{verb}' ({ref})", "weak_verb"
+            plain = f"Partial because it is only touched on under '{verb}' ({ref}), a verb too weak to ask for it."
         else:
-            how = f"in passing ({ref}, under '{verb}')"
+            how, case, plain = f"in passing ({ref}, under '{verb}')", "subject", passing
     asked = joined(rule.elements[n].label for n in rule.ways_to_meet[0].all)  # the fullest way, listed first
     label = rule.subject.label if rule.subject else hit.element
-    return f"The draft touches on {label} {how}, but never asks for what the recommendation needs: {asked}."
+    text = f"The draft touches on {label} {how}, but never asks for what the recommendation needs: {asked}."
+    return Reason(text, case, plain)
 
 
 def what_is_missing(
@@ -174,7 +249,7 @@ def what_is_missing(
     paragraphs: list[Paragraph],
     verb_of: Callable[[Hit], str | None] | None = None,
     order: Callable[[Hit], tuple[int, ...]] | None = None,
-) -> str:
+) -> Reason:
     """Which of the closest condition's elements the draft lacks, which stand only in other paragraphs, and,
     when all stand in these paragraphs, that they stand in different clauses (each under the verb `verb_of`
     gives). The other paragraphs are named in `order` (the paragraphs a drafter would amend first), then as
@@ -214,7 +289,12 @@ def what_is_missing(
         under = [f"{rule.elements[n].label} under '{verb_of(h)}'" for n, h in first.items() if h is not None]
         if len(under) > 1:
             text += f" but not in one clause: {_and(under, 'and')}; one verb must ask for all of it"
-    return text + "."
+    # Which elements are absent is the reason's to say: their labels name the mission, which a text with no
+    # mission must not (test_no_mission_messages).
+    plain = f"Partial because {where} has only part of what the recommendation asks" + (
+        "." if absent else ", the rest only in other paragraphs or clauses."
+    )
+    return Reason(text + ".", "elements", plain)
 
 
 def _words(text: str, most: int = 8) -> str:

@@ -117,6 +117,12 @@ class Finding(BaseModel):
     theme: str
     verdict: Verdict
     message: str
+    partial_case: str | None = Field(
+        None,
+        description="Which case of partial a partial finding is (judge/messages.py CASES): preamble, heading, "
+        "weak_verb, bracketed, qualified, hedged, negated, narrowed, elements or subject; also said in words "
+        "in message. None unless partial",
+    )
     reasons: list[str] = Field(default_factory=empty_list)
     hedges: list[str] = Field(default_factory=empty_list)
     evidence: list[Evidence] = Field(default_factory=empty_list)

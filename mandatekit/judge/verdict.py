@@ -227,6 +227,13 @@ def judge_rule(
     message = filled(getattr(rule.message, verdict.value)) + (
         _asked_of(rule, chosen, prepared, un) if met else ""
     )
+    # Which case of partial it is, said after the rule's message in words for the writer (trial 14 F8): the
+    # first reason that knows its case (the order `defects` finds them in: preamble, heading, verb, ...).
+    # A rule may say a case in its own words (message.partial_cases), told in place of its partial message.
+    case = next((r for r in reasons if isinstance(r, messages.Reason)), None)
+    if verdict is Verdict.partial and case is not None:
+        own = rule.message.partial_cases.get(case.case)
+        message = filled(own) if own else f"{message} {case.plain}"
     note = filled(rule.note_for(profile))
     if note:
         message = f"{message} {note}"
@@ -238,7 +245,8 @@ def judge_rule(
         theme=rule.theme,
         verdict=verdict,
         message=message,
-        reasons=reasons,
+        partial_case=case.case if verdict is Verdict.partial and case is not None else None,
+        reasons=[str(r) for r in reasons],
         hedges=hedges,
         evidence=quote(chosen, rule, prepared),
         recommendation=filled(rule.recommendation),

@@ -235,6 +235,7 @@ def country_problems(rule: Rule, profiles: Iterable[Profile]) -> list[tuple[str,
         ("recommendation", rule.recommendation),
         ("suggestion", rule.suggestion),
         *((f"message.{k}", getattr(rule.message, k)) for k in ("met", "partial", "missing")),
+        *((f"message.partial_cases.{k}", text) for k, text in rule.message.partial_cases.items()),
     ]
     fields += [(f"variants[{i}].suggestion", v.suggestion) for i, v in enumerate(rule.variants)]
     fields += [(f"variants[{i}].note", v.note) for i, v in enumerate(rule.variants) if v.note]

@@ -63,10 +63,44 @@ class Source(Strict):
     quote: str = Field(description="The words of the source this rule encodes, quoted exactly")
 
 
+# The cases of a partial finding (the JSON's `partial_case`), in the order a finding names the first that
+# applies: found only in the preamble; only in a heading over the tasks; under a verb too weak for the rule, or
+# asked of others than those who can meet it; the words or their verb in square brackets or a pending tracked
+# change; only a consideration of another task; a hedge beside the condition; the text says the opposite; asked
+# only for a narrower subject; some of what meeting the rule asks not in the draft; the subject touched on,
+# nothing of what meeting it asks. judge/messages.py says each in words for the writer.
+PartialCase = Literal[
+    "preamble",
+    "heading",
+    "weak_verb",
+    "bracketed",
+    "qualified",
+    "hedged",
+    "negated",
+    "narrowed",
+    "elements",
+    "subject",
+]
+
+
 class Messages(Strict):
     met: str = Field(description="Told to the drafter when the draft meets the recommendation")
     partial: str = Field(description="Told when the draft goes part of the way")
     missing: str = Field(description="Told when the draft has none of it")
+    partial_cases: dict[PartialCase, str] = Field(
+        default_factory=dict,
+        description="Told instead of `partial` in one case of partial (trial 14: 'women protection advisers "
+        "are only acknowledged, not deployed' for weak_verb): preamble (found only in the preamble), heading "
+        "(only in a heading over tasks), weak_verb (under a verb too weak, or asked of others), bracketed (in "
+        "square brackets or a pending change), qualified, hedged, negated, narrowed (only for a narrower "
+        "subject), elements (some of what meeting the rule asks is missing), subject (the subject touched on, "
+        "nothing asked). Where a case has none, `partial` is told with the case said after it in the tool's "
+        "words",
+    )
+
+    def texts(self) -> list[str]:
+        """Every message template: the three verdicts' and each case's."""
+        return [self.met, self.partial, self.missing, *self.partial_cases.values()]
 
 
 # What the judge reads in a draft by its structure rather than by a rule's words (judge/forces.py): a rule
@@ -348,7 +382,7 @@ class Rule(Strict):
                 )
         # {led_by} and {un_support} exist only for a mission another organisation leads: elsewhere they would
         # stand unfilled in a UN mission's text.
-        lead_only = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        lead_only = [self.suggestion, *self.message.texts()]
         lead_only += [
             t for v in self.variants if "led_by" not in v.when for t in (v.suggestion, v.note or "")
         ]
@@ -422,6 +456,6 @@ class Rule(Strict):
         return "" if variant is None or variant.note is None else variant.note.strip()
 
     def placeholders(self) -> set[str]:
-        texts = [self.suggestion, self.message.met, self.message.partial, self.message.missing]
+        texts = [self.suggestion, *self.message.texts()]
         texts += [t for v in self.variants for t in (v.suggestion, v.note or "")]
         return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}

@@ -129,7 +129,11 @@ FLOORS: dict[str, tuple[int, int]] = {
     # tribunal cooperated with is accountability, as the ICC is (1244 OP 14, 2150 OP 3, now cited where the
     # coders cite it); a treaty's title punishes no one (2150 OP 5); an armed group demilitarized is disarmed
     # (1244 OP 9(b)).
-    "real12": (338, 0),
+    # 343 (round 12, r12-partial): the promotion and protection of human rights an item of a mandate's tasks (1244
+    # OP 11(j), 2009 OP 12(d)); the national army or police built or developed (1244 OP 11(i), 1662 OP 8); the
+    # parties asked to cooperate fully in the presence's deployment (1244 OP 8): each partial as coded. 344 with
+    # the force's levels named as what is to be adjusted (1758 PP 13).
+    "real12": (344, 0),
 }
 
 

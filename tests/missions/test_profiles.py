@@ -112,7 +112,7 @@ def test_every_suggestion_reads_well_with_empty_values() -> None:
     filled = Profile(id="empty", name="Empty", values=empty.filled_values())
     rulebook = load_rulebook(profiles=PROFILES)
     for rule in rulebook.rules:
-        for template in (rule.suggestion, rule.recommendation, *rule.message.model_dump().values()):
+        for template in (rule.suggestion, rule.recommendation, *rule.message.texts()):
             text = fill(template.strip(), filled)
             assert _reads_well(text), f"{rule.id}: {text}"
             names = {n for _, n, _, _ in string.Formatter().parse(template) if n}
