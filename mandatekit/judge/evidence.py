@@ -32,6 +32,7 @@ class Candidate:
     force: int = 0  # the weakest verb governing what is asked (a call the UN is to make on others: a call)
     depth: int = 0  # how far past the opening of its paragraph's ask the last of the words stands (chars)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
+    means: int = 0  # how many stand in the means or purpose a lead-in names for all its tasks (`in_the_item`)
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
     whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
@@ -48,8 +49,8 @@ class Candidate:
         about it, words a paragraph says itself rather than words a reference lends it, words said as what they
         mean rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'),
         the UN's own task rather than a duty of others (the parties, States, the host Government), the strongest
-        verb, the task itself rather than the category title above it, a task under a
-        title that names the theme, each element in words of its own (a paragraph that says "good offices
+        verb, the task itself rather than the category title above it or the means or purpose a lead-in names
+        for all its tasks, a task under a title that names the theme, each element in words of its own (a paragraph that says "good offices
         ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
         and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
         bare early warning mechanism), the words nearest the opening of their paragraph (what the paragraph
@@ -65,6 +66,7 @@ class Candidate:
             self.others,
             -self.force,
             self.titles,
+            self.means,
             self.elsewhere,
             self.shared,
             self.condition,
@@ -211,10 +213,14 @@ def candidates(
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
                 own = in_the_item(chosen, here, leaf, prepared)
+                themed = False
                 if own != chosen:
                     # The item's own words, cited where they keep the same defects.
                     own_defects = defects_of(rule, condition.min_verb or rule.min_verb, own, prepared)
                     if len(own_defects) == len(defects):
+                        # A lead-in whose means or purpose says all that the rule asks names the theme of
+                        # every task under it, as a title does.
+                        themed = all(h.para != o.para for h, o in zip(chosen, own, strict=True))
                         chosen, defects = own, own_defects
                 apart, shared = in_own_words(
                     chosen, here, prepared, [not rule.searched[n].topic for n in condition.all]
@@ -230,6 +236,14 @@ def candidates(
                 if force > VerbClass.calls.strength and any(called_on_others(h, prepared) for h in asked):
                     force = VerbClass.calls.strength  # the UN asked to call on others: their duty, called for
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
+                if themed and depth < NEAR_OPENING:
+                    # A task under a lead-in that names the theme of all its tasks is cited in the order the
+                    # lead-in lists them, as a task under a title is (`_titles_give_way`): the first that says
+                    # the whole task, not another whose words merely open earlier.
+                    depth = 0
+                # Words in what a lead-in names for all its tasks, whether the unit is the lead-in alone or
+                # the lead-in with one of its items.
+                means = sum(bool(prepared.descendants(h.para)) and in_the_means(h, prepared) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
                 by_others = all(asks_others(h, prepared) for h in asked)
                 reported = not any(
@@ -244,6 +258,7 @@ def candidates(
                         force,
                         depth,
                         titles,
+                        means=means,
                         condition=number,
                         whole=0 if condition.cited_first else 1,
                         reported=int(reported),

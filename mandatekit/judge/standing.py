@@ -60,14 +60,26 @@ _MEANS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# The end a lead-in names for all the tasks under it, a purpose set between 'that' and whom it tasks: 'Decides
+# further that, to support the parties in implementing their commitments in accordance with the Hodeidah
+# Agreement, UNMHA shall undertake the following mandate:'. The purpose closes at its comma, and what follows
+# names who 'shall' do the tasks. (Not 'the mandate shall be to support implementation of the Agreement,
+# including by performing the following tasks:': there the support is what is decided, no purpose set apart.)
+_PURPOSE_OPENS = re.compile(r"\bthat\s*,\s*(?:in\s+order\s+)?to\s+[^,;:]*$", re.IGNORECASE)
+_PURPOSE_CLOSES = re.compile(
+    r"[^,;:]*,\s+(?:[\w’'()-]+\s+){1,6}(?:shall|will|should|is\s+to|are\s+to)\b", re.IGNORECASE
+)
 
 
 def in_the_means(h: Hit, prepared: Prepared) -> bool:
-    """The words stand in the means a lead-in names for all the tasks under it (`_MEANS_BEFORE`), or are the
-    'support' of whom all of them serve ('will carry out their mandate ... in support of the people of
-    Afghanistan ..., with a particular focus on the priorities laid out below:')."""
+    """The words stand in the means a lead-in names for all the tasks under it (`_MEANS_BEFORE`), in the
+    purpose it sets for them all (`_PURPOSE_OPENS`), or are the 'support' of whom all of them serve ('will
+    carry out their mandate ... in support of the people of Afghanistan ..., with a particular focus on the
+    priorities laid out below:')."""
     text = prepared.paragraphs[h.para].text
     if _IN_BEFORE.search(text, max(0, h.start - 4), h.start) and text.startswith(" of ", h.end):
+        return True
+    if _PURPOSE_OPENS.search(text, max(0, h.start - 300), h.start) and _PURPOSE_CLOSES.match(text, h.end):
         return True
     return _MEANS_BEFORE.search(text, max(0, h.start - 80), h.start) is not None
 

@@ -642,6 +642,7 @@ def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
         ("real", "S_RES_2149(2014)", "peace-process", ["OP 30(b)(iv)"]),  # not (f)(ii), in passing
         ("real8", "S_RES_2489(2019)", "accountability", ["OP 5(e)"]),  # not 5(f), a call on the Government
         ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
+        ("real12", "S_RES_2481(2019)", "peace-process", ["OP 2(a)"]),  # not OP 2's purpose for all tasks
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
@@ -948,3 +949,41 @@ def test_a_paragraph_that_asks_from_its_first_verb_is_weighed_from_its_opening()
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 7"]
+
+
+# --- the purpose a lead-in sets for all its tasks (issue 21, round 12) ----------------------------------------
+
+_PURPOSE_TASKS = (
+    "(a) to lead the Redeployment Coordination Committee, assisted by a secretariat staffed by United Nations "
+    "personnel, to oversee the governorate-wide ceasefire, redeployment of forces, and mine action operations,\n\n"
+    "(b) to work with the parties so that the security of the city is assured by local security forces, and\n\n"
+    "(c) to facilitate and coordinate United Nations support to assist the parties to fully implement the "
+    "Hodeidah Agreement;"
+)
+
+
+def test_the_purpose_a_lead_in_sets_for_all_its_tasks_gives_way_to_the_first_task_that_says_it() -> None:
+    # 'to support the parties in implementing ... the Hodeidah Agreement' is what every task under the lead-in
+    # serves, set apart by commas before whom it tasks: the tasks are what a coder cites (real12, 2481 OP 2(a)),
+    # the first that says it all, not the extension whose words open nearer its start.
+    f = finding(
+        "1. Decides to extend the mandate of the Mission, to support the implementation of the Agreement on the "
+        "City of Hodeidah;\n\n"
+        "2. Decides further that, to support the parties in implementing their commitments in accordance with "
+        "the Hodeidah Agreement, the Mission shall undertake the following mandate:\n\n" + _PURPOSE_TASKS,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(a)"]
+
+
+def test_support_to_the_agreement_decided_as_the_lead_in_s_own_ask_stays_cited() -> None:
+    # Near miss: the same words as what the Mission shall do, no purpose set apart: the lead-in's own ask.
+    f = finding(
+        "2. Decides further that the Mission shall support the parties in implementing their commitments in "
+        "accordance with the Hodeidah Agreement, including by undertaking the following tasks:\n\n"
+        + _PURPOSE_TASKS,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
