@@ -643,6 +643,7 @@ def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
         ("real8", "S_RES_2489(2019)", "accountability", ["OP 5(e)"]),  # not 5(f), a call on the Government
         ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
         ("real12", "S_RES_2481(2019)", "peace-process", ["OP 2(a)"]),  # not OP 2's purpose for all tasks
+        ("real6", "S_RES_2736(2024)", "peace-process", ["OP 7"]),  # talks with the UN envoy's support
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
@@ -983,6 +984,40 @@ def test_support_to_the_agreement_decided_as_the_lead_in_s_own_ask_stays_cited()
         "2. Decides further that the Mission shall support the parties in implementing their commitments in "
         "accordance with the Hodeidah Agreement, including by undertaking the following tasks:\n\n"
         + _PURPOSE_TASKS,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
+# --- talks the parties are called to hold with the UN's support (issue 21, round 12) -------------------------
+
+_RECOMMENDATIONS = (
+    "2. Demands that all parties ensure the protection of civilians, and requests the Secretary-General to make "
+    "further recommendations for the protection of civilians, building on the existing mediation and good "
+    "offices mechanisms;\n\n"
+)
+
+
+def test_talks_with_the_un_envoy_s_support_are_cited_before_recommendations_naming_good_offices() -> None:
+    # The parties called to end hostilities through dialogue with the UN envoy's support: the talks under the
+    # UN's auspices, a duty of the parties, as the coders cited (real6, 2736 OP 7); the recommendations asked
+    # are a report about the protection of civilians that names the good offices in passing.
+    f = finding(
+        _RECOMMENDATIONS + "7. Calls on the parties to seek an immediate cessation of hostilities through "
+        "dialogue, with the continued support of the Secretary-General's Personal Envoy;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 7"]
+
+
+def test_a_call_to_end_hostilities_naming_no_un_support_leaves_the_recommendations_cited() -> None:
+    # Near miss: the same call without the UN's support named is the parties' own duty, which 'Calls on' does
+    # not make the mission's task.
+    f = finding(
+        _RECOMMENDATIONS + "7. Calls on the parties to seek an immediate cessation of hostilities through "
+        "dialogue;",
         "peace-process",
     )
     assert f.verdict == "met"
