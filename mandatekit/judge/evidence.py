@@ -10,7 +10,13 @@ from mandatekit.judge.hits import Hit
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.report import Evidence
 from mandatekit.judge.reports import REPORTING_WORDS, about_a_report
-from mandatekit.judge.standing import asks_others, called_on_others, in_a_name, in_the_means
+from mandatekit.judge.standing import (
+    asks_others,
+    called_on_others,
+    in_a_name,
+    in_the_means,
+    through_others_aid,
+)
 from mandatekit.read.model import Kind, Paragraph, VerbClass
 from mandatekit.rulebook import Rule
 
@@ -40,22 +46,24 @@ class Candidate:
     borrowed: int = 0  # how many of the words a reference lends (judge/borrowed.py)
     named: int = 0  # how many of the words asked are a word of a proper name ('the Rapid Support Forces')
     others: int = 0  # 1: met, but all that is asked is asked of others than the UN ('Demands that all ...')
+    relayed: int = 0  # 1: what the words name is served through others' assistance the UN is to coordinate
     shared: int = 0  # how many elements are found only in words that another element's words also are
     by_others: bool = False  # all that is asked, asked of others than the UN (weighs `whole` only)
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
-        whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report
-        about it, words a paragraph says itself rather than words a reference lends it, words said as what they
-        mean rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'),
-        the UN's own task rather than a duty of others (the parties, States, the host Government), the strongest
+        whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report about
+        it, words a paragraph says itself rather than words a reference lends it, words said as what they mean
+        rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'), the
+        UN's own task rather than a duty of others (the parties, States, the host Government), its own support
+        rather than its help mobilizing or coordinating others' assistance for the same thing, the strongest
         verb, the task itself rather than the category title above it or the means or purpose a lead-in names
-        for all its tasks, a task under a title that names the theme, each element in words of its own (a paragraph that says "good offices
-        ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
-        and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
-        bare early warning mechanism), the words nearest the opening of their paragraph (what the paragraph
-        is about, not a detail deep inside it), the fewest paragraphs, the first. The order among candidates
-        never changes a verdict: the fewest defects come first whatever follows."""
+        for all its tasks, a task under a title that names the theme, each element in words of its own (a
+        paragraph that says "good offices ... with a view to furthering reconciliation" before one where "good
+        offices" stands for both the role and the process), the fullest way of meeting the rule (a task naming
+        the crimes it prevents before a bare early warning mechanism), the words nearest the opening of their
+        paragraph (what the paragraph is about, not a detail deep inside it), the fewest paragraphs, the first.
+        The order among candidates never changes a verdict: the fewest defects come first whatever follows."""
         return (
             len(self.defects),
             0 if self.operative else 1,
@@ -64,6 +72,7 @@ class Candidate:
             self.borrowed,
             self.named,
             self.others,
+            self.relayed,
             -self.force,
             self.titles,
             self.means,
@@ -265,6 +274,7 @@ def candidates(
                         borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
                         named=sum(in_a_name(h, prepared) for h in asked),
                         others=int(tasks_the_un and not defects and by_others),
+                        relayed=int(any(through_others_aid(h, prepared) for h in chosen)),
                         shared=shared,
                         by_others=by_others,
                     )

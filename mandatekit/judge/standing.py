@@ -150,6 +150,24 @@ def _relayed(text: str, at: int, end: int) -> str | None:
     return " ".join(others.group(0).split()) if others is not None else None
 
 
+# Others' assistance the UN is asked to mobilize or coordinate, in the clause before the words: '(c) Support the
+# Government towards the mobilization, harmonization and coordination of international assistance, including for
+# the implementation of the national security sector reform ... strategies'. What the words name is what the
+# donors' assistance serves; the UN's own part is to gather and align it.
+_OTHERS_AID = re.compile(
+    r"\b(?:mobili[sz]ation|mobili[sz]e|coordinat\w*|harmoni[sz]\w*)\b(?:\s+[\w,]+){0,6}?\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:international|donor|bilateral|partners'?)\s+(?:assistance|support|aid|efforts|funding)\b",
+    re.IGNORECASE,
+)
+
+
+def through_others_aid(h: Hit, prepared: Prepared) -> bool:
+    """The words stand after, in their clause, others' assistance the UN is to mobilize or coordinate
+    (`_OTHERS_AID`): the UN's support to them is a step removed, through the donors'."""
+    text = prepared.paragraphs[h.para].text
+    return _OTHERS_AID.search(text, prepared.index(h.para).clause_start(h.start), h.start) is not None
+
+
 # A call the UN is asked to make on others, anywhere in the clause before the words: '(f) support in this regard
 # ..., call on the Government and the international community to ... ensure ... that perpetrators ... are held
 # accountable'. What follows is the others' duty (`_OTHERS`, named right after the call), asked with a call's force.

@@ -644,6 +644,7 @@ def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
         ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
         ("real12", "S_RES_2481(2019)", "peace-process", ["OP 2(a)"]),  # not OP 2's purpose for all tasks
         ("real6", "S_RES_2736(2024)", "peace-process", ["OP 7"]),  # talks with the UN envoy's support
+        ("real9", "S_RES_2203(2015)", "ssr-support", ["OP 2(b)"]),  # not (c), the donors' assistance
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
@@ -1022,3 +1023,36 @@ def test_a_call_to_end_hostilities_naming_no_un_support_leaves_the_recommendatio
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 2"]
+
+
+# --- the UN's own support before its help coordinating others' assistance (issue 21, round 12) ---------------
+
+
+def test_advice_on_the_reform_is_cited_before_coordinating_international_assistance_for_it() -> None:
+    # (c) asks the Office to help gather and align the donors' assistance, the reform one thing it serves;
+    # (b) is the Office's own advice and support to the reform, as the coders cited (real9, 2203 OP 2(b)).
+    f = finding(
+        "2. Requests the Office to focus on the following priorities:\n\n"
+        "(b) Provide strategic and technical advice and support to national authorities and relevant "
+        "stakeholders, including in coordination with regional and other international partners, in implementing "
+        "the national security sector reform and rule of law strategies;\n\n"
+        "(c) Support the Government towards the mobilization, harmonization and coordination of international "
+        "assistance, including for the implementation of the national security sector reform strategy;",
+        "ssr-support",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(b)"]
+
+
+def test_support_to_the_reform_itself_stays_cited_where_its_words_open_earlier() -> None:
+    # Near miss: (c) supports the reform itself, no donors' assistance between: the words nearest the opening.
+    f = finding(
+        "2. Requests the Office to focus on the following priorities:\n\n"
+        "(b) Provide strategic and technical advice and support to national authorities and relevant "
+        "stakeholders, including in coordination with regional and other international partners, in implementing "
+        "the national security sector reform and rule of law strategies;\n\n"
+        "(c) Support the Government in the implementation of the national security sector reform strategy;",
+        "ssr-support",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(c)"]
