@@ -13,7 +13,13 @@ from mandatekit.judge.hits import Hit
 from mandatekit.judge.one_clause import in_one_clause
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.reports import REPORTING_WORDS, about_a_report
-from mandatekit.judge.standing import asks_others, called_on_others, in_a_name
+from mandatekit.judge.standing import (
+    asks_others,
+    called_on_others,
+    in_a_name,
+    in_the_means,
+    through_others_aid,
+)
 from mandatekit.read.model import Kind, VerbClass
 from mandatekit.rulebook import Rule
 
@@ -34,6 +40,7 @@ class Candidate:
     force: int = 0  # the weakest verb governing what is asked (a call the UN is to make on others: a call)
     depth: int = 0  # how far past the opening of its paragraph's ask the last of the words stands (chars)
     titles: int = 0  # how many of the words stand only in a category title above the tasks
+    means: int = 0  # how many stand in the means or purpose a lead-in names for all its tasks (`in_the_item`)
     elsewhere: int = 0  # 1: not a task under a category title that names what the rule asks
     condition: int = 0  # which of the rule's ways to meet it (a rule lists the fullest first)
     whole: int = 1  # 0: a way the rule cites first (`cited_first`), the recommendation said whole
@@ -43,22 +50,24 @@ class Candidate:
     met_by_others: int = (
         0  # 1: met, by a rule that tasks the UN, only in a duty of others ('Demands that all ...')
     )
+    relayed: int = 0  # 1: what the words name is served through others' assistance the UN is to coordinate
     shared: int = 0  # how many elements are found only in words that another element's words also are
     asked_of_others: bool = False  # all that is asked, asked of others than the UN (weighs `whole` only)
 
     def rank(self) -> tuple[int, ...]:
         """Fewest defects first; then, as a careful coder would cite: operative text, the recommendation said
-        whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report
-        about it, words a paragraph says itself rather than words a reference lends it, words said as what they
-        mean rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'),
-        the UN's own task rather than a duty of others (the parties, States, the host Government), the strongest
-        verb, the task itself rather than the category title above it, a task under a
-        title that names the theme, each element in words of its own (a paragraph that says "good offices
-        ... with a view to furthering reconciliation" before one where "good offices" stands for both the role
-        and the process), the fullest way of meeting the rule (a task naming the crimes it prevents before a
-        bare early warning mechanism), the words nearest the opening of their paragraph (what the paragraph
-        is about, not a detail deep inside it), the fewest paragraphs, the first. The order among candidates
-        never changes a verdict: the fewest defects come first whatever follows."""
+        whole where the rule marks such a way (`cited_first`), the thing itself asked rather than a report about
+        it, words a paragraph says itself rather than words a reference lends it, words said as what they mean
+        rather than a word of a name ('support' asked, not the 'Support' of 'the Rapid Support Forces'), the
+        UN's own task rather than a duty of others (the parties, States, the host Government), its own support
+        rather than its help mobilizing or coordinating others' assistance for the same thing, the strongest
+        verb, the task itself rather than the category title above it or the means or purpose a lead-in names
+        for all its tasks, a task under a title that names the theme, each element in words of its own (a
+        paragraph that says "good offices ... with a view to furthering reconciliation" before one where "good
+        offices" stands for both the role and the process), the fullest way of meeting the rule (a task naming
+        the crimes it prevents before a bare early warning mechanism), the words nearest the opening of their
+        paragraph (what the paragraph is about, not a detail deep inside it), the fewest paragraphs, the first.
+        The order among candidates never changes a verdict: the fewest defects come first whatever follows."""
         return (
             len(self.defects),
             0 if self.operative else 1,
@@ -67,8 +76,10 @@ class Candidate:
             self.borrowed,
             self.named,
             self.met_by_others,
+            self.relayed,
             -self.force,
             self.titles,
+            self.means,
             self.elsewhere,
             self.shared,
             self.condition,
@@ -114,10 +125,14 @@ def candidates(
                 chosen = [best_hit(h, prepared) for h in here]
                 defects = defects_of(rule, condition.min_verb or rule.min_verb, chosen, prepared)
                 own = in_the_item(chosen, here, leaf, prepared)
+                themed = False
                 if own != chosen:
                     # The item's own words, cited where they keep the same defects.
                     own_defects = defects_of(rule, condition.min_verb or rule.min_verb, own, prepared)
                     if len(own_defects) == len(defects):
+                        # A lead-in whose means or purpose says all that the rule asks names the theme of
+                        # every task under it, as a title does.
+                        themed = all(h.para != o.para for h, o in zip(chosen, own, strict=True))
                         chosen, defects = own, own_defects
                 apart, shared = in_own_words(
                     chosen, here, prepared, [not rule.searched[n].topic for n in condition.all]
@@ -133,6 +148,14 @@ def candidates(
                 if force > VerbClass.calls.strength and any(called_on_others(h, prepared) for h in asked):
                     force = VerbClass.calls.strength  # the UN asked to call on others: their duty, called for
                 depth = max(h.start - _ask_opens(prepared, h) for h in chosen)
+                if themed and depth < NEAR_OPENING:
+                    # A task under a lead-in that names the theme of all its tasks is cited in the order the
+                    # lead-in lists them, as a task under a title is (`_titles_give_way`): the first that says
+                    # the whole task, not another whose words merely open earlier.
+                    depth = 0
+                # Words in what a lead-in names for all its tasks, whether the unit is the lead-in alone or
+                # the lead-in with one of its items.
+                means = sum(bool(prepared.descendants(h.para)) and in_the_means(h, prepared) for h in chosen)
                 titles = sum(prepared.is_title(h.para) for h in chosen)
                 asked_of_others = all(asks_others(h, prepared, un) for h in asked)
                 reported = not any(
@@ -147,12 +170,14 @@ def candidates(
                         force,
                         depth,
                         titles,
+                        means=means,
                         condition=number,
                         whole=0 if condition.cited_first else 1,
                         reported=int(reported),
                         borrowed=sum((h.para, h.start, h.end) in made for h in chosen),
                         named=sum(in_a_name(h, prepared) for h in asked),
                         met_by_others=int(tasks_the_un and not defects and asked_of_others),
+                        relayed=int(any(through_others_aid(h, prepared) for h in chosen)),
                         shared=shared,
                         asked_of_others=asked_of_others,
                     )

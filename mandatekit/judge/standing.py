@@ -60,14 +60,26 @@ _MEANS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# The end a lead-in names for all the tasks under it, a purpose set between 'that' and whom it tasks: 'Decides
+# further that, to support the parties in implementing their commitments in accordance with the Hodeidah
+# Agreement, UNMHA shall undertake the following mandate:'. The purpose closes at its comma, and what follows
+# names who 'shall' do the tasks. (Not 'the mandate shall be to support implementation of the Agreement,
+# including by performing the following tasks:': there the support is what is decided, no purpose set apart.)
+_PURPOSE_OPENS = re.compile(r"\bthat\s*,\s*(?:in\s+order\s+)?to\s+[^,;:]*$", re.IGNORECASE)
+_PURPOSE_CLOSES = re.compile(
+    r"[^,;:]*,\s+(?:[\w’'()-]+\s+){1,6}(?:shall|will|should|is\s+to|are\s+to)\b", re.IGNORECASE
+)
 
 
 def in_the_means(h: Hit, prepared: Prepared) -> bool:
-    """The words stand in the means a lead-in names for all the tasks under it (`_MEANS_BEFORE`), or are the
-    'support' of whom all of them serve ('will carry out their mandate ... in support of the people of
-    Afghanistan ..., with a particular focus on the priorities laid out below:')."""
+    """The words stand in the means a lead-in names for all the tasks under it (`_MEANS_BEFORE`), in the
+    purpose it sets for them all (`_PURPOSE_OPENS`), or are the 'support' of whom all of them serve ('will
+    carry out their mandate ... in support of the people of Afghanistan ..., with a particular focus on the
+    priorities laid out below:')."""
     text = prepared.paragraphs[h.para].text
     if _IN_BEFORE.search(text, max(0, h.start - 4), h.start) and text.startswith(" of ", h.end):
+        return True
+    if _PURPOSE_OPENS.search(text, max(0, h.start - 300), h.start) and _PURPOSE_CLOSES.match(text, h.end):
         return True
     return _MEANS_BEFORE.search(text, max(0, h.start - 80), h.start) is not None
 
@@ -133,6 +145,24 @@ def _relayed(text: str, at: int, end: int) -> str | None:
     relay = _RELAY.match(text, at, end)
     others = _OTHERS.match(text, relay.end(), end) if relay is not None else None
     return " ".join(others.group(0).split()) if others is not None else None
+
+
+# Others' assistance the UN is asked to mobilize or coordinate, in the clause before the words: '(c) Support the
+# Government towards the mobilization, harmonization and coordination of international assistance, including for
+# the implementation of the national security sector reform ... strategies'. What the words name is what the
+# donors' assistance serves; the UN's own part is to gather and align it.
+_OTHERS_AID = re.compile(
+    r"\b(?:mobili[sz]ation|mobili[sz]e|coordinat\w*|harmoni[sz]\w*)\b(?:\s+[\w,]+){0,6}?\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:international|donor|bilateral|partners'?)\s+(?:assistance|support|aid|efforts|funding)\b",
+    re.IGNORECASE,
+)
+
+
+def through_others_aid(h: Hit, prepared: Prepared) -> bool:
+    """The words stand after, in their clause, others' assistance the UN is to mobilize or coordinate
+    (`_OTHERS_AID`): the UN's support to them is a step removed, through the donors'."""
+    text = prepared.paragraphs[h.para].text
+    return _OTHERS_AID.search(text, prepared.index(h.para).clause_start(h.start), h.start) is not None
 
 
 # A call the UN is asked to make on others, anywhere in the clause before the words: '(f) support in this regard

@@ -642,6 +642,9 @@ def test_relief_the_personnel_are_engaged_in_is_no_access() -> None:
         ("real", "S_RES_2149(2014)", "peace-process", ["OP 30(b)(iv)"]),  # not (f)(ii), in passing
         ("real8", "S_RES_2489(2019)", "accountability", ["OP 5(e)"]),  # not 5(f), a call on the Government
         ("real2", "S_RES_1990(2011)", "un-personnel-safety", ["OP 3(c)"]),  # security and freedom of movement
+        ("real12", "S_RES_2481(2019)", "peace-process", ["OP 2(a)"]),  # not OP 2's purpose for all tasks
+        ("real6", "S_RES_2736(2024)", "peace-process", ["OP 7"]),  # talks with the UN envoy's support
+        ("real9", "S_RES_2203(2015)", "ssr-support", ["OP 2(b)"]),  # not (c), the donors' assistance
     ],
 )
 def test_the_coders_paragraph_is_cited_on_the_real_mandates(
@@ -948,3 +951,108 @@ def test_a_paragraph_that_asks_from_its_first_verb_is_weighed_from_its_opening()
     )
     assert f.verdict == "met"
     assert f.refs == ["OP 7"]
+
+
+# --- the purpose a lead-in sets for all its tasks (issue 21, round 12) ----------------------------------------
+
+_PURPOSE_TASKS = (
+    "(a) to lead the Redeployment Coordination Committee, assisted by a secretariat staffed by United Nations "
+    "personnel, to oversee the governorate-wide ceasefire, redeployment of forces, and mine action operations,\n\n"
+    "(b) to work with the parties so that the security of the city is assured by local security forces, and\n\n"
+    "(c) to facilitate and coordinate United Nations support to assist the parties to fully implement the "
+    "Hodeidah Agreement;"
+)
+
+
+def test_the_purpose_a_lead_in_sets_for_all_its_tasks_gives_way_to_the_first_task_that_says_it() -> None:
+    # 'to support the parties in implementing ... the Hodeidah Agreement' is what every task under the lead-in
+    # serves, set apart by commas before whom it tasks: the tasks are what a coder cites (real12, 2481 OP 2(a)),
+    # the first that says it all, not the extension whose words open nearer its start.
+    f = finding(
+        "1. Decides to extend the mandate of the Mission, to support the implementation of the Agreement on the "
+        "City of Hodeidah;\n\n"
+        "2. Decides further that, to support the parties in implementing their commitments in accordance with "
+        "the Hodeidah Agreement, the Mission shall undertake the following mandate:\n\n" + _PURPOSE_TASKS,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(a)"]
+
+
+def test_support_to_the_agreement_decided_as_the_lead_in_s_own_ask_stays_cited() -> None:
+    # Near miss: the same words as what the Mission shall do, no purpose set apart: the lead-in's own ask.
+    f = finding(
+        "2. Decides further that the Mission shall support the parties in implementing their commitments in "
+        "accordance with the Hodeidah Agreement, including by undertaking the following tasks:\n\n"
+        + _PURPOSE_TASKS,
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
+# --- talks the parties are called to hold with the UN's support (issue 21, round 12) -------------------------
+
+_RECOMMENDATIONS = (
+    "2. Demands that all parties ensure the protection of civilians, and requests the Secretary-General to make "
+    "further recommendations for the protection of civilians, building on the existing mediation and good "
+    "offices mechanisms;\n\n"
+)
+
+
+def test_talks_with_the_un_envoy_s_support_are_cited_before_recommendations_naming_good_offices() -> None:
+    # The parties called to end hostilities through dialogue with the UN envoy's support: the talks under the
+    # UN's auspices, a duty of the parties, as the coders cited (real6, 2736 OP 7); the recommendations asked
+    # are a report about the protection of civilians that names the good offices in passing.
+    f = finding(
+        _RECOMMENDATIONS + "7. Calls on the parties to seek an immediate cessation of hostilities through "
+        "dialogue, with the continued support of the Secretary-General's Personal Envoy;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 7"]
+
+
+def test_a_call_to_end_hostilities_naming_no_un_support_leaves_the_recommendations_cited() -> None:
+    # Near miss: the same call without the UN's support named is the parties' own duty, which 'Calls on' does
+    # not make the mission's task.
+    f = finding(
+        _RECOMMENDATIONS + "7. Calls on the parties to seek an immediate cessation of hostilities through "
+        "dialogue;",
+        "peace-process",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2"]
+
+
+# --- the UN's own support before its help coordinating others' assistance (issue 21, round 12) ---------------
+
+
+def test_advice_on_the_reform_is_cited_before_coordinating_international_assistance_for_it() -> None:
+    # (c) asks the Office to help gather and align the donors' assistance, the reform one thing it serves;
+    # (b) is the Office's own advice and support to the reform, as the coders cited (real9, 2203 OP 2(b)).
+    f = finding(
+        "2. Requests the Office to focus on the following priorities:\n\n"
+        "(b) Provide strategic and technical advice and support to national authorities and relevant "
+        "stakeholders, including in coordination with regional and other international partners, in implementing "
+        "the national security sector reform and rule of law strategies;\n\n"
+        "(c) Support the Government towards the mobilization, harmonization and coordination of international "
+        "assistance, including for the implementation of the national security sector reform strategy;",
+        "ssr-support",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(b)"]
+
+
+def test_support_to_the_reform_itself_stays_cited_where_its_words_open_earlier() -> None:
+    # Near miss: (c) supports the reform itself, no donors' assistance between: the words nearest the opening.
+    f = finding(
+        "2. Requests the Office to focus on the following priorities:\n\n"
+        "(b) Provide strategic and technical advice and support to national authorities and relevant "
+        "stakeholders, including in coordination with regional and other international partners, in implementing "
+        "the national security sector reform and rule of law strategies;\n\n"
+        "(c) Support the Government in the implementation of the national security sector reform strategy;",
+        "ssr-support",
+    )
+    assert f.verdict == "met"
+    assert f.refs == ["OP 2(c)"]
