@@ -92,11 +92,16 @@ def hedged(ref: str | None, words: str) -> str:
 UNCONDITIONED = re.compile(r"^(?P<refs>.+?) gives? support without (?P<label>.+?): the condition must cover")
 
 
-def unconditioned(refs: list[str], label: str) -> str:
-    """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`)."""
+def unconditioned(given: list[tuple[str, str]], label: str, condition: str = "") -> str:
+    """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`), with
+    the support each gives ("... support to the South Sudan People's Defence Forces"), and the fix: the
+    draft's own words for the condition added to each (trial 15 F2)."""
+    refs = [ref for ref, _ in given]
     where = ", ".join(refs)
     verb = "gives" if len(refs) == 1 else "give"
-    return f"{where} {verb} support without {label}: the condition must cover that support too."
+    what = "; ".join(f"{ref}: “{words}”" for ref, words in given)
+    fix = f" Add “, {condition}” to {_and(refs, 'and')}." if condition else ""
+    return f"{where} {verb} support without {label}: the condition must cover that support too ({what}).{fix}"
 
 
 def narrowed(ref: str | None, subject: str, label: str) -> str:
