@@ -32,3 +32,17 @@ def test_hedges_closing_the_next_task_leave_the_condition_whole() -> None:
     )
     assert finding(text, "hrddp-support").verdict == "met"
 
+
+def test_an_idea_counts_elsewhere_only_beside_another_of_the_rules_ideas() -> None:
+    # F11: "priorities" in a paragraph on the pandemic is no priority given to protecting civilians.
+    text = (
+        "3. Decides that the Mission shall protect civilians under threat of physical violence;\n\n"
+        "28. Requests the Mission to take into account the priorities of the pandemic response;"
+    )
+    f = finding(text, "poc-priority")
+    assert f.verdict == "partial"
+    assert not any("OP 28" in r for r in f.reasons)
+    # near miss: priority given to protecting civilians, though in the preamble, is named as it stands
+    beside = "Stressing that the protection of civilians must be given priority,\n\n" + text
+    assert any("PP 1" in r for r in finding(beside, "poc-priority").reasons)
+
