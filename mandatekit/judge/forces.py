@@ -277,14 +277,15 @@ class _Reader:
             rest = _words(self._hosted(f"{name} {tail}"))
             if all(w in FUNCTIONAL or w in _WHOSE or w in ("of", "the", "and") for w in rest):
                 return "national"
-            # With no mission told, the host is unknown: a State's army named by one nationality and its formal
-            # name ("the Gambian Armed Forces", "the Central African Armed Forces") is taken for the host's own,
-            # never for a foreign force.
-            origin = list(rest)
-            while origin and (origin[-1] in FUNCTIONAL or origin[-1] in _WHOSE):
-                origin.pop()
-            army = set(rest[len(origin) :])
-            if not self.own_words and origin and not FUNCTIONAL & set(origin) and _STATE_ARMY & army:
+            # With no mission told, the host is unknown: a State's army or its Government's forces, named by one
+            # nationality or country and its formal name, before or after it ("the Gambian Armed Forces", "the
+            # Armed Forces of the Democratic Republic of the Congo", "the Government of South Sudan Forces"),
+            # are taken for the host's own, never for a foreign force.
+            core = [w for w in rest if w not in ("of", "the", "and")]
+            at = [i for i, w in enumerate(core) if w not in FUNCTIONAL and w not in _WHOSE]
+            army = {w for w in core if w in FUNCTIONAL or w in _WHOSE}
+            one_place = bool(at) and at == list(range(at[0], at[-1] + 1))
+            if not self.own_words and one_place and (_STATE_ARMY | {"Government"}) & army:
                 return "national"
         return "outside"
 

@@ -219,3 +219,17 @@ def test_a_named_force_defined_with_the_acronym_a_profile_gives_the_hosts_forces
 )
 def test_another_states_people_s_defence_forces_stay_outside_un_command_in_the_hosts_draft(text: str) -> None:
     assert named(text, under("unmiss")) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "support to the Government of South Sudan Forces",
+        "support to the Armed Forces of the Democratic Republic of the Congo",
+    ],
+)
+def test_with_no_host_told_a_governments_or_states_forces_named_after_it_are_the_hosts(text: str) -> None:
+    # F1: "forces of the Government of X" read as the host's where the host is unknown (the generic profile).
+    assert named(text, under("generic")) == []
+    # near miss: a force of an organisation by its formal name stays outside
+    assert named("the European Union Naval Force deployed off the coast", under("generic")) != []
