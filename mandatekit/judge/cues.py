@@ -191,19 +191,38 @@ def hedge_next_to(text: str, start: int, end: int) -> str | None:
     task before it ("to update the plan as appropriate, in full compliance with the HRDDP": after a word)
     qualifies that task, not what follows (`hedge_reach`). Only punctuation and at most `_NEXT_TO_WORDS` words
     between, within one clause; the standard protection-of-civilians hedge is no shortfall. None if none."""
-    for m in _HEDGE_RE.finditer(text, max(0, start - 200), min(len(text), end + 200)):
-        if m.group().lower() == STANDARD_POC_HEDGE or (m.start() < end and start < m.end()):
+    for h_start, h_end in _hedge_runs(text, max(0, start - 200), min(len(text), end + 200)):
+        if h_start < end and start < h_end:
             continue
-        before = m.end() <= start
-        between = text[m.end() : start] if before else text[end : m.start()]
+        before = h_end <= start
+        between = text[h_end:start] if before else text[end:h_start]
         if ";" in between or len(re.findall(r"[A-Za-z]+", between)) > _NEXT_TO_WORDS:
             continue
-        if before and not _OPENS.search(text[max(0, m.start() - 20) : m.start()]):
+        if before and not _OPENS.search(text[max(0, h_start - 20) : h_start]):
             continue  # it closes the words before it
-        if not before and text[m.end() : m.end() + 1] not in ("", ",", ";", ".", ")"):
+        if not before and text[h_end : h_end + 1] not in ("", ",", ";", ".", ")"):
             continue  # it opens what follows it
-        return " ".join(m.group().split())
+        return " ".join(text[h_start:h_end].split())
     return None
+
+
+# Hedges joined by a comma, 'and' or 'or' ("as appropriate and where feasible"): one hedge, read whole.
+_JOINS_HEDGES = re.compile(r"[\s,]*(?:\b(?:and|or)\b)?[\s,]*")
+
+
+def _hedge_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The hedges in text[start:end], those side by side as one run ("as appropriate and where feasible"):
+    a condition followed by two hedges is as hedged as one followed by one (trial 15 F3). The standard
+    protection-of-civilians hedge is no shortfall and joins none."""
+    runs: list[tuple[int, int]] = []
+    for m in _HEDGE_RE.finditer(text, start, end):
+        if m.group().lower() == STANDARD_POC_HEDGE:
+            continue
+        if runs and _JOINS_HEDGES.fullmatch(text, runs[-1][1], m.start()):
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    return runs
 
 
 _CLAUSE_WORDS = 20  # words of a hedged clause quoted, at most (the rest is "…"): enough to tell it apart

@@ -114,6 +114,10 @@ FUNCTIONAL = _wordset(
     "State States Member Interim Protection Regular Territorial Auxiliary Operation Mission Coalition "
     "Troops The"
 )
+# Words that say whose forces they are, as a State's army's formal name does beside its country's ("the South
+# Sudan People's Defence Forces", "the Uganda Peoples' Defence Forces"): the host's own when the country is the
+# host, another State's when it is another (trial 15 F1).
+_WHOSE = _wordset("People People's People’s Peoples Peoples' Peoples’")
 # The words of a State's army's formal name ("Armed Forces", "National Defence Forces").
 _STATE_ARMY = _wordset("Armed Defence Defense National Security Police Army")
 # Words by which a name declares a cause or a side: an armed group, not a force outside UN command.
@@ -259,6 +263,8 @@ class _Reader:
             return "un"
         if len(words) == 1 and (words[0] in self.other_acronyms or words[0] in self.national):
             return "national"  # or an armed group's: either way not a force outside UN command
+        if acronym and acronym in self.national:
+            return "national"  # defined with the acronym a profile gives a host's forces: "... (SSPDF)"
         if words[-1] == "Task" and (len(words) < 2 or words[-2] not in _MILITARY_TASK):
             return "not-force"  # a working group ("the Financial Action Task Force"), not a joint force
         if UN_WORDS & set(words) or any(named <= un for un in self.un_names):
@@ -269,16 +275,17 @@ class _Reader:
             return "armed"
         if head.lower() in ("force", "forces", "troops"):
             rest = _words(self._hosted(f"{name} {tail}"))
-            if all(w in FUNCTIONAL or w in ("of", "the", "and") for w in rest):
+            if all(w in FUNCTIONAL or w in _WHOSE or w in ("of", "the", "and") for w in rest):
                 return "national"
-            # With no mission told, the host is unknown: a State's army named by one nationality and its formal
-            # name ("the Gambian Armed Forces", "the Central African Armed Forces") is taken for the host's own,
-            # never for a foreign force.
-            origin = list(rest)
-            while origin and origin[-1] in FUNCTIONAL:
-                origin.pop()
-            army = set(rest[len(origin) :])
-            if not self.own_words and origin and not FUNCTIONAL & set(origin) and _STATE_ARMY & army:
+            # With no mission told, the host is unknown: a State's army or its Government's forces, named by one
+            # nationality or country and its formal name, before or after it ("the Gambian Armed Forces", "the
+            # Armed Forces of the Democratic Republic of the Congo", "the Government of South Sudan Forces"),
+            # are taken for the host's own, never for a foreign force.
+            core = [w for w in rest if w not in ("of", "the", "and")]
+            at = [i for i, w in enumerate(core) if w not in FUNCTIONAL and w not in _WHOSE]
+            army = {w for w in core if w in FUNCTIONAL or w in _WHOSE}
+            one_place = bool(at) and at == list(range(at[0], at[-1] + 1))
+            if not self.own_words and one_place and (_STATE_ARMY | {"Government"}) & army:
                 return "national"
         return "outside"
 

@@ -149,11 +149,16 @@ def hedged(ref: str | None, words: str) -> Reason:
 UNCONDITIONED = re.compile(r"^(?P<refs>.+?) gives? support without (?P<label>.+?): the condition must cover")
 
 
-def unconditioned(refs: list[str], label: str) -> str:
-    """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`)."""
+def unconditioned(given: list[tuple[str, str]], label: str, condition: str = "") -> str:
+    """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`), with
+    the support each gives ("... support to the South Sudan People's Defence Forces"), and the fix: the
+    draft's own words for the condition added to each (trial 15 F2)."""
+    refs = [ref for ref, _ in given]
     where = ", ".join(refs)
     verb = "gives" if len(refs) == 1 else "give"
-    return f"{where} {verb} support without {label}: the condition must cover that support too."
+    what = "; ".join(f"{ref}: “{words}”" for ref, words in given)
+    fix = f" Add “, {condition}” to {_and(refs, 'and')}." if condition else ""
+    return f"{where} {verb} support without {label}: the condition must cover that support too ({what}).{fix}"
 
 
 def narrowed(ref: str | None, subject: str, label: str) -> Reason:
@@ -262,7 +267,7 @@ def what_is_missing(
     have += [n for n in closest.all if n not in have and any(h.para in here for h in hits[n])]
     where = ", ".join(dict.fromkeys(paragraphs[h.para].ref or "" for h in chosen))
     found = _and(_once([rule.elements[n].label for n in dict.fromkeys(have)]), "and")
-    elsewhere = _on_the_topic(rule, hits)
+    elsewhere = _on_the_topic(rule, hits, paragraphs)
     absent = [
         rule.elements[n].label for n in closest.all if n not in have and not (n in present and elsewhere[n])
     ]
@@ -309,14 +314,26 @@ def _once(labels: list[str]) -> list[str]:
     return [a for a in labels if not any(a != b and a.casefold() in b.casefold() for b in labels)]
 
 
-def _on_the_topic(rule: Rule, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+def _on_the_topic(
+    rule: Rule, hits: dict[str, list[Hit]], paragraphs: list[Paragraph]
+) -> dict[str, list[Hit]]:
     """Element → where it stands that may count for this recommendation. In a rule that names what it is about
     (its topic elements), an idea of what is done (monitored, reported) stands for it only in a paragraph on
     that topic: the reports asked on another resolution are no reporting on children, and saying the idea
-    stands 'only in other paragraphs' there would send the drafter to paragraphs about something else."""
+    stands 'only in other paragraphs' there would send the drafter to paragraphs about something else. In a
+    rule that names none, a single word matched ("priorities", "support", "ensure") locates nothing on its
+    own: it counts only where another of the rule's ideas (or its subject) stands beside it. "Priorities" in
+    a paragraph on the pandemic is no priority given to protecting civilians (trial 15 F11)."""
     topics = [n for n, e in rule.elements.items() if e.topic]
     if not topics:
-        return {n: hits.get(n, []) for n in rule.elements}
+        where = {m: {h.para for h in found} for m, found in hits.items()}
+
+        def counts(h: Hit, name: str) -> bool:
+            if any(c.isspace() for c in paragraphs[h.para].text[h.start : h.end]):
+                return True
+            return any(h.para in paras for m, paras in where.items() if m != name)
+
+        return {n: [h for h in hits.get(n, []) if counts(h, n)] for n in rule.elements}
     about = {h.para for n in topics for h in hits.get(n, [])}
     return {n: [h for h in hits.get(n, []) if e.topic or h.para in about] for n, e in rule.elements.items()}
 

@@ -34,6 +34,7 @@ def quote(hits: list[Hit], rule: Rule, prepared: Prepared) -> list[Evidence]:
                 element=h.element,
                 label=rule.searched[h.element].label,
                 ref=para.ref or "",
+                part=para.part,
                 text=para.text[h.start : h.end],
                 start=h.start,
                 end=h.end,

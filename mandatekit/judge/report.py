@@ -17,6 +17,9 @@ class Evidence(BaseModel):
     element: str
     label: str = Field(description="The element in the drafter's words")
     ref: str = Field(description="Paragraph reference, e.g. 'OP 35(a)(i)'")
+    part: str | None = Field(
+        None, description="Which bullet of the paragraph the words stand in ('third bullet'), if a bullet"
+    )
     text: str = Field(description="The words found, as the draft has them")
     start: int = Field(description="Offset of the words in the paragraph text")
     end: int

@@ -217,7 +217,9 @@ def judge_rule(
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
     if uncovered := _unconditioned(rule, hits, prepared, un):
         label = next(e.label for e in rule.elements.values() if e.condition)
-        reasons.append(messages.unconditioned(uncovered, label))
+        reasons.append(
+            messages.unconditioned(uncovered, label, _condition_words(rule, hits, chosen, prepared))
+        )
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
@@ -290,9 +292,25 @@ def _given_by_the_un(h: Hit, prepared: Prepared, un: re.Pattern[str]) -> bool:
     return verb_class is VerbClass.decides or not others_asked(h, prepared, un)
 
 
+def _condition_words(rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], prepared: Prepared) -> str:
+    """The draft's own words for the condition, to add where support is given without it ("in strict
+    compliance with the HRDDP"): those the verdict rests on first (their hedge, if any, is not added), else
+    the first in an operative paragraph; '' where the draft has none."""
+    conditions = [n for n, e in rule.elements.items() if e.condition]
+    found = [h for h in chosen if h.element in conditions]
+    found += [
+        h for n in conditions for h in hits.get(n, ()) if prepared.paragraphs[h.para].kind is Kind.operative
+    ]
+    for h in found:
+        text = prepared.paragraphs[h.para].text
+        words = text[h.start : h.end]
+        return f"in {words}" if re.search(r"\bin\s+$", text[max(0, h.start - 5) : h.start]) else words
+    return ""
+
+
 def _unconditioned(
     rule: Rule, hits: dict[str, list[Hit]], prepared: Prepared, un: re.Pattern[str]
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """The operative paragraphs that give what the condition must cover (a `needs_condition` element: support
     to a force's operations) with no condition element in them, the paragraphs they hang from, or those under
     them: "Decides that the Mission may provide logistical and operational support, including fuel, to
@@ -312,8 +330,9 @@ def _unconditioned(
         down = {q.index for q in paragraphs if q.parent in up and q.index not in up}
         return up | down
 
-    found = dict.fromkeys(
-        h.para
+    found: dict[int, str] = {}
+    for h in (
+        h
         for n in needs
         for h in hits.get(n, ())
         if paragraphs[h.para].kind is Kind.operative
@@ -322,8 +341,9 @@ def _unconditioned(
         and not _CONSIDERED.search(
             paragraphs[h.para].text, paragraphs[h.para].text.rfind(";", 0, h.start) + 1, h.start
         )
-    )
-    return [paragraphs[i].ref or "" for i in found]
+    ):
+        found.setdefault(h.para, paragraphs[h.para].text[h.start : h.end])
+    return [(paragraphs[i].ref or "", words) for i, words in found.items()]
 
 
 def _asked_of(rule: Rule, chosen: list[Hit], prepared: Prepared, un: re.Pattern[str]) -> str:

@@ -101,6 +101,12 @@ class Paragraph(BaseModel):
         "`parent`; None for front matter, headings and unnumbered annex text",
     )
     number: list[str] = Field(default_factory=empty_list, description="['35', 'a', 'i'] for OP 35(a)(i)")
+    part: str | None = Field(
+        None,
+        description="Which bullet of its paragraph a bulleted continuation is ('third bullet'): a bullet has "
+        "no number of its own and shares its paragraph's ref, as the Council cites it ('paragraph 9'); "
+        "this tells the bullets apart where a reader is shown one (trial 15 F11)",
+    )
     label: str | None = Field(None, description="The number as the draft shows it: '35.', '(a)'")
     numbered_by_word: bool = Field(
         False,

@@ -240,10 +240,24 @@ class Builder:
         owner = prev
         if prev.parent is not None and self.paragraphs[prev.parent].ref == prev.ref:
             owner = self.paragraphs[prev.parent]  # prev continues it too
-        shown = {}
+        shown: dict[str, object] = {}
         if label is not None and label.kind not in ("bullet", "decimal") and prev.kind is Kind.preambular:
             shown["label"] = f"({label.shown})"
+        if (label is not None and label.kind == "bullet") or (label is None and _BULLET.match(text)):
+            # Bullets are counted under the paragraph they continue: "OP 9, third bullet".
+            before = sum(1 for q in self.paragraphs if q.parent == owner.index and q.part)
+            shown["part"] = _bullet(before + 1)
         self._add(block, prev.kind, text, ref=prev.ref, number=prev.number, parent=owner.index, **shown)
+
+
+# A bullet typed at the start of the text ("• To prevent ...", "- To maintain ..."), when Word's list gives none.
+_BULLET = re.compile(r"[•▪◦●■□○·‣⁃–-]\s")
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _bullet(n: int) -> str:
+    """'third bullet'; past the tenth, 'bullet 11'."""
+    return f"{_ORDINALS[n - 1]} bullet" if n <= len(_ORDINALS) else f"bullet {n}"
 
 
 def _shift_changes(block: Block, text: str) -> list[Change]:

@@ -82,7 +82,8 @@ def render_table(report: Report) -> str:
         for reason in f.reasons:
             lines += wrap.wrap(f"Why: {reason}")
         for e in f.evidence[:4]:
-            lines += wrap.wrap(f"Found: {e.ref} “{e.text}” — {e.label}")
+            where = f"{e.ref}, {e.part}" if e.part else e.ref
+            lines += wrap.wrap(f"Found: {where} “{e.text}” — {e.label}")
         for hedge in f.hedges:
             lines += wrap.wrap(f"Hedge: {hedge}")
         lines += _fix_lines(f, wrap)

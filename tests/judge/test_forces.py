@@ -186,3 +186,50 @@ def test_bilateral_forces_reads_named_forces_partial_and_their_conduct_met():
         verdict("4. Calls upon UNSOM to act in full compliance with international humanitarian law;")
         == "missing"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Trial 15 F1: the host's own army by its formal name: the host's name, whose forces they are (the
+        # people's) and what they do. Never "bilaterally deployed".
+        "to provide logistical support to the South Sudan People’s Defence Forces and the Necessary Unified Forces",
+        "support to the South Sudan People's Defence Forces (SSPDF) in the transitional security arrangements",
+        # the Government's forces named generically, by the host's government
+        "violations committed by the Government of South Sudan forces and armed groups",
+        "support to the South Sudanese national defence forces",
+    ],
+)
+def test_the_hosts_own_forces_by_their_formal_name_are_never_outside_un_command(text: str) -> None:
+    assert named(text, under("unmiss")) == []
+
+
+def test_a_named_force_defined_with_the_acronym_a_profile_gives_the_hosts_forces_is_the_hosts():
+    # The acronym the profile gives the host's forces names them, whatever their long name's words.
+    assert named("the Guardians Forces (SSPDF) deployed in Juba", under("unmiss")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: another State's army with the same words, by its own country's name
+        "the deployment of the Uganda People’s Defence Forces in South Sudan",
+        "the Sudanese Armed Forces and the Rapid Support Forces",
+    ],
+)
+def test_another_states_people_s_defence_forces_stay_outside_un_command_in_the_hosts_draft(text: str) -> None:
+    assert named(text, under("unmiss")) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "support to the Government of South Sudan Forces",
+        "support to the Armed Forces of the Democratic Republic of the Congo",
+    ],
+)
+def test_with_no_host_told_a_governments_or_states_forces_named_after_it_are_the_hosts(text: str) -> None:
+    # F1: "forces of the Government of X" read as the host's where the host is unknown (the generic profile).
+    assert named(text, under("generic")) == []
+    # near miss: a force of an organisation by its formal name stays outside
+    assert named("the European Union Naval Force deployed off the coast", under("generic")) != []

@@ -581,13 +581,16 @@ def test_a_hedge_that_names_someone_is_quoted_with_whom_it_names() -> None:
 
 def test_other_paragraphs_are_named_as_a_drafter_would_amend_them() -> None:
     """The priority words elsewhere are named with the paragraph that asks most of the mission first ('Requests
-    the Mission to prioritise'), then weaker asks of others, then the preamble, not in document order."""
+    the Mission to prioritise'), then weaker asks of others, then the preamble, not in document order. Each
+    speaks of civilians' safety: a priority word on something else ('prioritise early recovery') is no
+    priority given to protecting civilians and is not named (trial 15 F11)."""
     f = finding(
         "The Security Council,\n\n"
-        "Stressing the priorities defined by the Government,\n\n"
-        "1. Urges the Government to prioritise early recovery;\n\n"
-        "2. Requests the Mission to prioritise support to the political process;\n\n"
-        "3. Requests the Mission to protect civilians under threat of physical violence;",
+        "Stressing the need to prioritise the safety of civilians,\n\n"
+        "1. Urges the Government to prioritise the safety of civilians in early recovery;\n\n"
+        "2. Requests the Mission to prioritise the safety and security of civilians in the political process;\n\n"
+        "3. Requests the Mission to protect civilians under threat of physical violence;\n\n"
+        "4. Urges the Government to prioritise early recovery;",
         "poc-priority",
     )
     assert f.verdict == "partial"

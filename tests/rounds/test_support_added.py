@@ -41,3 +41,20 @@ def test_compare_flags_the_support_the_round_added(tmp_path: Path) -> None:
     new.write_text(head + MET + "\n\n" + SUPPORT + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["compare", str(old), str(new), "--profile", "monusco"])
     assert "new support without compliance with the HRDDP" in result.output
+
+
+# Trial 15 F2: support to the host's army, by its formal name, one kind of support in a list of them.
+LISTED = (
+    "2. Requests the Mission, within existing resources, to provide logistical, technical and capacity-building "
+    "support to the South Sudan People’s Defence Forces and the Necessary Unified Forces;"
+)
+
+
+def test_listed_support_to_the_hosts_army_by_its_formal_name_is_named() -> None:
+    f = finding(f"{MET}\n\n{LISTED}", "hrddp-support")
+    assert f.verdict == "met"
+    assert any(r.startswith("OP 2 gives support without") for r in f.reasons)
+    assert any("South Sudan People’s Defence Forces" in r for r in f.reasons)
+    assert any("Add “, in strict compliance with the HRDDP” to OP 2." in r for r in f.reasons)
+    conditioned = finding(f"{MET}\n\n{LISTED[:-1]}, in strict compliance with the HRDDP;", "hrddp-support")
+    assert conditioned.reasons == []
