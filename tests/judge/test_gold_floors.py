@@ -128,8 +128,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # setting of a thematic ask, no process supported (2493 OP 9(a), OP 10(b)); an international criminal
     # tribunal cooperated with is accountability, as the ICC is (1244 OP 14, 2150 OP 3, now cited where the
     # coders cite it); a treaty's title punishes no one (2150 OP 5); an armed group demilitarized is disarmed
-    # (1244 OP 9(b)).
-    "real12": (338, 0),
+    # (1244 OP 9(b)). 339 (round 12): a drawdown of the force's personnel is its level addressed as a reduction,
+    # partial (2670 OP 1(a)).
+    "real12": (339, 0),
 }
 
 
