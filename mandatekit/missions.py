@@ -3,13 +3,14 @@
 A draft names its mission: in its title, in "extends the mandate of UNMISS", "UNSOM's mandate", "decides
 to establish ... (MINUSCA)", and every time it names the mission at all. The mission whose mandate the
 draft sets wins over one it only mentions (a resolution on UNAMID may name UNMISS once); without a mandate
-phrase, the mission named most. A draft that names no mission but one host country gets that country's
-profile when only one mission serves it. Otherwise the generic profile: "the Mission", "the host State" —
-never another country's names."""
+phrase, the mission named most. A draft that names no mission gets the mission of the country it is about,
+when one mission served it then and its mandate covers that country (_by_country). Otherwise the generic
+profile: "the Mission", "the host State" — never another country's names."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -198,36 +199,132 @@ def detect(document: Document, profiles: dict[str, Profile]) -> tuple[Profile, M
         if others:
             reason += " (also named: " + ", ".join(f"{s[3].mission} {s[2]}x" for s in others[:3]) + ")"
         return profile, _info(profile, "detected", reason + ".")
-    # No mission named: the host country, when one mission serves it.
+    return _by_country(document, title, text, index)
+
+
+# The Council says what a text is about: "the situation in Yemen", "its strong commitment to the sovereignty,
+# unity, independence and territorial integrity of Iraq". A country named only in passing ("Libya", once, in a
+# text on trafficking in persons) is not the text's subject, nor its mission the draft's.
+_SUBJECT = (
+    r"(?:(?:sovereignty|territorial\s+integrity|independence|unity)[^.;]{{0,120}}?\bof"
+    r"|situation\s+(?:in|concerning|relating\s+to|between))\s+(?:the\s+)?(?:{names})(?![\w-])"
+)
+_SUBJECT_TIMES = 3  # ... and named as often as a text about it names it: a sovereignty clause is not enough
+_DATE = re.compile(r"(?:S/RES/|^)(\d{1,4})\s*\((\d{4})\)")
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def _dated(document: Document) -> tuple[int | None, int | None]:
+    """(resolution number, year) of a text, from its symbol ("S/RES/1970 (2011)"), its heading ("47 (1948).
+    Resolution of ...") or its date; a draft has a year at most."""
+    front = document.front
+    for said in (front.symbol, front.title):
+        if said and (m := _DATE.search(said.strip())):
+            return int(m.group(1)), int(m.group(2))
+    year = _YEAR.search(" ".join(x for x in (front.date, front.symbol) if x))
+    return None, int(year.group(1)) if year else None
+
+
+def _served_then(profile: Profile, number: int | None, year: int | None) -> bool:
+    """Whether the mission served when the text was adopted: a resolution older than the one that established
+    it (1970 (2011) on Libya, before UNSMIL's 2009 (2011)), or a text of a year after it closed, is not its."""
+    start = _DATE.search(profile.established or "")
+    if start and ((number or 10**6) < int(start.group(1)) or (year or 10**4) < int(start.group(2))):
+        return False
+    return not (profile.closed and year is not None and year > profile.closed)
+
+
+def _by_country(document: Document, title: str, text: str, index: _Index) -> tuple[Profile, MissionInfo]:
+    """A draft that names no mission: the mission serving the country it is about, when one served it then,
+    and its mandate covers the country, not a part of it (UNMHA's Hodeidah, UNIFIL's south of Lebanon) or
+    a ceasefire line (an observer mission): a text on Yemen's sanctions, on Syria's chemical weapons or on the
+    Cyprus settlement is not that mission's, and its kind's suggestions would read wrong."""
+    whole = title + "\n" + text
     by_country: dict[str, list[Profile]] = {}
     counts_by_country: dict[str, int] = {}
-    for i, n in index.count(index.countries, index.by_country, title + "\n" + text).items():
+    for i, n in index.count(index.countries, index.by_country, whole).items():
         profile = index.profiles[i]
         country = profile.country or ""
         by_country.setdefault(country, []).append(profile)
         counts_by_country[country] = max(counts_by_country.get(country, 0), n)
-    if by_country:
-        country = max(counts_by_country, key=lambda c: counts_by_country[c])
-        serving = by_country[country]
-        n = counts_by_country[country]
-        if len(serving) == 1:
-            profile = serving[0]
-            reason = (
-                f"Detected from the draft: it names no mission but names {country} ({n}x), "
-                f"which {profile.mission} serves."
-            )
-            return profile, _info(profile, "detected", reason)
-        names = ", ".join(sorted(p.mission or p.id for p in serving))
-        generic = GENERIC.model_copy(update={"values": {**GENERIC.values, "host_state": country}})
-        reason = (
-            f"The draft names no mission; it names {country}, which several missions serve ({names}): "
-            "general terms are used." + CHOOSE_PROFILE
+    if not by_country:
+        reason = "The draft names no mission or host country known to a profile: general terms are used."
+        return GENERIC, MissionInfo(
+            profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE + OTHER_KINDS
         )
-        return generic, MissionInfo(profile=GENERIC_ID, country=country, how="generic", reason=reason)
-    reason = "The draft names no mission or host country known to a profile: general terms are used."
-    return GENERIC, MissionInfo(
-        profile=GENERIC_ID, how="generic", reason=reason + CHOOSE_PROFILE + OTHER_KINDS
+    country = max(counts_by_country, key=lambda c: counts_by_country[c])
+    n = counts_by_country[country]
+    names = [m for p in by_country[country] for m in (p.country, *p.country_names) if m]
+    # the country as the draft names it: the profile's own name where the draft uses it (not an area's)
+    found = Counter(_key(m.group(0)) for m in _pattern(names).finditer(whole))  # type: ignore[union-attr]
+    said = country if country in found else found.most_common(1)[0][0]
+    host = next(
+        (h for p in by_country[country] if _key(h := p.values.get("host_state", "")).endswith(said)), said
     )
+    subject = _pattern(names).search(title) if title else None  # type: ignore[union-attr]
+    if not subject and n >= _SUBJECT_TIMES:
+        subject = re.search(_SUBJECT.format(names=_alternation(names)), text, re.IGNORECASE)
+    number, year = _dated(document)
+    serving = [p for p in by_country[country] if _served_then(p, number, year)]
+    if subject and len(serving) == 1 and serving[0].un_presence != "observer" and _covers(serving[0], whole):
+        profile = serving[0]
+        reason = (
+            f"Detected from the draft: it names no mission but names {said} ({n}x), "
+            f"which {profile.mission} serves."
+        )
+        return profile, _info(profile, "detected", reason)
+    times = "once" if n == 1 else f"{n} times"
+    if not serving:
+        then = "; ".join(f"{p.mission} {_when(p)}" for p in by_country[country])
+        why = f"names {said} ({times}), which no mission known to a profile served at its date ({then})"
+    elif not subject:
+        why = (
+            f"names {said} ({times}) but not as its subject (a text about it says 'the situation in {said}' or "
+            "its sovereignty, and names it at least three times)"
+        )
+    elif len(serving) > 1:
+        missions = ", ".join(sorted(p.mission or p.id for p in serving))
+        why = f"is about {host} ({n}x), which several missions serve ({missions})"
+    elif serving[0].un_presence == "observer":
+        why = (
+            f"is about {host} ({n}x), where {serving[0].mission} is an observer mission: a text on the country "
+            "that never names it is not about it"
+        )
+    else:
+        why = (
+            f"is about {host} ({n}x) but not where {serving[0].mission}'s mandate lies ({serving[0].area[0]})"
+        )
+    reason = f"The draft names no mission; it {why}: general terms are used." + CHOOSE_PROFILE
+    if not subject:
+        return GENERIC, MissionInfo(profile=GENERIC_ID, how="generic", reason=reason + OTHER_KINDS)
+    # The country's names and nationality words stay, and its missions' names: the judge tells by them the
+    # host's own forces and a peace operation in the host country from forces outside UN command (forces.py)
+    # as it did with the mission's profile; what is not kept is what the suggestions say: values and kind.
+    own = [n for p in by_country[country] for n in _names(p)]
+    spellings = list(
+        dict.fromkeys(n for p in by_country[country] for n in (p.country, *p.country_names) if n)
+    )
+    nationality = [w for p in by_country[country] for w in p.pattern_words.get("nationality", [])]
+    generic = GENERIC.model_copy(
+        update={
+            "values": {**GENERIC.values, "host_state": host},
+            "country": said,
+            "names": list(dict.fromkeys(own)),
+            "country_names": [n for n in spellings if n != said],
+            "pattern_words": {"nationality": nationality} if nationality else {},
+        }
+    )
+    return generic, MissionInfo(profile=GENERIC_ID, country=said, how="generic", reason=reason + OTHER_KINDS)
+
+
+def _covers(profile: Profile, text: str) -> bool:
+    """A mission whose mandate covers a part of the country is the draft's only where the draft names it."""
+    return not profile.area or bool(_pattern(profile.area).search(text))  # type: ignore[union-attr]
+
+
+def _when(profile: Profile) -> str:
+    since = f"since {profile.established}" if profile.established else ""
+    return f"{since}, closed {profile.closed}" if profile.closed else since or "no date known"
 
 
 def chosen(

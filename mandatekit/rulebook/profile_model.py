@@ -168,6 +168,21 @@ class Profile(Strict):
         description="The host is a territory or an area no State governs alone (the Abyei Area, Kosovo): its "
         "empty values say 'the relevant authorities', 'the security forces', never 'the host State'",
     )
+    established: str | None = Field(
+        None,
+        pattern=r"^S/RES/\d+ \(\d{4}\)$",
+        description="The resolution that established the mission (S/RES/2100 (2013)): a text that names no "
+        "mission and is older than it is never taken to be about it",
+    )
+    closed: int | None = Field(
+        None, description="The last year the mission served: a later text that names no mission is not its"
+    )
+    area: list[str] = Field(
+        default_factory=empty_list,
+        description="Where the mandate covers a part of the host country only (UNIFIL: southern Lebanon; "
+        "UNMHA: Hodeidah), the names of that part: a text that names the country but none of these is about "
+        "the country's wider situation, never taken to be the mission's",
+    )
     un_presence: UnPresence = Field(
         "peacekeeping",
         description="What the UN presence is: peacekeeping (a peacekeeping operation, or a force the Council "

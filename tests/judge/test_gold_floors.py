@@ -132,8 +132,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # 343 (round 12, r12-partial): the promotion and protection of human rights an item of a mandate's tasks (1244
     # OP 11(j), 2009 OP 12(d)); the national army or police built or developed (1244 OP 11(i), 1662 OP 8); the
     # parties asked to cooperate fully in the presence's deployment (1244 OP 8): each partial as coded. 344 with
-    # the force's levels named as what is to be adjusted (1758 PP 13).
-    "real12": (344, 0),
+    # the force's levels named as what is to be adjusted (1758 PP 13). 345 (r12-presence): a drawdown of the
+    # force's personnel is its level addressed as a reduction, partial (2670 OP 1(a)).
+    "real12": (345, 0),
 }
 
 

@@ -67,9 +67,12 @@ def test_the_mission_whose_mandate_is_set_wins_over_one_named_more() -> None:
 
 
 def test_a_draft_naming_only_its_country_gets_the_mission_serving_it() -> None:
-    text = "The Security Council,\n\nConcerned by the situation in Guinea-Bissau,\n\n1. Urges all in Guinea-Bissau ...;"
+    text = (
+        "The Security Council,\n\nConcerned by the situation in Guinea-Bissau,\n\n"
+        "1. Urges all in Guinea-Bissau ...;\n\n2. Calls on the Government of Guinea-Bissau ...;"
+    )
     _, info = SETUP.mission_of(read_string(text))
-    assert info.mission == "UNIOGBIS" and "names Guinea-Bissau (2x), which UNIOGBIS serves" in info.reason
+    assert info.mission == "UNIOGBIS" and "names Guinea-Bissau (3x), which UNIOGBIS serves" in info.reason
 
 
 def test_a_draft_that_names_no_mission_gets_the_generic_profile() -> None:
@@ -82,7 +85,10 @@ def test_a_draft_that_names_no_mission_gets_the_generic_profile() -> None:
 
 
 def test_a_country_several_missions_serve_gets_general_terms_with_its_name() -> None:
-    text = "The Security Council,\n\nReaffirming its commitment to Somalia and to the people of Somalia,\n\n1. Decides ...;"
+    text = (
+        "The Security Council,\n\nReaffirming its commitment to the sovereignty of Somalia and to the people of "
+        "Somalia,\n\n1. Decides that Somalia ...;"
+    )
     profile, info = SETUP.mission_of(read_string(text))
     assert info.how == "generic" and info.country == "Somalia" and "several missions" in info.reason
     assert profile.values["host_state"] == "Somalia" and profile.values["mission"] == "the Mission"

@@ -77,11 +77,14 @@ def test_an_observer_mission_is_never_silently_asked_to_protect(name: str) -> No
     assert "peacekeepers" in findings["un-personnel-safety"].suggestion
 
 
-def test_the_verdict_stands_and_only_a_strength_to_protect_drops_to_low() -> None:
+def test_the_verdict_stands_and_only_what_it_has_no_mandate_for_drops_to_low() -> None:
     observer, keeping = _findings("undof", DRAFT), _findings("generic", DRAFT)
     assert {r: f.verdict for r, f in observer.items()} == {r: f.verdict for r, f in keeping.items()}
     lowered = {r for r in observer if observer[r].severity != keeping[r].severity}
-    assert lowered == {"force-capacity"} and observer["force-capacity"].severity.value == "low"
+    # a strength to protect, and support to the host's security forces (SSR advice, DDR, support under the
+    # HRDDP), which an observer mission gives none of; the national forces' own conduct and recruitment stay
+    assert lowered == {"force-capacity", "ssr-support", "ddrr", "hrddp-support", "hrddp-mitigation"}
+    assert all(observer[r].severity.value == "low" for r in lowered)
     # rules that never asked for protection by force carry no note
     assert all(
         not observer[r].note for r in ("hr-monitoring", "sofa-compliance", "peace-process", "children")
@@ -119,3 +122,37 @@ def test_profiles_list_and_show_say_observer() -> None:
     lines = {line.split()[0]: line for line in runner.invoke(main, ["profiles", "list"]).stdout.splitlines()}
     assert "observer mission" in lines["untso"] and "observer" not in lines["unifil"]
     assert "UN presence: observer" in runner.invoke(main, ["profiles", "show", "unficyp"]).stdout
+
+
+SUPPORT_RULES = (
+    "ssr-support",
+    "ssr-conduct",
+    "ssr-vetting",
+    "ddrr",
+    "hrddp-support",
+    "hrddp-mitigation",
+    "hrddp-resources",
+)
+
+
+@pytest.mark.parametrize("name", OBSERVERS)
+def test_an_observer_mission_is_never_asked_to_support_the_host_s_forces(name: str) -> None:
+    # SSR advice, DDR and support under the HRDDP are a political or multidimensional mission's tasks: asked of
+    # a ceasefire observation or buffer-zone mission, they would be a new task; the ask goes to the authorities
+    # or the United Nations system, and the note says why
+    findings = _findings(name)
+    mission = PROFILES[name].filled_values()["mission"]
+    for rule in SUPPORT_RULES:
+        finding = findings[rule]
+        assert mission not in finding.suggestion, (rule, finding.suggestion)
+        assert "the Mission" not in finding.suggestion and "observer mission" in finding.note, rule
+
+
+@pytest.mark.parametrize("name", ["unsmil", "unsom", "unama", "generic-political"])
+def test_a_political_mission_keeps_its_advice_and_support_tasks(name: str) -> None:
+    # a political mission advises on SSR and DDR and supports security forces under the HRDDP (UNSOM, UNSMIL):
+    # the peacekeeping language, which asks no force of it, fits it
+    findings = _findings(name)
+    mission = PROFILES[name].filled_values()["mission"]
+    for rule in ("ssr-support", "ddrr", "hrddp-support"):
+        assert mission in findings[rule].suggestion and not findings[rule].note, rule

@@ -1,0 +1,126 @@
+"""A text that names no mission is taken to be the mission's of the country it is about only when that country
+is its subject (its title, "the situation in X", X's sovereignty, named at least three times), the mission
+served it at the text's date (established before it, not yet closed), and its mandate covers the country, not a
+ceasefire line (an observer mission) or a part of it (UNMHA's Hodeidah, UNIFIL's south of Lebanon). Otherwise
+general terms, the country named where it is the subject: never another mission's names or kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from mandatekit.api import setup
+from mandatekit.read import read_string
+
+SETUP = setup()
+
+
+def _draft(*paragraphs: str, symbol: str = "") -> str:
+    head = f"{symbol}\n\n" if symbol else ""
+    body = "\n\n".join(f"{i}. {p}" for i, p in enumerate(paragraphs, 1))
+    return f"{head}The Security Council,\n\n{body}\n"
+
+
+LIBYA = (
+    "Reaffirms its strong commitment to the sovereignty and territorial integrity of Libya;",
+    "Calls upon all parties in Libya to cease hostilities;",
+    "Urges Member States to support the Government of Libya;",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "mission"),
+    [
+        (_draft(*LIBYA, symbol="S/RES/2214 (2015)"), "UNSMIL"),  # Libya, after UNSMIL was established
+        (_draft(*LIBYA), "UNSMIL"),  # a draft: no date, so no date rules it out
+        # a text on Yemen that names Hodeidah, where UNMHA's mandate lies
+        (
+            _draft(
+                "Affirms the sovereignty of Yemen;",
+                "Welcomes the ceasefire in Hodeidah in Yemen;",
+                "Calls on all in Yemen ...;",
+            ),
+            "UNMHA",
+        ),
+    ],
+)
+def test_the_mission_of_the_country_the_text_is_about(text: str, mission: str) -> None:
+    _, info = SETUP.mission_of(read_string(text))
+    assert info.how == "detected" and info.mission == mission, info.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "why"),
+    [
+        # older than the mission: resolution 1970 (2011) on Libya came before UNSMIL's 2009 (2011)
+        (_draft(*LIBYA, symbol="S/RES/1970 (2011)"), "Libya", "since S/RES/2009 (2011)"),
+        # after the mission closed: MINUSMA's last year was 2023
+        (
+            _draft(
+                "Reaffirms the sovereignty of Mali;",
+                "Urges Mali ...;",
+                "Calls on Mali ...;",
+                symbol="S/RES/2800 (2025)",
+            ),
+            "Mali",
+            "closed 2023",
+        ),
+        # UNDOF observes a line in the Golan: a text on Syria is not its
+        (
+            _draft(
+                "Reaffirms the sovereignty of the Syrian Arab Republic;",
+                "Demands that the Syrian Arab Republic ...;",
+                "Calls on the Syrian Arab Republic ...;",
+            ),
+            "the Syrian Arab Republic",
+            "observer mission",
+        ),
+        # UNMHA's mandate lies in Hodeidah: a text on Yemen's sanctions that never names it is not its
+        (
+            _draft(
+                "Affirms the sovereignty of Yemen;",
+                "Decides that the measures on Yemen ...;",
+                "Calls on all in Yemen ...;",
+                symbol="S/RES/2758 (2024)",
+            ),
+            "Yemen",
+            "(Hodeidah)",
+        ),
+    ],
+)
+def test_no_mission_is_assumed_for_a_country_it_did_not_serve_as_a_whole(
+    text: str, host: str, why: str
+) -> None:
+    profile, info = SETUP.mission_of(read_string(text))
+    assert info.how == "generic" and info.mission is None and info.un_presence == "peacekeeping"
+    assert profile.values["host_state"] == host and why in info.reason, info.reason
+
+
+def test_a_country_named_in_passing_is_not_the_subject() -> None:
+    text = _draft(
+        "Condemns trafficking in persons in armed conflict, including in Libya;",
+        "Calls upon Member States, among them Libya, to ...;",
+    )
+    profile, info = SETUP.mission_of(read_string(text))
+    assert info.how == "generic" and info.country is None and "not as its subject" in info.reason
+    assert profile.values["host_state"] == "the host State"
+
+
+def test_the_title_says_the_subject() -> None:
+    document = read_string(_draft("Calls on all parties ...;"))
+    document.front.title = "The situation in Libya"
+    _, info = SETUP.mission_of(document)
+    assert info.mission == "UNSMIL"
+
+
+def test_an_observer_mission_s_messages_stay_away_from_a_text_on_its_country() -> None:
+    # a text on Cyprus' settlement that names no mission: not UNFICYP's, whose messages would say that a task
+    # to protect civilians would change the nature of the force
+    text = _draft(
+        "Reaffirms its commitment to the sovereignty and independence of Cyprus;",
+        "Calls on the leaders in Cyprus to resume negotiations;",
+        "Decides that the protection of civilians in Cyprus ...;",
+    )
+    report = SETUP.judge(read_string(text))
+    assert report.mission is not None and report.mission.un_presence == "peacekeeping"
+    said = " ".join(f"{f.message} {f.suggestion} {f.note}" for f in report.findings)
+    assert "UNFICYP" not in said and "nature" not in said
