@@ -18,6 +18,7 @@ checkout, to measure before and after in one run).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import shutil
 import statistics
@@ -271,6 +272,22 @@ def in_process(paragraph_mb: float) -> None:
         print(f"  jobs   1 {j1 * 1000:7.0f} ms   2 {j2 * 1000:7.0f} ms (x{j2 / j1:.2f}) for 40 drafts, CLI")
 
 
+def skip_corpus(listed: Path) -> None:
+    """Measure on the corpus less the resolutions named in `listed` (a holdout no tool may run on): a folder of
+    links to the others takes the corpus's place."""
+    global CORPUS
+    if not CORPUS.is_dir():
+        return
+    names = {line.strip() for line in listed.read_text(encoding="utf-8").splitlines() if line.strip()}
+    folder = Path(tempfile.mkdtemp(prefix="mandatekit-corpus-"))
+    atexit.register(shutil.rmtree, folder, True)
+    kept = [p for p in sorted(CORPUS.glob("*.txt")) if p.stem not in names and p.name not in names]
+    for p in kept:
+        (folder / p.name).symlink_to(p)
+    print(f"corpus: {len(kept)} resolutions, {len(names)} left out as listed in {listed}")
+    CORPUS = folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -282,7 +299,14 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="also count start-up instructions (valgrind)"
     )
+    parser.add_argument(
+        "--skip",
+        type=Path,
+        help="a file of resolution names (one a line) the corpus figures leave out: a holdout",
+    )
     args = parser.parse_args()
+    if args.skip:
+        skip_corpus(args.skip)
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
     if args.code:
         startup(args.code, "before", args.repeat)

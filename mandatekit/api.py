@@ -84,18 +84,25 @@ class Setup:
         profile, info = self.mission_of(document)
         return self._judged(document, rules, self._effective_profile(profile), info)
 
-    def judge_versions(self, document: Document) -> tuple[Report, Callable[[Document], Report]]:
+    def judge_versions(self, document: Document) -> tuple[Report, Versions]:
         """`document` judged, and a judge for versions of it (its suggested fixes accepted, render/accepted.py):
         its language checked and its mission told once, from `document`, as every version shares them."""
         rules = self.rulebook.rules
         self.check_language(document, rules)
         profile, info = self.mission_of(document)
         filled = self._effective_profile(profile)
+        return self._judged(document, rules, filled, info), Versions(self, rules, filled, info)
 
-        def version(doc: Document) -> Report:
-            return self._judged(doc, rules, filled, info.model_copy())
-
-        return self._judged(document, rules, filled, info), version
+    def judge_rule(self, document: Document, rule_id: str) -> Finding | None:
+        """The finding `judge(document)` gives for one rule (None for no such rule), judging that rule alone:
+        a rule's finding is made from the draft and the rule, whatever other rules are judged beside it."""
+        rules = self.rulebook.rules
+        self.check_language(document, rules)
+        chosen = [r for r in rules if r.id == rule_id]
+        if not chosen:
+            return None
+        profile, info = self.mission_of(document)
+        return self._judged(document, chosen, self._effective_profile(profile), info).findings[0]
 
     def _effective_profile(self, profile: Profile) -> Profile:
         from mandatekit.missions import effective
@@ -123,6 +130,33 @@ class Setup:
         report = judge_document(document, rules, filled, self.sources, self.label)
         report.mission = info
         return with_sources_placed(report, {s["id"]: s.get("made_for") for s in self.register})
+
+
+class Versions:
+    """The judge of versions of one draft (its fixes accepted), its language and mission told once. Called, it
+    judges a version whole; `ranks` judges only the rules asked (render/verifier.py: those a fix can change)."""
+
+    def __init__(self, setup: Setup, rules: list[Any], filled: Profile, info: MissionInfo) -> None:
+        from mandatekit.rulebook.profiles import profile_terms
+
+        self.setup, self.rules, self.filled, self.info = setup, rules, filled, info
+        self.terms = profile_terms(filled)
+
+    def __call__(self, document: Document) -> Report:
+        return self.setup._judged(document, self.rules, self.filled, self.info.model_copy())
+
+    def ranks(self, document: Document, rule_ids: list[str]) -> dict[str, int]:
+        """Rule id → the rank of its verdict on `document` (0 met, 1 partial, 2 missing), as `self(document)`
+        gives it, for these rules only."""
+        from mandatekit.judge import Prepared, judge_rule
+
+        wanted = set(rule_ids)
+        chosen = [r for r in self.rules if r.id in wanted]
+        if not chosen:
+            return {}
+        prepared = Prepared(document)
+        sources = self.setup.sources
+        return {r.id: judge_rule(prepared, r, self.filled, sources, self.terms).verdict.rank for r in chosen}
 
 
 def with_sources_placed(report: Report, made_for: dict[str, str | None]) -> Report:

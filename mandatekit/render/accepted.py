@@ -20,7 +20,7 @@ from mandatekit.read.structure import build, closes_operative_part
 from mandatekit.read.text import read_text
 
 if TYPE_CHECKING:
-    from mandatekit.judge import Report
+    from mandatekit.judge import Finding, Report
     from mandatekit.render.placement import Placement
 
 Judge = Callable[[Document], "Report"]
@@ -131,6 +131,15 @@ def judge_versions(judge: Judge, document: Document) -> tuple[Report, Judge]:
     if getattr(judge, "__name__", None) != "judge" or versions is None:
         return judge(document), judge
     return versions(document)  # type: ignore[no-any-return]
+
+
+def finding_of(judge: Judge, document: Document, rule: str) -> Finding | None:
+    """`judge(document)`'s finding for one rule: a Setup's judge judges that rule alone (`Setup.judge_rule`),
+    any other judge the whole draft."""
+    one = getattr(getattr(judge, "__self__", None), "judge_rule", None)
+    if getattr(judge, "__name__", None) == "judge" and one is not None:
+        return one(document, rule)  # type: ignore[no-any-return]
+    return next((f for f in judge(document).findings if f.rule == rule), None)
 
 
 # What a re-read must see whole: line ends the text reader rewrites (they change line numbers) and square

@@ -21,7 +21,7 @@ from mandatekit.compare import text_similarity
 from mandatekit.judge import Finding
 from mandatekit.read import read_string
 from mandatekit.read.model import Document, Kind, Paragraph
-from mandatekit.render.accepted import Judge
+from mandatekit.render.accepted import Judge, finding_of
 from mandatekit.render.narrowed import redline
 from mandatekit.render.placing import Placement
 
@@ -52,7 +52,7 @@ def _elements(text: str, rule: str, judge: Judge, task: bool) -> dict[str, tuple
     )
     alone = read_string(f"The Security Council,\n\n{lead}{text}\n")
     own = alone.paragraphs[-1]  # the paragraph's own words: what a lead-in says is not its to hold
-    found = next((g for g in judge(alone).findings if g.rule == rule), None)
+    found = finding_of(judge, alone, rule)
     out: dict[str, tuple[str, int, int]] = {}
     for e in found.evidence if found is not None else []:
         if e.paragraph == own.index:

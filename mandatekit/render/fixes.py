@@ -57,12 +57,16 @@ def placeable(document: Document) -> bool:
     )
 
 
-def with_fixes(report: Report, document: Document, judge: Judge) -> Report:
+def with_fixes(
+    report: Report, document: Document, judge: Judge, placed: dict[str, Placement] | None = None
+) -> Report:
     """`report` with each gap's `fix`: placed, and re-judged in place, as the memo places it (none on a text
-    too long to place them in a check: `placeable`)."""
+    too long to place them in a check: `placeable`). `placed`: the placements the memo context of this report
+    and document made already (its "placed"): `place` of a report decided or not gives the same, as placing
+    reads no decision."""
     if not placeable(document):
         return report
-    placements = place(report, document, judge)
+    placements = place(report, document, judge) if placed is None else placed
     findings: list[Finding] = [
         f.model_copy(update={"fix": fix_of(placements[f.rule], document)}) if f.rule in placements else f
         for f in report.findings

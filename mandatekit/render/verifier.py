@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mandatekit.judge import Report
+from mandatekit.judge.changed import Reach
 from mandatekit.read.model import Document
 from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
 from mandatekit.render.agreement import candidates, secures
@@ -18,7 +19,13 @@ def _ranks(report: Report) -> dict[str, int]:
 
 
 class Verifier:
-    """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing."""
+    """Re-judges the draft with the fixes kept so far and one more; keeps it only if it helps and costs nothing.
+
+    With a Setup's judge, only the rules the one more fix can judge otherwise are judged again (judge/changed.py:
+    those with words in the paragraphs it changes or their family); the others keep their verdicts with the fixes
+    kept so far (`current`). `rejudge_all` judges every rule of every version (tests compare the two)."""
+
+    rejudge_all = False
 
     def __init__(self, document: Document, judge: Judge) -> None:
         self.document, self.reader = document, AcceptedReader(document)
@@ -26,9 +33,20 @@ class Verifier:
         self.covered_by: dict[str, Placement] = {}  # rule → the fix for another rule that also improved it
         report, self.judge = judge_versions(judge, self.reader.base)
         self.current = _ranks(report)
+        self.now = self.reader.base  # the draft with the fixes kept so far, as read: judged `current`
+        self.last = self.now  # the version judged last (`_ranks`)
+        ranks, rules, terms = (getattr(self.judge, a, None) for a in ("ranks", "rules", "terms"))
+        self.reach = Reach(rules, terms) if ranks and rules and not self.rejudge_all else None
 
     def _ranks(self, placements: list[Placement]) -> dict[str, int]:
-        return _ranks(self.judge(self.reader.read(placements)))
+        self.last = version = self.reader.read(placements)
+        ids = None
+        if self.reach is not None:
+            met = [rule for rule, rank in self.current.items() if rank == 0]
+            ids = self.reach.rules_to_rejudge(self.now, version, met)
+        if ids is None:
+            return _ranks(self.judge(version))
+        return {**self.current, **self.judge.ranks(version, ids)}  # type: ignore[attr-defined]
 
     def verdicts(self, placements: list[Placement]) -> dict[str, int]:
         return self._ranks([*self.kept, *placements])
@@ -39,6 +57,7 @@ class Verifier:
         if not better or any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
             return False
         self.kept.append(placement)
+        self.now = self.last
         for rule, rank in ranks.items():
             if rank < self.current.get(rule, 9) and rule != placement.rule:
                 self.covered_by.setdefault(rule, placement)

@@ -496,6 +496,15 @@ def pattern_set(phrases: list[str] | tuple[str, ...], regexes: list[str] | tuple
     return found
 
 
+def forget_programs() -> None:
+    """Drop every compiled program: each is compiled again, the same, when next searched. RE2 keeps the DFA
+    states a program builds while it searches, up to its memory budget (`_options`), and a check of a few
+    hundred drafts grows them to most of the process's memory (batch.py)."""
+    compile_regex.cache_clear()
+    _compile_patterns.cache_clear()
+    _pattern_sets.clear()
+
+
 def matches_empty(program: Any) -> bool:
     """Whether a compiled pattern can match zero characters: it would 'find' evidence in any text."""
     return any(m.end() == m.start() for probe in _EMPTY_PROBES for m in program.finditer(probe))

@@ -254,7 +254,9 @@ def create_app(workshop: Workshop, *, token: str | None = None, max_bytes: int |
         if kind in ("redline.docx", "annotated.docx"):
             return workshop.word_copy(draft, profile, "redline" if kind == "redline.docx" else "annotate")
         document, report = workshop.judge(draft, profile)
-        return workshop.json(report, document, profile) if kind == "report.json" else workshop.csv(report)
+        return (
+            workshop.json(report, document, profile, draft) if kind == "report.json" else workshop.csv(report)
+        )
 
     async def decide(request: Request) -> Response:
         rule = request.path_params["rule"]

@@ -216,15 +216,20 @@ class Workshop:
 
     # The downloads: what `check --format json|csv`, `memo`, `redline` and `annotate` write for this draft.
 
-    def json(self, report: Any, document: Any = None, profile: str | None = None) -> bytes:
-        """`check --format json`, each gap's `fix` placed as the memo places it (given the `document`)."""
+    def json(
+        self, report: Any, document: Any = None, profile: str | None = None, draft: Draft | None = None
+    ) -> bytes:
+        """`check --format json`, each gap's `fix` placed as the memo places it (given the `document`): as the
+        result page's kept memo context placed them, if it is kept for the `draft` (not placed again)."""
         from mandatekit.errors import shown
         from mandatekit.render import render_json
 
         if document is not None:
             from mandatekit.render.fixes import with_fixes
 
-            report = with_fixes(report, document, self.setup(profile).judge)
+            kept = self.kept_context(draft, profile) if draft is not None else None
+            placed = kept[0].get("placed") if kept is not None and kept[1] is document else None
+            report = with_fixes(report, document, self.setup(profile).judge, placed)
         return (shown(render_json([self.decided(report)])) + "\n").encode("utf-8")
 
     def csv(self, report: Any) -> bytes:

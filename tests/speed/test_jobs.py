@@ -56,3 +56,22 @@ def test_a_bad_draft_in_a_worker_is_reported_and_skipped_as_in_process(tmp_path:
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
     code, _, err = run("check", str(drafts(tmp_path)), "--jobs", "0")
     assert code == 2 and "--jobs" in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_forgetting_the_compiled_programs_between_drafts_changes_no_output(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """batch.py drops RE2's programs every FORGET_EVERY drafts (their DFA states held most of the memory of a
+    corpus check): compiled again, they find the same, here after every draft."""
+    from mandatekit import batch
+    from mandatekit.rulebook import patterns
+
+    base = drafts(tmp_path)
+    kept = run("check", str(base), "--format", fmt, "--jobs", "1")
+    forgotten: list[int] = []
+    forget = patterns.forget_programs
+    monkeypatch.setattr(batch, "FORGET_EVERY", 1)
+    monkeypatch.setattr(patterns, "forget_programs", lambda: forgotten.append(1) or forget())
+    assert run("check", str(base), "--format", fmt, "--jobs", "1") == kept
+    assert len(forgotten) == 8  # once before each draft

@@ -373,3 +373,28 @@ def test_the_rule_catalogue_marks_the_rules_of_a_users_folder(tmp_path: Path, de
     assert "from our-rules/" in ours[: ours.index("</section>")]
     builtin = page[page.index('id="r-poc-policy"') :]
     assert "from our-rules/" not in builtin[: builtin.index("</section>")]
+
+
+def test_report_json_after_the_result_page_reuses_its_places_and_is_what_the_command_line_writes(
+    browser: Browser, decisions: Path, same_day: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result page's memo context placed every fix; the report.json download then places none again (it
+    made up half the download's time), and is still byte for byte `check --format json`, decisions applied."""
+    from mandatekit.render import fixes
+
+    shutil.copy(BUNDLED, decisions / BUNDLED.name)
+    cli("decide", "poc-policy", "--as", "accepted", "--why", "Covered by the POC strategy", "--draft", BUNDLED.name,
+        cwd=decisions)  # fmt: skip
+    url = browser.checked(BUNDLED.name, BUNDLED.read_bytes())
+    assert browser.http.get(url).status_code == 200  # the page: its memo context is worked out and kept
+    placed: list[int] = []
+    place = fixes.place
+    monkeypatch.setattr(fixes, "place", lambda *a, **k: placed.append(1) or place(*a, **k))
+    download = browser.http.get(url.replace("?", "/download/report.json?"))
+    assert download.status_code == 200 and placed == []
+    expected = cli("check", BUNDLED.name, "--format", "json", cwd=decisions).encode("utf-8")
+    # The one difference the command line run in that folder has: it names the decisions file relatively.
+    assert download.content.replace(f"{decisions}/".encode(), b"") == expected
+    findings = json.loads(download.content)["findings"]
+    assert any(f.get("fix") for f in findings)  # fixes placed, from the page's context
+    assert any(f.get("decision") for f in findings if f["rule"] == "poc-policy")

@@ -256,6 +256,9 @@ def memo_context(
             else ""
         ),
         "asks": _asks(gaps, findings),
+        # Rule id → where its fix goes, as placed here: `check`'s fixes are made of the same (render/fixes.py;
+        # the web server's report.json reuses them). None: not placed (`place_fixes=False`, no document).
+        "placed": placements if document is not None and place_fixes else None,
         "findings": findings,
         "scorecard": findings,
         "gaps": gaps,
