@@ -218,7 +218,7 @@ def _governor(document: Document, para: Paragraph) -> Paragraph | None:
 
 def _held(before: Finding, after: Finding) -> str:
     """How the verdict stands after the round: 'still met by OP 34(c)'."""
-    refs = ", ".join(after.refs)
+    refs = "; ".join(after.cited) if any(e.part for e in after.evidence) else ", ".join(after.refs)
     if after.verdict is before.verdict:
         if after.verdict is Verdict.missing:
             return "still missing"

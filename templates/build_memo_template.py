@@ -328,6 +328,8 @@ def build(path: Path) -> None:
     item.add_run(
         "{{ f.where }}{% if f.hedges %} (hedged: {{ f.hedges | join('; ') }}){% endif %}"
     ).italic = True
+    # Support given without the condition where another paragraph meets the rule: the drafter's task (trial 15)
+    item.add_run("{% for n in f.notes %} Note: {{ n }}{% endfor %}")
     item.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
     d.add_paragraph("{%p endfor %}")
 

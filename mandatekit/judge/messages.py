@@ -161,6 +161,23 @@ def unconditioned(given: list[tuple[str, str]], label: str, condition: str = "")
     return f"{where} {verb} support without {label}: the condition must cover that support too ({what}).{fix}"
 
 
+# The support each paragraph gives, and the fix, as `unconditioned` says them: read back by render (the met
+# finding's note, the fix that amends each paragraph with the condition's words).
+_GIVEN = re.compile(r"(?:\(|; )(?P<ref>[^:;(]+?): “(?P<words>[^”]+)”")
+_ADD = re.compile(r" Add “, (?P<condition>[^”]+)” to .+\.$")
+
+
+def unconditioned_given(reason: str) -> tuple[list[tuple[str, str]], str] | None:
+    """What an `unconditioned` reason says: (paragraph ref, the support it gives) for each paragraph, and the
+    draft's own words for the condition ('' where it has none); None for any other reason."""
+    if not UNCONDITIONED.match(reason):
+        return None
+    head = reason[: reason.rfind(").")] if ")." in reason else reason
+    given = [(m["ref"], m["words"]) for m in _GIVEN.finditer(head)]
+    add = _ADD.search(reason)
+    return given, add["condition"] if add else ""
+
+
 def narrowed(ref: str | None, subject: str, label: str) -> Reason:
     """Words that meet the rule only for a narrower subject than the recommendation's (judge/narrowed.py)."""
     return Reason(

@@ -150,6 +150,17 @@ class Finding(BaseModel):
     def refs(self) -> list[str]:
         return list(dict.fromkeys(e.ref for e in self.evidence))
 
+    @property
+    def cited(self) -> list[str]:
+        """`refs` as a reader is told them: a paragraph whose evidence all stands in its bullets names them
+        ('OP 9, third bullet'; trial 15 F11: five bullets share a ref), each once; the ref alone otherwise."""
+        out = []
+        for ref in self.refs:
+            parts = [e.part for e in self.evidence if e.ref == ref]
+            named = [x for x in dict.fromkeys(parts) if x]
+            out.append(f"{ref}, {' and '.join(named)}" if named and len(named) == len(set(parts)) else ref)
+        return out
+
 
 class DocumentInfo(BaseModel):
     path: str | None

@@ -17,6 +17,7 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False, main: st
     `shipped_templates`). `markdown`: every value printed has its HTML escaped."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
 
+    from mandatekit.render.fixes import met_notes
     from mandatekit.render.sandbox import BoundedSandbox, escape_markdown_html, shipped_templates, shown_text
 
     builtin = FileSystemLoader(str(data_dir("templates")))
@@ -31,6 +32,7 @@ def template_env(extra_dir: Path | None = None, markdown: bool = False, main: st
     )
     env.filters["verdict_label"] = lambda v: VERDICT_LABEL.get(getattr(v, "value", v), str(v))
     env.filters["cited_once"] = cited_once
+    env.filters["met_notes"] = met_notes
     return env
 
 

@@ -16,6 +16,18 @@ from mandatekit.render.accepted import Judge
 from mandatekit.render.placement import Placement, place
 
 
+def met_notes(f: Finding) -> list[str]:
+    """What a drafter must still act on in a met finding: support a paragraph gives without the condition
+    the rule puts on it ("OP 5 gives support without compliance with the HRDDP as the condition ... Add ', in
+    strict compliance with the HRDDP' to OP 5"), which another paragraph's "any support" does not undo (trial
+    15 F2). The other reasons of a met finding explain the verdict; they are no task and stay out of sight."""
+    from mandatekit.judge.messages import unconditioned_given
+
+    if f.verdict.value != "met":
+        return []
+    return [r for r in f.reasons if unconditioned_given(r) is not None]
+
+
 def note_of(placement: Placement | None) -> str:
     """What a fix that proposes no words of its own does, in a sentence ('' for one that proposes words)."""
     if placement is not None and placement.action in ("agree", "reject"):

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from mandatekit.compare import Comparison
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.read.model import Document, Kind
 from mandatekit.render.accepted import Judge
-from mandatekit.render.amend import amend
+from mandatekit.render.amend import amend, with_condition
 from mandatekit.render.insertion import insertion_for, introducing
 from mandatekit.render.mandate import priority_item
 from mandatekit.render.placing import Placement as Placement  # re-exported: callers import it from here
@@ -40,6 +40,9 @@ from mandatekit.render.terms import own_terms as own_terms  # re-exported: place
 from mandatekit.render.verifier import Verifier, helpful_agreements
 from mandatekit.render.verifier import pending_secures as pending_secures  # re-exported
 
+# The key, after the rule's id, of a finding's second fix: the condition put on a paragraph's support where the
+# rule has another gap to close (its own key holds that fix).
+CONDITION = "condition"
 _SEIZED = re.compile(r"\bremain\s+(?:actively\s+)?seized\b", re.IGNORECASE)
 
 
@@ -74,10 +77,31 @@ def place(
     added: dict[tuple[int, int], int] = {}  # (paragraph, numbered like) → new ones placed after it so far
     introduced: list[tuple[str, Placement]] = []  # new paragraphs placed beside their own subject so far
     out: dict[str, Placement] = {}
+
     # What the previous round had goes back first: the drafter's own words, where they stood ('OP 7 bis',
     # before the new paragraphs after OP 7); then by severity.
+    def _condition(f: Finding) -> Placement | None:
+        """The paragraph giving support without the rule's condition, amended (amend.with_condition), where
+        judging the draft with it shows the support covered at no cost."""
+        fix = with_condition(document, f, claimed)
+        if fix is None or fix.paragraph is None:
+            return None
+        if verifier is not None and not verifier.keeps_condition(fix, paragraphs[fix.paragraph].ref or ""):
+            return None
+        claimed.add(fix.paragraph)
+        return fix
+
     order = sorted(report.findings, key=lambda f: (f.rule not in restoring, f.severity.rank, -f.verdict.rank))
     for f in order:
+        # Support a paragraph gives without the rule's condition: that paragraph amended with the draft's own
+        # words for it, met or not (trial 15 F2: another paragraph meeting the rule does not cover it, and a
+        # new paragraph restating the policy is not what a drafter tables). What the previous round had comes
+        # back first; where the rule is still short after the condition, its own fix follows.
+        if f.rule not in restoring and (condition := _condition(f)) is not None:
+            if f.verdict.value == "met" or (verifier is not None and verifier.current.get(f.rule, 9) == 0):
+                out[f.rule] = condition
+                continue
+            out[f"{f.rule} {CONDITION}"] = condition
         if f.verdict.value == "met" or not f.suggestion:
             continue
         text = own_terms(f.suggestion, document)
@@ -141,4 +165,6 @@ def place(
         if chosen is inserted and on_subject:
             introduced.append((f.theme, chosen))
         out[f.rule] = chosen
+        if f.rule in restoring and (condition := _condition(f)) is not None:
+            out[f"{f.rule} {CONDITION}"] = condition
     return out

@@ -93,6 +93,8 @@ def restorations(
                 fix = _put_back(change.rule, old_para, by_ref_new[loss.new_ref], spans)
             elif loss.kind == "weakened":
                 fix = _verb_back(change.rule, old_doc, old_para, comparison.weakened_verbs, by_ref_new)
+                if fix is None and loss.new_ref in by_ref_new:  # no verb weakened: the round hedged it
+                    fix = _hedge_back(change.rule, old_para, by_ref_new[loss.new_ref], loss.words)
             elif loss.kind == "deleted":
                 if pairing is None:
                     pairing = Pairing(_operative(old_doc), _operative(document))
@@ -168,6 +170,30 @@ def _verb_back(
     text = new.text[: use.start] + change.before + new.text[use.start + len(use.verb) :]
     return Placement(rule, "replace", f"Replace the verb in {new.ref} (restoring the previous round's words)",
                      text, redline(new.text, text), new.index)  # fmt: skip
+
+
+def _hedge_back(rule: str, old: Paragraph, new: Paragraph, hedges: list[str]) -> Placement | None:
+    """`new` with the previous round's words back where the round added a hedge to them ("in strict
+    compliance with the HRDDP, as appropriate and where feasible," → "... with the HRDDP,"): each stretch the
+    round inserted or rewrote that holds one of `hedges` reads as it did (trial 15 F3); the round's other
+    changes to the paragraph stay."""
+    a, b = list(_TOKEN.finditer(old.text)), list(_TOKEN.finditer(new.text))
+    said = [" ".join(h.lower().split()) for h in hedges]
+    words: list[str] = []
+    restored = False
+    matcher = difflib.SequenceMatcher(None, [m.group() for m in a], [m.group() for m in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        added = " ".join(m.group() for m in b[j1:j2]).lower()
+        if op in ("insert", "replace") and any(h in added for h in said):
+            words += [m.group() for m in a[i1:i2]]
+            restored = True
+            continue
+        words += [m.group() for m in b[j1:j2]]
+    if not restored:
+        return None
+    text = " ".join(words)
+    return Placement(rule, "replace", f"Amend {new.ref} (restoring the previous round's words)", text,
+                     redline(new.text, text), new.index)  # fmt: skip
 
 
 def _operative(document: Document) -> list[Paragraph]:

@@ -10,6 +10,7 @@ import click
 
 from mandatekit.errors import shown
 from mandatekit.judge import Finding, Report
+from mandatekit.render.fixes import met_notes
 from mandatekit.textnorm import joined
 
 _COLOUR = {"met": "green", "partial": "yellow", "missing": "red"}
@@ -57,10 +58,11 @@ def render_table(report: Report) -> str:
             f"  {verdict}{f.severity.value:<10}{_cut(title, title_w - 1):<{title_w}} {_cut(_where(f), where_w)}"
         )
     gaps = [f for f in report.findings if f.verdict.value != "met"]
-    if gaps:
+    noted = [f for f in report.findings if met_notes(f)]  # met, with something still to fix (after the gaps)
+    if gaps or noted:
         lines += ["", click.style("What to fix", bold=True)]
     wrap = textwrap.TextWrapper(width=width - 4, initial_indent="    ", subsequent_indent="    ")
-    for f in sorted(gaps, key=lambda f: (f.severity.rank, f.verdict.rank * -1)):
+    for f in sorted(gaps, key=lambda f: (f.severity.rank, f.verdict.rank * -1)) + noted:
         head = f"{_MARK[f.verdict.value]} {f.title}"
         lines.append("")
         lines.append(
@@ -79,8 +81,8 @@ def render_table(report: Report) -> str:
             )
             if d.stale:
                 lines += wrap.wrap(click.style(f"Look again: {d.stale}", fg="yellow"))
-        for reason in f.reasons:
-            lines += wrap.wrap(f"Why: {reason}")
+        for reason in met_notes(f) or f.reasons:
+            lines += wrap.wrap(f"{'Note' if f.verdict.value == 'met' else 'Why'}: {reason}")
         for e in f.evidence[:4]:
             where = f"{e.ref}, {e.part}" if e.part else e.ref
             lines += wrap.wrap(f"Found: {where} “{e.text}” — {e.label}")

@@ -64,6 +64,24 @@ class Verifier:
         self.current = ranks
         return True
 
+    def keeps_condition(self, placement: Placement, ref: str) -> bool:
+        """A fix that puts the condition on paragraph `ref`'s support (amend.with_condition), kept where judging
+        the draft with it no longer names `ref` as support without the condition and costs nothing: the
+        rule need not improve (another paragraph may meet it already, or a hedge keep it partial)."""
+        from mandatekit.judge.messages import unconditioned_given
+
+        report = self.judge(self.reader.read([*self.kept, placement]))
+        ranks = _ranks(report)
+        if any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
+            return False
+        f = next((g for g in report.findings if g.rule == placement.rule), None)
+        named = (read[0] for r in (f.reasons if f is not None else []) if (read := unconditioned_given(r)))
+        if any(ref == r for given in named for r, _ in given):
+            return False
+        self.kept.append(placement)
+        self.current = ranks
+        return True
+
 
 def helpful_agreements(document: Document, verifier: Verifier) -> dict[str, list[Placement]]:
     """Rule → the brackets to agree or pending changes to reject that would improve it on their own."""

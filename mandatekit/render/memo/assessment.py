@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from mandatekit.judge import Report
-from mandatekit.judge.messages import HEDGED_CONDITION
+from mandatekit.judge.messages import HEDGED_CONDITION, unconditioned_given
 from mandatekit.read.model import Document
 from mandatekit.render.accepted import Judge
 from mandatekit.render.memo.words import in_words, number
@@ -20,7 +20,8 @@ def _asks(gaps: list[dict[str, Any]], findings: list[dict[str, Any]] | None = No
     gap is the cheaper win: the draft already has the words). Listed in the order of the gaps they point to,
     so that ask 1 is the first of them below, and no ask points back above another. Before them, a critical
     recommendation still met elsewhere whose condition a paragraph hedges ("and, as appropriate, in strict
-    compliance with the HRDDP"): deleting the hedge is the ask (trial 13: the round's biggest loss)."""
+    compliance with the HRDDP"): deleting the hedge is the ask (trial 13: the round's biggest loss); or one
+    with a paragraph giving support without that condition: adding it is the ask (trial 15)."""
     return (_hedge_asks(findings or []) + _gap_asks(gaps))[:MAX_ASKS]
 
 
@@ -34,6 +35,14 @@ def _hedge_asks(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 out.append(
                     {**f, "summary": h, "placement": f"Delete '{m['words']}' in {m['ref']}", "number": ""}
                 )
+        # Support a paragraph gives without the condition, another meeting the rule (trial 15 F2): the ask is
+        # the condition added to it, in the draft's own words.
+        for note in f.get("notes", []):
+            if (read := unconditioned_given(note)) is not None and read[1]:
+                refs = [ref for ref, _ in read[0]]
+                where = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + f" and {refs[-1]}"
+                told = note.split(" Add “", 1)[0]  # the fix is the placement: not said twice
+                out.append({**f, "summary": told, "placement": f"Add ', {read[1]}' to {where}", "number": ""})
     return out
 
 

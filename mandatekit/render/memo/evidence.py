@@ -44,7 +44,7 @@ def readable_reasons(f: Finding) -> list[str]:
 
 
 def _where(f: Finding) -> str:
-    return ", ".join(f.refs) or "—"
+    return "; ".join(f.cited) if any(e.part for e in f.evidence) else ", ".join(f.refs) or "—"
 
 
 def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
@@ -124,7 +124,7 @@ def cut_quote(context: str, words: str, limit: int = QUOTE_WORDS) -> str:
 def _draft_says(f: Finding, flags: dict[str, list[str]]) -> str:
     quotes: dict[str, str] = {}
     for e in f.evidence:
-        quotes.setdefault(e.ref, cut_quote(e.context, e.text))
+        quotes.setdefault(f"{e.ref}, {e.part}," if e.part else e.ref, cut_quote(e.context, e.text))
     parts = [_sentence(without_note(f))]
     if quotes:
         said = joined(f"{ref} reads “{text.rstrip(';,:. ')}”" for ref, text in quotes.items() if text.strip())

@@ -8,6 +8,7 @@ from typing import Any
 from mandatekit.judge import Finding
 from mandatekit.read.model import Document
 from mandatekit.read.verbs import leading_verb
+from mandatekit.render.fixes import met_notes
 from mandatekit.render.memo.evidence import (
     _draft_says,
     _flags,
@@ -30,7 +31,10 @@ def _finding(
     # One quote per paragraph: the clause holding the evidence, in the draft's own words.
     quotes: dict[str, dict[str, str]] = {}
     for e in f.evidence:
-        quotes.setdefault(f"{e.ref}|{e.context}", {"ref": e.ref, "text": cut_quote(e.context, e.text)})
+        quotes.setdefault(
+            f"{e.ref}|{e.context}",
+            {"ref": f"{e.ref}, {e.part}" if e.part else e.ref, "text": cut_quote(e.context, e.text)},
+        )
     flags = _flags(f, document)
     where = _where(f)
     if flags["pending"] or flags["brackets"]:
@@ -70,6 +74,7 @@ def _finding(
         "message": without_note(f),  # the note, where there is one, is the why's (the web page shows both)
         "reasons": f.reasons,
         "hedges": [h for h in f.hedges if h.strip()],  # templates join them: no empty part between "; "
+        "notes": met_notes(f),  # a met finding's support given without its condition: the met list shows it
         "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
         "quotes": list(quotes.values()),
         "evidence": [e.model_dump() for e in f.evidence],
