@@ -373,3 +373,16 @@ def test_the_rule_catalogue_marks_the_rules_of_a_users_folder(tmp_path: Path, de
     assert "from our-rules/" in ours[: ours.index("</section>")]
     builtin = page[page.index('id="r-poc-policy"') :]
     assert "from our-rules/" not in builtin[: builtin.index("</section>")]
+
+
+def test_a_filtered_page_says_so_where_it_prints(browser: Browser) -> None:
+    """The filter itself does not print: a page printed with one on says what it leaves out (trial 15, F12)."""
+    url = browser.checked("d.txt", DRAFT.encode())
+    total = browser.http.get(url).text.count('class="finding v-')
+    page = browser.http.get(url + "&show=missing").text
+    shown = page.count('data-verdict="missing">')
+    assert f"Filtered: missing only, {shown} of {total} findings" in page
+    assert 'id="filtered-note" data-total="' in page and "Filtered:" not in browser.http.get(url).text
+    css = browser.http.get("/static/app.css").text
+    print_rules = css[css.index("@media print") :]
+    assert ".filtered-note:not(:empty) { display: block" in print_rules
