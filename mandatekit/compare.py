@@ -219,6 +219,12 @@ def _governor(document: Document, para: Paragraph) -> Paragraph | None:
     return None if para.verb_inherited else para
 
 
+def _verb_weakened(old: Paragraph, new: Paragraph | None) -> bool:
+    """Whether the round weakened the verb a paragraph takes ('requests' -> 'encourages'), not only hedged it."""
+    a, b = old.verb_class, new.verb_class if new is not None else None
+    return a is not None and b is not None and b.strength < a.strength
+
+
 def _held(before: Finding, after: Finding) -> str:
     """How the verdict stands after the round: 'still met by OP 34(c)'."""
     refs = ", ".join(after.refs)
@@ -308,9 +314,12 @@ def compare(
                 governor is not None
                 and governor.index not in shown
                 and any(t.kind == "weakened" for t in taken)
+                and _verb_weakened(para, match)
             ):
                 # The verb the round weakened stands in the paragraph the item takes it from (OP 18's
                 # "requests ATMIS to prioritise:" over OP 18(a)): its words show the change, the item's none.
+                # Not where the item itself was weakened (a hedge in OP 3(c)(viii)) and the lead-in's verb
+                # stands: its other changes belong to the rules it carries, not to every item under it.
                 shown.add(governor.index)
                 diffs.append(_paragraph_diff(governor, *counterpart(governor), new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():

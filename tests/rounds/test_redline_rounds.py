@@ -27,7 +27,7 @@ EXPECTED_FIXES = {
         "poc-impartial": "Add to OP 36(a) as item (vii)",
         "hr-monitoring": "Add to OP 37(a) as item (iv)",
     },
-    "tracked": {"hrddp-support": "Reject the pending deletion of the paragraph before OP 37(d)"},
+    "tracked": {"hrddp-support": "Reject the pending deletion of the paragraph before OP 37(d) by Delegation"},
     "bracket-poc": {"poc-impartial": "Agree the bracketed text in OP 3(a)(i)"},
     "example": {"hrddp-support": "Replace OP 7", "poc-impartial": "Add to OP 3(a) as item (iii)"},
 }
@@ -179,7 +179,7 @@ def test_a_verdict_resting_on_a_pending_change_is_an_ask_to_accept_it(tmp_path: 
     assert result.exit_code == 0, result.stderr
     memo = (tmp_path / "memo.md").read_text()
     assert (
-        "Verdicts here rest on pending changes: Accept the pending change in OP 37(c)(iv) (“line with national "
+        "Verdicts here rest on pending changes: Accept the pending change in OP 37(c)(iv) by Delegation (“line with national "
         "priorities” → “full compliance with the United Nations HRDDP”) (it secures “Support to national "
         "forces conditional on the HRDDP”" in " ".join(memo.split())
     )
