@@ -16,6 +16,7 @@ from mandatekit.read.model import Change, Document, Kind, Paragraph
 MAX_TRIED = 40  # paragraphs with brackets or pending changes re-judged, at most, per kind
 _CLOSES_PARAGRAPH = re.compile(r"[;:.]\s*$")
 _TYPED_OP = re.compile(r"^\s*(\d{1,6}(?: [a-z]+)?)\.\s+")  # '29. Requests ...', '4 bis. Requests ...'
+_TYPED_ITEM = re.compile(r"^\s*\(([a-z]{1,5}(?: [a-z]+)?)\)\s+")  # '(b) To ensure ...', '(g bis) To ...'
 QUOTE_WORDS = 18  # words of a quoted change, at most (the rest is "…")
 
 
@@ -84,6 +85,9 @@ def deleted_name(p: Paragraph, whole: Change) -> tuple[str, str]:
     typed = _TYPED_OP.match(whole.text) if len(p.number) == 1 else None
     if typed:
         return f"OP {typed.group(1)}", whole.text[typed.end() :]
+    item = _TYPED_ITEM.match(whole.text) if len(p.number) > 1 and p.ref and p.ref.endswith(")") else None
+    if item and p.ref:  # '(b) To ensure ...' before OP 1(c): OP 1(b)
+        return f"{p.ref[: p.ref.rfind('(')]}({item.group(1)})", whole.text[item.end() :]
     return f"the paragraph before {p.ref}", whole.text
 
 

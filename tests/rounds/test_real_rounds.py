@@ -137,11 +137,11 @@ ROUNDS = [
             "to end all violations and abuses committed against children", "Urges", "Encourages"
         ),
         {
-            "hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change by Delegation deletes the old OP 37(c)(iv), "
-            "and with it “support the CAR authorities in the training of police”, “full compliance with the "
+            "hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change by Delegation deletes the old "
+            "OP 37(c)(iv), and with it “support the CAR authorities in the training of police”, “full compliance with the "
             "United Nations HRDDP”.",
             "ssr-conduct": "Still partly met by OP 23; in OP 23, “Urges” became “Encourages” (a pending tracked "
-            "change).",
+            "change by Delegation).",
         },
         regressed=1,
         lost=1,
