@@ -80,3 +80,10 @@ def test_compare_names_who_deleted_the_paragraph(drafts: tuple[Document, Documen
     assert any("OP 3" in line and "Delegation A" in line for line in lines)
     change = next(r for r in c.changes if r.rule == "sofa-reporting")
     assert any("Delegation A" in loss.sentence for loss in change.losses)
+
+
+def test_the_web_draft_names_who_deleted_the_paragraph(drafts: tuple[Document, Document]) -> None:
+    from mandatekit.web.views import draft_view
+
+    view = next(v for v in draft_view(drafts[1], []) if v["ref"] == "OP 4")
+    assert "pending deletion of a whole paragraph by Delegation A" in view["html"]
