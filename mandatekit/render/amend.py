@@ -161,6 +161,7 @@ def amend(
             and not p.text.rstrip().endswith(":")
             and p.index not in claimed
             and not p.changes
+            and (not p.brackets or _wholly_bracketed(p))
         ),
         key=lambda t: (-t[0], t[1].index),
     )
@@ -193,6 +194,18 @@ def amend(
     anchor = next(iter(held.values()))
     return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
                      anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+
+
+def _wholly_bracketed(p: Paragraph) -> bool:
+    """The whole paragraph stands in one pair of square brackets ('[To monitor ...;]'): the draft's own version
+    not yet agreed, amended inside them. Where only a clause is bracketed, the words the rule lacks would sit
+    beside words the bracket already says of them (trial 15, F5: left to a new paragraph, as before)."""
+    text = p.text.strip()
+    return (
+        len(p.brackets) == 1
+        and p.brackets[0].start == p.text.find("[") == p.text.find(text[:1])
+        and (p.brackets[0].end >= len(p.text.rstrip(" ;,.:")))
+    )
 
 
 def _agreed(p: Paragraph) -> str:

@@ -19,7 +19,7 @@ BRACKETED = (
 )
 
 
-def test_a_bracketed_paragraph_short_of_words_is_agreed_with_them(tmp_path: Path) -> None:
+def _draft(item: str) -> DraftBuilder:
     b = DraftBuilder().front("The Security Council,")
     b.pp("Recalling", "its previous resolutions on the situation in South Sudan,")
     b.op("Decides", "to extend the mandate of UNMISS until 30 April 2026;")
@@ -27,11 +27,15 @@ def test_a_bracketed_paragraph_short_of_words_is_agreed_with_them(tmp_path: Path
     b.sub(
         "To protect civilians under threat of physical violence, irrespective of the source of such violence;"
     )
-    b.sub(BRACKETED)
+    b.sub(item)
     b.sub("To support the work of the Ceasefire and Transitional Security Arrangements Monitoring and "
           "Verification Mechanism;")  # fmt: skip
     b.op("Decides", "to remain actively seized of the matter.")
-    document = read(b.save(tmp_path / "bracketed.docx"))
+    return b
+
+
+def test_a_bracketed_paragraph_short_of_words_is_agreed_with_them(tmp_path: Path) -> None:
+    document = read(_draft(BRACKETED).save(tmp_path / "bracketed.docx"))
     bracketed = next(p for p in document.paragraphs if p.brackets)
     report = SETUP.judge(document)
     assert next(f for f in report.findings if f.rule == "hr-monitoring").verdict.value == "partial"
@@ -41,3 +45,12 @@ def test_a_bracketed_paragraph_short_of_words_is_agreed_with_them(tmp_path: Path
     # the drafter's words and brackets stay; the missing words go inside them
     assert fix.text.startswith(BRACKETED[:-2]) and fix.text.endswith(";]") and "all actors" in fix.text
     assert fix.text.count("[") == 1
+
+
+def test_a_paragraph_with_only_a_clause_bracketed_is_not_amended_inside_it(tmp_path: Path) -> None:
+    """Near miss: only a clause in brackets. The words the rule lacks would sit beside what the bracket says."""
+    clause = BRACKETED[1:-2].replace("including those", "[including those") + "];"
+    document = read(_draft(clause).save(tmp_path / "clause.docx"))
+    report = SETUP.judge(document)
+    fix = place(report, document, SETUP.judge).get("hr-monitoring")
+    assert fix is None or "with the words it lacks" not in fix.where
