@@ -27,7 +27,9 @@ EXPECTED_FIXES = {
         "poc-impartial": "Add to OP 36(a) as item (vii)",
         "hr-monitoring": "Add to OP 37(a) as item (iv)",
     },
-    "tracked": {"hrddp-support": "Reject the pending deletion of the paragraph before OP 37(d) by Delegation"},
+    "tracked": {
+        "hrddp-support": "Reject the pending deletion of the paragraph before OP 37(d) by Delegation"
+    },
     "bracket-poc": {"poc-impartial": "Agree the bracketed text in OP 3(a)(i)"},
     "example": {"hrddp-support": "Replace OP 7", "poc-impartial": "Add to OP 3(a) as item (iii)"},
 }
@@ -100,7 +102,9 @@ def test_accept_all_then_check(name: str, redlines, tmp_path: Path) -> None:  # 
     placements = place(before, document, SETUP.judge)
     # A bracketed paragraph amended inside its brackets ('Agree the bracketed text in OP 3(d)(i), with the words
     # it lacks': `result` is its text agreed) helps once the brackets are agreed, which no tracked change does.
-    tracked = [p for p in placements.values() if p.action in ("replace", "insert", "add") and p.result is None]
+    tracked = [
+        p for p in placements.values() if p.action in ("replace", "insert", "add") and p.result is None
+    ]
     assert tracked, name
     was = {f.rule: f.verdict for f in before.findings}
     not_better = [p.rule for p in tracked if after[p.rule].rank >= was[p.rule].rank]
