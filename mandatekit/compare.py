@@ -35,7 +35,7 @@ from mandatekit.round_words import LOSS_ORDER as LOSS_ORDER
 from mandatekit.round_words import DiffPiece as DiffPiece
 from mandatekit.round_words import Loss as Loss
 from mandatekit.round_words import LossKind as LossKind
-from mandatekit.round_words import narrowed_diff, paragraph_losses, pending_deletion, spaced
+from mandatekit.round_words import narrowed_diff, paragraph_losses, pending_deleter, spaced
 from mandatekit.round_words import word_diff as word_diff
 from mandatekit.rulebook import Severity, Verdict
 
@@ -74,6 +74,7 @@ class ParagraphDiff(BaseModel):
         False,
         description="Removed by a tracked deletion still pending in the new draft (Word), not yet agreed",
     )
+    pending_by: str = Field("", description="Who made that pending deletion, as Word records it")
     pieces: list[DiffPiece] = Field(description="Word-level diff, old → new")
 
     @property
@@ -197,12 +198,14 @@ def _change(old: Verdict, new: Verdict) -> Change:
 def _paragraph_diff(para: Paragraph, pair: Pair | None, score: float, new_doc: Document) -> ParagraphDiff:
     """An old round's paragraph beside its counterpart in the new one (or none), as the comparison shows it."""
     match = pair.paragraph if pair else None
+    by = pending_deleter(para, new_doc) if match is None else None
     return ParagraphDiff(
         old_ref=para.ref,
         new_ref=match.ref if match else None,
         similarity=round(score, 3),
         rewritten=pair is not None and pair.by == "place",
-        pending_deletion=match is None and pending_deletion(para, new_doc),
+        pending_deletion=by is not None,
+        pending_by=by or "",
         pieces=narrowed_diff(para.text, match.text if match else ""),  # unchanged words kept out of a change
     )
 
@@ -214,6 +217,12 @@ def _governor(document: Document, para: Paragraph) -> Paragraph | None:
     while para.verb_inherited and para.parent is not None:
         para = document.paragraphs[para.parent]
     return None if para.verb_inherited else para
+
+
+def _verb_weakened(old: Paragraph, new: Paragraph | None) -> bool:
+    """Whether the round weakened the verb a paragraph takes ('requests' -> 'encourages'), not only hedged it."""
+    a, b = old.verb_class, new.verb_class if new is not None else None
+    return a is not None and b is not None and b.strength < a.strength
 
 
 def _held(before: Finding, after: Finding) -> str:
@@ -305,9 +314,12 @@ def compare(
                 governor is not None
                 and governor.index not in shown
                 and any(t.kind == "weakened" for t in taken)
+                and _verb_weakened(para, match)
             ):
                 # The verb the round weakened stands in the paragraph the item takes it from (OP 18's
                 # "requests ATMIS to prioritise:" over OP 18(a)): its words show the change, the item's none.
+                # Not where the item itself was weakened (a hedge in OP 3(c)(viii)) and the lead-in's verb
+                # stands: its other changes belong to the rules it carries, not to every item under it.
                 shown.add(governor.index)
                 diffs.append(_paragraph_diff(governor, *counterpart(governor), new_doc))
         for index, evidence in _also_met(old_doc, before, touched, rejudge).items():
@@ -357,7 +369,7 @@ def compare(
         )
     changes.sort(key=_what_was_lost)
     verbs = weakened_verbs(old_doc, old, counterpart)
-    deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: pending_deletion(p, new_doc))
+    deleted = deleted_paragraphs(old_doc, old, counterpart, lambda p: pending_deleter(p, new_doc))
     bracketed = newly_bracketed(new_doc, old, new, backward.counterpart)
     added = added_paragraphs(new_doc, new, backward.counterpart)
     summary = ComparisonSummary(

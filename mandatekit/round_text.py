@@ -46,6 +46,9 @@ class DeletedParagraph(BaseModel):
     old_ref: str
     text: str = Field(description="Its words, quoted short")
     pending: bool = Field(description="Deleted by a tracked change still pending in the new draft (Word)")
+    pending_by: str = Field(
+        "", description="Who made that pending change, as Word records it ('' if unnamed)"
+    )
     rules: list[str] = Field(
         description="The rules whose evidence in the old draft stood in it or an item under it (empty: no "
         "recommendation rests on it)"
@@ -169,7 +172,7 @@ def weakened_verbs(old_doc: Document, old: Report, counterpart: Counterpart) -> 
 
 
 def deleted_paragraphs(
-    old_doc: Document, old: Report, counterpart: Counterpart, pending: Callable[[Paragraph], bool]
+    old_doc: Document, old: Report, counterpart: Counterpart, pending: Callable[[Paragraph], str | None]
 ) -> list[DeletedParagraph]:
     """Every operative paragraph of the old draft without a counterpart in the new one, in the old draft's
     order; an item deleted with the paragraph it stands under is told by that paragraph."""
@@ -181,8 +184,10 @@ def deleted_paragraphs(
         gone.add(para.index)
         if para.parent in gone:
             continue
+        by = pending(para)  # who made the pending deletion; None: none pending
         out.append(DeletedParagraph(old_ref=para.ref or "a paragraph", text=quoted(para.text),
-                                    pending=pending(para), rules=_rules(old_doc, para, cited)))  # fmt: skip
+                                    pending=by is not None, pending_by=by or "",
+                                    rules=_rules(old_doc, para, cited)))  # fmt: skip
     return out
 
 

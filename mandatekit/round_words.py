@@ -195,14 +195,31 @@ def _hedges_added(old: str, new: Paragraph, spans: list[tuple[int, int]]) -> lis
     return list(dict.fromkeys(h for h in found if h.lower() not in before))
 
 
+def pending_deleter(old_para: Paragraph, new_doc: Document) -> str | None:
+    """Who made the pending tracked change in the new draft that deletes this paragraph of the old one ('' if
+    Word names nobody); None if no pending change deletes it."""
+    head = " ".join(old_para.text.split()[:8]).lower()
+    if not head:
+        return None
+    return next(
+        (
+            c.author
+            for p in new_doc.paragraphs
+            for c in p.changes
+            if c.kind == "delete" and head in " ".join(c.text.split()).lower()
+        ),
+        None,
+    )
+
+
 def pending_deletion(old_para: Paragraph, new_doc: Document) -> bool:
     """Whether a pending tracked change in the new draft deletes this paragraph of the old one."""
-    head = " ".join(old_para.text.split()[:8]).lower()
-    return bool(head) and any(
-        c.kind == "delete" and head in " ".join(c.text.split()).lower()
-        for p in new_doc.paragraphs
-        for c in p.changes
-    )
+    return pending_deleter(old_para, new_doc) is not None
+
+
+def pending_change(author: str | None = "") -> str:
+    """'a pending tracked change by Delegation A': who proposed it is half of what a negotiator needs."""
+    return f"a pending tracked change by {author}" if author else "a pending tracked change"
 
 
 def paragraph_losses(
@@ -222,13 +239,14 @@ def paragraph_losses(
     if new_para is None:
         words = list(dict.fromkeys(_quote(e.text) for e in evidence))
         quoted = ", ".join(f"“{w}”" for w in words)
-        how = "a pending tracked change deletes the old" if pending_deletion(old_para, new_doc) else "the old"
+        by = pending_deleter(old_para, new_doc)
+        how = f"{pending_change(by)} deletes the old" if by is not None else "the old"
         verb = "" if how.startswith("a pending") else " was deleted"
         return [Loss(kind="deleted", old_ref=ref, new_ref=None, words=words, elements=labels,
                      sentence=f"{how} {named}{verb}, and with it {quoted}")]  # fmt: skip
     out: list[Loss] = []
-    pending = any(c.kind == "delete" for c in new_para.changes)
-    out_tail = " (a pending tracked change)" if pending else ""
+    deletions = [c for c in new_para.changes if c.kind == "delete"]
+    out_tail = f" ({pending_change(deletions[0].author)})" if deletions else ""
     where = new_para.ref if new_para.ref == old_para.ref else f"{new_para.ref} (the old {old_para.ref})"
     where += " (which also met it)" if also else ""
     gone = [e for e in evidence if _found(e.text, new_para) is None]

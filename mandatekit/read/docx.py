@@ -25,6 +25,7 @@ from mandatekit.read.docx_package import (
 )
 from mandatekit.read.docx_styles import DEFAULT_STYLES, Styles, style_chain
 from mandatekit.read.docx_text import (
+    RawChange,
     body_paragraphs,
     clean_offset,
     count_revisions,
@@ -113,7 +114,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         )
     blocks: list[Block] = []
     carried = ""  # text of a paragraph whose mark was deleted joins the next paragraph
-    carried_changes: list[tuple[str, int, int, str]] = []
+    carried_changes: list[RawChange] = []
     carried_marks = 0
     last_revision = None  # how the text before this paragraph ended: a change runs on over paragraph marks
     # Counted in C before any is walked in Python: 24 KB of zipped '<w:p/>' is millions of paragraphs.
@@ -139,7 +140,7 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
         marks, last_revision = count_revisions([*revisions, mark_revision(ppr)], last_revision)
         text = carried + own
         raw_changes = carried_changes + [
-            (k, a + len(carried), b + len(carried), t) for k, a, b, t in merged(own_changes)
+            (k, a + len(carried), b + len(carried), t, who) for k, a, b, t, who in merged(own_changes)
         ]
         marks += carried_marks
         if mark_deleted:
@@ -154,13 +155,13 @@ def read_docx(path: Path, warnings: list[str] | None = None) -> list[Block]:
             )
         cleaned = clean(text)
         changes = []
-        for kind, a, b, words in raw_changes:
+        for kind, a, b, words, author in raw_changes:
             start = min(clean_offset(text, a), len(cleaned))
             end = start if kind == "delete" else min(clean_offset(text, b), len(cleaned))
             while end > start and cleaned[end - 1] == " ":
                 end -= 1
             if kind == "delete" or end > start:
-                changes.append(Change(kind=kind, start=start, end=end, text=clean(words)))
+                changes.append(Change(kind=kind, start=start, end=end, text=clean(words), author=author))
         style_id = w_val(ppr, "pStyle")
         chain = style_chain(styles, style_id)
         # An emptied paragraph whose mark survives still shows its number in Word: count it.

@@ -61,15 +61,18 @@ def count_revisions(revisions: list[Revision | None], last: Revision | None) -> 
     return n, last
 
 
+RawChange = tuple[str, int, int, str, str]  # kind, start, end (in the raw text), words, author
+
+
 def paragraph_changes(
     p: Any, hidden: Callable[[Any], bool] = lambda run: False
-) -> tuple[str, list[tuple[str, int, int, str]], list[Revision | None]]:
+) -> tuple[str, list[RawChange], list[Revision | None]]:
     """The paragraph's text with all tracked changes accepted, its pending changes as
-    (kind, start, end, text) in that raw text, and its tracked changes in order, None for unchanged text
+    (kind, start, end, text, author) in that raw text, and its tracked changes in order, None for unchanged text
     between them (its paragraph mark's change is `mark_revision`'s). Runs `hidden` says Word does not
     show, and alternative content Word would not render, are left out."""
     parts: list[str] = []
-    changes: list[tuple[str, int, int, str]] = []
+    changes: list[RawChange] = []
     pos = 0
     revisions: list[Revision | None] = []
     inside = 0  # within a tracked change: its text does not part it from the next one
@@ -96,7 +99,7 @@ def paragraph_changes(
                     revisions.append(_revision(child))
                 gone = "".join(t.text or "" for t in child.iter(W + "delText", W + "t"))
                 if gone.strip():
-                    changes.append(("delete", pos, pos, gone))
+                    changes.append(("delete", pos, pos, gone, child.get(W + "author") or ""))
                 continue
             if tag in _PRUNED:
                 continue
@@ -121,7 +124,9 @@ def paragraph_changes(
                 walk(child)
                 inside -= 1
                 if pos > start:  # only the inserted pieces joined: joining the whole paragraph is quadratic
-                    changes.append(("insert", start, pos, "".join(parts[first:])))
+                    changes.append(
+                        ("insert", start, pos, "".join(parts[first:]), child.get(W + "author") or "")
+                    )
             else:
                 walk(child)
 
@@ -129,18 +134,18 @@ def paragraph_changes(
     return "".join(parts), changes, revisions
 
 
-def merged(changes: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+def merged(changes: list[RawChange]) -> list[RawChange]:
     """One paragraph's pending changes as a reader sees them: deletions that no accepted text parts (the runs
     of one struck sentence, its italic verb and the rest) are one deletion, and insertions that follow one
-    another are one insertion."""
-    out: list[tuple[str, int, int, str]] = []
-    for kind, a, b, text in changes:
+    another are one insertion (the first one's author named: one reviewing-pane stretch is one author's)."""
+    out: list[RawChange] = []
+    for kind, a, b, text, author in changes:
         if out and out[-1][0] == kind:
-            k, a0, b0, t0 = out[-1]
+            k, a0, b0, t0, who = out[-1]
             if (kind == "delete" and a0 == a) or (kind == "insert" and b0 == a):
-                out[-1] = (k, a0, b, t0 + text)
+                out[-1] = (k, a0, b, t0 + text, who or author)
                 continue
-        out.append((kind, a, b, text))
+        out.append((kind, a, b, text, author))
     return out
 
 

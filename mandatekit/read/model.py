@@ -81,6 +81,7 @@ class Change(BaseModel):
     start: int
     end: int
     text: str
+    author: str = Field("", description="Who made it, as Word records it ('Delegation A'); '' if unnamed")
 
 
 class Origin(BaseModel):

@@ -56,6 +56,22 @@ def _level(p: Paragraph) -> int:
     return min(max(len(p.number) - 1, 0), 2)
 
 
+# A typed number at the start of a paragraph's text: '29.', '(c)', '(iv)', '12 bis.'
+_TYPED_LABEL = re.compile(r"^(?:\d{1,6}(?:\s+[a-z]+)?\.|\([a-z]{1,5}(?:\s+[a-z]+)?\))\s")
+
+
+def _before(p: Paragraph) -> str:
+    """The number of a paragraph restored just before `p`, as negotiators would number it so that `p` keeps
+    its own: '(c)' -> '(b bis)', '30.' -> '29 bis.' (before a first item, its own number: nothing precedes)."""
+    label = p.label or ""
+    core = label.strip().strip("().")
+    if core.isdigit() and int(core) > 1:
+        return f"{int(core) - 1} bis."
+    if _level(p) == 1 and len(core) == 1 and "a" < core <= "z" and label.startswith("("):
+        return f"({chr(ord(core) - 1)} bis)"
+    return label
+
+
 def inside_first(document: Document, placements: Iterable[Placement]) -> list[Placement]:
     """New paragraphs after one paragraph in the order a reader expects them: a new item of the list that
     ends there ('(e) To support ...') before a new operative paragraph after the list ('3 bis. Calls upon
@@ -81,8 +97,8 @@ def accepted_pieces(
     for pl in inside_first(document, placements):
         if pl.paragraph is None:
             continue
-        if pl.action == "replace":
-            replaced[pl.paragraph] = pl.text
+        if pl.action == "replace":  # `result`: the text agreed (a bracketed paragraph amended, amend.py)
+            replaced[pl.paragraph] = pl.result if pl.result is not None else pl.text
         elif pl.action in ("agree", "reject") and pl.result is not None:
             replaced[pl.paragraph] = pl.result
         elif pl.action in ("insert", "add"):
@@ -97,13 +113,16 @@ def accepted_pieces(
         out.append(f"{label(level, counters[level])} {text}")
 
     for p in document.paragraphs[start:stop]:
-        for n, text in enumerate(replaced.get(p.index, p.text).split("\n\n")):
-            if p.kind is Kind.operative and p.label and not n:
-                out.append(f"{p.label} {text}")  # the draft's own number: a fix renumbers nothing
-            elif p.kind is Kind.operative and n:
-                numbered(_level(p), text)  # a deleted paragraph restored before it
-            elif text:
-                out.append(text)
+        *restored, own = replaced.get(p.index, p.text).split("\n\n")
+        for text in restored:  # a paragraph deleted whole, restored before this one (render/agreement.py)
+            if p.kind is not Kind.operative or _TYPED_LABEL.match(text):
+                out.append(text)  # its own typed number came back with it ('29. Requests ...')
+            else:
+                out.append(f"{_before(p)} {text}")
+        if p.kind is Kind.operative and p.label:
+            out.append(f"{p.label} {own}")  # the draft's own number: a fix renumbers nothing
+        elif own:
+            out.append(own)
         for pl in inserted.get(p.index, []):
             if pl.number:  # the number the memo and the redline give it ('(h)', '(g bis)', '8 bis.')
                 out.append(f"{pl.number} {pl.text}")

@@ -15,6 +15,8 @@ from mandatekit.read.model import Change, Document, Kind, Paragraph
 
 MAX_TRIED = 40  # paragraphs with brackets or pending changes re-judged, at most, per kind
 _CLOSES_PARAGRAPH = re.compile(r"[;:.]\s*$")
+_TYPED_OP = re.compile(r"^\s*(\d{1,6}(?: [a-z]+)?)\.\s+")  # '29. Requests ...', '4 bis. Requests ...'
+_TYPED_ITEM = re.compile(r"^\s*\(([a-z]{1,5}(?: [a-z]+)?)\)\s+")  # '(b) To ensure ...', '(g bis) To ...'
 QUOTE_WORDS = 18  # words of a quoted change, at most (the rest is "…")
 
 
@@ -70,25 +72,46 @@ def rejected(p: Paragraph) -> str:
     return " ".join(text.split(" ")).replace("  ", " ")
 
 
+def by_whom(changes: list[Change]) -> str:
+    """' by Delegation A': who made the changes, as Word records them ('' where it names nobody). In a
+    negotiation, who proposed a change is half of what the reader needs."""
+    authors = list(dict.fromkeys(c.author for c in changes if c.author))
+    return f" by {' and '.join(authors)}" if authors else ""
+
+
+def deleted_name(p: Paragraph, whole: Change) -> tuple[str, str]:
+    """A paragraph deleted whole before `p`, named as the draft numbered it where its typed number came with
+    it ('OP 29'), else by its neighbour ('the paragraph before OP 30'); and its words without that number."""
+    typed = _TYPED_OP.match(whole.text) if len(p.number) == 1 else None
+    if typed:
+        return f"OP {typed.group(1)}", whole.text[typed.end() :]
+    item = _TYPED_ITEM.match(whole.text) if len(p.number) > 1 and p.ref and p.ref.endswith(")") else None
+    if item and p.ref:  # '(b) To ensure ...' before OP 1(c): OP 1(b)
+        return f"{p.ref[: p.ref.rfind('(')]}({item.group(1)})", whole.text[item.end() :]
+    return f"the paragraph before {p.ref}", whole.text
+
+
 def _describe_pending(p: Paragraph) -> tuple[str, str, bool]:
     """'Reject the pending …' and the words concerned."""
     deleted = [c for c in p.changes if c.kind == "delete"]
     inserted = [c for c in p.changes if c.kind == "insert"]
+    by = by_whom(p.changes)
     whole = next((c for c in deleted if _restores_paragraph(p, c)), None)
     if whole is not None:
-        return f"Reject the pending deletion of the paragraph before {p.ref}", quote(whole.text), True
+        name, text = deleted_name(p, whole)
+        return f"Reject the pending deletion of {name}{by}", quote(text), True
     outside = [ch for n, ch in enumerate(p.text) if not any(c.start <= n < c.end for c in inserted)]
     if inserted and not deleted and not "".join(outside).strip():
         words = quote(p.text)  # the whole paragraph is new: named as such, not as words inserted in it
-        return f"Reject the pending insertion of {p.ref} (“{words}”)", words, False
+        return f"Reject the pending insertion of {p.ref}{by} (“{words}”)", words, False
     if deleted and inserted:
         old, new = quote(" ".join(c.text for c in deleted)), quote(" ".join(c.text for c in inserted))
-        return f"Reject the pending change in {p.ref} (“{old}” → “{new}”)", old, False
+        return f"Reject the pending change in {p.ref}{by} (“{old}” → “{new}”)", old, False
     if deleted:
         words = quote(" ".join(c.text for c in deleted))
-        return f"Reject the pending deletion in {p.ref} of “{words}”", words, False
+        return f"Reject the pending deletion in {p.ref}{by} of “{words}”", words, False
     words = quote(" ".join(p.text[c.start : c.end] for c in inserted))
-    return f"Reject the pending insertion in {p.ref} of “{words}”", words, False
+    return f"Reject the pending insertion in {p.ref}{by} of “{words}”", words, False
 
 
 def alternatives(p: Paragraph) -> tuple[int, int, list[str]] | None:

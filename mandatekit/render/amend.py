@@ -154,14 +154,14 @@ def amend(
     task = task_form(suggestion, document) or suggestion
     scored = sorted(
         (
-            (text_similarity(p.text, task), p)
+            (text_similarity(_agreed(p), task), p)
             for p in document.paragraphs
             if p.kind is Kind.operative
             and p.text
             and not p.text.rstrip().endswith(":")
             and p.index not in claimed
-            and not p.brackets
             and not p.changes
+            and (not p.brackets or _wholly_bracketed(p))
         ),
         key=lambda t: (-t[0], t[1].index),
     )
@@ -169,17 +169,23 @@ def amend(
     wanted = _elements(suggestion, f.rule, judge, task=False)
     best = None
     for _, p in candidates:
-        held = _elements(p.text, f.rule, judge, task=is_task_item(p))
-        if any(text != p.text for text, _, _ in held.values()):
+        held = _elements(_agreed(p), f.rule, judge, task=is_task_item(p))
+        if any(text != _agreed(p) for text, _, _ in held.values()):
             continue  # read back otherwise than the draft has it (a bullet split off ...): no offsets to trust
         if held and (best is None or len(held) > len(best[1])):
             best = (p, held)
     if best is None:
         return None
     p, held = best
-    new = _with_missing(p.text, held, wanted)
+    new = _with_missing(_agreed(p), held, wanted)
     if new is None:
         return None
+    if p.brackets:
+        # The draft's own version stands in square brackets (trial 15, F5): the fix is to agree it with the
+        # words it still lacks, typed inside its brackets, not a near-copy of it as a new item beside it.
+        typed = _inside_brackets(p.text, _agreed(p), new)
+        return Placement(f.rule, "replace", f"Agree the bracketed text in {p.ref}, with the words it lacks",
+                         typed, redline(p.text, typed), p.index, result=new)  # fmt: skip
     # A paragraph short of force too ("Encourages UNSMIL to continue, as appropriate, to monitor") gets the
     # stronger verb, without the hedge its gap names, in the same amendment: one paragraph, not two.
     from mandatekit.render.replacement import swap_verb
@@ -188,6 +194,39 @@ def amend(
     anchor = next(iter(held.values()))
     return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
                      anchor=anchor[0][anchor[1] : anchor[2]])  # fmt: skip
+
+
+def _wholly_bracketed(p: Paragraph) -> bool:
+    """The whole paragraph stands in one pair of square brackets ('[To monitor ...;]'): the draft's own version
+    not yet agreed, amended inside them. Where only a clause is bracketed, the words the rule lacks would sit
+    beside words the bracket already says of them (trial 15, F5: left to a new paragraph, as before)."""
+    text = p.text.strip()
+    return (
+        len(p.brackets) == 1
+        and p.brackets[0].start == p.text.find("[") == p.text.find(text[:1])
+        and (p.brackets[0].end >= len(p.text.rstrip(" ;,.:")))
+    )
+
+
+def _agreed(p: Paragraph) -> str:
+    """The paragraph with its square brackets agreed (the brackets dropped, every word kept)."""
+    return p.text.replace("[", "").replace("]", "") if p.brackets else p.text
+
+
+def _inside_brackets(original: str, agreed: str, amended: str) -> str:
+    """`original` (with its brackets) with the words `amended` adds to `agreed` (the same without them), each
+    right after the word it follows: inside the bracket that word stands in, not after the bracket closes."""
+    from difflib import SequenceMatcher
+
+    where = [n for n, ch in enumerate(original) if ch not in "[]"]  # agreed offset -> original offset
+    out, last = [], 0
+    for op, i1, _, j1, j2 in SequenceMatcher(None, agreed, amended, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        at = where[i1 - 1] + 1 if i1 > 0 else 0
+        out += [original[last:at], amended[j1:j2]]
+        last = at if op == "insert" else where[min(i1, len(where) - 1)]
+    return "".join(out) + original[last:]
 
 
 def amended_text(text: str, f: Finding, suggestion: str, judge: Judge, p: Paragraph) -> str | None:

@@ -233,6 +233,30 @@ def _reinsert(
         # the new paragraph goes where the old one stood: after its old predecessor (and what hangs under it)
         like = here if len(here.number) == len(old.number) else document.paragraphs[here.parent or here.index]
         after = last_descendant(document, here if like is here else like)
+        heading = _same_heading(document, old_doc, prev, old, after)
+        if heading is not None:  # it opened a heading's paragraphs: it goes back under that heading
+            title = heading.text.rstrip(": ").strip()
+            return Placement(rule, "insert", f"Insert under “{title}” (restoring the previous round's {old.ref})",
+                             old.text, [DiffPiece(op="insert", text=old.text)], heading.index, like=like.index,
+                             heading=title)  # fmt: skip
         return Placement(rule, "insert", f"Insert after {after.ref} (restoring the previous round's {old.ref})",
                          old.text, [DiffPiece(op="insert", text=old.text)], after.index, like=like.index)  # fmt: skip
+    return None
+
+
+def _same_heading(
+    document: Document, old_doc: Document, prev: Paragraph, old: Paragraph, after: Paragraph
+) -> Paragraph | None:
+    """The heading of the new draft that the deleted paragraph stood right under in the previous round
+    ('Reporting:' over it, its predecessor under another heading), where the new draft has it right after
+    the predecessor's counterpart too; None where no heading stood between them (trial 15, F7)."""
+    between = [p for p in old_doc.paragraphs[prev.index + 1 : old.index] if p.kind is Kind.heading]
+    if not between:
+        return None
+    title = between[-1].text.rstrip(": ").strip().lower()
+    for p in document.paragraphs[after.index + 1 :]:
+        if p.kind is not Kind.heading:
+            return None  # the next paragraph is no heading: the draft's headings moved
+        if p.text.rstrip(": ").strip().lower() == title:
+            return p
     return None

@@ -188,10 +188,10 @@ def task_item(
     document: Document, f: Finding, text: str, related: Relatedness, added: dict[tuple[int, int], int]
 ) -> Placement | None:
     """A mission task as a new item of its task list: in the group whose sub-heading names the rule's
-    subject ('Protection of civilians:'), after its last item; where no group does, at the end of the task
-    list that holds the rule's evidence, as the list's next item beside its groups ('(e)' after '(d)
-    Monitoring ...:'), never in a group on another subject: a human rights task does not go under
-    'Disarmament, demobilisation ...', nor a DDR task under 'Monitoring ... human rights'. Numbered by
+    subject ('Protection of civilians:'), after its last item; where no group does, in the task list that
+    holds the rule's evidence: where that list is in groups, in the group whose items the task relates to
+    most (a DDR task under '(c) Supporting the implementation of the Agreement:', not under '(d) Monitoring
+    ... human rights:'), never beside the group headings as one of them; else at the list's end. Numbered by
     `insertion_label`; `added` counts the new paragraphs already placed after each (paragraph, like it), so
     a second one takes the next number."""
     lists = _task_lists(document)
@@ -200,8 +200,6 @@ def task_item(
     query = set(content_words(f"{f.title} {f.theme} {f.recommendation} {f.suggestion}"))
     evidence = {e.paragraph for e in f.evidence}
     on_theme = [lead for lead in lists if _on_theme(document.paragraphs[lead], f.theme)]
-    # The labelled items of a list in groups, where the task is on none of their subjects (see below).
-    groups: list[int] = []
     if on_theme:
         # The narrowest list on the subject: a sub-heading ('Protection of civilians:') before the whole mandate.
         best = max(on_theme, key=lambda lead: (document.paragraphs[lead].parent is not None or lead not in {q.parent for q in lists[lead]},
@@ -218,15 +216,28 @@ def task_item(
         top = max(holding, key=lambda t: (max(related.score(q.index, query) for q in whole[t]), -t))
         items = sorted(whole[top], key=lambda q: q.index)
         lead_ref = document.paragraphs[top].ref or "the task list"
-        # A list in groups under sub-headings ('(d) Monitoring ... human rights:'): a task on none of their
-        # subjects is a new item beside the groups ('(e)'), never the last group's next item under its heading.
-        if any(lead != top and top_of(document, document.paragraphs[lead]).index == top for lead in lists):
-            groups = [p.index for p in document.paragraphs if p.parent == top and p.label]
+        # A list in groups under sub-headings ('(c) Supporting the implementation of the Agreement:'): a task
+        # on none of their subjects goes in the group whose items it relates to most on average (a long item
+        # with bullets does not outweigh a group), else at the end of the last group's items: never beside
+        # the headings as one of them ('(e) To support DDR' after '(d) Monitoring ...:'; trial 15, F6).
+        groups = [
+            lead for lead in lists if lead != top and top_of(document, document.paragraphs[lead]).index == top
+        ]
+        if groups:
+
+            def mean(lead: int) -> float:
+                return sum(related.score(q.index, query) for q in lists[lead]) / len(lists[lead])
+
+            best_group = max(groups, key=lambda lead: (mean(lead), lead))
+            if mean(best_group) <= 0:
+                best_group = max(groups)
+            items = lists[best_group]
+            lead_ref = document.paragraphs[best_group].ref or lead_ref
     infinitive = sum(is_task_item(q) for q in items) * 2 >= len(items)
     task = task_form(text, document, infinitive)
     if task is None:
         return None
-    last = document.paragraphs[max(groups)] if groups else items[-1]
+    last = items[-1]
     after = last_descendant(document, last)
     number = insertion_label(document, last, added.get((after.index, last.index), 0)) or ""
     where = f"Add to {lead_ref} as item {number}".rstrip()

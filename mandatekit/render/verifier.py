@@ -102,15 +102,29 @@ def helpful_agreements(document: Document, verifier: Verifier) -> dict[str, list
 def pending_secures(report: Report, document: Document, judge: Judge) -> dict[str, list[str]]:
     """'Accept the pending insertion in OP 7 of “…”' → the titles of the rules it secures: the pending changes
     without which, judged again, a recommendation would fall back."""
+    return pending_effects(report, document, judge)[0]
+
+
+def pending_effects(
+    report: Report, document: Document, judge: Judge
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The pending changes the verdicts rest on, both ways: 'Accept the pending …' → the titles of the rules
+    it secures (rejected, they fall back), and 'Reject the pending …' → the titles of the rules it holds back
+    (rejected, they improve: a paragraph deleted whole that met a recommendation, say)."""
     titles = {f.rule: f.title for f in report.findings}
     verifier = Verifier(document, judge)
-    out: dict[str, list[str]] = {}
+    secured: dict[str, list[str]] = {}
+    held: dict[str, list[str]] = {}
     for a in candidates(document):
         if a.kind != "reject":
             continue
-        probe = Placement("", "reject", a.where, a.words, [], a.paragraph, result=a.result)
+        probe = Placement("", "reject", a.where, a.words, [], a.paragraph, result=a.result,
+                          whole_paragraph=a.whole_paragraph_deleted)  # fmt: skip
         ranks = verifier.verdicts([probe])
         lost = [titles[r] for r, rank in ranks.items() if rank > verifier.current.get(r, 9) and r in titles]
+        won = [titles[r] for r, rank in ranks.items() if rank < verifier.current.get(r, 9) and r in titles]
         if lost:
-            out[a.where.replace("Reject the", "Accept the", 1)] = lost
-    return out
+            secured[a.where.replace("Reject the", "Accept the", 1)] = lost
+        if won:
+            held[a.where] = won
+    return secured, held

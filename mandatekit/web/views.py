@@ -39,6 +39,7 @@ class Piece:
     inserted: bool = False  # a pending tracked insertion
     deleted: bool = False  # text a pending tracked change deletes (not in the text as read)
     whole: bool = False  # ... a whole paragraph before this one: drawn as a paragraph of its own
+    by: str = ""  # who made the pending change, as Word records it (trial 15, F10)
 
     @property
     def classes(self) -> str:
@@ -47,10 +48,13 @@ class Piece:
 
 
 def pieces(
-    text: str, spans: list[tuple[int, int, str]], deletions: list[tuple[int, str]], wholes: int = 0
+    text: str,
+    spans: list[tuple[int, int, str]],
+    deletions: list[tuple[int, str, str]],
+    wholes: int = 0,
 ) -> list[Piece]:
     """Cut `text` at every start and end of `spans` ((start, end, tag): tag 'bracket', 'insert' or a rule
-    id) and put the `deletions` ((offset, text)) where they stood, the first `wholes` of them paragraphs
+    id) and put the `deletions` ((offset, text, author)) where they stood, the first `wholes` of them paragraphs
     deleted whole. One sweep: linear in the cuts."""
     n = len(text)
     opens: dict[int, list[str]] = defaultdict(list)
@@ -60,9 +64,9 @@ def pieces(
         if start < end:
             opens[start].append(tag)
             closes[end].append(tag)
-    deleted: dict[int, list[str]] = defaultdict(list)
-    for offset, gone in deletions:
-        deleted[max(0, min(offset, n))].append(gone)
+    deleted: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for offset, gone, by in deletions:
+        deleted[max(0, min(offset, n))].append((gone, by))
     cuts = sorted({0, n, *opens, *closes, *deleted})
     active: dict[str, int] = {}
     out: list[Piece] = []
@@ -74,8 +78,8 @@ def pieces(
         for tag in opens.get(at, ()):
             active[tag] = active.get(tag, 0) + 1
         out += [
-            Piece(gone, deleted=True, whole=not at and k < wholes)
-            for k, gone in enumerate(deleted.get(at, ()))
+            Piece(gone, deleted=True, whole=not at and k < wholes, by=by)
+            for k, (gone, by) in enumerate(deleted.get(at, ()))
         ]
         if i + 1 < len(cuts):
             rules = [t for t in active if t not in ("bracket", "insert")]
@@ -90,12 +94,13 @@ def text_html(cut: list[Piece]) -> Markup:
     out = []
     for piece in cut:
         text = escape(piece.text)
+        by = escape(f" by {piece.by}") if piece.by else ""
         if piece.whole:  # a paragraph of its own, not words of the one it was read into
             out.append(
-                f'<del class="pending whole" title="pending deletion of a whole paragraph">{text}</del>'
+                f'<del class="pending whole" title="pending deletion of a whole paragraph{by}">{text}</del>'
             )
         elif piece.deleted:
-            out.append(f'<del class="pending" title="pending deletion">{text}</del>')
+            out.append(f'<del class="pending" title="pending deletion{by}">{text}</del>')
         elif piece.rules:
             out.append(
                 f'<mark class="{escape(piece.classes)}" data-rules="{escape(" ".join(piece.rules))}">{text}</mark>'
@@ -152,8 +157,10 @@ def draft_view(document: Document, findings: list[dict[str, Any]]) -> list[dict[
         marks += [(b.start, b.end, "bracket") for b in p.brackets]
         marks += [(c.start, c.end, "insert") for c in p.changes if c.kind == "insert"]
         wholes = whole_deletions(p)
-        deletions = [(c.start, c.text) for c in wholes]
-        deletions += [(c.start, c.text) for c in p.changes if c.kind == "delete" and c not in wholes]
+        deletions = [(c.start, c.text, c.author) for c in wholes]
+        deletions += [
+            (c.start, c.text, c.author) for c in p.changes if c.kind == "delete" and c not in wholes
+        ]
         cut = (
             pieces(p.text, marks, deletions, len(wholes))
             if marks or deletions

@@ -285,7 +285,8 @@ def test_paragraph_deleted_whole_before_a_typed_number_stays_pending(
     assert (deleted.kind, deleted.start) == ("delete", 0) and "HRDDP" in deleted.text
     [fix] = candidates(doc)
     assert (
-        fix.where == "Reject the pending deletion of the paragraph before OP 1(c)"
+        fix.where
+        == "Reject the pending deletion of OP 1(b) by Delegation"  # its own typed number, its author
         and fix.whole_paragraph_deleted
     )
 

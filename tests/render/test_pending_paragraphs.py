@@ -44,8 +44,8 @@ def test_the_deletion_and_the_insertion_are_named_apart(tmp_path: Path) -> None:
     wheres = [a.where for a in candidates(document) if a.paragraph == new.index]
     assert len(wheres) == 2
     deletion, insertion = wheres
-    assert deletion == "Reject the pending deletion of the paragraph before OP 2"
-    assert insertion.startswith("Reject the pending insertion of OP 2 (“Strongly condemns")
+    assert deletion == "Reject the pending deletion of the paragraph before OP 2 by Delegation"
+    assert insertion.startswith("Reject the pending insertion of OP 2 by Delegation (“Strongly condemns")
     assert not any("“Also requests" in w for w in wheres if "insertion" in w)
 
 
@@ -54,7 +54,7 @@ def test_accepting_the_deletion_is_not_said_to_secure_what_the_insertion_brings(
     report = SETUP.judge(document)
     secured = pending_secures(report, document, SETUP.judge)
     assert secured and all("deletion" not in where for where in secured)
-    assert any(where.startswith("Accept the pending insertion of OP 2") for where in secured)
+    assert any(where.startswith("Accept the pending insertion of OP 2 by Delegation") for where in secured)
     # nor is the deleted paragraph said to be replaced "for" the new one in a finding resting on it
     for f in report.findings:
         assert not any("Also requests" in d for d in _flags(f, document)["deleted"])

@@ -85,18 +85,24 @@ def test_without_a_request_for_regular_reports_the_ask_goes_where_it_relates() -
 UNMISS = Path(__file__).resolve().parents[1] / "rounds" / "drafts" / "S_RES_2677(2023).txt"
 
 
-def test_a_task_on_no_group_s_subject_is_a_new_item_beside_the_groups() -> None:
+def test_a_task_on_no_group_s_heading_goes_in_the_group_it_relates_to_never_beside_the_headings() -> None:
     """S/RES/2677 (2023), UNMISS: OP 3 holds four groups under sub-headings, (a) Protection of civilians ...
-    (d) Monitoring ... human rights. A DDR task (the draft has only community disarmament) is on none of their
-    subjects: it is OP 3's next item, '(e)', not '(v)' under (d)'s human rights heading; and it comes before
-    a new operative paragraph placed after the same list ('3 bis.'), in the redline's order and the text
-    re-judged (trial 9, finding 4)."""
+    (c) Supporting the implementation of the Revitalised Agreement ... (d) Monitoring ... human rights. No
+    heading names DDR (the draft has only community disarmament): the task goes in the group whose items it
+    relates to most, (c) with the ceasefire and security-arrangement tasks, as its next item '(ix)' — not
+    '(e)' beside the four headings as if it were one (trial 15, F6), nor '(v)' under (d)'s human rights
+    heading (trial 9, finding 4); and it comes before a new operative paragraph placed after the same list
+    ('3 bis.'), in the redline's order and the text re-judged."""
     document = read(UNMISS)
     placements = place(SETUP.judge(document), document, SETUP.judge)
     ddrr = placements["ddrr"]
-    assert ddrr.where == "Add to OP 3 as item (e)" and ddrr.number == "(e)"
-    assert document.paragraphs[ddrr.like].ref == "OP 3(d)"  # a sibling of the groups, after the last one
+    like = document.paragraphs[ddrr.like]  # type: ignore[index]
+    # the last item of group (c) (the adopted text numbers two of them '(vii)'), not a heading
+    assert (like.ref or "").startswith("OP 3(c)(") and document.paragraphs[like.index + 1].ref == "OP 3(d)"
+    assert ddrr.where.startswith("Add to OP 3(c) as item (") and ddrr.number
+    for pl in placements.values():  # no task lands beside the group headings
+        assert not re.fullmatch(r"Add to OP 3 as item \(\w+\)", pl.where), pl.where
     text = accepted_text(document, placements.values())
-    item = text.index("(e) To support")
+    item = text.index(f"{ddrr.number} To support")
     new_ops = [m.start() for m in re.finditer(r"^3 bis\. ", text, re.MULTILINE)]
     assert all(item < at for at in new_ops)

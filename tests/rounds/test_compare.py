@@ -165,7 +165,7 @@ def test_a_paragraph_deleted_whole_by_a_pending_change_is_told_as_pending(tmp_pa
     ch = change(compare(old, SETUP.judge(old), new, SETUP.judge(new)), "hrddp-support")
     assert ch.change == "regressed"
     assert [d.pending_deletion for d in ch.diffs] == [True]
-    assert ch.losses[0].sentence.startswith("a pending tracked change deletes the old OP 2")
+    assert ch.losses[0].sentence.startswith("a pending tracked change by Delegation deletes the old OP 2")
 
 
 def test_an_improvement() -> None:

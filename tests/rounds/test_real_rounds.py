@@ -137,11 +137,11 @@ ROUNDS = [
             "to end all violations and abuses committed against children", "Urges", "Encourages"
         ),
         {
-            "hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change deletes the old OP 37(c)(iv), "
-            "and with it “support the CAR authorities in the training of police”, “full compliance with the "
+            "hrddp-support": "Now partial (OP 36(b)(iii)); a pending tracked change by Delegation deletes the old "
+            "OP 37(c)(iv), and with it “support the CAR authorities in the training of police”, “full compliance with the "
             "United Nations HRDDP”.",
             "ssr-conduct": "Still partly met by OP 23; in OP 23, “Urges” became “Encourages” (a pending tracked "
-            "change).",
+            "change by Delegation).",
         },
         regressed=1,
         lost=1,
@@ -281,7 +281,7 @@ def test_a_paragraph_deleted_as_a_tracked_change_is_one_change_named_where_it_st
         line for line in memo.read_text(encoding="utf-8").splitlines() if line.startswith("**The draft.**")
     )
     assert "read with one pending tracked change accepted" in said
-    assert "Pending deletion of the paragraph before the heading “MONUSCO’s mandate”." in said
+    assert "Pending deletion of the paragraph before the heading “MONUSCO’s mandate” by Delegation." in said
     assert "front matter" not in said and "operative part" not in said
 
 

@@ -398,3 +398,16 @@ def test_report_json_after_the_result_page_reuses_its_places_and_is_what_the_com
     findings = json.loads(download.content)["findings"]
     assert any(f.get("fix") for f in findings)  # fixes placed, from the page's context
     assert any(f.get("decision") for f in findings if f["rule"] == "poc-policy")
+
+
+def test_a_filtered_page_says_so_where_it_prints(browser: Browser) -> None:
+    """The filter itself does not print: a page printed with one on says what it leaves out (trial 15, F12)."""
+    url = browser.checked("d.txt", DRAFT.encode())
+    total = browser.http.get(url).text.count('class="finding v-')
+    page = browser.http.get(url + "&show=missing").text
+    shown = page.count('data-verdict="missing">')
+    assert f"Filtered: missing only, {shown} of {total} findings" in page
+    assert 'id="filtered-note" data-total="' in page and "Filtered:" not in browser.http.get(url).text
+    css = browser.http.get("/static/app.css").text
+    print_rules = css[css.index("@media print") :]
+    assert ".filtered-note:not(:empty) { display: block" in print_rules

@@ -8,7 +8,7 @@ from typing import Any
 
 from mandatekit.compare import Comparison
 from mandatekit.round_text import where
-from mandatekit.round_words import spaced
+from mandatekit.round_words import pending_change, spaced
 
 HELD = ("evidence lost", "evidence weakened", "evidence bracketed")
 CONTEXT_WORDS = 6  # unchanged words kept either side of a change in a diff; the rest is "…"
@@ -59,7 +59,7 @@ def deleted_lines(c: Comparison) -> tuple[str, list[str]]:
     head = "Operative paragraphs deleted (every operative paragraph, cited by a recommendation or not)"
     lines = []
     for d in c.deleted_paragraphs:
-        how = " (by a pending tracked change)" if d.pending else ""
+        how = f" (by {pending_change(d.pending_by)})" if d.pending else ""
         lines.append(f"the old {d.old_ref}{how}: “{d.text}” ({rests_on(d.rules)})")
     return head, lines or ["none"]
 
@@ -183,5 +183,6 @@ def labelled_loss(change: Any) -> str:
 def where_diff(d: Any) -> str:
     # A paragraph paired with its earlier self by its place says so: most of its words are new.
     rewritten = " (rewritten)" if getattr(d, "rewritten", False) else ""
-    gone = "(deleted by a pending tracked change)" if getattr(d, "pending_deletion", False) else "(gone)"
+    by = pending_change(getattr(d, "pending_by", ""))
+    gone = f"(deleted by {by})" if getattr(d, "pending_deletion", False) else "(gone)"
     return f"{d.old_ref or '(new)'} → {d.new_ref or gone}{rewritten}"

@@ -20,6 +20,7 @@ from mandatekit.render.compare.lines import (
 )
 from mandatekit.render.compare.story import story
 from mandatekit.round_text import where
+from mandatekit.round_words import pending_change
 
 
 def previous_context(c: Comparison) -> dict[str, Any]:
@@ -91,7 +92,7 @@ def _text_sentence(c: Comparison) -> str:
     parts = []
     deleted = c.deleted_paragraphs
     if deleted:
-        told = "; ".join(f"the old {d.old_ref} (“{d.text}”{', by a pending tracked change' if d.pending else ''}; "
+        told = "; ".join(f"the old {d.old_ref} (“{d.text}”{', by ' + pending_change(d.pending_by) if d.pending else ''}; "
                          f"{rests_on(d.rules)})" for d in deleted)  # fmt: skip
         n = len(deleted)
         parts.append(

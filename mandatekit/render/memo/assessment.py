@@ -97,10 +97,13 @@ def _pending_sentence(report: Report, document: Document, judge: Judge) -> str:
     """The pending changes the draft's verdicts rest on: accepting them is an ask of its own."""
     if not document.pending_changes:
         return ""
-    from mandatekit.render.placement import pending_secures
+    from mandatekit.render.verifier import pending_effects
 
+    secured, held = pending_effects(report, document, judge)
     asks = [f"{where} (it secures {', '.join(f'“{t}”' for t in titles)})"
-            for where, titles in pending_secures(report, document, judge).items()]  # fmt: skip
+            for where, titles in secured.items()]  # fmt: skip
+    asks += [f"{where} (it would improve {', '.join(f'“{t}”' for t in titles)})"
+             for where, titles in held.items()]  # fmt: skip
     return f" Verdicts here rest on pending changes: {'; '.join(asks)}." if asks else ""
 
 

@@ -115,17 +115,18 @@ def _draft_status(doc: Any, name: str, document: Document | None, with_file: boo
     bracketed = [p.ref for p in document.paragraphs if p.brackets and p.ref]
     if bracketed:
         text += f" Text in square brackets (not yet agreed): {', '.join(dict.fromkeys(bracketed))}."
-    from mandatekit.render.agreement import whole_deletions
+    from mandatekit.render.agreement import by_whom, deleted_name, whole_deletions
 
     changed, deleted = [], []
     for p in document.paragraphs:
         if not p.changes:
             continue
         whole = whole_deletions(p)
-        if whole:
-            deleted.append(f"the paragraph before {_named(p)}")
+        for c in whole:
+            name = deleted_name(p, c)[0] if p.ref else f"the paragraph before {_named(p)}"
+            deleted.append(name + by_whom([c]))
         if len(whole) < len(p.changes):
-            changed.append(_named(p))
+            changed.append(_named(p) + by_whom([c for c in p.changes if c not in whole]))
     if changed:
         text += f" Pending changes in {', '.join(dict.fromkeys(changed))}."
     if deleted:

@@ -8,7 +8,7 @@ import re
 
 from mandatekit.judge import NOT_A_GAP, Finding
 from mandatekit.read.model import Document
-from mandatekit.render.agreement import whole_deletions
+from mandatekit.render.agreement import by_whom, whole_deletions
 from mandatekit.render.memo.words import _sentence
 from mandatekit.textnorm import joined
 
@@ -69,7 +69,7 @@ def _flags(f: Finding, document: Document | None) -> dict[str, list[str]]:
                 inserted = next(
                     (i.text for i in p.changes if i.kind == "insert" and i.start == c.start), None
                 )
-                what = f"a pending change in {p.ref} deletes “{c.text}”"
+                what = f"a pending change{by_whom([c])} in {p.ref} deletes “{c.text}”"
                 out["deleted"].append(what + (f" for “{inserted}”" if inserted else ""))
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 

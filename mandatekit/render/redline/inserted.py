@@ -55,7 +55,24 @@ def insert_paragraph(
     if out_of_list:
         _out_of_list(ppr, word)
     p.append(ppr)
-    if not out_of_list or not _break_before_inserted(after, p, revisions):
+    # Before a paragraph Word numbers, a new paragraph is recorded as Word records Enter typed at the end of
+    # `after`, in a list or not: a typed '(e)' whose own mark was the inserted one, followed by new paragraphs
+    # and then a numbered OP 4, made LibreOffice join OP 4 to the unnumbered '(e)' for its "original" numbers:
+    # "5.[4.]" ... "33.[32.]" (trial 15, F8; rendered with and without w:pPrChange: the change record was not
+    # the cause). Before a paragraph no list numbers, nothing is moved: the new paragraph's own mark.
+    following = after.getnext()
+    while following is not None and following.tag not in (W + "p", W + "tbl", W + "sectPr"):
+        following = following.getnext()  # bookmarks, comment ranges between two paragraphs
+    numbered_next = (
+        following is not None
+        and following.tag == W + "p"
+        and _list_of(
+            following.find(W + "pPr") if following.find(W + "pPr") is not None else etree.Element(W + "pPr"),
+            word,
+        )
+        is not None
+    )
+    if not (out_of_list or numbered_next) or not _break_before_inserted(after, p, revisions):
         etree.SubElement(ppr, W + "rPr").append(revisions.element("ins"))
     runs = [r for r, _ in visible_runs(like)]
     verb = leading_verb(text)
@@ -145,6 +162,9 @@ def _break_before_inserted(after: Any, p: Any, revisions: Revisions) -> bool:
     from lxml import etree
 
     before = after.find(W + "pPr")
+    if before is None and after.tag == W + "p":  # a paragraph of no properties of its own: an empty set
+        before = etree.Element(W + "pPr")
+        after.insert(0, before)
     before_mark = before.find(W + "rPr") if before is not None else None
     change = before.find(W + "pPrChange") if before is not None else None
     if (

@@ -57,6 +57,14 @@ function filterFindings(link) {
   });
   document.querySelectorAll(".filter a").forEach((a) => a.removeAttribute("aria-current"));
   link.setAttribute("aria-current", "true");
+  // Printed with a filter on, the page says so (trial 15, F12): the same words as the server writes.
+  const note = document.getElementById("filtered-note");
+  if (note) {
+    const shown = document.querySelectorAll(".finding[data-verdict]:not([hidden])").length;
+    note.textContent = show
+      ? `Filtered: ${show} only, ${shown} of ${note.dataset.total} findings (choose “All” to print every one).`
+      : "";
+  }
   const url = new URL(window.location.href);
   if (show) url.searchParams.set("show", show); else url.searchParams.delete("show");
   history.replaceState(null, "", url.pathname + url.search);
