@@ -210,6 +210,14 @@ _SUBJECT = (
     r"|situation\s+(?:in|concerning|relating\s+to|between))\s+(?:the\s+)?(?:{names})(?![\w-])"
 )
 _SUBJECT_TIMES = 3  # ... and named as often as a text about it names it: a sovereignty clause is not enough
+# A text that sets the mandate of a mission it does not name ("to extend the mandate of the Mission", a zero
+# draft written before the name is typed in) is a mandate: where it names one country and no other, that
+# country is where the mission serves, however seldom the text names it.
+_SETS_A_MANDATE = re.compile(
+    r"\b(?:extend|renew)\w*\s+(?:\w+\s+){0,3}?the\s+mandate\b"
+    r"|\bthe\s+mandate\s+of\s+the\s+(?:Mission|Operation|Force)\s+shall\s+(?:include|be)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"(?:S/RES/|^)(\d{1,4})\s*\((\d{4})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
@@ -264,6 +272,8 @@ def _by_country(document: Document, title: str, text: str, index: _Index) -> tup
     subject = _pattern(names).search(title) if title else None  # type: ignore[union-attr]
     if not subject and n >= _SUBJECT_TIMES:
         subject = re.search(_SUBJECT.format(names=_alternation(names)), text, re.IGNORECASE)
+    if not subject and len(counts_by_country) == 1:
+        subject = _SETS_A_MANDATE.search(text)
     number, year = _dated(document)
     serving = [p for p in by_country[country] if _served_then(p, number, year)]
     if subject and len(serving) == 1 and serving[0].un_presence != "observer" and _covers(serving[0], whole):
@@ -280,7 +290,7 @@ def _by_country(document: Document, title: str, text: str, index: _Index) -> tup
     elif not subject:
         why = (
             f"names {said} ({times}) but not as its subject (a text about it says 'the situation in {said}' or "
-            "its sovereignty, and names it at least three times)"
+            "its sovereignty, and names it at least three times, or sets a mandate and names no other country)"
         )
     elif len(serving) > 1:
         missions = ", ".join(sorted(p.mission or p.id for p in serving))

@@ -124,3 +124,39 @@ def test_an_observer_mission_s_messages_stay_away_from_a_text_on_its_country() -
     assert report.mission is not None and report.mission.un_presence == "peacekeeping"
     said = " ".join(f"{f.message} {f.suggestion} {f.note}" for f in report.findings)
     assert "UNFICYP" not in said and "nature" not in said
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "mission"),
+    [
+        # a zero draft that renews "the Mission" before its name is typed in, naming its country once
+        (
+            (
+                "Recalls its previous resolutions on the Central African Republic;",
+                "Decides to extend the mandate of the Mission until 15 November 2027;",
+            ),
+            "MINUSCA",
+        ),
+        # near miss: the same country named once in a text that sets no mandate
+        (
+            (
+                "Recalls its previous resolutions on the Central African Republic;",
+                "Decides to remain seized of the matter;",
+            ),
+            None,
+        ),
+        # near miss: a mandate text that names two countries says neither is where its mission serves
+        (
+            (
+                "Recalls its resolutions on the Central African Republic and on Mali;",
+                "Decides to extend the mandate of the Mission until 15 November 2027;",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_mandate_naming_one_country_is_its_mission_s(
+    paragraphs: tuple[str, ...], mission: str | None
+) -> None:
+    _, info = SETUP.mission_of(read_string(_draft(*paragraphs)))
+    assert info.mission == mission, info.reason
