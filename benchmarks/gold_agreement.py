@@ -1,6 +1,6 @@
 """Agreement of the judge with hand-coded verdicts of real mandates (issue 13). Prints figures; asserts nothing.
 
-    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 … real12)
+    python benchmarks/gold_agreement.py [FOLDER ...]      (default: tests/judge/real, real2 … real13)
 
 FOLDER holds `gold.yaml` (resolution → cells: rule → verdict, a list of two when the coder judged the cell
 borderline) and one `<resolution>.txt` per resolution. Prints exact agreement and false "met" (met where the
@@ -172,7 +172,7 @@ def _cut(text: str, most: int = 300) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
-DEFAULT_FOLDERS = [ROOT / "tests" / "judge" / name for name in ("real", *(f"real{n}" for n in range(2, 13)))]
+DEFAULT_FOLDERS = [ROOT / "tests" / "judge" / name for name in ("real", *(f"real{n}" for n in range(2, 14)))]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -187,7 +187,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         metavar="FOLDER",
         help="a folder holding gold.yaml and one <resolution>.txt per resolution "
-        "(default: tests/judge/real, real2 … real12)",
+        "(default: tests/judge/real, real2 … real13)",
     )
     return parser.parse_args(argv)
 
