@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from mandatekit.rulebook.patterns import compile_regex, phrase_to_regex, searched_text
+from mandatekit.rulebook.latin1 import searched_text
+from mandatekit.rulebook.patterns import compile_regex, phrase_to_regex
 
 # The words spelling an acronym out stand before it, in the same sentence and clause, and are few: a long
 # name ("Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces")
