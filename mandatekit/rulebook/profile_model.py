@@ -239,6 +239,16 @@ class Profile(Strict):
                 )
         return self
 
+    @field_validator("closed", mode="before")
+    @classmethod
+    def _closed_is_a_year(cls, closed: object) -> object:
+        # `established` is a resolution, `closed` a year: say so where one is written for the other.
+        if isinstance(closed, str) and not closed.strip().isdigit():
+            raise ValueError(
+                f"'{closed}' is not a year: give the last year the mission served (closed: 2020)"
+            )
+        return closed
+
     @model_validator(mode="after")
     def _area_only_where_read(self) -> Profile:
         # An observer mission is never the one of a text that names no mission (missions._by_country): an
