@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 from mandatekit import __version__
 from mandatekit.config import Config, load_config
 from mandatekit.errors import MandatekitError, nearest
-from mandatekit.rulebook import DEFAULT_PROFILE, Profile, Rulebook, load_profiles, load_rulebook, load_sources
+from mandatekit.rulebook import (
+    DEFAULT_PROFILE,
+    Profile,
+    Rule,
+    Rulebook,
+    load_profiles,
+    load_rulebook,
+    load_sources,
+)
 
 if TYPE_CHECKING:  # imported where used: `rules list`, `rules show` ... load rules but judge no draft
     from mandatekit.compare import Comparison
@@ -43,7 +51,7 @@ class Setup:
     def label(self) -> str:
         return f"mandatekit {__version__}, {len(self.rulebook.rules)} rules"
 
-    def check_language(self, document: Document, rules: list[Any]) -> None:
+    def check_language(self, document: Document, rules: list[Rule]) -> None:
         """Refuse a draft in a language no rule is written in: its verdicts would mean nothing."""
         from mandatekit.language import NAMES, detect_language
 
@@ -124,7 +132,7 @@ class Setup:
 
         return one
 
-    def _judged(self, document: Document, rules: list[Any], filled: Profile, info: MissionInfo) -> Report:
+    def _judged(self, document: Document, rules: list[Rule], filled: Profile, info: MissionInfo) -> Report:
         from mandatekit.judge import judge_document
 
         report = judge_document(document, rules, filled, self.sources, self.label)
@@ -136,7 +144,7 @@ class Versions:
     """The judge of versions of one draft (its fixes accepted), its language and mission told once. Called, it
     judges a version whole; `ranks` judges only the rules asked (render/verifier.py: those a fix can change)."""
 
-    def __init__(self, setup: Setup, rules: list[Any], filled: Profile, info: MissionInfo) -> None:
+    def __init__(self, setup: Setup, rules: list[Rule], filled: Profile, info: MissionInfo) -> None:
         from mandatekit.rulebook.profiles import profile_terms
 
         self.setup, self.rules, self.filled, self.info = setup, rules, filled, info

@@ -265,7 +265,9 @@ def _by_country(document: Document, title: str, text: str, index: _Index) -> tup
     names = [m for p in by_country[country] for m in (p.country, *p.country_names) if m]
     # the country as the draft names it: the profile's own name where the draft uses it (not an area's)
     found = Counter(_key(m.group(0)) for m in _pattern(names).finditer(whole))  # type: ignore[union-attr]
-    said = country if country in found else found.most_common(1)[0][0]
+    # The per-country pattern finds what the one of every country found for this country; should an overlap
+    # of names ever make it disagree (Sudan in "South Sudan"), the profile's own name stands.
+    said = country if country in found or not found else found.most_common(1)[0][0]
     host = next(
         (h for p in by_country[country] if _key(h := p.values.get("host_state", "")).endswith(said)), said
     )
@@ -328,8 +330,14 @@ def _by_country(document: Document, title: str, text: str, index: _Index) -> tup
 
 
 def _covers(profile: Profile, text: str) -> bool:
-    """A mission whose mandate covers a part of the country is the draft's only where the draft names it."""
-    return not profile.area or bool(_pattern(profile.area).search(text))  # type: ignore[union-attr]
+    """A mission whose mandate covers a part of the country is the draft's only where the draft names it, in
+    any case ("southern Lebanon", "Southern Lebanon")."""
+    return not profile.area or bool(_area_pattern(tuple(profile.area)).search(text))
+
+
+@lru_cache(maxsize=32)
+def _area_pattern(area: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(area)})(?![\w-])", re.IGNORECASE)
 
 
 def _when(profile: Profile) -> str:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from mandatekit.rulebook.patterns import compile_regex, phrase_to_regex, searched_text
+from mandatekit.rulebook.latin1 import searched_text
+from mandatekit.rulebook.patterns import compile_regex, keeps_programs, phrase_to_regex
 
 # The words spelling an acronym out stand before it, in the same sentence and clause, and are few: a long
 # name ("Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces")
@@ -45,6 +46,7 @@ def spelt_out(texts: Iterable[str], acronym: str) -> list[str]:
     return out
 
 
+@keeps_programs  # batch.py's `forget_programs` drops their DFA memory too
 @lru_cache(maxsize=256)
 def _program(phrase: str) -> Any:  # an RE2 program (`compile_regex`)
     """The rule's phrase compiled, kept for every text that spells an acronym out."""

@@ -9,7 +9,9 @@ patterns matches in those paragraphs nor in their lead-ins and sub-paragraphs (`
 finds the same hits in the same paragraphs, weighed alike, and keeps its verdict. A match found in a paragraph
 of a draft is also found in the paragraph's text searched alone (its words are the same; what stands around it
 in the draft is a paragraph separator, which a word boundary sees as it sees the text's end), unless a pattern
-anchors to the text's start or end: such a rule is always judged again.
+anchors to the text's start or end, or a raw regex can take in part of the separator (`reaches_join`: "\\W+"
+at its start or end, or "\\W+" in the middle, which runs from one paragraph into the next; such a match is
+dropped, but it hides what it consumed of the neighbour, changed or not): such a rule is always judged again.
 
 What a rule reads beyond its hits' paragraphs, and what is done about it:
 - the forces outside UN command (`reads`), read from the whole text: a rule that reads them is judged again;
@@ -24,9 +26,12 @@ tests/render/test_rejudge_changed.py compares the placements made so with those 
 from __future__ import annotations
 
 import re
+import re._constants as C  # the parsed form of a regex: `reaches_join`
+import re._parser as P
 from collections.abc import Collection
-from itertools import pairwise
+from typing import Any
 
+from mandatekit.judge.clauses import typed_headings
 from mandatekit.judge.search import TextSearch
 from mandatekit.read.model import Document, Kind, Origin, Paragraph
 from mandatekit.read.references import references
@@ -42,8 +47,106 @@ from mandatekit.textnorm import for_matching as normalized
 
 _SAME = tuple(f for f in Paragraph.model_fields if f not in ("index", "parent", "origin"))
 _JUDGED = (Kind.operative, Kind.preambular)
-# '^' outside a class's opening, '$', \A, \z: a pattern that sees where the searched text starts or ends.
-_ANCHORED = re.compile(r"(?<!\[)\^|(?<!\\)\$|\\[Az]")
+# '^' outside a class's opening, '$', \A, \z, \Z, the (?m) flag: a pattern that sees where the searched
+# text starts or ends.
+_ANCHORED = re.compile(r"(?<!\[)\^|(?<!\\)\$|\\[AzZ]|\(\?[a-zA-Z]*m")
+
+
+# The characters of the separator a match must take to reach past a paragraph: a line break, a semicolon.
+_NL, _SEMI = 10, 59
+_MATCHES_NL = (
+    C.CATEGORY_SPACE,
+    C.CATEGORY_NOT_WORD,
+    C.CATEGORY_NOT_DIGIT,
+    C.CATEGORY_UNI_SPACE,
+    C.CATEGORY_UNI_NOT_WORD,
+    C.CATEGORY_UNI_NOT_DIGIT,
+)
+_MATCHES_SEMI = (
+    C.CATEGORY_NOT_SPACE,
+    C.CATEGORY_NOT_WORD,
+    C.CATEGORY_NOT_DIGIT,
+    C.CATEGORY_UNI_NOT_SPACE,
+    C.CATEGORY_UNI_NOT_WORD,
+    C.CATEGORY_UNI_NOT_DIGIT,
+)
+
+
+def _in(items: Any, c: int, cats: tuple[Any, ...]) -> bool:
+    neg = hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            neg = True
+        elif op is C.LITERAL:
+            hit |= av == c
+        elif op is C.RANGE:
+            hit |= av[0] <= c <= av[1]
+        elif op is C.CATEGORY:
+            hit |= av in cats
+        else:
+            raise ValueError(op)
+    return hit != neg
+
+
+def _char(op: Any, av: Any, c: int, cats: tuple[Any, ...], dotall: bool) -> bool:
+    if op is C.LITERAL:
+        return av == c
+    if op is C.NOT_LITERAL:
+        return av != c
+    if op is C.ANY:
+        return dotall or c != _NL
+    if op is C.IN:
+        return _in(av, c, cats)
+    raise ValueError(op)
+
+
+# A node's summary: (nullable, first can be \n, last can be \n, any \n, any ;)
+def _seq(items: Any, dotall: bool) -> tuple[bool, bool, bool, bool, bool]:
+    nullable, first, last, nl, semi = True, False, False, False, False
+    for op, av in items:
+        n, f, end, a, s = _node(op, av, dotall)
+        if nullable:
+            first |= f
+        last = end or (n and last)
+        nullable &= n
+        nl |= a
+        semi |= s
+    return nullable, first, last, nl, semi
+
+
+def _node(op: Any, av: Any, dotall: bool) -> tuple[bool, bool, bool, bool, bool]:
+    if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+        a = _char(op, av, _NL, _MATCHES_NL, dotall)
+        return False, a, a, a, _char(op, av, _SEMI, _MATCHES_SEMI, dotall)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return True, False, False, False, False
+    if op is C.BRANCH:
+        parts = [_seq(b, dotall) for b in av[1]]
+        n, f, end, a, s = (any(p[k] for p in parts) for k in range(5))
+        return n, f, end, a, s
+    if op is C.SUBPATTERN:
+        _, add, drop, items = av
+        return _seq(items, (dotall or bool(add & re.S)) and not drop & re.S)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        n, f, end, a, s = _seq(av[2], dotall)
+        return n or av[0] == 0, f, end, a, s
+    if op is C.ATOMIC_GROUP:
+        return _seq(av, dotall)
+    raise ValueError(op)
+
+
+def reaches_join(regex: str) -> bool:
+    """Whether a match of the regex can take in part of the paragraph separator `search._JOIN` ("\\n;\\n"):
+    its first or last character can be a line break, or it can hold a line break and a semicolon (and so run
+    across the separator). In a draft such a match is dropped (`TextSearch.find`), but finditer has consumed
+    it: it can hide a match of the paragraph after, or take a match of the paragraph before with it, so what
+    the paragraph holds depends on its neighbours. A regex Python cannot parse counts as one."""
+    try:
+        parsed = P.parse(regex, re.I)
+        _, first, last, nl, semi = _seq(parsed, bool(parsed.state.flags & re.S))
+    except (re.error, ValueError, OverflowError):
+        return True
+    return first or last or (nl and semi)
 
 
 def _same(a: Paragraph, b: Paragraph) -> bool:
@@ -97,21 +200,9 @@ def _family(paragraphs: list[Paragraph], indices: set[int]) -> set[int]:
 
 
 def headings(paragraphs: list[Paragraph]) -> dict[str, int]:
-    """`ParagraphUnits._headings` of these paragraphs: typed headings between tasks, by reference."""
+    """`ParagraphUnits._headings` of these paragraphs (the same function): typed headings, by reference."""
     judged = [p for p in paragraphs if p.kind in _JUDGED]
-    parents = {p.parent for p in paragraphs if p.parent is not None}
-    out: dict[str, int] = {}
-    for p, after in pairwise(judged):
-        ref = p.ref or ""
-        if (
-            ref
-            and p.parent is not None
-            and p.index not in parents
-            and (after.ref or "").startswith(ref + "(")
-            and after.parent == p.parent
-        ):
-            out[ref] = p.index
-    return out
+    return typed_headings(judged, {p.parent for p in paragraphs if p.parent is not None})
 
 
 class _Touched(TextSearch):
@@ -149,7 +240,7 @@ class Reach:
             found: list[PatternSet] | None = []
             for patterns in [*rule.searched.values(), *rule.exclude, *rule.narrowed]:
                 regexes = expand_regex_placeholders(patterns.regex, terms)
-                if patterns.reads or any(_ANCHORED.search(r) for r in regexes):
+                if patterns.reads or any(_ANCHORED.search(r) or reaches_join(r) for r in regexes):
                     found = None  # phrases compile to words and separators (patterns.phrase_to_regex)
                     break
                 phrases = expand_placeholders(tuple(patterns.phrases), terms)

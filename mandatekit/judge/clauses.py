@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+from collections.abc import Collection
+from itertools import accumulate, pairwise
 
 from mandatekit.read.model import Kind, Paragraph, VerbUse
 
@@ -19,6 +20,25 @@ _SEMICOLON = re.compile(";")
 
 # A title announcing its tasks: one short phrase (160 characters at most), no comma or semicolon, no "to" + verb.
 _TITLE_PHRASE = re.compile(r"(?!\s*to\s)[^,;:]{1,160}", re.IGNORECASE)
+
+
+def typed_headings(judged: list[Paragraph], children: Collection[int]) -> dict[str, int]:
+    """Typed headings between tasks, by reference: a sub-paragraph without sub-paragraphs whose reference the
+    next judged paragraph's extends ('OP 34(ii)', then 'OP 34(ii)(h)'), that next one no child of it.
+    `children`: the indices of the paragraphs that have sub-paragraphs. One function for `ParagraphUnits` and
+    for judge/changed.py, which must decide alike whether two versions' headings differ."""
+    out: dict[str, int] = {}
+    for p, after in pairwise(judged):
+        ref = p.ref or ""
+        if (
+            ref
+            and p.parent is not None
+            and p.index not in children
+            and (after.ref or "").startswith(ref + "(")
+            and after.parent == p.parent
+        ):
+            out[ref] = p.index
+    return out
 
 
 class ParagraphUnits:
@@ -97,20 +117,9 @@ class ParagraphUnits:
         return over
 
     def _headings(self) -> dict[str, int]:
-        """Typed headings between tasks, by reference: a sub-paragraph without sub-paragraphs whose reference
-        the next paragraph's extends ('OP 34(ii)', then 'OP 34(ii)(h)'), that next one no child of it."""
+        """`typed_headings` of this document."""
         if self._heading_refs is None:
-            self._heading_refs = {}
-            for p, after in zip(self.judged, self.judged[1:], strict=False):
-                ref = p.ref or ""
-                if (
-                    ref
-                    and p.parent is not None
-                    and p.index not in self.children
-                    and (after.ref or "").startswith(ref + "(")
-                    and after.parent == p.parent
-                ):
-                    self._heading_refs[ref] = p.index
+            self._heading_refs = typed_headings(self.judged, self.children)
         return self._heading_refs
 
     def leaves(self, together: str) -> list[int]:

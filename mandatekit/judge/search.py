@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from mandatekit.read.model import Document, Kind
-from mandatekit.rulebook.patterns import as_latin1, needs_met, pattern_set, searches_latin1
+from mandatekit.rulebook.latin1 import as_latin1, searches_latin1
+from mandatekit.rulebook.patterns import needs_met, pattern_set
 from mandatekit.textnorm import _ONE_TO_ONE
 
 _JOIN = "\n;\n"  # between paragraphs when the draft is searched in one pass: phrases never cross a ';'

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
+
+from mandatekit.rulebook.latin1 import PAST_LATIN1
 
 GAP_WORDS = 8
 # An acronym as a rule's `acronyms` names it: capitals only (the phrase language matches ALL-CAPS words so).
@@ -182,7 +184,7 @@ def phrase_needs(phrase: str) -> Needs | None:
     or a separator, so it starts a word of the text as RE2 sees words (ASCII). A phrase with a character
     past ÿ compiles to a UTF-8 program, whose words differ: it could always match; so could a malformed
     phrase (refused at load)."""
-    if _PAST_LATIN1.search(phrase):
+    if PAST_LATIN1.search(phrase):
         return None
     try:
         tokens, items, pos = _parsed(phrase)
@@ -267,33 +269,6 @@ def _options(latin1: bool = False) -> Any:
 
 # A regex that names characters past ÿ, or Unicode classes, needs UTF-8 mode (a false alarm only costs speed).
 _NEEDS_UTF8 = re.compile(r"[^\x00-\xff]|\\[pPxC]")
-# Characters past ÿ that RE2 folds to a Latin-1 letter when it ignores case: they stand as that letter.
-_FOLDS_TO_LATIN1 = {"\u212a": "K", "\u017f": "s", "\u212b": "\u00c5", "\u0178": "\u00ff", "\u1e9e": "\u00df",
-                    "\u039c": "\u00b5", "\u03bc": "\u00b5"}  # fmt: skip
-_PAST_LATIN1 = re.compile(r"[^\x00-\xff]")
-STAND_IN = "\x1a"  # any other character past ÿ: a control character no draft text holds (read removes them)
-
-
-def as_latin1(text: str) -> bytes:
-    """The text for a Latin-1 program: one byte per character, so match offsets are character offsets.
-    A character past ÿ becomes one byte that matches what it matched in UTF-8 mode: not a word character,
-    not a space, not a letter a pattern names."""
-    try:
-        return text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _PAST_LATIN1.sub(lambda m: _FOLDS_TO_LATIN1.get(m.group(), STAND_IN), text).encode("latin-1")
-
-
-def searches_latin1(program: Any) -> bool:
-    """Whether a program of `compile_regex` searches Latin-1 bytes (`as_latin1(text)`); if not, UTF-8 bytes.
-    Said here once for every caller that searches with one."""
-    return isinstance(program.pattern, bytes)
-
-
-def searched_text(program: Any, text: str) -> bytes:
-    """`text` as the program searches it (`searches_latin1`): Latin-1 bytes, whose offsets are character
-    offsets, or UTF-8 bytes."""
-    return as_latin1(text) if searches_latin1(program) else text.encode("utf-8")
 
 
 @lru_cache(maxsize=4096)
@@ -496,6 +471,19 @@ def pattern_set(phrases: list[str] | tuple[str, ...], regexes: list[str] | tuple
     return found
 
 
+# Other caches of compiled programs (judge/acronyms.py `_program`), registered by `keeps_programs`: the rulebook
+# knows nothing of the judge, so the judge tells it which caches `forget_programs` must clear too.
+_kept_elsewhere: list[Any] = []
+_Cached = TypeVar("_Cached")
+
+
+def keeps_programs(cached: _Cached) -> _Cached:
+    """Register a `functools.lru_cache` function whose results are compiled programs: `forget_programs`
+    clears it too. Put it above the lru_cache decorator."""
+    _kept_elsewhere.append(cached)
+    return cached
+
+
 def forget_programs() -> None:
     """Drop every compiled program: each is compiled again, the same, when next searched. RE2 keeps the DFA
     states a program builds while it searches, up to its memory budget (`_options`), and a check of a few
@@ -503,6 +491,8 @@ def forget_programs() -> None:
     compile_regex.cache_clear()
     _compile_patterns.cache_clear()
     _pattern_sets.clear()
+    for cached in _kept_elsewhere:
+        cached.cache_clear()
 
 
 def matches_empty(program: Any) -> bool:

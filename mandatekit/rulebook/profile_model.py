@@ -181,7 +181,8 @@ class Profile(Strict):
         default_factory=empty_list,
         description="Where the mandate covers a part of the host country only (UNIFIL: southern Lebanon; "
         "UNMHA: Hodeidah), the names of that part: a text that names the country but none of these is about "
-        "the country's wider situation, never taken to be the mission's",
+        "the country's wider situation, never taken to be the mission's. Matched in any case. Not for an "
+        "observer mission, which a text that names no mission is never taken to be",
     )
     un_presence: UnPresence = Field(
         "peacekeeping",
@@ -236,6 +237,26 @@ class Profile(Strict):
                     f"values.{name}: '{value}' is not in the passage quoted from {source.resolution} "
                     f"under value_sources.{name}"
                 )
+        return self
+
+    @field_validator("closed", mode="before")
+    @classmethod
+    def _closed_is_a_year(cls, closed: object) -> object:
+        # `established` is a resolution, `closed` a year: say so where one is written for the other.
+        if isinstance(closed, str) and not closed.strip().isdigit():
+            raise ValueError(
+                f"'{closed}' is not a year: give the last year the mission served (closed: 2020)"
+            )
+        return closed
+
+    @model_validator(mode="after")
+    def _area_only_where_read(self) -> Profile:
+        # An observer mission is never the one of a text that names no mission (missions._by_country): an
+        # area given it would never be read, and would look as if it decided something.
+        if self.area and self.un_presence == "observer":
+            raise ValueError(
+                "area: an observer mission is never taken from a text that names no mission; remove it"
+            )
         return self
 
     @field_validator("values")

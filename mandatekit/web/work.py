@@ -18,11 +18,15 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mandatekit.api import Setup, setup
 from mandatekit.errors import MandatekitError, one_line, unexpected
 from mandatekit.web.store import Draft
+
+if TYPE_CHECKING:  # for the type hints only
+    from mandatekit.judge import Report
+    from mandatekit.read import Document
 
 WEB_CHOICE = "in the profile menu"  # how the page's outputs say who chose the profile ("Chosen in ...")
 DECISIONS = ("accepted", "not-applicable", "met", "partial", "missing")  # as `mandatekit decide --as`
@@ -217,7 +221,11 @@ class Workshop:
     # The downloads: what `check --format json|csv`, `memo`, `redline` and `annotate` write for this draft.
 
     def json(
-        self, report: Any, document: Any = None, profile: str | None = None, draft: Draft | None = None
+        self,
+        report: Report,
+        document: Document | None = None,
+        profile: str | None = None,
+        draft: Draft | None = None,
     ) -> bytes:
         """`check --format json`, each gap's `fix` placed as the memo places it (given the `document`): as the
         result page's kept memo context placed them, if it is kept for the `draft` (not placed again)."""
@@ -232,7 +240,7 @@ class Workshop:
             report = with_fixes(report, document, self.setup(profile).judge, placed)
         return (shown(render_json([self.decided(report)])) + "\n").encode("utf-8")
 
-    def csv(self, report: Any) -> bytes:
+    def csv(self, report: Report) -> bytes:
         from mandatekit.errors import shown
         from mandatekit.render.matrix import render_csv
 

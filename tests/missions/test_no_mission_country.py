@@ -6,8 +6,12 @@ general terms, the country named where it is the subject: never another mission'
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
 
+import mandatekit.missions as missions
 from mandatekit.api import setup
 from mandatekit.read import read_string
 
@@ -160,3 +164,72 @@ def test_a_mandate_naming_one_country_is_its_mission_s(
 ) -> None:
     _, info = SETUP.mission_of(read_string(_draft(*paragraphs)))
     assert info.mission == mission, info.reason
+
+
+LEBANON = (
+    "Reaffirms its strong support for the sovereignty and territorial integrity of Lebanon;",
+    "Calls on all parties in Lebanon ...;",
+    "Urges Lebanon ...;",
+)
+
+
+@pytest.mark.parametrize(
+    "area", ["southern Lebanon", "Southern Lebanon", "SOUTH LEBANON", "the litani river"]
+)
+def test_a_mission_s_area_is_named_in_any_case(area: str) -> None:
+    # UNIFIL's mandate lies in the south of Lebanon: a text that names it, however capitalised, is UNIFIL's
+    _, info = SETUP.mission_of(read_string(_draft(*LEBANON, f"Welcomes the calm in {area};")))
+    assert info.how == "detected" and info.mission == "UNIFIL", info.reason
+
+
+def test_a_text_on_lebanon_that_names_no_part_of_it_is_not_unifil_s() -> None:
+    # Near miss: a word of the area alone ("south", "Litani") is not the area
+    _, info = SETUP.mission_of(read_string(_draft(*LEBANON, "Welcomes the calm in the south;")))
+    assert info.how == "generic" and "(southern Lebanon)" in info.reason, info.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # South Sudan the subject, Sudan named too: each name counts for its own country
+        (
+            _draft(
+                "Reaffirms the sovereignty of the Republic of South Sudan;",
+                "Calls on South Sudan and Sudan to ...;",
+                "Urges South Sudan ...;",
+            ),
+            "South Sudan",
+        ),
+        # Sudan the subject, South Sudan named once
+        (
+            _draft(
+                "Reaffirms the sovereignty of the Sudan;",
+                "Calls on the Sudan and South Sudan to ...;",
+                "Urges Sudan ...;",
+                symbol="S/RES/2800 (2025)",
+            ),
+            "Sudan",
+        ),
+    ],
+)
+def test_sudan_and_south_sudan_are_told_apart(text: str, said: str) -> None:
+    profile, info = SETUP.mission_of(read_string(text))
+    assert said in (info.country or profile.country or "") or info.mission == "UNMISS", info.reason
+    if said == "Sudan":
+        assert info.mission != "UNMISS" and "South Sudan" not in (info.country or ""), info.reason
+
+
+def test_the_country_s_own_name_stands_when_its_pattern_finds_none_of_what_was_counted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The pattern of every country and the one of this country disagreeing (overlapping names): no crash,
+    # the profile's own name is said
+    own = missions._pattern
+
+    def blind(words: Iterable[str]) -> re.Pattern[str] | None:
+        words = list(words)
+        return re.compile("(?!)") if words == ["Libya"] else own(words)
+
+    monkeypatch.setattr(missions, "_pattern", blind)
+    _, info = SETUP.mission_of(read_string(_draft(*LIBYA)))
+    assert info.mission == "UNSMIL" and "Libya" in info.reason, info.reason

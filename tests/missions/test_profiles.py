@@ -84,6 +84,29 @@ def test_a_value_not_in_its_passage_is_refused_with_file_and_line(tmp_path: Path
     assert code == 2 and "ours.yaml" in err
 
 
+def test_an_area_is_refused_on_an_observer_mission(tmp_path: Path) -> None:
+    # An observer mission is never taken from a text that names no mission: an area would never be read
+    path = tmp_path / "ours.yaml"
+    head = "id: ours\nname: Ours\nmission: OURS\nvalues:\n  mission: OURS\narea:\n- the buffer zone\n"
+    path.write_text(head + "un_presence: observer\n", encoding="utf-8")
+    code, _, err = run("profiles", "validate", str(path))
+    assert code == 2 and "ours.yaml" in err and "area" in err
+    path.write_text(head, encoding="utf-8")  # near miss: a peacekeeping operation's area is read
+    code, _, err = run("profiles", "validate", str(path))
+    assert code == 0, err
+
+
+def test_closed_given_as_a_resolution_is_refused_with_what_to_write(tmp_path: Path) -> None:
+    path = tmp_path / "ours.yaml"
+    head = "id: ours\nname: Ours\nmission: OURS\nvalues:\n  mission: OURS\nestablished: S/RES/1 (2000)\n"
+    path.write_text(head + "closed: S/RES/9 (2010)\n", encoding="utf-8")
+    code, _, err = run("profiles", "validate", str(path))
+    assert code == 2 and "ours.yaml" in err and "last year the mission served" in err
+    path.write_text(head + "closed: 2010\n", encoding="utf-8")  # near miss: a year
+    code, _, err = run("profiles", "validate", str(path))
+    assert code == 0, err
+
+
 def test_a_profile_file_and_an_unknown_name(tmp_path: Path) -> None:
     path = tmp_path / "ours.yaml"
     path.write_text("id: ours\nname: Ours\nmission: OURS\nvalues:\n  mission: OURS\n", encoding="utf-8")

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from mandatekit.api import setup
-from mandatekit.judge.changed import Reach, changed
+from mandatekit.judge.changed import Reach, changed, reaches_join
+from mandatekit.judge.search import TextSearch
 from mandatekit.read import read, read_string
 from mandatekit.render import placement
 from mandatekit.render.fixes import with_fixes
 from mandatekit.render.placement import pending_secures, place
 from mandatekit.render.verifier import Verifier, _ranks
+from mandatekit.rulebook.patterns import expand_regex_placeholders, pattern_set
 from mandatekit.rulebook.profiles import profile_terms
 
 SETUP = setup()
@@ -138,3 +140,43 @@ def test_an_acronym_spelt_out_in_a_new_paragraph_re_judges_the_rule_that_means_i
     new = _with(DRAFT, "peace process;\n", "\n(c) To support the Interregional Coordination Centre (ICC);\n")
     ids = _rejudged(DRAFT, new, met=tuple(RULES))
     assert ids is not None and all(r.id in ids for r in with_icc)
+
+
+def test_a_regex_that_runs_into_the_paragraph_separator_re_judges_its_rule() -> None:
+    """A raw regex that can run across the separator between paragraphs ('\\W+') finds a match that is dropped
+    but hides a match in the unchanged paragraph after: changing the paragraph before changes the hits of an
+    unchanged one, so its rule must be judged again (`changed.reaches_join`)."""
+    flat = DRAFT.replace(
+        "3. Decides to remain seized of the matter.",
+        "3. Condemns all attempts to undermine;\n\n4. Stresses that attacks undermine the Mission's operations;\n\n"
+        "5. Decides to remain seized of the matter.",
+    )
+    new = flat.replace("3. Condemns all attempts to undermine;", "3. Condemns all attacks;")
+    before, after = read_string(flat), read_string(new)
+    gone, made, where = changed(before, after)
+    assert len(gone) == len(made) == 1
+    reach = Reach(SETUP.rulebook.rules, profile_terms(SETUP.profile))
+    ids = reach.rules_to_rejudge(before, after) or list(RULES)
+    differ = []
+    for rule in SETUP.rulebook.rules:
+        for patterns in [*rule.searched.values(), *rule.exclude, *rule.narrowed]:
+            regexes = expand_regex_placeholders(patterns.regex, profile_terms(SETUP.profile))
+            if not regexes:
+                continue
+            program = pattern_set((), regexes).program()
+            old = {(where[i], s, e) for i, s, e in TextSearch(before).find(program) if i in where}
+            kept = set(where.values())
+            if old != {hit for hit in TextSearch(after).find(program) if hit[0] in kept}:
+                differ.append(rule.id)
+    assert (
+        "sofa-reporting" in differ
+    )  # the case this test is about: it hides "undermine the Mission's operations"
+    assert all(rule_id in ids for rule_id in differ)
+
+
+def test_reaches_join_sees_a_regex_that_can_take_in_the_separator() -> None:
+    for regex in (r"\bfoo\W+bar", r"\s+foo", r"foo[^;]*", r"(?s)foo.bar", r"foo\pL"):
+        assert reaches_join(regex), regex
+    # Near misses: words and spaces between words, or anything but a semicolon between two words.
+    for regex in (r"\bfoo\s+bar\b", r"\bfoo\b[^;]{0,80}?\bbar\b", r"foo.bar", r"foo[^\w;]+bar"):
+        assert not reaches_join(regex), regex

@@ -75,3 +75,15 @@ def test_forgetting_the_compiled_programs_between_drafts_changes_no_output(
     monkeypatch.setattr(patterns, "forget_programs", lambda: forgotten.append(1) or forget())
     assert run("check", str(base), "--format", fmt, "--jobs", "1") == kept
     assert len(forgotten) == 8  # once before each draft
+
+
+def test_forgetting_the_programs_clears_every_cache_of_them() -> None:
+    """RE2 keeps a program's DFA memory while the program is kept: the acronym check's programs go too."""
+    from mandatekit.judge import acronyms
+    from mandatekit.rulebook import patterns
+
+    acronyms.means_otherwise(["International Criminal Court"], "criminal court")
+    patterns.compile_regex("kept")
+    assert acronyms._program.cache_info().currsize and patterns.compile_regex.cache_info().currsize
+    patterns.forget_programs()
+    assert acronyms._program.cache_info().currsize == patterns.compile_regex.cache_info().currsize == 0

@@ -5,15 +5,8 @@ from __future__ import annotations
 import re2
 
 from mandatekit.api import setup
-from mandatekit.rulebook.patterns import (
-    _options,
-    as_latin1,
-    compile_patterns,
-    compile_regex,
-    expand_placeholders,
-    searched_text,
-    searches_latin1,
-)
+from mandatekit.rulebook.latin1 import as_latin1, searched_text, searches_latin1
+from mandatekit.rulebook.patterns import _options, compile_patterns, compile_regex, expand_placeholders
 from mandatekit.rulebook.profiles import bundled_terms
 
 TEXT = (
