@@ -166,6 +166,15 @@ class Versions:
         sources = self.setup.sources
         return {r.id: judge_rule(prepared, r, self.filled, sources, self.terms).verdict.rank for r in chosen}
 
+    def finding(self, document: Document, rule_id: str) -> Finding | None:
+        """The finding `self(document)` gives for one rule (None for no such rule), judging that rule alone."""
+        from mandatekit.judge import Prepared, judge_rule
+
+        rule = next((r for r in self.rules if r.id == rule_id), None)
+        if rule is None:
+            return None
+        return judge_rule(Prepared(document), rule, self.filled, self.setup.sources, self.terms)
+
 
 def with_sources_placed(report: Report, made_for: dict[str, str | None]) -> Report:
     """Each finding's sources marked with the mission they were made for; a quote made for another mission

@@ -211,14 +211,7 @@ def added_paragraphs(new_doc: Document, new: Report, counterpart: Counterpart) -
 def _unconditioned(report: Report, ref: str | None) -> list[str]:
     """The conditions (their rules' labels) whose findings name `ref` among the paragraphs giving support
     without them."""
-    from mandatekit.judge.messages import UNCONDITIONED
-
-    return [
-        m["label"]
-        for f in report.findings
-        for r in f.reasons
-        if (m := UNCONDITIONED.match(r)) and ref in m["refs"].split(", ")
-    ]
+    return [f.condition_label for f in report.findings if any(u.ref == ref for u in f.unconditioned)]
 
 
 def _stretches(para: Paragraph) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import get_args
 
@@ -132,10 +131,6 @@ def qualified(ref: str | None, words: str) -> Reason:
     )
 
 
-# What `hedged` says, read back by the memo to ask that the hedge go: the hedge's words and its paragraph.
-HEDGED_CONDITION = re.compile(r"^'(?P<words>[^']+)' \((?P<ref>[^)]+)\) qualifies the condition itself")
-
-
 def hedged(ref: str | None, words: str) -> Reason:
     """A hedge right beside the words that meet the rule (judge/cues.py `hedge_next_to`)."""
     return Reason(
@@ -145,37 +140,17 @@ def hedged(ref: str | None, words: str) -> Reason:
     )
 
 
-# What `unconditioned` says, read back by compare to flag a paragraph the round added.
-UNCONDITIONED = re.compile(r"^(?P<refs>.+?) gives? support without (?P<label>.+?): the condition must cover")
-
-
 def unconditioned(given: list[tuple[str, str]], label: str, condition: str = "") -> str:
     """Paragraphs that give what the rule's condition must cover without it (`Element.needs_condition`), with
     the support each gives ("... support to the South Sudan People's Defence Forces"), and the fix: the
-    draft's own words for the condition added to each (trial 15 F2)."""
+    draft's own words for the condition added to each (trial 15 F2). For display only: the same data is on
+    the Finding (`unconditioned`, `condition_label`, `condition_words`), which render reads."""
     refs = [ref for ref, _ in given]
     where = ", ".join(refs)
     verb = "gives" if len(refs) == 1 else "give"
     what = "; ".join(f"{ref}: “{words}”" for ref, words in given)
     fix = f" Add “, {condition}” to {_and(refs, 'and')}." if condition else ""
     return f"{where} {verb} support without {label}: the condition must cover that support too ({what}).{fix}"
-
-
-# The support each paragraph gives, and the fix, as `unconditioned` says them: read back by render (the met
-# finding's note, the fix that amends each paragraph with the condition's words).
-_GIVEN = re.compile(r"(?:\(|; )(?P<ref>[^:;(]+?): “(?P<words>[^”]+)”")
-_ADD = re.compile(r" Add “, (?P<condition>[^”]+)” to .+\.$")
-
-
-def unconditioned_given(reason: str) -> tuple[list[tuple[str, str]], str] | None:
-    """What an `unconditioned` reason says: (paragraph ref, the support it gives) for each paragraph, and the
-    draft's own words for the condition ('' where it has none); None for any other reason."""
-    if not UNCONDITIONED.match(reason):
-        return None
-    head = reason[: reason.rfind(").")] if ")." in reason else reason
-    given = [(m["ref"], m["words"]) for m in _GIVEN.finditer(head)]
-    add = _ADD.search(reason)
-    return given, add["condition"] if add else ""
 
 
 def narrowed(ref: str | None, subject: str, label: str) -> Reason:

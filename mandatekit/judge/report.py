@@ -113,6 +113,14 @@ class Fix(BaseModel):
     note: str = Field("", description="What agreeing, rejecting or another gap's fix would do, in words")
 
 
+class Passage(BaseModel):
+    """The draft's own words in one paragraph: the support a paragraph gives without the rule's condition
+    (trial 15 F2), a hedge on the condition (trial 13)."""
+
+    ref: str = Field(description="The paragraph, as the Council cites it: 'OP 3', 'OP 2(b)'")
+    words: str = Field(description="The draft's own words, as they stand in it")
+
+
 class Finding(BaseModel):
     rule: str
     title: str
@@ -137,6 +145,22 @@ class Finding(BaseModel):
         "mission, no other forces in the host country): its variant's note, also said at the end of message",
     )
     sources: list[SourceRef]
+    hedged_conditions: list[Passage] = Field(
+        default_factory=list,
+        description="Hedges on the rule's condition in paragraphs the verdict does not rest on ('as "
+        "appropriate' beside 'in strict compliance with the HRDDP'; also said in hedges): the memo asks to delete them",
+    )
+    unconditioned: list[Passage] = Field(
+        default_factory=list,
+        description="The paragraphs giving support the rule's condition must cover without it, whatever the "
+        "verdict (also said in words in reasons); render amends them with condition_words",
+    )
+    condition_label: str = Field("", description="The condition they lack, as the rule names it; '' if none")
+    condition_words: str = Field(
+        "",
+        description="The draft's own words for that condition, to add to each ('in strict compliance with the "
+        "Human Rights Due Diligence Policy'); '' where the draft has none or nothing lacks it",
+    )
     decision: AppliedDecision | None = Field(None, description="The drafting team's decision, if recorded")
     fix: Fix | None = Field(
         None,

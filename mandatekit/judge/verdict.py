@@ -21,7 +21,7 @@ from mandatekit.judge.partial_sets import partial_set
 from mandatekit.judge.prepared import Prepared
 from mandatekit.judge.quoted import hedges_of, in_insertion, quote
 from mandatekit.judge.renewal import renewal_by_reference
-from mandatekit.judge.report import DocumentInfo, Finding, Report, SourceRef, Summary
+from mandatekit.judge.report import DocumentInfo, Finding, Passage, Report, SourceRef, Summary
 from mandatekit.judge.standing import others_asked
 from mandatekit.judge.un_bodies import un_bodies
 from mandatekit.read.model import Document, Kind, VerbClass
@@ -211,15 +211,16 @@ def judge_rule(
                 reasons.append(messages.unagreed_reason(rule, chosen, paragraphs, "bracketed"))
     met = verdict is Verdict.met
     hedges = hedges_of(chosen, prepared) if chosen else []
-    hedges += _conditions_hedged_elsewhere(rule, ranked, chosen, prepared)
+    hedged_conditions = _conditions_hedged_elsewhere(rule, ranked, chosen, prepared)
+    hedges += [messages.hedged(p.ref, p.words) for p in hedged_conditions]
     made = prepared.borrowed.made
     for b in dict.fromkeys(made[key] for h in chosen if (key := (h.para, h.start, h.end)) in made):
         reasons.append(messages.read_with(paragraphs[b.para].ref, b.written, b.refs))
+    condition_label = condition_words = ""
     if uncovered := _unconditioned(rule, hits, prepared, un):
-        label = next(e.label for e in rule.elements.values() if e.condition)
-        reasons.append(
-            messages.unconditioned(uncovered, label, _condition_words(rule, hits, chosen, prepared))
-        )
+        condition_label = next(e.label for e in rule.elements.values() if e.condition)
+        condition_words = _condition_words(rule, hits, chosen, prepared)
+        reasons.append(messages.unconditioned(uncovered, condition_label, condition_words))
     if pending := [h for h in chosen if in_insertion(paragraphs[h.para], h.start, h.end)]:
         reasons.append(messages.unagreed_reason(rule, pending, paragraphs, "pending"))
     sources = sources or {}
@@ -255,25 +256,29 @@ def judge_rule(
         suggestion=filled(suggestion.strip()),
         note=note,
         sources=[SourceRef(id=s.id, quote=s.quote, title=sources.get(s.id)) for s in rule.sources],
+        hedged_conditions=hedged_conditions,
+        unconditioned=[Passage(ref=ref, words=words) for ref, words in uncovered],
+        condition_label=condition_label,
+        condition_words=condition_words,
         subject_at=_subject_at(hits, rule),
     )
 
 
 def _conditions_hedged_elsewhere(
     rule: Rule, ranked: list[Candidate], chosen: list[Hit], prepared: Prepared
-) -> list[str]:
+) -> list[Passage]:
     """A condition hedged in another paragraph than the one the verdict rests on: "..., and, as appropriate, in
     strict compliance with the HRDDP" in the support paragraph while a task elsewhere keeps its condition whole.
     The verdict stands on that task; the reader must still be told that this paragraph's condition is optional."""
     paragraphs = prepared.paragraphs
-    found: dict[str, None] = {}
+    found: dict[tuple[str, str], None] = {}
     for c in ranked:
         for h in c.hits:
             if h in chosen or not rule.elements[h.element].condition:
                 continue
             if words := hedge_next_to(paragraphs[h.para].text, h.start, h.end):
-                found[messages.hedged(paragraphs[h.para].ref, words)] = None
-    return list(found)
+                found[(paragraphs[h.para].ref or "", words)] = None
+    return [Passage(ref=ref, words=words) for ref, words in found]
 
 
 # Support reported on, evaluated or considered ("to report ... on possible logistical support the UN can
@@ -303,9 +308,42 @@ def _condition_words(rule: Rule, hits: dict[str, list[Hit]], chosen: list[Hit], 
     ]
     for h in found:
         text = prepared.paragraphs[h.para].text
-        words = text[h.start : h.end]
+        words = _whole_name(text, h.start, h.end)
         return f"in {words}" if re.search(r"\bin\s+$", text[max(0, h.start - 5) : h.start]) else words
     return ""
+
+
+# What may follow the words a condition phrase matched and still belong to the name they begin: "Human Rights
+# Due Diligence" + " Policy", + " on United Nations support to non-United Nations security forces", then an
+# acronym the draft defines for it (" (HRDDP)").
+_NAME_GOES_ON = re.compile(r"\s+polic(?:y|ies)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(
+    r"\s+on\s+(?:the\s+)?(?:United\s+Nations|UN)\s+support\s+to\s+non-(?:United\s+Nations|UN)\s+security\s+forces\b",
+    re.IGNORECASE,
+)
+_ACRONYM_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z]{2,})\)")
+
+
+def _whole_name(text: str, start: int, end: int) -> str:
+    """The words a condition phrase matched, taken to the end of the name they begin (review 12: "in strict
+    compliance with the Human Rights Due Diligence" added to a paragraph dropped "Policy"). Where the draft
+    defines an acronym for the name there, the acronym stands for it ("... with the HRDDP"): added to another
+    paragraph, the name is not defined twice."""
+    for more in (_NAME_GOES_ON, _NAME_TAIL):
+        if m := more.match(text, end):
+            end = m.end()
+    words = text[start:end]
+    if (m := _ACRONYM_DEFINED.match(text, end)) and (at := _spelt_out(words, m["acronym"])) is not None:
+        return words[:at] + m["acronym"]
+    return words
+
+
+def _spelt_out(words: str, acronym: str) -> int | None:
+    """Where in `words` the name `acronym` abbreviates begins ("Human Rights Due Diligence Policy ..." for
+    HRDDP: a word for each letter, "and" between them allowed); None where no such name is there."""
+    name = r"\s+(?:and\s+)?".join(rf"{re.escape(letter)}[\w-]*" for letter in acronym)
+    m = re.search(rf"\b{name}", words, re.IGNORECASE)
+    return m.start() if m else None
 
 
 def _unconditioned(

@@ -276,29 +276,24 @@ def _with_missing(
 
 def with_condition(document: Document, f: Finding, claimed: set[int]) -> Placement | None:
     """'Amend OP 5': a paragraph that gives support without the condition the rule puts on it (the judge's
-    `unconditioned` reason: "OP 5 gives support without compliance with the HRDDP as the condition ... Add
-    ', in strict compliance with the HRDDP' to OP 5"), with the draft's own words for the condition at the end
+    finding's `unconditioned` paragraphs, "OP 5 gives support without compliance with the HRDDP as the condition"
+    in its reasons), with the draft's own words for the condition (`condition_words`) at the end
     of the clause that gives the support (trial 15 F2: not a new paragraph restating the policy). The first
     such paragraph free to amend: not claimed by another fix, nor bracketed, nor under a pending change (its
     words are not yet the draft's). None where the draft has no words for the condition, or no such paragraph."""
-    from mandatekit.judge.messages import unconditioned_given
-
+    if not f.condition_words:
+        return None
     by_ref = {p.ref: p for p in document.paragraphs if p.kind is Kind.operative and p.ref}
-    for reason in f.reasons:
-        read = unconditioned_given(reason)
-        if read is None or not read[1]:
+    for given in f.unconditioned:
+        p = by_ref.get(given.ref)
+        if p is None or p.index in claimed or p.brackets or p.changes:
             continue
-        given, condition = read
-        for ref, words in given:
-            p = by_ref.get(ref)
-            if p is None or p.index in claimed or p.brackets or p.changes:
-                continue
-            at = p.text.find(words)
-            if at < 0:
-                continue
-            stop = _CLAUSE_END.search(p.text, at + len(words))
-            end = stop.start() if stop else len(p.text)
-            new = f"{p.text[:end]}, {condition}{p.text[end:]}"
-            return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
-                             anchor=words)  # fmt: skip
+        at = p.text.find(given.words)
+        if at < 0:
+            continue
+        stop = _CLAUSE_END.search(p.text, at + len(given.words))
+        end = stop.start() if stop else len(p.text)
+        new = f"{p.text[:end]}, {f.condition_words}{p.text[end:]}"
+        return Placement(f.rule, "replace", f"Amend {p.ref}", new, redline(p.text, new), p.index,
+                         anchor=given.words)  # fmt: skip
     return None

@@ -20,12 +20,14 @@ def met_notes(f: Finding) -> list[str]:
     """What a drafter must still act on in a met finding: support a paragraph gives without the condition
     the rule puts on it ("OP 5 gives support without compliance with the HRDDP as the condition ... Add ', in
     strict compliance with the HRDDP' to OP 5"), which another paragraph's "any support" does not undo (trial
-    15 F2). The other reasons of a met finding explain the verdict; they are no task and stay out of sight."""
-    from mandatekit.judge.messages import unconditioned_given
+    15 F2). The other reasons of a met finding explain the verdict; they are no task and stay out of sight.
+    Said from the finding's fields (`unconditioned`, ...), as the judge says it in `reasons`."""
+    from mandatekit.judge.messages import unconditioned
 
-    if f.verdict.value != "met":
+    if f.verdict.value != "met" or not f.unconditioned:
         return []
-    return [r for r in f.reasons if unconditioned_given(r) is not None]
+    given = [(u.ref, u.words) for u in f.unconditioned]
+    return [unconditioned(given, f.condition_label, f.condition_words)]
 
 
 def note_of(placement: Placement | None) -> str:

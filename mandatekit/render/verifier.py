@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mandatekit.judge import Report
+from mandatekit.judge import Finding, Report
 from mandatekit.judge.changed import Reach
 from mandatekit.read.model import Document
 from mandatekit.render.accepted import AcceptedReader, Judge, judge_versions
@@ -67,20 +67,25 @@ class Verifier:
     def keeps_condition(self, placement: Placement, ref: str) -> bool:
         """A fix that puts the condition on paragraph `ref`'s support (amend.with_condition), kept where judging
         the draft with it no longer names `ref` as support without the condition and costs nothing: the
-        rule need not improve (another paragraph may meet it already, or a hedge keep it partial)."""
-        from mandatekit.judge.messages import unconditioned_given
-
-        report = self.judge(self.reader.read([*self.kept, placement]))
-        ranks = _ranks(report)
+        rule need not improve (another paragraph may meet it already, or a hedge keep it partial). Judged as
+        `keeps` judges (`_ranks`: only the rules the fix can change), and kept as it keeps: `now` moves on."""
+        ranks = self.verdicts([placement])
         if any(ranks.get(rule, 9) > rank for rule, rank in self.current.items()):
             return False
-        f = next((g for g in report.findings if g.rule == placement.rule), None)
-        named = (read[0] for r in (f.reasons if f is not None else []) if (read := unconditioned_given(r)))
-        if any(ref == r for given in named for r, _ in given):
+        f = self._finding(self.last, placement.rule)
+        if f is not None and any(u.ref == ref for u in f.unconditioned):
             return False
         self.kept.append(placement)
+        self.now = self.last
         self.current = ranks
         return True
+
+    def _finding(self, version: Document, rule: str) -> Finding | None:
+        """`rule`'s finding on `version`: a Versions judge judges that rule alone, any other the whole text."""
+        one = getattr(self.judge, "finding", None)
+        if one is not None:
+            return one(version, rule)  # type: ignore[no-any-return]
+        return next((f for f in self.judge(version).findings if f.rule == rule), None)
 
 
 def helpful_agreements(document: Document, verifier: Verifier) -> dict[str, list[Placement]]:

@@ -13,12 +13,14 @@ from mandatekit.api import setup
 from mandatekit.judge.changed import Reach, changed, reaches_join
 from mandatekit.judge.search import TextSearch
 from mandatekit.read import read, read_string
+from mandatekit.read.model import Document
 from mandatekit.render import placement
 from mandatekit.render.fixes import with_fixes
 from mandatekit.render.placement import pending_secures, place
 from mandatekit.render.verifier import Verifier, _ranks
 from mandatekit.rulebook.patterns import expand_regex_placeholders, pattern_set
 from mandatekit.rulebook.profiles import profile_terms
+from tests.rounds.test_trial15_fixes import R2, R3, SUB_PARAGRAPH
 
 SETUP = setup()
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +35,36 @@ RULES = {r.id: r for r in SETUP.rulebook.rules}
 @pytest.mark.parametrize("path", DRAFTS, ids=[p.name for p in DRAFTS])
 def test_placements_equal_judging_every_rule_again(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     document = read(path)
+    left_out = _compared(document, monkeypatch)
+    if path.suffix == ".docx":  # the bundled example refers to no paragraph: most rules are left out
+        assert left_out > 0
+
+
+@pytest.mark.parametrize("text", [R2, R3, SUB_PARAGRAPH], ids=["met", "hedged", "sub-paragraph"])
+def test_the_condition_added_to_support_is_judged_as_every_fix_is(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 12: `keeps_condition` judged the whole draft beside the fast path and never moved `now` on; it
+    goes through `_ranks`, so the comparison covers it, and the fixes after it are judged against the draft
+    with it."""
+    kept = [0]
+    keeps = Verifier.keeps_condition
+
+    def counted(self: Verifier, fix: placement.Placement, ref: str) -> bool:
+        done = keeps(self, fix, ref)
+        kept[0] += done
+        # kept, the amended paragraph is in the draft the next fix is compared with
+        assert not done or fix.text in [p.text for p in self.now.paragraphs]
+        return done
+
+    monkeypatch.setattr(Verifier, "keeps_condition", counted)
+    _compared(read_string(text), monkeypatch)
+    assert kept[0] > 0
+
+
+def _compared(document: Document, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Places `document`'s fixes judging every rule again and judging only those a fix can change, asserts
+    the two agree at every step and in the end; the number of rules left out."""
     report = SETUP.judge(document)
     left_out = [0]
     fast_ranks, to_rejudge = Verifier._ranks, Reach.rules_to_rejudge
@@ -60,8 +92,7 @@ def test_placements_equal_judging_every_rule_again(path: Path, monkeypatch: pyte
     assert fast == full
     assert fast_pending == full_pending
     assert with_fixes(report, document, SETUP.judge).model_dump_json() == full_check
-    if path.suffix == ".docx":  # the bundled example refers to no paragraph: most rules are left out
-        assert left_out[0] > 0
+    return left_out[0]
 
 
 DRAFT = """The Security Council,

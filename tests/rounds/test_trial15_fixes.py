@@ -25,6 +25,14 @@ SUPPORT = (
     "implementation of the transitional security arrangements of the Revitalised Agreement;"
 )
 R2 = HEAD + TASK + "\n\n" + SUPPORT + "\n\n4. Decides to remain actively seized of the matter.\n"
+# The support given in a task of its own ("(b) To provide ... support to ..."), the condition in another paragraph.
+SUB_PARAGRAPH = (
+    HEAD
+    + TASK
+    + "\n\n3. Requests UNMISS:\n\n(a) To monitor and report on human rights;\n\n(b) "
+    + SUPPORT[3:].replace("Requests UNMISS, within existing resources, to provide", "To provide")
+    + "\n\n4. Decides to remain actively seized of the matter.\n"
+)
 R3 = R2.replace("the HRDDP, and", "the HRDDP, as appropriate and where feasible, and")
 
 
@@ -79,3 +87,40 @@ def test_support_already_under_the_condition_is_left_alone() -> None:
     verdict, fixes = _fixes(conditioned)
     assert verdict == "met"
     assert not any(r.startswith("hrddp-support") for r in fixes)
+
+
+def test_the_condition_added_is_the_policys_whole_name_where_the_draft_spells_it_out() -> None:
+    # Review 12: the words the condition phrase matched end at "Due Diligence": "Policy" was dropped.
+    for name, ending in (
+        (
+            "the Human Rights Due Diligence Policy",
+            ", in strict compliance with the Human Rights Due Diligence Policy;",
+        ),
+        (
+            "the human rights due diligence policy",
+            ", in strict compliance with the human rights due diligence policy;",
+        ),
+        (
+            "the Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces",
+            ", in strict compliance with the Human Rights Due Diligence Policy on United Nations support to "
+            "non-United Nations security forces;",
+        ),
+        # an acronym the draft defines there stands for the name: it is not defined a second time
+        ("the Human Rights Due Diligence Policy (HRDDP)", ", in strict compliance with the HRDDP;"),
+    ):
+        verdict, fixes = _fixes(R2.replace("the HRDDP, and", f"{name}, and"))
+        assert verdict == "met"
+        fix = fixes["hrddp-support"]
+        assert fix.where == "Amend OP 3" and fix.text.endswith(ending), fix.text
+
+
+def test_support_given_in_a_sub_paragraph_is_amended_there() -> None:
+    # Review 12: a ref with "(" ("OP 2(b)") was read back from the judge's sentence as "b)": no fix was made.
+    document = read_string(SUB_PARAGRAPH)
+    report = SETUP.judge(document)
+    fix = place(report, document, SETUP.judge).get("hrddp-support")
+    assert fix is not None and fix.where == "Amend OP 3(b)"
+    assert fix.text.endswith(", in strict compliance with the HRDDP;")
+    finding = next(f for f in report.findings if f.rule == "hrddp-support")
+    assert [u.ref for u in finding.unconditioned] == ["OP 3(b)"]  # the data render reads, in the JSON too
+    assert finding.model_dump(mode="json")["unconditioned"][0]["ref"] == "OP 3(b)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from mandatekit.judge import Report
-from mandatekit.judge.messages import HEDGED_CONDITION, unconditioned_given
+from mandatekit.judge.messages import hedged, unconditioned
 from mandatekit.read.model import Document
 from mandatekit.render.accepted import Judge
 from mandatekit.render.memo.words import in_words, number
@@ -30,19 +30,26 @@ def _hedge_asks(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for f in findings:
         if f["verdict"] != "met" or f["severity"] != "critical":
             continue
-        for h in f.get("hedges", []):
-            if m := HEDGED_CONDITION.match(h):
-                out.append(
-                    {**f, "summary": h, "placement": f"Delete '{m['words']}' in {m['ref']}", "number": ""}
-                )
+        for h in f.get("hedged_conditions", []):
+            told = str(hedged(h["ref"], h["words"]))
+            out.append(
+                {**f, "summary": told, "placement": f"Delete '{h['words']}' in {h['ref']}", "number": ""}
+            )
         # Support a paragraph gives without the condition, another meeting the rule (trial 15 F2): the ask is
         # the condition added to it, in the draft's own words.
-        for note in f.get("notes", []):
-            if (read := unconditioned_given(note)) is not None and read[1]:
-                refs = [ref for ref, _ in read[0]]
-                where = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + f" and {refs[-1]}"
-                told = note.split(" Add “", 1)[0]  # the fix is the placement: not said twice
-                out.append({**f, "summary": told, "placement": f"Add ', {read[1]}' to {where}", "number": ""})
+        if f.get("unconditioned") and f.get("condition_words"):
+            given = [(u["ref"], u["words"]) for u in f["unconditioned"]]
+            refs = [ref for ref, _ in given]
+            where = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + f" and {refs[-1]}"
+            told = unconditioned(given, f["condition_label"])  # the fix is the placement: not said twice
+            out.append(
+                {
+                    **f,
+                    "summary": told,
+                    "placement": f"Add ', {f['condition_words']}' to {where}",
+                    "number": "",
+                }
+            )
     return out
 
 

@@ -75,6 +75,10 @@ def _finding(
         "reasons": f.reasons,
         "hedges": [h for h in f.hedges if h.strip()],  # templates join them: no empty part between "; "
         "notes": met_notes(f),  # a met finding's support given without its condition: the met list shows it
+        "unconditioned": [u.model_dump() for u in f.unconditioned],  # ... and the priority ask adds it
+        "hedged_conditions": [h.model_dump() for h in f.hedged_conditions],  # a priority ask deletes them
+        "condition_label": f.condition_label,
+        "condition_words": f.condition_words,
         "where": where + (f" · decided: {f.decision.decision}" if f.decision else ""),
         "quotes": list(quotes.values()),
         "evidence": [e.model_dump() for e in f.evidence],
