@@ -11,14 +11,23 @@ ACCESS = "full, safe and unhindered humanitarian access to all people in need"
 def test_a_request_to_the_parties_asks_what_a_call_does_and_a_demand_meets() -> None:
     # 'Requests' tasks the Secretary-General or a mission; addressed to the parties it is no stronger than
     # 'Calls upon', so the fix that swaps one for the other does not change the verdict, and the reason says
-    # that of the parties the Council demands.
-    called = finding(f"8. Calls upon all parties to allow and facilitate {ACCESS};", "humanitarian-access")
-    requested = finding(f"8. Requests all parties to allow and facilitate {ACCESS};", "humanitarian-access")
+    # that of them the Council demands. (Asked of the host authorities: a call on all the parties to the
+    # conflict for access is met, coders say, and so is the request that asks what it does.)
+    whom = "the authorities and relevant stakeholders"
+    called = finding(f"8. Calls upon {whom} to allow and facilitate {ACCESS};", "humanitarian-access")
+    requested = finding(f"8. Requests {whom} to allow and facilitate {ACCESS};", "humanitarian-access")
     assert called.verdict == requested.verdict == "partial"
-    assert "Demands that all parties" in requested.reasons[0]
+    assert "Demands that the authorities" in requested.reasons[0]
     assert "needs 'Requests' language." not in requested.reasons[0]
-    demanded = finding(f"8. Demands that all parties allow and facilitate {ACCESS};", "humanitarian-access")
+    demanded = finding(
+        f"8. Demands that the authorities allow and facilitate {ACCESS};", "humanitarian-access"
+    )
     assert demanded.verdict == "met"
+    to_all = [
+        finding(f"8. {verb} all parties to allow and facilitate {ACCESS};", "humanitarian-access")
+        for verb in ("Calls upon", "Requests")
+    ]
+    assert [f.verdict for f in to_all] == ["met", "met"]
     # Near miss: the same verb addressed to the mission tasks it.
     tasked = finding(f"8. Requests the Mission to facilitate {ACCESS};", "humanitarian-access")
     assert tasked.verdict == "met"

@@ -24,7 +24,7 @@ MONITOR = (
     "violations of international humanitarian law;"
 )
 ACCESS = (
-    "3. Calls upon all parties to allow and facilitate full, safe and unhindered humanitarian access to all "
+    "3. Calls upon the Libyan authorities to allow and facilitate full, safe and unhindered humanitarian access to all "
     "people in need throughout Libya;"
 )
 SEIZED = "Decides to remain actively seized of the matter."
@@ -74,7 +74,9 @@ def test_the_deleted_paragraph_comes_back_with_the_verb_its_gap_asks_for() -> No
         r"Insert after OP 2 as OP 2 \w+ \(restoring the previous round's OP 3, with a stronger verb\)",
         fix.where,
     )
-    assert fix.text.startswith("Demands that all parties allow and facilitate full, safe and unhindered")
+    assert fix.text.startswith(
+        "Demands that the Libyan authorities allow and facilitate full, safe and unhindered"
+    )
 
 
 def test_without_the_previous_round_nothing_is_restored() -> None:
