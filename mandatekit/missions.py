@@ -211,11 +211,13 @@ _SUBJECT = (
 )
 _SUBJECT_TIMES = 3  # ... and named as often as a text about it names it: a sovereignty clause is not enough
 # A text that sets the mandate of a mission it does not name ("to extend the mandate of the Mission", a zero
-# draft written before the name is typed in) is a mandate: where it names one country and no other, that
-# country is where the mission serves, however seldom the text names it.
+# draft written before the name is typed in) is a mandate: where it names one country a profile knows and no
+# other, that country is where the mission serves, however seldom the text names it. Only a mission's mandate:
+# "to extend the mandate of the Panel of Experts ... concerning Libya" or "of the Special Envoy" is no mission's.
 _SETS_A_MANDATE = re.compile(
     r"\b(?:extend|renew)\w*\s+(?:\w+\s+){0,3}?the\s+mandate\b"
-    r"|\bthe\s+mandate\s+of\s+the\s+(?:Mission|Operation|Force)\s+shall\s+(?:include|be)\b",
+    r"(?:\s+of\s+the\s+(?:Mission|Operation|Force|Office)\b|(?!\s+of\b))"
+    r"|\bthe\s+mandate\s+of\s+the\s+(?:Mission|Operation|Force|Office)\s+shall\s+(?:include|be)\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(r"(?:S/RES/|^)(\d{1,4})\s*\((\d{4})\)")
@@ -292,7 +294,8 @@ def _by_country(document: Document, title: str, text: str, index: _Index) -> tup
     elif not subject:
         why = (
             f"names {said} ({times}) but not as its subject (a text about it says 'the situation in {said}' or "
-            "its sovereignty, and names it at least three times, or sets a mandate and names no other country)"
+            "its sovereignty, and names it at least three times, or sets a mission's mandate and names no "
+            "other country a profile knows)"
         )
     elif len(serving) > 1:
         missions = ", ".join(sorted(p.mission or p.id for p in serving))

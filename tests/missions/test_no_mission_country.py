@@ -1,5 +1,6 @@
 """A text that names no mission is taken to be the mission's of the country it is about only when that country
-is its subject (its title, "the situation in X", X's sovereignty, named at least three times), the mission
+is its subject (its title, "the situation in X", X's sovereignty, named at least three times; or the text sets a
+mission's mandate and names no other country a profile knows), the mission
 served it at the text's date (established before it, not yet closed), and its mandate covers the country, not a
 ceasefire line (an observer mission) or a part of it (UNMHA's Hodeidah, UNIFIL's south of Lebanon). Otherwise
 general terms, the country named where it is the subject: never another mission's names or kind."""
@@ -149,6 +150,16 @@ def test_an_observer_mission_s_messages_stay_away_from_a_text_on_its_country() -
             ),
             None,
         ),
+        # near miss: the mandate renewed is a panel's, not a mission's
+        (
+            (
+                "Recalls its resolutions concerning Libya;",
+                "Decides to extend the mandate of the Panel of Experts until 15 May 2027;",
+            ),
+            None,
+        ),
+        # near miss: an envoy's mandate
+        (("Decides to renew the mandate of the Special Envoy on Libya for one year;",), None),
         # near miss: a mandate text that names two countries says neither is where its mission serves
         (
             (
