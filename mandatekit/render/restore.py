@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from mandatekit.compare import Comparison, DiffPiece
@@ -177,23 +178,13 @@ def _hedge_back(rule: str, old: Paragraph, new: Paragraph, hedges: list[str]) ->
     compliance with the HRDDP, as appropriate and where feasible," → "... with the HRDDP,"): each stretch the
     round inserted or rewrote that holds one of `hedges` reads as it did (trial 15 F3); the round's other
     changes to the paragraph stay."""
-    a, b = list(_TOKEN.finditer(old.text)), list(_TOKEN.finditer(new.text))
     said = [" ".join(h.lower().split()) for h in hedges]
-    words: list[str] = []
-    restored = False
-    matcher = difflib.SequenceMatcher(None, [m.group() for m in a], [m.group() for m in b], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        added = " ".join(m.group() for m in b[j1:j2]).lower()
-        if op in ("insert", "replace") and any(h in added for h in said):
-            words += [m.group() for m in a[i1:i2]]
-            restored = True
-            continue
-        words += [m.group() for m in b[j1:j2]]
-    if not restored:
-        return None
-    text = " ".join(words)
-    return Placement(rule, "replace", f"Amend {new.ref} (restoring the previous round's words)", text,
-                     redline(new.text, text), new.index)  # fmt: skip
+
+    def hedged(op: str, lost: list[re.Match[str]], added: list[re.Match[str]]) -> bool:
+        put_in = " ".join(m.group() for m in added).lower()
+        return op in ("insert", "replace") and any(h in put_in for h in said)
+
+    return _words_back(rule, old, new, hedged)
 
 
 def _operative(document: Document) -> list[Paragraph]:
@@ -202,16 +193,33 @@ def _operative(document: Document) -> list[Paragraph]:
 
 def _put_back(rule: str, old: Paragraph, new: Paragraph, spans: list[tuple[int, int]]) -> Placement | None:
     """`new` with the stretches of `old` it lost that overlap the evidence `spans` put back where they stood."""
+
+    def evidence_lost(op: str, lost: list[re.Match[str]], added: list[re.Match[str]]) -> bool:
+        # the evidence's own words come back, not what the round put in their place
+        return op in ("delete", "replace") and any(
+            s < lost[-1].end() and lost[0].start() < e for s, e in spans
+        )
+
+    return _words_back(rule, old, new, evidence_lost)
+
+
+def _words_back(
+    rule: str,
+    old: Paragraph,
+    new: Paragraph,
+    restores: Callable[[str, list[re.Match[str]], list[re.Match[str]]], bool],
+) -> Placement | None:
+    """`new` with the previous round's words back in each stretch the round changed that `restores` picks
+    (given the diff's operation, the old words lost and the new words put in); None where it picks none."""
     a, b = list(_TOKEN.finditer(old.text)), list(_TOKEN.finditer(new.text))
     words: list[str] = []
     restored = False
     matcher = difflib.SequenceMatcher(None, [m.group() for m in a], [m.group() for m in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("delete", "replace") and any(s < a[i2 - 1].end() and a[i1].start() < e for s, e in spans):
+        if op != "equal" and restores(op, a[i1:i2], b[j1:j2]):
             words += [m.group() for m in a[i1:i2]]
             restored = True
-            if op == "replace":
-                continue  # the evidence's own words, not what the round put in their place
+            continue
         words += [m.group() for m in b[j1:j2]]
     if not restored:
         return None
